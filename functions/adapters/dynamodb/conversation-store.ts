@@ -1,0 +1,222 @@
+/** Conversations and their turns in the single table: one BatchGet reads everything a turn needs. */
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import type { Conversation, Message } from "../../domain/conversation";
+import type { ConversationId, ShopId } from "../../domain/ids";
+import { type OrderSnapshot, orderKey } from "../../domain/order";
+import type { ConversationStore, Page, PageRequest, TurnContext, TurnContextQuery } from "../../domain/ports";
+import type { Turn } from "../../domain/turn";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { GSI1, gsi1, keys } from "./keys";
+import type { Table } from "./table";
+
+type Item = Record<string, unknown>;
+
+export function createConversationStore(table: Table): ConversationStore {
+  const { client, name: TableName } = table;
+
+  return {
+    async loadTurnContext(query: TurnContextQuery): Promise<TurnContext> {
+      const conversationKey = keys.conversation(query.shopId, query.conversationId);
+      const turnKey = keys.turn(query.shopId, query.conversationId, query.messageId);
+      const orderKeyValue = query.orderName ? keys.order(query.shopId, orderKey(query.orderName)) : null;
+      const lookupKeys = query.shopperKeys.map((k) => keys.orderLookup(query.shopId, k));
+      const wanted = [conversationKey, turnKey, ...(orderKeyValue ? [orderKeyValue] : []), ...lookupKeys];
+      const items = await batchGet(wanted);
+      const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
+      const conversationItem = find(conversationKey);
+      const turnItem = find(turnKey);
+      const orderItem = orderKeyValue ? find(orderKeyValue) : undefined;
+      const shopperOrders = new Map<string, OrderSnapshot>();
+      for (const key of lookupKeys) {
+        const orders = (find(key)?.orders ?? {}) as Record<string, OrderSnapshot>;
+        for (const order of Object.values(orders)) shopperOrders.set(order.id, order);
+      }
+      return {
+        conversation: conversationItem ? toConversation(conversationItem) : null,
+        existingTurn: turnItem ? (turnItem.turn as Turn) : null,
+        orderByName: orderItem ? (orderItem.order as OrderSnapshot) : null,
+        shopperOrders: [...shopperOrders.values()],
+      };
+    },
+
+    async applyTurn(turn: Turn, next: Conversation): Promise<void> {
+      const key = keys.conversation(next.shopId, next.id);
+      const common = {
+        "#shopId": "shopId", "#id": "id", "#channel": "channel", "#threadId": "threadId", "#market": "market",
+        "#shopper": "shopper", "#createdAt": "createdAt", "#lastMessageAt": "lastMessageAt", "#recent": "recent",
+        "#lastTurn": "lastTurn", "#gsi1pk": "gsi1pk", "#gsi1sk": "gsi1sk", "#type": "type", "#messages": "messageCount",
+      };
+      const values = {
+        ":shopId": next.shopId, ":id": next.id, ":channel": next.channel, ":threadId": next.threadId, ":market": next.market,
+        ":shopper": next.shopper, ":createdAt": next.createdAt, ":lastMessageAt": next.lastMessageAt, ":recent": next.recent,
+        ":lastTurn": turn, ":gsi1pk": gsi1.conversations(next.shopId), ":gsi1sk": `${next.lastMessageAt}#${next.id}`,
+        ":type": "conversation", ":one": turn.outcome.kind === "held" ? 1 : 2,
+      };
+      const baseSet = [
+        "#type = :type", "#shopId = :shopId", "#id = :id", "#channel = :channel", "#threadId = :threadId",
+        "#market = if_not_exists(#market, :market)", "#shopper = :shopper", "#createdAt = if_not_exists(#createdAt, :createdAt)",
+        "#lastMessageAt = :lastMessageAt", "#recent = :recent", "#lastTurn = :lastTurn", "#gsi1pk = :gsi1pk", "#gsi1sk = :gsi1sk",
+      ];
+      const send = (set: string[], extraNames: Item, extraValues: Item, condition?: string) =>
+        client.send(
+          new UpdateCommand({
+            TableName,
+            Key: key,
+            UpdateExpression: `SET ${set.join(", ")} ADD #messages :one`,
+            ExpressionAttributeNames: { ...common, ...extraNames },
+            ExpressionAttributeValues: { ...values, ...extraValues },
+            ...(condition ? { ConditionExpression: condition } : {}),
+          }),
+        );
+      const outcome = turn.outcome;
+      if (outcome.kind === "held") {
+        await send(baseSet, {}, {});
+        return;
+      }
+      const stateSet = [...baseSet, "#status = :status", "#memory = :memory"];
+      const stateNames = { "#status": "status", "#memory": "memory" };
+      if (outcome.kind === "escalated") {
+        await send([...stateSet, "#escalationId = :escalationId"], { ...stateNames, "#escalationId": "escalationId" }, {
+          ":status": "pending_human", ":memory": outcome.memory, ":escalationId": outcome.escalation.id,
+        });
+        return;
+      }
+      try {
+        // An AI reply never takes the conversation back from a person who took it meanwhile.
+        await send(stateSet, stateNames, { ":status": "ai", ":memory": outcome.memory, ":ai": "ai", ":resolved": "resolved" },
+          "attribute_not_exists(#status) OR #status IN (:ai, :resolved)");
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        await send(baseSet, {}, {});
+      }
+    },
+
+    async putTurn(turn: Turn): Promise<boolean> {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: { ...keys.turn(turn.shopId, turn.conversationId, turn.messageId), type: "turn", at: turn.receivedAt, turn },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async getConversation(shopId: ShopId, id: ConversationId) {
+      const pk = keys.conversation(shopId, id).pk;
+      const items: Item[] = [];
+      let start: Item | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({ TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ExclusiveStartKey: start }),
+        );
+        items.push(...(page.Items ?? []));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      const meta = items.find((i) => i.sk === "META");
+      if (!meta) return null;
+      const messages = items.filter((i) => i.type === "turn").flatMap((i) => messagesOf(i.turn as Turn));
+      messages.sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b));
+      return { conversation: toConversation(meta), messages };
+    },
+
+    async listConversations(shopId: ShopId, filter: { status?: string | undefined; market?: string | undefined }, page: PageRequest): Promise<Page<Conversation>> {
+      const partition = gsi1.conversations(shopId);
+      const conditions: string[] = [];
+      const names: Record<string, string> = {};
+      const values: Item = { ":pk": partition };
+      if (filter.status) {
+        conditions.push("#status = :status");
+        names["#status"] = "status";
+        values[":status"] = filter.status;
+      }
+      if (filter.market) {
+        conditions.push("#market = :market");
+        names["#market"] = "market";
+        values[":market"] = filter.market;
+      }
+      const result = await client.send(
+        new QueryCommand({
+          TableName,
+          IndexName: GSI1,
+          KeyConditionExpression: "gsi1pk = :pk",
+          ExpressionAttributeValues: values,
+          ...(conditions.length ? { FilterExpression: conditions.join(" AND "), ExpressionAttributeNames: names } : {}),
+          ScanIndexForward: false,
+          Limit: page.limit,
+          ExclusiveStartKey: decodeCursor(page.cursor, { attribute: "gsi1pk", value: partition }),
+        }),
+      );
+      return { items: (result.Items ?? []).map(toConversation), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    },
+  };
+
+  async function batchGet(wanted: { pk: string; sk: string }[]): Promise<Item[]> {
+    const found: Item[] = [];
+    let pending: Record<string, unknown>[] = dedupeKeys(wanted);
+    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+      const result = await client.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
+      found.push(...(result.Responses?.[TableName] ?? []));
+      pending = (result.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, unknown>[];
+      if (pending.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
+    if (pending.length > 0) throw new Error("DynamoDB left keys unprocessed after retries");
+    return found;
+  }
+}
+
+function dedupeKeys(wanted: { pk: string; sk: string }[]) {
+  const seen = new Set<string>();
+  return wanted.filter((k) => {
+    const id = `${k.pk}\u0000${k.sk}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function toConversation(item: Item): Conversation {
+  return {
+    shopId: item.shopId as ShopId,
+    id: item.id as ConversationId,
+    channel: item.channel as string,
+    threadId: item.threadId as string,
+    market: item.market as Conversation["market"],
+    shopper: item.shopper as Conversation["shopper"],
+    status: (item.status as Conversation["status"]) ?? "ai",
+    memory: (item.memory as Conversation["memory"]) ?? { misunderstandings: 0 },
+    escalationId: (item.escalationId as Conversation["escalationId"]) ?? null,
+    createdAt: item.createdAt as string,
+    lastMessageAt: item.lastMessageAt as string,
+    recent: (item.recent as Conversation["recent"]) ?? [],
+    lastTurn: (item.lastTurn as Turn | undefined) ?? null,
+  };
+}
+
+const ROLE_ORDER = { shopper: 0, ai: 1, agent: 2, system: 3 } as const;
+const rank = (m: Message) => ROLE_ORDER[m.role];
+
+function messagesOf(turn: Turn): Message[] {
+  const shopper: Message = { id: turn.messageId, role: "shopper", text: turn.text, at: turn.receivedAt };
+  if (turn.outcome.kind === "held") return [shopper];
+  const reply = turn.outcome.reply;
+  return [
+    shopper,
+    {
+      id: `${turn.messageId}:reply`,
+      role: "ai",
+      text: reply.text,
+      at: turn.repliedAt,
+      language: reply.language,
+      intent: reply.intent,
+      confidence: reply.confidence,
+      engine: reply.engine,
+    },
+  ];
+}

@@ -1,0 +1,95 @@
+/** The inbox: escalations by shop, region and status, most urgent first (priority, then SLA due time). */
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { Escalation, HandoffPacket } from "../../domain/escalation";
+import type { ShopId } from "../../domain/ids";
+import type { EscalationStore, InboxFilter, Page, PageRequest } from "../../domain/ports";
+import { AppError } from "../../domain/errors";
+import { GSI1, gsi1, keys } from "./keys";
+import type { Table } from "./table";
+
+type Key = Record<string, unknown>;
+
+export function createEscalationStore(table: Table, listShops: () => Promise<readonly ShopId[]>): EscalationStore {
+  const { client, name: TableName } = table;
+  return {
+    async record(packet: HandoffPacket) {
+      const escalation: Escalation = { ...packet, status: "pending", claimedBy: null };
+      try {
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              ...keys.escalation(packet.shopId, packet.escalationId),
+              type: "escalation",
+              gsi1pk: gsi1.inbox(packet.shopId, packet.region, "pending"),
+              gsi1sk: `${packet.priority}#${packet.dueAt}#${packet.escalationId}`,
+              escalation,
+            },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+        return "created";
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return "exists";
+        throw error;
+      }
+    },
+
+    /** Merges the agent's shop and region partitions; the cursor holds each partition's position. */
+    async listInbox(filter: InboxFilter, page: PageRequest): Promise<Page<Escalation>> {
+      const shops = filter.shops === "*" ? await listShops() : filter.shops;
+      const partitions = shops.flatMap((shop) => filter.regions.map((region) => gsi1.inbox(shop, region, filter.status)));
+      const positions = decodePositions(page.cursor, partitions);
+      const fetched = await Promise.all(
+        partitions
+          .filter((p) => positions[p] !== null)
+          .map(async (partition) => {
+            const result = await client.send(
+              new QueryCommand({
+                TableName,
+                IndexName: GSI1,
+                KeyConditionExpression: "gsi1pk = :pk",
+                ExpressionAttributeValues: { ":pk": partition },
+                Limit: page.limit,
+                ExclusiveStartKey: positions[partition] ?? undefined,
+              }),
+            );
+            return { partition, items: result.Items ?? [], last: result.LastEvaluatedKey };
+          }),
+      );
+      const merged = fetched
+        .flatMap((f) => f.items.map((item) => ({ partition: f.partition, item })))
+        .sort((a, b) => String(a.item.gsi1sk).localeCompare(String(b.item.gsi1sk)));
+      const taken = merged.slice(0, page.limit);
+      // Each partition resumes after the last item taken from it; untouched ones stay where they were.
+      const next: Record<string, Key | null | undefined> = { ...positions };
+      for (const f of fetched) {
+        const fromThis = taken.filter((t) => t.partition === f.partition);
+        const lastTaken = fromThis.at(-1)?.item;
+        if (fromThis.length === f.items.length) next[f.partition] = f.last ?? null;
+        else if (lastTaken) next[f.partition] = { pk: lastTaken.pk, sk: lastTaken.sk, gsi1pk: lastTaken.gsi1pk, gsi1sk: lastTaken.gsi1sk };
+      }
+      const more = merged.length > taken.length || Object.values(next).some((v) => v !== null && v !== undefined);
+      return {
+        items: taken.map((t) => t.item.escalation as Escalation),
+        nextCursor: more ? Buffer.from(JSON.stringify(next)).toString("base64url") : null,
+      };
+    },
+  };
+}
+
+/** A position per partition: undefined = from the start, null = exhausted. Partitions outside the agent's claims are refused. */
+function decodePositions(cursor: string | undefined, partitions: readonly string[]): Record<string, Key | null | undefined> {
+  if (!cursor) return Object.fromEntries(partitions.map((p) => [p, undefined]));
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, Key | null>;
+    const allowed = new Set(partitions);
+    if (Object.keys(parsed).every((p) => allowed.has(p)) && Object.entries(parsed).every(([p, k]) => k === null || k?.gsi1pk === p)) {
+      return Object.fromEntries(partitions.map((p) => [p, p in parsed ? parsed[p] : undefined]));
+    }
+  } catch {
+    // fall through
+  }
+  throw new AppError("invalid_request", "The cursor is not valid for this list; start again without it.", [{ path: "cursor" }]);
+}

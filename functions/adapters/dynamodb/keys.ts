@@ -1,0 +1,21 @@
+/** The single-table key design (see README "Data"): every key of a shop's data starts with the shop, so no query crosses tenants. */
+import type { ConversationId, EscalationId, ShopId } from "../../domain/ids";
+
+export const keys = {
+  shop: (shopId: ShopId) => ({ pk: `SHOP#${shopId}`, sk: "SHOP" }),
+  apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
+  conversation: (shopId: ShopId, id: ConversationId) => ({ pk: `SHOP#${shopId}#CONV#${id}`, sk: "META" }),
+  turn: (shopId: ShopId, id: ConversationId, messageId: string) => ({ pk: `SHOP#${shopId}#CONV#${id}`, sk: `TURN#${messageId}` }),
+  order: (shopId: ShopId, orderKey: string) => ({ pk: `SHOP#${shopId}#ORDER#${orderKey}`, sk: "ORDER" }),
+  orderLookup: (shopId: ShopId, lookupKey: string) => ({ pk: `SHOP#${shopId}#LOOKUP#${lookupKey}`, sk: "ORDERS" }),
+  escalation: (shopId: ShopId, id: EscalationId) => ({ pk: `SHOP#${shopId}#ESC#${id}`, sk: "ESC" }),
+} as const;
+
+/** GSI1 partitions: a shop's conversations by recency, a shop's inbox by region and status, the shop registry. */
+export const gsi1 = {
+  conversations: (shopId: ShopId) => `SHOP#${shopId}#CONVS`,
+  inbox: (shopId: ShopId, region: string, status: string) => `SHOP#${shopId}#INBOX#${region}#${status}`,
+  shops: () => "SHOPS",
+} as const;
+
+export const GSI1 = "gsi1";

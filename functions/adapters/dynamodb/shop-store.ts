@@ -1,0 +1,47 @@
+/** Shops and their API keys; a key is stored only as its SHA-256, so a table dump reveals no usable key. */
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { createHash } from "node:crypto";
+import type { ShopId } from "../../domain/ids";
+import type { ShopRecord, ShopStore } from "../../domain/ports";
+import { GSI1, gsi1, keys } from "./keys";
+import type { Table } from "./table";
+
+export const hashApiKey = (apiKey: string) => createHash("sha256").update(apiKey).digest("hex");
+
+export function createShopStore(table: Table): ShopStore {
+  const { client, name: TableName } = table;
+  return {
+    async findByApiKey(apiKey) {
+      // The key item carries a copy of the shop so authentication is one read.
+      const key = await client.send(new GetCommand({ TableName, Key: keys.apiKey(hashApiKey(apiKey)) }));
+      return key.Item?.shop ? toShop(key.Item.shop as Record<string, unknown>) : null;
+    },
+    async putShop(shop, apiKey) {
+      await client.send(
+        new PutCommand({
+          TableName,
+          Item: { ...keys.shop(shop.id), type: "shop", gsi1pk: gsi1.shops(), gsi1sk: shop.id, id: shop.id, name: shop.name, markets: shop.markets },
+        }),
+      );
+      await client.send(new PutCommand({ TableName, Item: { ...keys.apiKey(hashApiKey(apiKey)), type: "apiKey", shopId: shop.id, shop } }));
+    },
+    async listShopIds() {
+      const ids: ShopId[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({ TableName, IndexName: GSI1, KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": gsi1.shops() }, ExclusiveStartKey: start }),
+        );
+        ids.push(...(page.Items ?? []).map((i) => i.id as ShopId));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return ids;
+    },
+  };
+}
+
+const toShop = (item: Record<string, unknown>): ShopRecord => ({
+  id: item.id as ShopId,
+  name: item.name as string,
+  markets: (item.markets as string[]) ?? [],
+});

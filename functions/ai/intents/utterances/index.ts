@@ -1,0 +1,18 @@
+/** The versioned training utterances, one file per language, bundled into the function. */
+import type { Language } from "../../../domain/language";
+import type { Utterances } from "../naive-bayes";
+import en from "./en.json";
+import fil from "./fil.json";
+import hi from "./hi.json";
+import id from "./id.json";
+import ja from "./ja.json";
+import ko from "./ko.json";
+import ms from "./ms.json";
+import th from "./th.json";
+import vi from "./vi.json";
+import zhHans from "./zh-Hans.json";
+import zhHant from "./zh-Hant.json";
+
+export const UTTERANCES: Readonly<Record<Language, Utterances>> = {
+  en, id, ms, th, vi, fil, "zh-Hans": zhHans, "zh-Hant": zhHant, ja, ko, hi,
+};

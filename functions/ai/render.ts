@@ -1,0 +1,37 @@
+/** Turns the policy's lines into the shopper's language, with local dates and money (R9) and the AI disclosure (R1). */
+import type { Line, LineValue } from "../domain/policy";
+import type { Market } from "../domain/markets";
+import type { Translator } from "../domain/ports";
+
+export interface RenderOptions {
+  readonly locale: string;
+  readonly market: Market;
+  /** Minutes until a person answers, when the reply hands over to one (R7). */
+  readonly etaMinutes?: number | undefined;
+}
+
+function formatValue(value: LineValue, locale: string, market: Market): string | number {
+  if (typeof value === "string" || typeof value === "number") return value;
+  if ("date" in value) {
+    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: market.timeZone }).format(new Date(value.date));
+  }
+  return new Intl.NumberFormat(locale, { style: "currency", currency: value.currency }).format(Number(value.amount));
+}
+
+export function renderLines(translator: Translator, lines: readonly Line[], options: RenderOptions): string {
+  const { locale, market } = options;
+  const sentences = lines.map((line) => {
+    const values = Object.fromEntries(
+      Object.entries(line.values ?? {}).map(([k, v]) => [k, formatValue(v, locale, market)]),
+    );
+    return translator.t(locale, line.key, values);
+  });
+  if (options.etaMinutes !== undefined) sentences.push(translator.t(locale, "eta", { count: options.etaMinutes }));
+  return sentences.join(" ");
+}
+
+/** R1: every AI-written message says it is an AI and how to reach a person. */
+export function withDisclosure(translator: Translator, locale: string, text: string): string {
+  const assistant = translator.t(locale, "assistant");
+  return `${text}\n\n${translator.t(locale, "disclosure", { assistant })}`;
+}

@@ -1,0 +1,81 @@
+/** A conversation between one shopper and one shop on one channel, and the messages in it. */
+import type { ConversationId, EscalationId, ShopId } from "./ids";
+import type { Intent } from "./intent";
+import type { Language } from "./language";
+import type { MarketCode } from "./markets";
+import type { Turn } from "./turn";
+
+export type ConversationStatus = "ai" | "pending_human" | "human" | "resolved";
+export type MessageRole = "shopper" | "ai" | "agent" | "system";
+export type Engine = "embedded" | "openai";
+
+export interface Shopper {
+  readonly id: string;
+  readonly name?: string | undefined;
+  readonly email?: string | undefined;
+  readonly phone?: string | undefined;
+  readonly locale?: string | undefined;
+}
+
+/** An AI-written reply and why it was written (R3: intent, confidence, engine). */
+export interface Reply {
+  readonly text: string;
+  readonly language: Language;
+  readonly intent: Intent;
+  readonly confidence: number;
+  readonly engine: Engine;
+  readonly aiGenerated: true;
+}
+
+export type EscalationReason =
+  | "human_requested"
+  | "not_understood"
+  | "frustration"
+  | "sensitive"
+  | "action_required";
+
+/** R4: what the conversation has learnt, so the shopper is never asked twice. */
+export interface Memory {
+  readonly language?: Language | undefined;
+  readonly orderName?: string | undefined;
+  readonly lastIntent?: Intent | undefined;
+  /** R5: consecutive messages the AI did not understand. */
+  readonly misunderstandings: number;
+}
+
+export interface TranscriptEntry {
+  readonly role: MessageRole;
+  readonly text: string;
+  readonly at: string;
+}
+
+export interface Conversation {
+  readonly shopId: ShopId;
+  readonly id: ConversationId;
+  readonly channel: string;
+  readonly threadId: string;
+  readonly market: MarketCode;
+  readonly shopper: Shopper;
+  readonly status: ConversationStatus;
+  readonly memory: Memory;
+  readonly escalationId: EscalationId | null;
+  readonly createdAt: string;
+  readonly lastMessageAt: string;
+  /** The last few messages, kept on the conversation so a turn needs no extra read (handoff packet, model context). */
+  readonly recent: readonly TranscriptEntry[];
+  /** The last turn applied; if its own record is missing, the turn was interrupted and only that record is left to write. */
+  readonly lastTurn: Turn | null;
+}
+
+export interface Message {
+  readonly id: string;
+  readonly role: MessageRole;
+  readonly text: string;
+  readonly at: string;
+  readonly language?: Language | undefined;
+  readonly intent?: Intent | undefined;
+  readonly confidence?: number | undefined;
+  readonly engine?: Engine | undefined;
+}
+
+export const INITIAL_MEMORY: Memory = { misunderstandings: 0 };

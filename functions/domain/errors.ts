@@ -1,0 +1,55 @@
+/** Typed application errors; the HTTP layer maps them to API.md's error envelope in one place. */
+export type ErrorCode =
+  | "invalid_json"
+  | "invalid_request"
+  | "unknown_market"
+  | "unauthorized"
+  | "not_found"
+  | "conflict"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "dependency_unavailable"
+  | "internal_error";
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_json: 400,
+  invalid_request: 400,
+  unknown_market: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  dependency_unavailable: 503,
+  internal_error: 500,
+};
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "AppError";
+    this.status = STATUS[code];
+  }
+
+  toJSON() {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}
+
+/** A downstream dependency (table, queue, model) failed; the request can be retried as is. */
+export class DependencyError extends AppError {
+  constructor(dependency: string, cause: unknown) {
+    super("dependency_unavailable", `The ${dependency} is unavailable right now; retry the same request.`, { dependency }, { cause });
+    this.name = "DependencyError";
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} was not found.`);

@@ -1,0 +1,225 @@
+/** The reply pipeline for one shopper message: idempotent on the channel's message id, safe to retry after any failure. */
+import { renderLines, withDisclosure } from "../ai/render";
+import { extractEntities } from "../ai/extract";
+import { type Conversation, INITIAL_MEMORY, type Reply, type Shopper, type TranscriptEntry } from "./conversation";
+import { buildHandoffPacket } from "./handoff";
+import { conversationIdFor, escalationIdFor } from "./identifiers";
+import type { ConversationId, ShopId } from "./ids";
+import { isLanguage, type Language, localeFor } from "./language";
+import { MARKETS, type MarketCode } from "./markets";
+import { orderKey } from "./order";
+import { resolveOrder, shopperKeys } from "./order-resolution";
+import { decide } from "./policy";
+import type { Clock, ConversationStore, EscalationQueue, OrderReader, Translator, Understanding } from "./ports";
+import type { EscalationRef, Turn, TurnOutcome } from "./turn";
+
+export interface MessageDeps {
+  readonly conversations: ConversationStore;
+  readonly orders: OrderReader;
+  readonly escalations: EscalationQueue;
+  readonly understanding: Understanding;
+  readonly translator: Translator;
+  readonly clock: Clock;
+}
+
+export interface IncomingMessage {
+  readonly shopId: ShopId;
+  readonly channel: string;
+  readonly threadId: string;
+  readonly messageId: string;
+  readonly market: MarketCode;
+  readonly shopper: Shopper;
+  readonly text: string;
+  readonly sentAt?: string | undefined;
+}
+
+export interface MessageResult {
+  readonly conversationId: ConversationId;
+  readonly status: Turn["statusAfter"];
+  readonly reply: Reply | null;
+  readonly escalation: EscalationRef | null;
+}
+
+/** How many recent messages the conversation keeps at hand for handoffs and model context. */
+const RECENT = 12;
+
+export async function handleShopperMessage(deps: MessageDeps, message: IncomingMessage): Promise<MessageResult> {
+  const conversationId = conversationIdFor(message.shopId, message.channel, message.threadId);
+  const entities = extractEntities(message.text);
+  const namedOrder = entities.orderNames[0] ?? null;
+  const context = await deps.conversations.loadTurnContext({
+    shopId: message.shopId,
+    conversationId,
+    messageId: message.messageId,
+    orderName: namedOrder,
+    shopperKeys: shopperKeys(message.channel, message.shopper, entities.emails, entities.phones),
+  });
+  // A repeat of a message we already handled gets the first answer and changes nothing.
+  if (context.existingTurn) return resultOf(context.existingTurn);
+  const interrupted = context.conversation?.lastTurn;
+  if (interrupted && interrupted.messageId === message.messageId) {
+    await deps.conversations.putTurn(interrupted);
+    return resultOf(interrupted);
+  }
+
+  const now = deps.clock.now();
+  const previous = context.conversation;
+  const market = MARKETS[previous?.market ?? message.market];
+  const memory = previous?.memory ?? INITIAL_MEMORY;
+  const status = previous?.status ?? "ai";
+
+  const hint = memory.language ?? localeHint(message.shopper.locale);
+  const { language } = deps.understanding.detectLanguage(message.text, market, hint);
+  const { intent, confidence } = deps.understanding.classify(message.text);
+
+  const rememberedOrder =
+    !namedOrder && memory.orderName
+      ? (context.shopperOrders.find((o) => orderKey(o.name) === orderKey(memory.orderName as string)) ??
+        (await deps.orders.getOrder(message.shopId, memory.orderName)))
+      : null;
+  const order = resolveOrder({
+    namedOrder,
+    orderByName: context.orderByName,
+    shopperOrders: context.shopperOrders,
+    shopper: message.shopper,
+    emails: entities.emails,
+    phones: entities.phones,
+    rememberedOrder,
+  });
+  const decision = decide({
+    status,
+    memory,
+    language,
+    intent,
+    gaveOrderDetails: entities.orderNames.length + entities.emails.length + entities.phones.length > 0,
+    order,
+    shopperName: message.shopper.name ?? previous?.shopper.name,
+  });
+
+  const receivedAt = message.sentAt ?? now.toISOString();
+  const base: Conversation = previous ?? {
+    shopId: message.shopId,
+    id: conversationId,
+    channel: message.channel,
+    threadId: message.threadId,
+    market: market.code,
+    shopper: message.shopper,
+    status: "ai",
+    memory: INITIAL_MEMORY,
+    escalationId: null,
+    createdAt: now.toISOString(),
+    lastMessageAt: receivedAt,
+    recent: [],
+    lastTurn: null,
+  };
+  const shopperEntry: TranscriptEntry = { role: "shopper", text: message.text, at: receivedAt };
+
+  let outcome: TurnOutcome;
+  let next: Conversation;
+  if (decision.kind === "held") {
+    outcome = { kind: "held" };
+    next = { ...base, shopper: { ...base.shopper, ...message.shopper }, lastMessageAt: receivedAt, recent: keepRecent(base.recent, [shopperEntry]) };
+  } else {
+    const locale = localeFor(language, market.code);
+    const escalating = decision.kind === "escalate";
+    const body = renderLines(deps.translator, decision.lines, {
+      locale,
+      market,
+      etaMinutes: escalating ? market.firstResponseMinutes : undefined,
+    });
+    const reply: Reply = {
+      text: withDisclosure(deps.translator, locale, body),
+      language,
+      intent,
+      confidence,
+      engine: "embedded",
+      aiGenerated: true,
+    };
+    const aiEntry: TranscriptEntry = { role: "ai", text: reply.text, at: now.toISOString() };
+    const recent = keepRecent(base.recent, [shopperEntry, aiEntry]);
+    const updated: Conversation = {
+      ...base,
+      shopper: { ...base.shopper, ...message.shopper },
+      memory: decision.memory,
+      lastMessageAt: receivedAt,
+      recent,
+      status: escalating ? "pending_human" : "ai",
+    };
+    if (decision.kind === "escalate") {
+      const escalationId = escalationIdFor(conversationId, message.messageId);
+      const packet = buildHandoffPacket(deps.translator, {
+        escalationId,
+        conversation: updated,
+        market,
+        language,
+        intent,
+        reason: decision.reason,
+        order: order.kind === "found" ? order.order : null,
+        transcript: recent,
+        now,
+      });
+      // Sent before anything is written: if the queue is down the request fails and nothing is half-stored.
+      await deps.escalations.send(packet);
+      const escalation: EscalationRef = { id: escalationId, region: market.region, reason: decision.reason, status: "pending" };
+      outcome = { kind: "escalated", reply, memory: decision.memory, escalation };
+      next = { ...updated, escalationId };
+    } else {
+      outcome = { kind: "replied", reply, memory: decision.memory };
+      next = updated;
+    }
+  }
+
+  const turn: Turn = {
+    shopId: message.shopId,
+    conversationId,
+    messageId: message.messageId,
+    channel: message.channel,
+    threadId: message.threadId,
+    market: market.code,
+    shopper: message.shopper,
+    text: message.text,
+    receivedAt,
+    repliedAt: now.toISOString(),
+    statusAfter: next.status,
+    outcome,
+  };
+  await deps.conversations.applyTurn(turn, { ...next, lastTurn: turn });
+  // The turn is written last: its existence means every step before it is done.
+  const stored = await deps.conversations.putTurn(turn);
+  if (!stored) {
+    const again = await deps.conversations.loadTurnContext({
+      shopId: message.shopId,
+      conversationId,
+      messageId: message.messageId,
+      orderName: null,
+      shopperKeys: [],
+    });
+    if (again.existingTurn) return resultOf(again.existingTurn);
+  }
+  return resultOf(turn);
+}
+
+export function resultOf(turn: Turn): MessageResult {
+  const outcome = turn.outcome;
+  return {
+    conversationId: turn.conversationId,
+    status: turn.statusAfter,
+    reply: outcome.kind === "held" ? null : outcome.reply,
+    escalation: outcome.kind === "escalated" ? outcome.escalation : null,
+  };
+}
+
+function keepRecent(recent: readonly TranscriptEntry[], added: readonly TranscriptEntry[]): TranscriptEntry[] {
+  return [...recent, ...added].slice(-RECENT);
+}
+
+function localeHint(locale: string | undefined): Language | undefined {
+  if (!locale) return undefined;
+  const [lang, script, region] = locale.split(/[-_]/);
+  if (lang === "zh") {
+    const traditional = script === "Hant" || ["TW", "HK", "MO"].includes((script ?? region ?? "").toUpperCase());
+    return traditional ? "zh-Hant" : "zh-Hans";
+  }
+  if (lang === "tl") return "fil";
+  return lang && isLanguage(lang) ? lang : undefined;
+}

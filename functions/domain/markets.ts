@@ -1,0 +1,43 @@
+/** The default market table of MARKETS.md: languages, agent region, time zone, currency and AI posture. */
+import type { Language } from "./language";
+
+export const MARKET_CODES = ["ID", "TH", "PH", "MY", "SG", "VN", "HK", "TW", "CN", "JP", "KR", "IN"] as const;
+export type MarketCode = (typeof MARKET_CODES)[number];
+
+export const REGIONS = ["sea", "greater-china", "north-asia", "south-asia"] as const;
+export type Region = (typeof REGIONS)[number];
+
+/** R8: how far the AI goes on its own in a market. */
+export type Posture = "ai-first" | "hybrid" | "cautious";
+
+export interface Market {
+  readonly code: MarketCode;
+  /** Languages the market's shoppers write in, the default first (R11). */
+  readonly languages: readonly [Language, ...Language[]];
+  readonly region: Region;
+  readonly timeZone: string;
+  readonly currency: string;
+  readonly posture: Posture;
+  /** R7: minutes within which a person should first answer an escalation. */
+  readonly firstResponseMinutes: number;
+}
+
+const market = (m: Market): Market => m;
+
+/** MARKETS.md "Default market table"; first-response targets are tighter where the survey found response time the top gap (R7). */
+export const MARKETS: Readonly<Record<MarketCode, Market>> = {
+  ID: market({ code: "ID", languages: ["id", "en"], region: "sea", timeZone: "Asia/Jakarta", currency: "IDR", posture: "ai-first", firstResponseMinutes: 60 }),
+  TH: market({ code: "TH", languages: ["th", "en"], region: "sea", timeZone: "Asia/Bangkok", currency: "THB", posture: "ai-first", firstResponseMinutes: 60 }),
+  PH: market({ code: "PH", languages: ["en", "fil"], region: "sea", timeZone: "Asia/Manila", currency: "PHP", posture: "hybrid", firstResponseMinutes: 30 }),
+  MY: market({ code: "MY", languages: ["ms", "en", "zh-Hans"], region: "sea", timeZone: "Asia/Kuala_Lumpur", currency: "MYR", posture: "cautious", firstResponseMinutes: 60 }),
+  SG: market({ code: "SG", languages: ["en", "zh-Hans", "ms"], region: "sea", timeZone: "Asia/Singapore", currency: "SGD", posture: "hybrid", firstResponseMinutes: 60 }),
+  VN: market({ code: "VN", languages: ["vi", "en"], region: "sea", timeZone: "Asia/Ho_Chi_Minh", currency: "VND", posture: "hybrid", firstResponseMinutes: 60 }),
+  HK: market({ code: "HK", languages: ["zh-Hant", "en"], region: "greater-china", timeZone: "Asia/Hong_Kong", currency: "HKD", posture: "cautious", firstResponseMinutes: 60 }),
+  TW: market({ code: "TW", languages: ["zh-Hant", "en"], region: "greater-china", timeZone: "Asia/Taipei", currency: "TWD", posture: "hybrid", firstResponseMinutes: 30 }),
+  CN: market({ code: "CN", languages: ["zh-Hans", "en"], region: "greater-china", timeZone: "Asia/Shanghai", currency: "CNY", posture: "ai-first", firstResponseMinutes: 60 }),
+  JP: market({ code: "JP", languages: ["ja", "en"], region: "north-asia", timeZone: "Asia/Tokyo", currency: "JPY", posture: "cautious", firstResponseMinutes: 60 }),
+  KR: market({ code: "KR", languages: ["ko", "en"], region: "north-asia", timeZone: "Asia/Seoul", currency: "KRW", posture: "hybrid", firstResponseMinutes: 60 }),
+  IN: market({ code: "IN", languages: ["en", "hi"], region: "south-asia", timeZone: "Asia/Kolkata", currency: "INR", posture: "ai-first", firstResponseMinutes: 60 }),
+};
+
+export const isMarketCode = (value: string): value is MarketCode => (MARKET_CODES as readonly string[]).includes(value);

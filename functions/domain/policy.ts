@@ -1,0 +1,151 @@
+/** The conversation policy (R2, R5, R6): what to say and when a person takes over. Pure; the engine never decides this. */
+import type { ConversationStatus, EscalationReason, Memory } from "./conversation";
+import { type Intent, isSensitive, ORDER_INTENTS } from "./intent";
+import type { Language } from "./language";
+import { type OrderSnapshot, orderStage } from "./order";
+import type { OrderResolution } from "./order-resolution";
+
+export type LineValue = string | number | { readonly date: string } | { readonly amount: string; readonly currency: string };
+
+/** One sentence of a reply, as a locale key and its values; the renderer turns it into text. */
+export interface Line {
+  readonly key: string;
+  readonly values?: Readonly<Record<string, LineValue>>;
+}
+
+export type Decision =
+  | { readonly kind: "held" }
+  | { readonly kind: "reply"; readonly lines: readonly Line[]; readonly memory: Memory }
+  | { readonly kind: "escalate"; readonly reason: EscalationReason; readonly lines: readonly Line[]; readonly memory: Memory };
+
+export interface DecisionInput {
+  readonly status: ConversationStatus;
+  readonly memory: Memory;
+  readonly language: Language;
+  readonly intent: Intent;
+  /** The message named an order, an email or a phone: an answer to our question, even if it says nothing else. */
+  readonly gaveOrderDetails: boolean;
+  readonly order: OrderResolution;
+  readonly shopperName: string | undefined;
+}
+
+const handoff = (reason: EscalationReason): Line => ({ key: `handoff.${reason}` });
+
+export function decide(input: DecisionInput): Decision {
+  // While a person holds the conversation the AI never talks over them.
+  if (input.status === "pending_human" || input.status === "human") return { kind: "held" };
+
+  const intent = effectiveIntent(input);
+  const remember = (patch: Partial<Memory>): Memory => ({
+    ...input.memory,
+    language: input.language,
+    lastIntent: intent,
+    misunderstandings: 0,
+    ...patch,
+  });
+  const escalate = (reason: EscalationReason, lines: Line[], patch: Partial<Memory> = {}): Decision => ({
+    kind: "escalate",
+    reason,
+    lines,
+    memory: remember(patch),
+  });
+
+  // R2: a person, at once, no "are you sure?".
+  if (intent === "human_request") return escalate("human_requested", [handoff("human_requested")]);
+  // R6: sensitive matters and frustration go to a person, with empathy.
+  if (isSensitive(intent)) return escalate("sensitive", [handoff("sensitive")]);
+  if (intent === "complaint") return escalate("frustration", [handoff("frustration")]);
+
+  if (intent === "unknown") {
+    // R5: one clarifying question; a second miss goes to a person.
+    if (input.memory.misunderstandings >= 1) return escalate("not_understood", [handoff("not_understood")]);
+    return { kind: "reply", lines: [{ key: "clarify" }], memory: remember({ misunderstandings: input.memory.misunderstandings + 1, lastIntent: "unknown" }) };
+  }
+  if (intent === "greeting") {
+    const lines = input.shopperName ? [{ key: "greeting_named", values: { name: input.shopperName } }] : [{ key: "greeting" }];
+    return { kind: "reply", lines, memory: remember({}) };
+  }
+  if (intent === "thanks") return { kind: "reply", lines: [{ key: "thanks" }], memory: remember({}) };
+  if (intent === "product_question") return escalate("action_required", [{ key: "action.product" }]);
+
+  if (!ORDER_INTENTS.has(intent)) return { kind: "reply", lines: [{ key: "clarify" }], memory: remember({}) };
+  if (input.order.kind === "none") return { kind: "reply", lines: [{ key: "ask_order" }], memory: remember({}) };
+  if (input.order.kind === "not_found") {
+    return { kind: "reply", lines: [{ key: "order_not_found", values: { order: input.order.name } }], memory: remember({}) };
+  }
+  if (input.order.kind === "several") {
+    const orders = input.order.orders;
+    if (intent === "order_status" || intent === "delivery_delay") {
+      return { kind: "reply", lines: orders.flatMap(statusLines), memory: remember({}) };
+    }
+    return { kind: "reply", lines: [{ key: "which_order", values: { orders: orders.map((o) => o.name).join(", ") } }], memory: remember({}) };
+  }
+  const order = input.order.order;
+  const answer = answerAboutOrder(intent, order);
+  const memory = remember({ orderName: order.name });
+  return answer.escalate
+    ? { kind: "escalate", reason: "action_required", lines: answer.lines, memory }
+    : { kind: "reply", lines: answer.lines, memory };
+}
+
+/** A bare order number or email after we asked for one answers the question we asked (R4). */
+function effectiveIntent(input: DecisionInput): Intent {
+  const previous = input.memory.lastIntent;
+  if ((input.intent === "unknown" || input.intent === "greeting") && input.gaveOrderDetails) {
+    return previous && ORDER_INTENTS.has(previous) ? previous : "order_status";
+  }
+  return input.intent;
+}
+
+function statusLines(order: OrderSnapshot): Line[] {
+  const stage = orderStage(order);
+  const tracking = order.tracking.find((t) => t.number) ?? order.tracking[0];
+  switch (stage) {
+    case "shipped":
+      if (!tracking?.number) return [{ key: "status.shipped_untracked", values: { order: order.name } }];
+      return [
+        { key: "status.shipped", values: { order: order.name, carrier: tracking.company ?? "-", tracking: tracking.number } },
+        ...(tracking.url ? [{ key: "tracking_link", values: { url: tracking.url } }] : []),
+      ];
+    case "cancelled":
+      return [
+        order.financialStatus.toUpperCase() === "REFUNDED"
+          ? { key: "status.refunded", values: { order: order.name, amount: order.total } }
+          : { key: "status.cancelled", values: { order: order.name, date: { date: order.cancelledAt ?? order.updatedAt } } },
+      ];
+    case "refunded":
+      return [{ key: "status.refunded", values: { order: order.name, amount: order.total } }];
+    default:
+      return [{ key: `status.${stage}`, values: { order: order.name } }];
+  }
+}
+
+function answerAboutOrder(intent: Intent, order: OrderSnapshot): { lines: Line[]; escalate: boolean } {
+  const stage = orderStage(order);
+  const closed = stage === "cancelled" || stage === "refunded";
+  const notShipped = stage === "preparing" || stage === "awaiting_payment";
+  const o = { order: order.name };
+  switch (intent) {
+    case "delivery_delay":
+      if (stage === "shipped") {
+        const t = order.tracking.find((x) => x.number);
+        if (t?.number) return { lines: [{ key: "delay.shipped", values: { ...o, carrier: t.company ?? "-", tracking: t.number } }], escalate: false };
+      }
+      if (notShipped) return { lines: [{ key: "delay.preparing", values: o }], escalate: true };
+      return { lines: statusLines(order), escalate: false };
+    case "cancel_order":
+      if (closed) return { lines: [{ key: "action.cancel_closed", values: o }], escalate: false };
+      if (notShipped) return { lines: [{ key: "action.cancel", values: o }], escalate: true };
+      return { lines: [{ key: "action.cancel_shipped", values: o }], escalate: true };
+    case "refund_return":
+      if (stage === "refunded" || (closed && order.financialStatus.toUpperCase() === "REFUNDED")) return { lines: statusLines(order), escalate: false };
+      return { lines: [{ key: "action.refund", values: o }], escalate: true };
+    case "change_address":
+      if (closed) return { lines: statusLines(order), escalate: false };
+      return { lines: [{ key: notShipped ? "action.address" : "action.address_shipped", values: o }], escalate: true };
+    case "payment_issue":
+      return { lines: [{ key: "action.payment", values: o }], escalate: true };
+    default:
+      return { lines: statusLines(order), escalate: false };
+  }
+}

@@ -1,0 +1,113 @@
+/** The ports the domain needs; adapters (DynamoDB, SQS, engines) implement them and are passed in. */
+import type { Conversation, Message, Reply, Shopper, TranscriptEntry } from "./conversation";
+import type { Escalation, EscalationStatus, HandoffPacket } from "./escalation";
+import type { ConversationId, ShopId } from "./ids";
+import type { Intent } from "./intent";
+import type { Language } from "./language";
+import type { Market, Region } from "./markets";
+import type { OrderSnapshot } from "./order";
+import type { Turn } from "./turn";
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor: string | null;
+}
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+
+/** Everything one shopper message needs, read in one round trip. */
+export interface TurnContext {
+  readonly conversation: Conversation | null;
+  readonly existingTurn: Turn | null;
+  readonly orderByName: OrderSnapshot | null;
+  /** Orders linked to any of the shopper's lookup keys (email, phone, channel buyer id). */
+  readonly shopperOrders: readonly OrderSnapshot[];
+}
+
+export interface TurnContextQuery {
+  readonly shopId: ShopId;
+  readonly conversationId: ConversationId;
+  readonly messageId: string;
+  readonly orderName: string | null;
+  readonly shopperKeys: readonly string[];
+}
+
+export interface ConversationStore {
+  loadTurnContext(query: TurnContextQuery): Promise<TurnContext>;
+  /** Applies the turn to the conversation; a repeat of the same turn changes nothing. */
+  applyTurn(turn: Turn, next: Conversation): Promise<void>;
+  /** Stores the turn; false if it was already stored. */
+  putTurn(turn: Turn): Promise<boolean>;
+  getConversation(shopId: ShopId, id: ConversationId): Promise<{ conversation: Conversation; messages: Message[] } | null>;
+  listConversations(
+    shopId: ShopId,
+    filter: { status?: string | undefined; market?: string | undefined },
+    page: PageRequest,
+  ): Promise<Page<Conversation>>;
+}
+
+export interface OrderStore {
+  putOrder(shopId: ShopId, order: OrderSnapshot, lookupKeys: readonly string[]): Promise<void>;
+}
+
+export interface ShopRecord {
+  readonly id: ShopId;
+  readonly name: string;
+  readonly markets: readonly string[];
+}
+
+export interface ShopStore {
+  findByApiKey(apiKey: string): Promise<ShopRecord | null>;
+  putShop(shop: ShopRecord, apiKey: string): Promise<void>;
+  listShopIds(): Promise<ShopId[]>;
+}
+
+export interface InboxFilter {
+  readonly shops: readonly ShopId[] | "*";
+  readonly regions: readonly Region[];
+  readonly status: EscalationStatus;
+}
+
+export interface EscalationStore {
+  /** Records the packet as an inbox entry; a redelivered packet changes nothing. */
+  record(packet: HandoffPacket): Promise<"created" | "exists">;
+  listInbox(filter: InboxFilter, page: PageRequest): Promise<Page<Escalation>>;
+}
+
+export interface EscalationQueue {
+  send(packet: HandoffPacket): Promise<void>;
+}
+
+export interface Classification {
+  readonly intent: Intent;
+  readonly confidence: number;
+}
+
+export interface LanguageGuess {
+  readonly language: Language;
+  readonly confidence: number;
+}
+
+/** Language understanding: which language, and what the shopper wants. */
+export interface Understanding {
+  detectLanguage(text: string, market: Market, hint: Language | undefined): LanguageGuess;
+  classify(text: string): Classification;
+}
+
+export interface OrderReader {
+  getOrder(shopId: ShopId, name: string): Promise<OrderSnapshot | null>;
+}
+
+/** Text from locales/ for a locale such as "th" or "zh-Hant-HK". */
+export interface Translator {
+  t(locale: string, key: string, values?: Record<string, unknown>): string;
+}
+
+export type { Reply, Shopper, TranscriptEntry };

@@ -1,0 +1,78 @@
+/** Authentication: shop API keys (bearer) for the shop API, agent JWTs for the inbox. */
+import type { MiddlewareHandler } from "hono";
+import { errors as joseErrors, jwtVerify } from "jose";
+import { z } from "zod";
+import { AppError } from "../domain/errors";
+import { type AgentId, AgentId as toAgentId, ShopId } from "../domain/ids";
+import { REGIONS, type Region } from "../domain/markets";
+import type { ShopRecord, ShopStore } from "../domain/ports";
+
+export interface AgentClaims {
+  readonly id: AgentId;
+  readonly name: string;
+  readonly regions: readonly Region[];
+  readonly shops: readonly ShopId[] | "*";
+  readonly languages: readonly string[];
+}
+
+export type AppEnv = { Variables: { shop: ShopRecord; agent: AgentClaims } };
+
+const unauthorized = (message: string) => new AppError("unauthorized", message);
+
+function bearer(header: string | undefined): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  if (!match?.[1]) throw unauthorized("Send your key as Authorization: Bearer <key>.");
+  return match[1];
+}
+
+/** Resolves the shop from its API key; a short in-memory cache keeps authentication off the hot path. */
+export function shopAuth(shops: ShopStore, ttlMs = 60_000): MiddlewareHandler<AppEnv> {
+  const cache = new Map<string, { shop: ShopRecord | null; until: number }>();
+  return async (c, next) => {
+    const key = bearer(c.req.header("authorization"));
+    if (key.length > 200) throw unauthorized("The API key is not valid.");
+    const now = Date.now();
+    let entry = cache.get(key);
+    if (!entry || entry.until < now) {
+      entry = { shop: await shops.findByApiKey(key), until: now + ttlMs };
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, entry);
+    }
+    if (!entry.shop) throw unauthorized("The API key is not valid.");
+    c.set("shop", entry.shop);
+    await next();
+  };
+}
+
+const ClaimsSchema = z.object({
+  sub: z.string().min(1),
+  name: z.string().default(""),
+  regions: z.array(z.enum(REGIONS)).min(1),
+  shops: z.array(z.string().min(1)).min(1),
+  languages: z.array(z.string()).default([]),
+});
+
+/** Verifies an HS256 agent token (Cognito-compatible claims) and exposes the agent's scope. */
+export function agentAuth(secret: Uint8Array): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearer(c.req.header("authorization"));
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, secret, { algorithms: ["HS256"] }));
+    } catch (error) {
+      const expired = error instanceof joseErrors.JWTExpired;
+      throw unauthorized(expired ? "The agent token has expired; sign in again." : "The agent token is not valid.");
+    }
+    const claims = ClaimsSchema.safeParse(payload);
+    if (!claims.success) throw unauthorized("The agent token lacks the regions or shops claims.");
+    const { sub, name, regions, shops, languages } = claims.data;
+    c.set("agent", {
+      id: toAgentId(sub),
+      name,
+      regions,
+      shops: shops.includes("*") ? "*" : shops.map(ShopId),
+      languages,
+    });
+    await next();
+  };
+}

@@ -1,0 +1,42 @@
+/** Builds the one Hono app that serves every route, in Lambda, in the local stack and in tests. */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
+import type { AppDeps } from "../config/deps";
+import { AppError } from "../domain/errors";
+import { type AppEnv, agentAuth, shopAuth } from "./auth";
+import { errorResponder, zodDetails } from "./errors";
+import { jsonBody } from "./json-body";
+import { registerConversationRoutes } from "./routes/conversations";
+import { registerHealthRoutes } from "./routes/health";
+import { registerInboxRoutes } from "./routes/inbox";
+import { registerMessageRoutes } from "./routes/messages";
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new AppError("invalid_request", "The request does not match the schema; see details.", zodDetails(result.error));
+    },
+  });
+  app.onError(errorResponder(deps.logger));
+  app.notFound((c) => c.json(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`).toJSON(), 404));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "shopApiKey", { type: "http", scheme: "bearer", description: "The shop's API key" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "agentJwt", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+
+  registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
+  app.use("/v1/*", jsonBody());
+  app.use("/v1/messages", shopAuth(deps.shops));
+  app.use("/v1/conversations", shopAuth(deps.shops));
+  app.use("/v1/conversations/*", shopAuth(deps.shops));
+  app.use("/v1/inbox", agentAuth(deps.agentJwtSecret));
+  app.use("/v1/inbox/*", agentAuth(deps.agentJwtSecret));
+  registerMessageRoutes(app, deps);
+  registerConversationRoutes(app, deps.conversations);
+  registerInboxRoutes(app, deps.inbox);
+
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "AI-first support backend for sellers in Asia", version: "0.1.0", description: "The HTTP contract of API.md." },
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+/** GET /v1/conversations and /v1/conversations/{id}: a shop reads its own conversations, and only its own. */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Conversation } from "../../domain/conversation";
+import { notFound } from "../../domain/errors";
+import { ConversationId } from "../../domain/ids";
+import { MARKET_CODES } from "../../domain/markets";
+import type { ConversationStore } from "../../domain/ports";
+import type { AppEnv } from "../auth";
+import { ConversationDetailSchema, ConversationSchema, ConversationStatusSchema, ErrorSchema, listOf, PageQuerySchema } from "../schemas";
+
+const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/v1/conversations/{conversationId}",
+  summary: "A conversation and its messages",
+  security: [{ shopApiKey: [] }],
+  request: { params: z.object({ conversationId: z.string().min(1).max(64) }) },
+  responses: {
+    200: { description: "The conversation", content: { "application/json": { schema: ConversationDetailSchema } } },
+    401: error,
+    404: error,
+  },
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/v1/conversations",
+  summary: "The shop's conversations, newest first",
+  security: [{ shopApiKey: [] }],
+  request: { query: PageQuerySchema.extend({ status: ConversationStatusSchema.optional(), market: z.enum(MARKET_CODES).optional() }) },
+  responses: {
+    200: { description: "A page of conversations", content: { "application/json": { schema: listOf(ConversationSchema, "ConversationList") } } },
+    400: error,
+    401: error,
+  },
+});
+
+export function toConversationView(conversation: Conversation) {
+  return {
+    conversationId: conversation.id,
+    channel: conversation.channel,
+    threadId: conversation.threadId,
+    status: conversation.status,
+    market: conversation.market,
+    language: conversation.memory.language ?? null,
+    shopper: conversation.shopper,
+    orderReferences: conversation.memory.orderName ? [conversation.memory.orderName] : [],
+    escalationId: conversation.escalationId,
+    createdAt: conversation.createdAt,
+    lastMessageAt: conversation.lastMessageAt,
+  };
+}
+
+export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, conversations: ConversationStore) {
+  app.openapi(getRoute, async (c) => {
+    const { conversationId } = c.req.valid("param");
+    // Looked up under the caller's shop only: another shop's conversation is simply not found (API.md).
+    const found = await conversations.getConversation(c.get("shop").id, ConversationId(conversationId));
+    if (!found) throw notFound("Conversation");
+    return c.json({ ...toConversationView(found.conversation), messages: found.messages }, 200);
+  });
+
+  app.openapi(listRoute, async (c) => {
+    const { limit, cursor, status, market } = c.req.valid("query");
+    const page = await conversations.listConversations(c.get("shop").id, { status, market }, { limit, cursor });
+    return c.json({ items: page.items.map(toConversationView), nextCursor: page.nextCursor }, 200);
+  });
+}

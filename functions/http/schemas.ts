@@ -1,0 +1,122 @@
+/** The request and response schemas of API.md; they validate requests and generate GET /openapi.json. */
+import { z } from "@hono/zod-openapi";
+import { INTENTS } from "../domain/intent";
+import { LANGUAGES } from "../domain/language";
+import { REGIONS } from "../domain/markets";
+
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
+  .openapi("Error");
+
+export const ShopperSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    name: z.string().max(200).optional(),
+    email: z.email().max(320).optional(),
+    phone: z.string().regex(/^\+?[\d\s().-]{6,20}$/, "a phone number such as +6281234567890").optional(),
+    locale: z.string().max(35).optional(),
+  })
+  .openapi("Shopper");
+
+export const MessageRequestSchema = z
+  .object({
+    channel: z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, "lower-case letters, digits, - or _").openapi({ example: "api" }),
+    conversationId: z.string().min(1).max(200).openapi({ example: "thread-123" }),
+    messageId: z.string().min(1).max(200).openapi({ example: "m-1" }),
+    // Checked against the market table after validation, so an unknown market gets the list of valid ones.
+    market: z.string().length(2).optional().openapi({ example: "ID" }),
+    shopper: ShopperSchema,
+    text: z.string().trim().min(1).max(4000).openapi({ example: "Pesanan saya sudah sampai mana?" }),
+    sentAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .openapi("MessageRequest");
+
+const IntentSchema = z.enum([...INTENTS, "unknown"]);
+export const ReplySchema = z
+  .object({
+    text: z.string(),
+    language: z.enum(LANGUAGES),
+    intent: IntentSchema,
+    confidence: z.number(),
+    engine: z.enum(["embedded", "openai"]),
+    aiGenerated: z.literal(true),
+  })
+  .openapi("Reply");
+
+export const ConversationStatusSchema = z.enum(["ai", "pending_human", "human", "resolved"]);
+
+export const EscalationRefSchema = z
+  .object({
+    id: z.string(),
+    region: z.enum(REGIONS),
+    reason: z.enum(["human_requested", "not_understood", "frustration", "sensitive", "action_required"]),
+    status: z.enum(["pending", "claimed", "resolved"]),
+  })
+  .openapi("EscalationRef");
+
+export const MessageResponseSchema = z
+  .object({
+    conversationId: z.string(),
+    status: ConversationStatusSchema,
+    reply: ReplySchema.nullable(),
+    escalation: EscalationRefSchema.nullable(),
+  })
+  .openapi("MessageResponse");
+
+export const MessageSchema = z
+  .object({
+    id: z.string(),
+    role: z.enum(["shopper", "ai", "agent", "system"]),
+    text: z.string(),
+    at: z.string(),
+    language: z.enum(LANGUAGES).optional(),
+    intent: IntentSchema.optional(),
+    confidence: z.number().optional(),
+    engine: z.enum(["embedded", "openai"]).optional(),
+  })
+  .openapi("Message");
+
+export const ConversationSchema = z
+  .object({
+    conversationId: z.string(),
+    channel: z.string(),
+    threadId: z.string(),
+    status: ConversationStatusSchema,
+    market: z.string(),
+    language: z.enum(LANGUAGES).nullable(),
+    shopper: ShopperSchema,
+    orderReferences: z.array(z.string()),
+    escalationId: z.string().nullable(),
+    createdAt: z.string(),
+    lastMessageAt: z.string(),
+  })
+  .openapi("Conversation");
+
+export const ConversationDetailSchema = ConversationSchema.extend({ messages: z.array(MessageSchema) }).openapi("ConversationDetail");
+
+export const PageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(4096).optional(),
+});
+
+export const listOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+
+export const InboxItemSchema = z
+  .object({
+    escalationId: z.string(),
+    shopId: z.string(),
+    conversationId: z.string(),
+    region: z.enum(REGIONS),
+    market: z.string(),
+    language: z.enum(LANGUAGES),
+    reason: EscalationRefSchema.shape.reason,
+    priority: z.number(),
+    status: z.enum(["pending", "claimed", "resolved"]),
+    summary: z.string(),
+    shopper: z.object({ id: z.string(), name: z.string().nullable() }),
+    orderName: z.string().nullable(),
+    createdAt: z.string(),
+    dueAt: z.string(),
+  })
+  .openapi("InboxItem");

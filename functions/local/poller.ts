@@ -1,0 +1,128 @@
+/**
+ * Stands in for the SQS → Lambda event source mapping locally: receives batches, calls the same handler with a
+ * real SQS event, and deletes only what the handler did not report in batchItemFailures.
+ */
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from "@aws-sdk/client-sqs";
+import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
+import type { SqsHandler } from "../workers/escalation-consumer";
+
+export interface Poller {
+  /** Runs one receive-and-handle round on every queue; resolves with how many messages were handled. */
+  pollOnce(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const toRecord = (message: Message, queueUrl: string, region: string): SQSRecord => {
+  const name = queueUrl.split("/").pop() ?? "";
+  const account = queueUrl.split("/").at(-2) ?? "000000000000";
+  const a = message.Attributes ?? {};
+  return {
+    messageId: message.MessageId ?? "",
+    receiptHandle: message.ReceiptHandle ?? "",
+    body: message.Body ?? "",
+    attributes: {
+      ApproximateReceiveCount: a.ApproximateReceiveCount ?? "1",
+      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
+      SenderId: a.SenderId ?? "local",
+      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+      ...(a.MessageGroupId ? { MessageGroupId: a.MessageGroupId } : {}),
+      ...(a.MessageDeduplicationId ? { MessageDeduplicationId: a.MessageDeduplicationId } : {}),
+      ...(a.SequenceNumber ? { SequenceNumber: a.SequenceNumber } : {}),
+    },
+    messageAttributes: Object.fromEntries(
+      Object.entries(message.MessageAttributes ?? {}).map(([k, v]) => [
+        k,
+        { dataType: v.DataType ?? "String", stringValue: v.StringValue, stringListValues: [], binaryListValues: [] },
+      ]),
+    ),
+    md5OfBody: message.MD5OfBody ?? "",
+    eventSource: "aws:sqs",
+    eventSourceARN: `arn:aws:sqs:${region}:${account}:${name}`,
+    awsRegion: region,
+  };
+};
+
+const localContext = (name: string): Context => ({
+  callbackWaitsForEmptyEventLoop: false,
+  functionName: name,
+  functionVersion: "$LATEST",
+  invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${name}`,
+  memoryLimitInMB: "256",
+  awsRequestId: crypto.randomUUID(),
+  logGroupName: `/aws/lambda/${name}`,
+  logStreamName: "local",
+  getRemainingTimeInMillis: () => 30_000,
+  done: () => undefined,
+  fail: () => undefined,
+  succeed: () => undefined,
+});
+
+export function startPoller(
+  sqs: SQSClient,
+  queues: readonly { url: string; handler: SqsHandler; name: string }[],
+  options: { intervalMs?: number; region?: string; autoStart?: boolean; onError?: (error: unknown) => void } = {},
+): Poller {
+  const region = options.region ?? "ap-southeast-1";
+  let running = false;
+  let current: Promise<unknown> = Promise.resolve();
+
+  async function pollQueue(queue: { url: string; handler: SqsHandler; name: string }): Promise<number> {
+    const received = await sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: queue.url,
+        MaxNumberOfMessages: 10,
+        // Short waits: the emulator's long poll waits the full time when fewer messages are ready.
+        WaitTimeSeconds: 0,
+        MessageSystemAttributeNames: ["All"],
+        MessageAttributeNames: ["All"],
+      }),
+    );
+    const messages = received.Messages ?? [];
+    if (messages.length === 0) return 0;
+    const event: SQSEvent = { Records: messages.map((m) => toRecord(m, queue.url, region)) };
+    let failed = new Set(messages.map((m) => m.MessageId));
+    try {
+      const response = await queue.handler(event, localContext(queue.name));
+      failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch (error) {
+      // A handler that throws fails the whole batch, as Lambda does.
+      options.onError?.(error);
+    }
+    const done = messages.filter((m) => !failed.has(m.MessageId));
+    if (done.length > 0) {
+      await sqs.send(
+        new DeleteMessageBatchCommand({ QueueUrl: queue.url, Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }),
+      );
+    }
+    return messages.length;
+  }
+
+  const pollOnce = async () => {
+    let handled = 0;
+    for (const queue of queues) handled += await pollQueue(queue);
+    return handled;
+  };
+
+  const loop = async () => {
+    while (running) {
+      try {
+        current = pollOnce();
+        const handled = (await current) as number;
+        if (handled === 0) await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
+      } catch (error) {
+        options.onError?.(error);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  };
+  running = options.autoStart ?? true;
+  const looping = running ? loop() : Promise.resolve();
+
+  return {
+    pollOnce,
+    async stop() {
+      running = false;
+      await looping;
+    },
+  };
+}

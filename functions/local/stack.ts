@@ -1,0 +1,125 @@
+/** The whole system in one process: emulators, table and queues, the demo seed, the HTTP app and the queue poller. */
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { createTable, ensureTable } from "../adapters/dynamodb/table";
+import { ensureQueues, type QueueSet } from "../adapters/sqs/queues";
+import { type AppDeps, buildDeps } from "../config/deps";
+import { type Env, readEnv } from "../config/env";
+import { ShopId } from "../domain/ids";
+import { MARKET_CODES, REGIONS, type Region } from "../domain/markets";
+import { createApp } from "../http/create-app";
+import { createEscalationConsumer } from "../workers/escalation-consumer";
+import { DEMO_AGENTS, signAgentToken } from "./agent-tokens";
+import { DEMO_LOOKUP_KEYS, DEMO_ORDERS, DEMO_SHOP_ID } from "./demo-data";
+import { startEmulators } from "./emulators";
+import { type Poller, startPoller } from "./poller";
+
+export const LOCAL_DEFAULTS = {
+  apiKey: "sk_local_demo_shop_do_not_use_in_production",
+  agentJwtSecret: "local-agent-jwt-secret-do-not-use-in-production",
+  tableName: "support-local",
+  queuePrefix: "support-local",
+} as const;
+
+export interface LocalStackOptions {
+  readonly port?: number;
+  readonly dataDir?: string | undefined;
+  readonly fresh?: boolean;
+  readonly dynamodbPort?: number;
+  readonly sqsPort?: number;
+  readonly apiKey?: string;
+  readonly agentJwtSecret?: string;
+  readonly logLevel?: Env["LOG_LEVEL"];
+  /** Replaces adapters, e.g. to inject faults in tests. */
+  readonly overrides?: Partial<AppDeps>;
+  /** Poll the queues continuously (default) or only when a test calls pollOnce(). */
+  readonly autoPoll?: boolean;
+}
+
+export interface LocalStack {
+  readonly url: string;
+  readonly apiKey: string;
+  readonly agentTokens: Record<Region, string>;
+  readonly env: Env;
+  readonly deps: AppDeps;
+  readonly sqs: SQSClient;
+  readonly queues: QueueSet;
+  readonly poller: Poller;
+  stop(): Promise<void>;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const dynamoPath = options.dataDir ? join(options.dataDir, "dynamodb") : undefined;
+  if (options.fresh && dynamoPath) await rm(dynamoPath, { recursive: true, force: true });
+  const emulators = await startEmulators({ dataPath: dynamoPath, dynamodbPort: options.dynamodbPort ?? 0, sqsPort: options.sqsPort ?? 0 });
+  const region = "ap-southeast-1";
+  const credentials = { accessKeyId: "local", secretAccessKey: "local" };
+  const sqs = new SQSClient({ region, endpoint: emulators.sqsEndpoint, credentials });
+  const table = createTable({ region, endpoint: emulators.dynamodbEndpoint, credentials }, LOCAL_DEFAULTS.tableName);
+  await ensureTable(table);
+  const queues = await ensureQueues(sqs, LOCAL_DEFAULTS.queuePrefix, { visibilityTimeoutSeconds: 2 });
+
+  const env = readEnv({
+    TABLE_NAME: LOCAL_DEFAULTS.tableName,
+    AWS_REGION: region,
+    DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
+    SQS_ENDPOINT: emulators.sqsEndpoint,
+    ESCALATION_QUEUE_URLS: JSON.stringify(queues.escalations),
+    AGENT_JWT_SECRET: options.agentJwtSecret ?? LOCAL_DEFAULTS.agentJwtSecret,
+    LOG_LEVEL: options.logLevel ?? "WARN",
+  });
+  const deps = buildDeps(env, options.overrides);
+  const apiKey = options.apiKey ?? LOCAL_DEFAULTS.apiKey;
+  await seedDemo(deps, apiKey);
+
+  const app = createApp(deps);
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const consumer = createEscalationConsumer(deps);
+  const poller = startPoller(
+    sqs,
+    REGIONS.map((r) => ({ url: queues.escalations[r], handler: consumer, name: `escalation-consumer-${r}` })),
+    { region, autoStart: options.autoPoll ?? true, onError: (error) => deps.logger.error("poller failed", { error: String(error) }) },
+  );
+
+  const agentTokens = {} as Record<Region, string>;
+  for (const r of REGIONS) {
+    agentTokens[r] = await signAgentToken(deps.agentJwtSecret, {
+      sub: `agent-${r}`,
+      name: DEMO_AGENTS[r].name,
+      regions: [r],
+      shops: [DEMO_SHOP_ID],
+      languages: DEMO_AGENTS[r].languages,
+    });
+  }
+
+  return {
+    url,
+    apiKey,
+    agentTokens,
+    env,
+    deps,
+    sqs,
+    queues,
+    poller,
+    async stop() {
+      await poller.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      sqs.destroy();
+      table.client.destroy();
+      await emulators.stop();
+    },
+  };
+}
+
+/** Idempotent: running it on every start keeps the demo data as API.md describes it. */
+async function seedDemo(deps: AppDeps, apiKey: string) {
+  await deps.shops.putShop({ id: ShopId(DEMO_SHOP_ID), name: "Demo Shop", markets: [...MARKET_CODES] }, apiKey);
+  for (const order of DEMO_ORDERS) await deps.orderCache.putOrder(ShopId(DEMO_SHOP_ID), order, DEMO_LOOKUP_KEYS);
+}
