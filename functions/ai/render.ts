@@ -33,5 +33,6 @@ export function renderLines(translator: Translator, lines: readonly Line[], opti
 /** R1: every AI-written message says it is an AI and how to reach a person. */
 export function withDisclosure(translator: Translator, locale: string, text: string): string {
   const assistant = translator.t(locale, "assistant");
-  return `${text}\n\n${translator.t(locale, "disclosure", { assistant })}`;
+  const keyword = translator.t(locale, "handoff_keyword");
+  return `${text}\n\n${translator.t(locale, "disclosure", { assistant, keyword })}`;
 }

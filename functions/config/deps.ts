@@ -1,6 +1,7 @@
 /** The composition root: builds every adapter from the validated environment, once per cold start or process. */
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { HANDOFF_KEYWORDS } from "../adapters/i18n/resources";
 import { createTranslator } from "../adapters/i18n/translator";
 import { createConversationStore } from "../adapters/dynamodb/conversation-store";
 import { createEscalationStore } from "../adapters/dynamodb/escalation-store";
@@ -53,7 +54,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     orderCache: orders,
     escalations: createEscalationQueue(sqs, env.ESCALATION_QUEUE_URLS),
     inbox: createEscalationStore(table, () => shops.listShopIds()),
-    understanding: createEmbeddedUnderstanding(),
+    understanding: createEmbeddedUnderstanding(HANDOFF_KEYWORDS),
     translator: createTranslator(),
     clock: systemClock,
     shops,

@@ -74,6 +74,8 @@ export function startPoller(
         // Short waits: the emulator's long poll waits the full time when fewer messages are ready.
         WaitTimeSeconds: 0,
         MessageSystemAttributeNames: ["All"],
+        // The emulator only knows the older name of the same parameter.
+        AttributeNames: ["All"],
         MessageAttributeNames: ["All"],
       }),
     );

@@ -42,3 +42,8 @@ export const resources: Resource = {
 
 /** Locales we ship, each complete (a test checks): none falls back to English. */
 export const LOCALES = Object.keys(resources);
+
+/** The word each locale's disclosure tells shoppers to type to reach a person (R1). */
+export const HANDOFF_KEYWORDS: readonly string[] = Object.values(resources).map(
+  (r) => (r.shopper as { handoff_keyword: string }).handoff_keyword,
+);

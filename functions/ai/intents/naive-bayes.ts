@@ -19,6 +19,8 @@ export interface Prediction {
 }
 
 const ALPHA = 0.3;
+/** Softens naive Bayes' overconfidence so the probability can gate "unknown" (tuned on the held-out split). */
+const TEMPERATURE = 2;
 
 export function train(examples: readonly { text: string; intent: KnownIntent }[]): IntentModel {
   const labels = [...new Set(examples.map((e) => e.intent))].sort();
@@ -29,7 +31,7 @@ export function train(examples: readonly { text: string; intent: KnownIntent }[]
   for (const { text, intent } of examples) {
     const li = index.get(intent) as number;
     docs[li] = (docs[li] ?? 0) + 1;
-    for (const f of features(text)) {
+    for (const f of features(text).all) {
       let row = counts.get(f);
       if (!row) {
         row = new Float64Array(labels.length);
@@ -50,21 +52,20 @@ export function train(examples: readonly { text: string; intent: KnownIntent }[]
 }
 
 export function predict(model: IntentModel, text: string): Prediction | null {
-  const fs = features(text);
+  const { all: fs, evidence } = features(text);
   if (fs.length === 0) return null;
   const scores = Float64Array.from(model.logPrior);
-  let seen = 0;
+  const seen = evidence.filter((f) => model.logLikelihood.has(f)).length;
   for (const f of fs) {
     const row = model.logLikelihood.get(f);
-    if (row) seen++;
     const source = row ?? model.logUnseen;
     for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) + (source[i] ?? 0);
   }
   // Normalise per feature so long messages are not overconfident, then softmax.
   let best = 0;
   for (let i = 1; i < scores.length; i++) if ((scores[i] ?? 0) > (scores[best] ?? 0)) best = i;
-  const scale = 1 / Math.sqrt(fs.length);
+  const scale = TEMPERATURE / Math.sqrt(fs.length);
   let sum = 0;
-  for (let i = 0; i < scores.length; i++) sum += Math.exp(((scores[i] ?? 0) - (scores[best] ?? 0)) * scale * 4);
-  return { intent: model.labels[best] as KnownIntent, probability: 1 / sum, coverage: seen / fs.length };
+  for (let i = 0; i < scores.length; i++) sum += Math.exp(((scores[i] ?? 0) - (scores[best] ?? 0)) * scale);
+  return { intent: model.labels[best] as KnownIntent, probability: 1 / sum, coverage: evidence.length ? seen / evidence.length : 0 };
 }
