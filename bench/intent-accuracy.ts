@@ -16,22 +16,27 @@ export interface AccuracyRow {
 export function intentAccuracy(): AccuracyRow[] {
   const corpora = Object.values(UTTERANCES);
   const classifier = createIntentClassifier(train(examplesOf(corpora, (i) => !isHeldOut(i))));
-  return (Object.entries(UTTERANCES) as [Language, (typeof UTTERANCES)[Language]][]).map(([language, corpus]) => {
-    const heldOut = examplesOf([corpus], isHeldOut);
-    let correct = 0;
-    let unknown = 0;
-    for (const { text, intent } of heldOut) {
-      const got = classifier.classify(text).intent;
-      if (got === intent) correct++;
-      else if (got === "unknown") unknown++;
-    }
-    return { language, total: heldOut.length, correct, unknown };
-  });
+  return (Object.entries(UTTERANCES) as [Language, (typeof UTTERANCES)[Language]][]).map(
+    ([language, corpus]) => {
+      const heldOut = examplesOf([corpus], isHeldOut);
+      let correct = 0;
+      let unknown = 0;
+      for (const { text, intent } of heldOut) {
+        const got = classifier.classify(text).intent;
+        if (got === intent) correct++;
+        else if (got === "unknown") unknown++;
+      }
+      return { language, total: heldOut.length, correct, unknown };
+    },
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = intentAccuracy();
-  for (const r of rows) console.log(`${r.language.padEnd(8)} ${((100 * r.correct) / r.total).toFixed(1).padStart(5)}%  unknown ${r.unknown}/${r.total}`);
+  for (const r of rows)
+    console.log(
+      `${r.language.padEnd(8)} ${((100 * r.correct) / r.total).toFixed(1).padStart(5)}%  unknown ${r.unknown}/${r.total}`,
+    );
   const total = rows.reduce((a, r) => a + r.total, 0);
   const correct = rows.reduce((a, r) => a + r.correct, 0);
   console.log(`all      ${((100 * correct) / total).toFixed(1)}%`);

@@ -19,7 +19,9 @@ export function extractEntities(text: string): Entities {
   const emails = unique([...text.matchAll(EMAIL)].map((m) => m[0].toLowerCase()));
   const withoutEmails = text.replace(EMAIL, " ");
   const orderNames = unique(
-    [...withoutEmails.matchAll(HASH_ORDER), ...withoutEmails.matchAll(WORD_ORDER)].map((m) => `#${(m[1] ?? "").toUpperCase()}`),
+    [...withoutEmails.matchAll(HASH_ORDER), ...withoutEmails.matchAll(WORD_ORDER)].map(
+      (m) => `#${(m[1] ?? "").toUpperCase()}`,
+    ),
   );
   const orderDigits = new Set(orderNames.map((n) => n.replace(/\D/g, "")));
   const phones = unique(

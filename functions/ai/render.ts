@@ -13,9 +13,13 @@ export interface RenderOptions {
 function formatValue(value: LineValue, locale: string, market: Market): string | number {
   if (typeof value === "string" || typeof value === "number") return value;
   if ("date" in value) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: market.timeZone }).format(new Date(value.date));
+    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: market.timeZone }).format(
+      new Date(value.date),
+    );
   }
-  return new Intl.NumberFormat(locale, { style: "currency", currency: value.currency }).format(Number(value.amount));
+  return new Intl.NumberFormat(locale, { style: "currency", currency: value.currency }).format(
+    Number(value.amount),
+  );
 }
 
 export function renderLines(translator: Translator, lines: readonly Line[], options: RenderOptions): string {
@@ -26,7 +30,8 @@ export function renderLines(translator: Translator, lines: readonly Line[], opti
     );
     return translator.t(locale, line.key, values);
   });
-  if (options.etaMinutes !== undefined) sentences.push(translator.t(locale, "eta", { count: options.etaMinutes }));
+  if (options.etaMinutes !== undefined)
+    sentences.push(translator.t(locale, "eta", { count: options.etaMinutes }));
   return sentences.join(" ");
 }
 

@@ -12,6 +12,7 @@ export function createEmbeddedUnderstanding(handoffKeywords: readonly string[]):
   const isHandoffKeyword = createHandoffKeywords(handoffKeywords);
   return {
     detectLanguage: (text, market, hint) => detector.detect(text, market, hint),
-    classify: (text) => (isHandoffKeyword(text) ? { intent: "human_request", confidence: 1 } : classifier.classify(text)),
+    classify: (text) =>
+      isHandoffKeyword(text) ? { intent: "human_request", confidence: 1 } : classifier.classify(text),
   };
 }

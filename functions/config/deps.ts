@@ -1,17 +1,17 @@
 /** The composition root: builds every adapter from the validated environment, once per cold start or process. */
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import { HANDOFF_KEYWORDS } from "../adapters/i18n/resources";
 import { createTranslator } from "../adapters/i18n/translator";
 import { createConversationStore } from "../adapters/dynamodb/conversation-store";
 import { createEscalationStore } from "../adapters/dynamodb/escalation-store";
 import { createOrderStore } from "../adapters/dynamodb/order-store";
 import { createShopStore } from "../adapters/dynamodb/shop-store";
-import { createTable } from "../adapters/dynamodb/table";
 import { createEscalationQueue } from "../adapters/sqs/escalation-queue";
 import { createEmbeddedUnderstanding } from "../ai/understanding";
 import type { MessageDeps } from "../domain/handle-message";
 import type { Clock, EscalationStore, OrderStore, ShopStore } from "../domain/ports";
+import { buildClients } from "./clients";
 import type { Env } from "./env";
 import { type AppLogger, createLogger } from "./logger";
 
@@ -28,22 +28,26 @@ export interface AppDeps extends MessageDeps {
 const systemClock: Clock = { now: () => new Date() };
 
 export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
-  const local = env.DYNAMODB_ENDPOINT !== undefined;
-  // Locally the emulators accept any credentials; on AWS the Lambda role's credentials are used.
-  const credentials = local ? { accessKeyId: "local", secretAccessKey: "local" } : undefined;
-  const table = createTable(
-    { region: env.AWS_REGION, ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}), ...(credentials ? { credentials } : {}), maxAttempts: 3 },
-    env.TABLE_NAME,
-  );
-  const sqs = new SQSClient({ region: env.AWS_REGION, ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}), ...(credentials ? { credentials } : {}), maxAttempts: 3 });
+  const { table, sqs } = buildClients(env);
   const shops = createShopStore(table);
   const orders = createOrderStore(table);
 
   const checkDependencies = async () => {
-    const probe = async (fn: () => Promise<unknown>) => fn().then(() => "ok" as const, () => "down" as const);
-    const entries: [string, "ok" | "down"][] = [["table", await probe(() => table.client.send(new DescribeTableCommand({ TableName: table.name })))]];
+    const probe = async (fn: () => Promise<unknown>) =>
+      fn().then(
+        () => "ok" as const,
+        () => "down" as const,
+      );
+    const entries: [string, "ok" | "down"][] = [
+      ["table", await probe(() => table.client.send(new DescribeTableCommand({ TableName: table.name })))],
+    ];
     for (const [region, url] of Object.entries(env.ESCALATION_QUEUE_URLS)) {
-      entries.push([`queue:${region}`, await probe(() => sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["QueueArn"] })))]);
+      entries.push([
+        `queue:${region}`,
+        await probe(() =>
+          sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["QueueArn"] })),
+        ),
+      ]);
     }
     return Object.fromEntries(entries);
   };

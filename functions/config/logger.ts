@@ -3,6 +3,9 @@ import { Logger } from "@aws-lambda-powertools/logger";
 
 export type AppLogger = Pick<Logger, "debug" | "info" | "warn" | "error">;
 
-export function createLogger(level: "DEBUG" | "INFO" | "WARN" | "ERROR" | "SILENT", serviceName = "support-backend"): AppLogger {
+export function createLogger(
+  level: "DEBUG" | "INFO" | "WARN" | "ERROR" | "SILENT",
+  serviceName = "support-backend",
+): AppLogger {
   return new Logger({ serviceName, logLevel: level });
 }

@@ -40,14 +40,25 @@ export class AppError extends Error {
   }
 
   toJSON() {
-    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+    };
   }
 }
 
 /** A downstream dependency (table, queue, model) failed; the request can be retried as is. */
 export class DependencyError extends AppError {
   constructor(dependency: string, cause: unknown) {
-    super("dependency_unavailable", `The ${dependency} is unavailable right now; retry the same request.`, { dependency }, { cause });
+    super(
+      "dependency_unavailable",
+      `The ${dependency} is unavailable right now; retry the same request.`,
+      { dependency },
+      { cause },
+    );
     this.name = "DependencyError";
   }
 }

@@ -1,7 +1,13 @@
 /** The reply pipeline for one shopper message: idempotent on the channel's message id, safe to retry after any failure. */
 import { renderLines, withDisclosure } from "../ai/render";
 import { extractEntities } from "../ai/extract";
-import { type Conversation, INITIAL_MEMORY, type Reply, type Shopper, type TranscriptEntry } from "./conversation";
+import {
+  type Conversation,
+  INITIAL_MEMORY,
+  type Reply,
+  type Shopper,
+  type TranscriptEntry,
+} from "./conversation";
 import { buildHandoffPacket } from "./handoff";
 import { conversationIdFor, escalationIdFor } from "./identifiers";
 import type { ConversationId, ShopId } from "./ids";
@@ -10,7 +16,14 @@ import { MARKETS, type MarketCode } from "./markets";
 import { orderKey } from "./order";
 import { resolveOrder, shopperKeys } from "./order-resolution";
 import { decide } from "./policy";
-import type { Clock, ConversationStore, EscalationQueue, OrderReader, Translator, Understanding } from "./ports";
+import type {
+  Clock,
+  ConversationStore,
+  EscalationQueue,
+  OrderReader,
+  Translator,
+  Understanding,
+} from "./ports";
 import type { EscalationRef, Turn, TurnOutcome } from "./turn";
 
 export interface MessageDeps {
@@ -43,7 +56,10 @@ export interface MessageResult {
 /** How many recent messages the conversation keeps at hand for handoffs and model context. */
 const RECENT = 12;
 
-export async function handleShopperMessage(deps: MessageDeps, message: IncomingMessage): Promise<MessageResult> {
+export async function handleShopperMessage(
+  deps: MessageDeps,
+  message: IncomingMessage,
+): Promise<MessageResult> {
   const conversationId = conversationIdFor(message.shopId, message.channel, message.threadId);
   const entities = extractEntities(message.text);
   const namedOrder = entities.orderNames[0] ?? null;
@@ -118,7 +134,12 @@ export async function handleShopperMessage(deps: MessageDeps, message: IncomingM
   let next: Conversation;
   if (decision.kind === "held") {
     outcome = { kind: "held" };
-    next = { ...base, shopper: { ...base.shopper, ...message.shopper }, lastMessageAt: receivedAt, recent: keepRecent(base.recent, [shopperEntry]) };
+    next = {
+      ...base,
+      shopper: { ...base.shopper, ...message.shopper },
+      lastMessageAt: receivedAt,
+      recent: keepRecent(base.recent, [shopperEntry]),
+    };
   } else {
     const locale = localeFor(language, market.code);
     const escalating = decision.kind === "escalate";
@@ -160,7 +181,12 @@ export async function handleShopperMessage(deps: MessageDeps, message: IncomingM
       });
       // Sent before anything is written: if the queue is down the request fails and nothing is half-stored.
       await deps.escalations.send(packet);
-      const escalation: EscalationRef = { id: escalationId, region: market.region, reason: decision.reason, status: "pending" };
+      const escalation: EscalationRef = {
+        id: escalationId,
+        region: market.region,
+        reason: decision.reason,
+        status: "pending",
+      };
       outcome = { kind: "escalated", reply, memory: decision.memory, escalation };
       next = { ...updated, escalationId };
     } else {
@@ -209,7 +235,10 @@ export function resultOf(turn: Turn): MessageResult {
   };
 }
 
-function keepRecent(recent: readonly TranscriptEntry[], added: readonly TranscriptEntry[]): TranscriptEntry[] {
+function keepRecent(
+  recent: readonly TranscriptEntry[],
+  added: readonly TranscriptEntry[],
+): TranscriptEntry[] {
   return [...recent, ...added].slice(-RECENT);
 }
 
@@ -217,7 +246,8 @@ function localeHint(locale: string | undefined): Language | undefined {
   if (!locale) return undefined;
   const [lang, script, region] = locale.split(/[-_]/);
   if (lang === "zh") {
-    const traditional = script === "Hant" || ["TW", "HK", "MO"].includes((script ?? region ?? "").toUpperCase());
+    const traditional =
+      script === "Hant" || ["TW", "HK", "MO"].includes((script ?? region ?? "").toUpperCase());
     return traditional ? "zh-Hant" : "zh-Hans";
   }
   if (lang === "tl") return "fil";

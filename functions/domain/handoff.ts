@@ -25,8 +25,10 @@ const AGENT_LOCALE = "en";
 
 export function buildHandoffPacket(translator: Translator, input: HandoffInput): HandoffPacket {
   const { conversation, market } = input;
-  const t = (key: string, values?: Record<string, unknown>) => translator.t(AGENT_LOCALE, `agent:${key}`, values);
-  const languageName = new Intl.DisplayNames([AGENT_LOCALE], { type: "language" }).of(input.language) ?? input.language;
+  const t = (key: string, values?: Record<string, unknown>) =>
+    translator.t(AGENT_LOCALE, `agent:${key}`, values);
+  const languageName =
+    new Intl.DisplayNames([AGENT_LOCALE], { type: "language" }).of(input.language) ?? input.language;
   const marketName = new Intl.DisplayNames([AGENT_LOCALE], { type: "region" }).of(market.code) ?? market.code;
   const summary = t("summary", {
     shopper: conversation.shopper.name ?? t("unknown_shopper"),

@@ -2,7 +2,8 @@
 import { createHash } from "node:crypto";
 import { ConversationId, EscalationId, type ShopId } from "./ids";
 
-const digest = (...parts: string[]) => createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 22);
+const digest = (...parts: string[]) =>
+  createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 22);
 
 export const conversationIdFor = (shopId: ShopId, channel: string, threadId: string) =>
   ConversationId(`c_${digest(shopId, channel, threadId)}`);

@@ -25,18 +25,31 @@ export interface OrderEvidence {
 }
 
 /** Lookup keys under which the order cache indexes a shopper's orders. */
-export function shopperKeys(channel: string, shopper: Shopper, emails: readonly string[], phones: readonly string[]): string[] {
+export function shopperKeys(
+  channel: string,
+  shopper: Shopper,
+  emails: readonly string[],
+  phones: readonly string[],
+): string[] {
   const keys = new Set<string>([`buyer:${channel}:${shopper.id}`]);
   for (const email of [shopper.email, ...emails]) if (email) keys.add(`email:${email.trim().toLowerCase()}`);
-  for (const phone of [shopper.phone, ...phones]) if (phone) keys.add(`phone:${phone.replace(/[^\d+]/g, "")}`);
+  for (const phone of [shopper.phone, ...phones])
+    if (phone) keys.add(`phone:${phone.replace(/[^\d+]/g, "")}`);
   return [...keys];
 }
 
 function belongsToShopper(order: OrderSnapshot, evidence: OrderEvidence): boolean {
   if (evidence.shopperOrders.some((o) => o.id === order.id)) return true;
-  const emails = new Set([evidence.shopper.email, ...evidence.emails].filter(Boolean).map((e) => e?.toLowerCase()));
-  const phones = new Set([evidence.shopper.phone, ...evidence.phones].filter(Boolean).map((p) => p?.replace(/[^\d+]/g, "")));
-  return (order.email !== null && emails.has(order.email.toLowerCase())) || (order.phone !== null && phones.has(order.phone));
+  const emails = new Set(
+    [evidence.shopper.email, ...evidence.emails].filter(Boolean).map((e) => e?.toLowerCase()),
+  );
+  const phones = new Set(
+    [evidence.shopper.phone, ...evidence.phones].filter(Boolean).map((p) => p?.replace(/[^\d+]/g, "")),
+  );
+  return (
+    (order.email !== null && emails.has(order.email.toLowerCase())) ||
+    (order.phone !== null && phones.has(order.phone))
+  );
 }
 
 export function resolveOrder(evidence: OrderEvidence): OrderResolution {

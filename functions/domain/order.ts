@@ -25,7 +25,13 @@ export interface OrderSnapshot {
 }
 
 /** Where an order stands, from the shopper's point of view. */
-export type OrderStage = "cancelled" | "refunded" | "delivered" | "shipped" | "preparing" | "awaiting_payment";
+export type OrderStage =
+  | "cancelled"
+  | "refunded"
+  | "delivered"
+  | "shipped"
+  | "preparing"
+  | "awaiting_payment";
 
 export function orderStage(order: OrderSnapshot): OrderStage {
   if (order.cancelledAt) return "cancelled";
@@ -33,8 +39,10 @@ export function orderStage(order: OrderSnapshot): OrderStage {
   if (financial === "REFUNDED") return "refunded";
   const fulfillment = order.fulfillmentStatus.toUpperCase();
   if (fulfillment === "DELIVERED") return "delivered";
-  if (fulfillment === "FULFILLED" || fulfillment === "PARTIALLY_FULFILLED" || fulfillment === "IN_TRANSIT") return "shipped";
-  if (financial === "PENDING" || financial === "AUTHORIZED" || financial === "UNPAID") return "awaiting_payment";
+  if (fulfillment === "FULFILLED" || fulfillment === "PARTIALLY_FULFILLED" || fulfillment === "IN_TRANSIT")
+    return "shipped";
+  if (financial === "PENDING" || financial === "AUTHORIZED" || financial === "UNPAID")
+    return "awaiting_payment";
   return "preparing";
 }
 

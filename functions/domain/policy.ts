@@ -5,7 +5,11 @@ import type { Language } from "./language";
 import { type OrderSnapshot, orderStage } from "./order";
 import type { OrderResolution } from "./order-resolution";
 
-export type LineValue = string | number | { readonly date: string } | { readonly amount: string; readonly currency: string };
+export type LineValue =
+  | string
+  | number
+  | { readonly date: string }
+  | { readonly amount: string; readonly currency: string };
 
 /** One sentence of a reply, as a locale key and its values; the renderer turns it into text. */
 export interface Line {
@@ -16,7 +20,12 @@ export interface Line {
 export type Decision =
   | { readonly kind: "held" }
   | { readonly kind: "reply"; readonly lines: readonly Line[]; readonly memory: Memory }
-  | { readonly kind: "escalate"; readonly reason: EscalationReason; readonly lines: readonly Line[]; readonly memory: Memory };
+  | {
+      readonly kind: "escalate";
+      readonly reason: EscalationReason;
+      readonly lines: readonly Line[];
+      readonly memory: Memory;
+    };
 
 export interface DecisionInput {
   readonly status: ConversationStatus;
@@ -59,26 +68,41 @@ export function decide(input: DecisionInput): Decision {
   if (intent === "unknown") {
     // R5: one clarifying question; a second miss goes to a person.
     if (input.memory.misunderstandings >= 1) return escalate("not_understood", [handoff("not_understood")]);
-    return { kind: "reply", lines: [{ key: "clarify" }], memory: remember({ misunderstandings: input.memory.misunderstandings + 1, lastIntent: "unknown" }) };
+    return {
+      kind: "reply",
+      lines: [{ key: "clarify" }],
+      memory: remember({ misunderstandings: input.memory.misunderstandings + 1, lastIntent: "unknown" }),
+    };
   }
   if (intent === "greeting") {
-    const lines = input.shopperName ? [{ key: "greeting_named", values: { name: input.shopperName } }] : [{ key: "greeting" }];
+    const lines = input.shopperName
+      ? [{ key: "greeting_named", values: { name: input.shopperName } }]
+      : [{ key: "greeting" }];
     return { kind: "reply", lines, memory: remember({}) };
   }
   if (intent === "thanks") return { kind: "reply", lines: [{ key: "thanks" }], memory: remember({}) };
   if (intent === "product_question") return escalate("action_required", [{ key: "action.product" }]);
 
   if (!ORDER_INTENTS.has(intent)) return { kind: "reply", lines: [{ key: "clarify" }], memory: remember({}) };
-  if (input.order.kind === "none") return { kind: "reply", lines: [{ key: "ask_order" }], memory: remember({}) };
+  if (input.order.kind === "none")
+    return { kind: "reply", lines: [{ key: "ask_order" }], memory: remember({}) };
   if (input.order.kind === "not_found") {
-    return { kind: "reply", lines: [{ key: "order_not_found", values: { order: input.order.name } }], memory: remember({}) };
+    return {
+      kind: "reply",
+      lines: [{ key: "order_not_found", values: { order: input.order.name } }],
+      memory: remember({}),
+    };
   }
   if (input.order.kind === "several") {
     const orders = input.order.orders;
     if (intent === "order_status" || intent === "delivery_delay") {
       return { kind: "reply", lines: orders.flatMap(statusLines), memory: remember({}) };
     }
-    return { kind: "reply", lines: [{ key: "which_order", values: { orders: orders.map((o) => o.name).join(", ") } }], memory: remember({}) };
+    return {
+      kind: "reply",
+      lines: [{ key: "which_order", values: { orders: orders.map((o) => o.name).join(", ") } }],
+      memory: remember({}),
+    };
   }
   const order = input.order.order;
   const answer = answerAboutOrder(intent, order);
@@ -104,14 +128,20 @@ function statusLines(order: OrderSnapshot): Line[] {
     case "shipped":
       if (!tracking?.number) return [{ key: "status.shipped_untracked", values: { order: order.name } }];
       return [
-        { key: "status.shipped", values: { order: order.name, carrier: tracking.company ?? "-", tracking: tracking.number } },
+        {
+          key: "status.shipped",
+          values: { order: order.name, carrier: tracking.company ?? "-", tracking: tracking.number },
+        },
         ...(tracking.url ? [{ key: "tracking_link", values: { url: tracking.url } }] : []),
       ];
     case "cancelled":
       return [
         order.financialStatus.toUpperCase() === "REFUNDED"
           ? { key: "status.refunded", values: { order: order.name, amount: order.total } }
-          : { key: "status.cancelled", values: { order: order.name, date: { date: order.cancelledAt ?? order.updatedAt } } },
+          : {
+              key: "status.cancelled",
+              values: { order: order.name, date: { date: order.cancelledAt ?? order.updatedAt } },
+            },
       ];
     case "refunded":
       return [{ key: "status.refunded", values: { order: order.name, amount: order.total } }];
@@ -129,7 +159,13 @@ function answerAboutOrder(intent: Intent, order: OrderSnapshot): { lines: Line[]
     case "delivery_delay":
       if (stage === "shipped") {
         const t = order.tracking.find((x) => x.number);
-        if (t?.number) return { lines: [{ key: "delay.shipped", values: { ...o, carrier: t.company ?? "-", tracking: t.number } }], escalate: false };
+        if (t?.number)
+          return {
+            lines: [
+              { key: "delay.shipped", values: { ...o, carrier: t.company ?? "-", tracking: t.number } },
+            ],
+            escalate: false,
+          };
       }
       if (notShipped) return { lines: [{ key: "delay.preparing", values: o }], escalate: true };
       return { lines: statusLines(order), escalate: false };
@@ -138,11 +174,15 @@ function answerAboutOrder(intent: Intent, order: OrderSnapshot): { lines: Line[]
       if (notShipped) return { lines: [{ key: "action.cancel", values: o }], escalate: true };
       return { lines: [{ key: "action.cancel_shipped", values: o }], escalate: true };
     case "refund_return":
-      if (stage === "refunded" || (closed && order.financialStatus.toUpperCase() === "REFUNDED")) return { lines: statusLines(order), escalate: false };
+      if (stage === "refunded" || (closed && order.financialStatus.toUpperCase() === "REFUNDED"))
+        return { lines: statusLines(order), escalate: false };
       return { lines: [{ key: "action.refund", values: o }], escalate: true };
     case "change_address":
       if (closed) return { lines: statusLines(order), escalate: false };
-      return { lines: [{ key: notShipped ? "action.address" : "action.address_shipped", values: o }], escalate: true };
+      return {
+        lines: [{ key: notShipped ? "action.address" : "action.address_shipped", values: o }],
+        escalate: true,
+      };
     case "payment_issue":
       return { lines: [{ key: "action.payment", values: o }], escalate: true };
     default:

@@ -45,7 +45,10 @@ export interface ConversationStore {
   applyTurn(turn: Turn, next: Conversation): Promise<void>;
   /** Stores the turn; false if it was already stored. */
   putTurn(turn: Turn): Promise<boolean>;
-  getConversation(shopId: ShopId, id: ConversationId): Promise<{ conversation: Conversation; messages: Message[] } | null>;
+  getConversation(
+    shopId: ShopId,
+    id: ConversationId,
+  ): Promise<{ conversation: Conversation; messages: Message[] } | null>;
   listConversations(
     shopId: ShopId,
     filter: { status?: string | undefined; market?: string | undefined },

@@ -13,7 +13,12 @@ export interface EscalationRef {
 /** What the pipeline decided for a message. */
 export type TurnOutcome =
   | { readonly kind: "replied"; readonly reply: Reply; readonly memory: Memory }
-  | { readonly kind: "escalated"; readonly reply: Reply; readonly memory: Memory; readonly escalation: EscalationRef }
+  | {
+      readonly kind: "escalated";
+      readonly reply: Reply;
+      readonly memory: Memory;
+      readonly escalation: EscalationRef;
+    }
   /** A person holds the conversation: the message is stored and the AI stays silent. */
   | { readonly kind: "held" };
 

@@ -61,7 +61,9 @@ export function agentAuth(secret: Uint8Array): MiddlewareHandler<AppEnv> {
       ({ payload } = await jwtVerify(token, secret, { algorithms: ["HS256"] }));
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
-      throw unauthorized(expired ? "The agent token has expired; sign in again." : "The agent token is not valid.");
+      throw unauthorized(
+        expired ? "The agent token has expired; sign in again." : "The agent token is not valid.",
+      );
     }
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success) throw unauthorized("The agent token lacks the regions or shops claims.");

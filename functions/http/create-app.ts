@@ -14,14 +14,29 @@ import { registerMessageRoutes } from "./routes/messages";
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new AppError("invalid_request", "The request does not match the schema; see details.", zodDetails(result.error));
+      if (!result.success)
+        throw new AppError(
+          "invalid_request",
+          "The request does not match the schema; see details.",
+          zodDetails(result.error),
+        );
     },
   });
   app.onError(errorResponder(deps.logger));
-  app.notFound((c) => c.json(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`).toJSON(), 404));
+  app.notFound((c) =>
+    c.json(new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`).toJSON(), 404),
+  );
 
-  app.openAPIRegistry.registerComponent("securitySchemes", "shopApiKey", { type: "http", scheme: "bearer", description: "The shop's API key" });
-  app.openAPIRegistry.registerComponent("securitySchemes", "agentJwt", { type: "http", scheme: "bearer", bearerFormat: "JWT" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "shopApiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "The shop's API key",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "agentJwt", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
 
   registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
   app.use("/v1/*", jsonBody());
@@ -36,7 +51,11 @@ export function createApp(deps: AppDeps) {
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "AI-first support backend for sellers in Asia", version: "0.1.0", description: "The HTTP contract of API.md." },
+    info: {
+      title: "AI-first support backend for sellers in Asia",
+      version: "0.1.0",
+      description: "The HTTP contract of API.md.",
+    },
   });
   return app;
 }

@@ -13,7 +13,12 @@ function isDependencyFailure(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const e = error as { $fault?: string; $metadata?: unknown; code?: string; name?: string; cause?: unknown };
   if (e.$metadata !== undefined && e.$fault === "server") return true;
-  if (e.name === "ProvisionedThroughputExceededException" || e.name === "ThrottlingException" || e.name === "RequestLimitExceeded") return true;
+  if (
+    e.name === "ProvisionedThroughputExceededException" ||
+    e.name === "ThrottlingException" ||
+    e.name === "RequestLimitExceeded"
+  )
+    return true;
   if (["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"].includes(e.code ?? "")) return true;
   if (e.name === "TimeoutError" || e.name === "AbortError") return true;
   return e.cause !== undefined && isDependencyFailure(e.cause);
@@ -21,13 +26,19 @@ function isDependencyFailure(error: unknown): boolean {
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  if (error instanceof ZodError) return new AppError("invalid_request", "The request does not match the schema.", zodDetails(error));
+  if (error instanceof ZodError)
+    return new AppError("invalid_request", "The request does not match the schema.", zodDetails(error));
   if (error instanceof HTTPException) {
-    if (error.status === 413) return new AppError("payload_too_large", "The body is larger than this endpoint accepts.");
+    if (error.status === 413)
+      return new AppError("payload_too_large", "The body is larger than this endpoint accepts.");
     if (error.status === 401) return new AppError("unauthorized", "Missing or invalid credentials.");
     return new AppError("invalid_request", error.message || "The request is not valid.");
   }
-  if (isDependencyFailure(error)) return new AppError("dependency_unavailable", "A service we depend on is unavailable; retry the same request.");
+  if (isDependencyFailure(error))
+    return new AppError(
+      "dependency_unavailable",
+      "A service we depend on is unavailable; retry the same request.",
+    );
   return new AppError("internal_error", "Something went wrong on our side; retry later.");
 }
 
@@ -35,7 +46,12 @@ export function errorResponder(logger: AppLogger) {
   return (error: unknown, c: Context) => {
     const appError = toAppError(error);
     if (appError.status >= 500) {
-      logger.error("request failed", { path: c.req.path, method: c.req.method, code: appError.code, error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+      logger.error("request failed", {
+        path: c.req.path,
+        method: c.req.method,
+        code: appError.code,
+        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      });
     }
     return c.json(appError.toJSON(), appError.status as 400);
   };

@@ -13,14 +13,20 @@ export const ShopperSchema = z
     id: z.string().min(1).max(200),
     name: z.string().max(200).optional(),
     email: z.email().max(320).optional(),
-    phone: z.string().regex(/^\+?[\d\s().-]{6,20}$/, "a phone number such as +6281234567890").optional(),
+    phone: z
+      .string()
+      .regex(/^\+?[\d\s().-]{6,20}$/, "a phone number such as +6281234567890")
+      .optional(),
     locale: z.string().max(35).optional(),
   })
   .openapi("Shopper");
 
 export const MessageRequestSchema = z
   .object({
-    channel: z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, "lower-case letters, digits, - or _").openapi({ example: "api" }),
+    channel: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{1,31}$/, "lower-case letters, digits, - or _")
+      .openapi({ example: "api" }),
     conversationId: z.string().min(1).max(200).openapi({ example: "thread-123" }),
     messageId: z.string().min(1).max(200).openapi({ example: "m-1" }),
     // Checked against the market table after validation, so an unknown market gets the list of valid ones.
@@ -92,7 +98,9 @@ export const ConversationSchema = z
   })
   .openapi("Conversation");
 
-export const ConversationDetailSchema = ConversationSchema.extend({ messages: z.array(MessageSchema) }).openapi("ConversationDetail");
+export const ConversationDetailSchema = ConversationSchema.extend({
+  messages: z.array(MessageSchema),
+}).openapi("ConversationDetail");
 
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -10,8 +10,17 @@ export interface AgentTokenClaims {
   readonly languages: readonly string[];
 }
 
-export function signAgentToken(secret: Uint8Array, claims: AgentTokenClaims, expiresIn: string | number = "30d"): Promise<string> {
-  return new SignJWT({ name: claims.name, regions: [...claims.regions], shops: [...claims.shops], languages: [...claims.languages] })
+export function signAgentToken(
+  secret: Uint8Array,
+  claims: AgentTokenClaims,
+  expiresIn: string | number = "30d",
+): Promise<string> {
+  return new SignJWT({
+    name: claims.name,
+    regions: [...claims.regions],
+    shops: [...claims.shops],
+    languages: [...claims.languages],
+  })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.sub)
     .setIssuedAt()

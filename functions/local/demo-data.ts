@@ -2,7 +2,12 @@
 import type { OrderSnapshot } from "../domain/order";
 
 export const DEMO_SHOP_ID = "demo-shop.myshopify.com";
-export const DEMO_SHOPPER = { id: "buyer-1", name: "Siti", email: "siti@example.com", phone: "+6281234567890" } as const;
+export const DEMO_SHOPPER = {
+  id: "buyer-1",
+  name: "Siti",
+  email: "siti@example.com",
+  phone: "+6281234567890",
+} as const;
 
 const base = {
   email: DEMO_SHOPPER.email,
@@ -20,7 +25,9 @@ export const DEMO_ORDERS: readonly OrderSnapshot[] = [
     financialStatus: "PAID",
     fulfillmentStatus: "FULFILLED",
     total: { amount: "249000", currency: "IDR" },
-    tracking: [{ company: "J&T Express", number: "JT0001234567", url: "https://jet.co.id/track?awb=JT0001234567" }],
+    tracking: [
+      { company: "J&T Express", number: "JT0001234567", url: "https://jet.co.id/track?awb=JT0001234567" },
+    ],
     lineItems: [{ title: "Batik Shirt", quantity: 1 }],
     updatedAt: "2026-11-12T08:00:00.000Z",
   },

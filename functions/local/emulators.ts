@@ -24,7 +24,12 @@ const close = (server: Server) =>
   });
 
 export async function startEmulators(options: EmulatorOptions = {}): Promise<Emulators> {
-  const dynamo = dynalite({ ...(options.dataPath ? { path: options.dataPath } : {}), createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const dynamo = dynalite({
+    ...(options.dataPath ? { path: options.dataPath } : {}),
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+  });
   await new Promise<void>((resolve, reject) => {
     dynamo.once("error", reject);
     dynamo.listen(options.dynamodbPort ?? 0, "127.0.0.1", () => resolve());

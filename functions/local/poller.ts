@@ -2,7 +2,12 @@
  * Stands in for the SQS → Lambda event source mapping locally: receives batches, calls the same handler with a
  * real SQS event, and deletes only what the handler did not report in batchItemFailures.
  */
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, type Message, type SQSClient } from "@aws-sdk/client-sqs";
+import {
+  DeleteMessageBatchCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from "@aws-sdk/client-sqs";
 import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
 import type { SqsHandler } from "../workers/escalation-consumer";
 
@@ -32,7 +37,12 @@ const toRecord = (message: Message, queueUrl: string, region: string): SQSRecord
     messageAttributes: Object.fromEntries(
       Object.entries(message.MessageAttributes ?? {}).map(([k, v]) => [
         k,
-        { dataType: v.DataType ?? "String", stringValue: v.StringValue, stringListValues: [], binaryListValues: [] },
+        {
+          dataType: v.DataType ?? "String",
+          stringValue: v.StringValue,
+          stringListValues: [],
+          binaryListValues: [],
+        },
       ]),
     ),
     md5OfBody: message.MD5OfBody ?? "",
@@ -60,7 +70,12 @@ const localContext = (name: string): Context => ({
 export function startPoller(
   sqs: SQSClient,
   queues: readonly { url: string; handler: SqsHandler; name: string }[],
-  options: { intervalMs?: number; region?: string; autoStart?: boolean; onError?: (error: unknown) => void } = {},
+  options: {
+    intervalMs?: number;
+    region?: string;
+    autoStart?: boolean;
+    onError?: (error: unknown) => void;
+  } = {},
 ): Poller {
   const region = options.region ?? "ap-southeast-1";
   let running = false;
@@ -93,7 +108,10 @@ export function startPoller(
     const done = messages.filter((m) => !failed.has(m.MessageId));
     if (done.length > 0) {
       await sqs.send(
-        new DeleteMessageBatchCommand({ QueueUrl: queue.url, Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })) }),
+        new DeleteMessageBatchCommand({
+          QueueUrl: queue.url,
+          Entries: done.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle })),
+        }),
       );
     }
     return messages.length;

@@ -54,11 +54,18 @@ export interface LocalStack {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const dynamoPath = options.dataDir ? join(options.dataDir, "dynamodb") : undefined;
   if (options.fresh && dynamoPath) await rm(dynamoPath, { recursive: true, force: true });
-  const emulators = await startEmulators({ dataPath: dynamoPath, dynamodbPort: options.dynamodbPort ?? 0, sqsPort: options.sqsPort ?? 0 });
+  const emulators = await startEmulators({
+    dataPath: dynamoPath,
+    dynamodbPort: options.dynamodbPort ?? 0,
+    sqsPort: options.sqsPort ?? 0,
+  });
   const region = "ap-southeast-1";
   const credentials = { accessKeyId: "local", secretAccessKey: "local" };
   const sqs = new SQSClient({ region, endpoint: emulators.sqsEndpoint, credentials });
-  const table = createTable({ region, endpoint: emulators.dynamodbEndpoint, credentials }, LOCAL_DEFAULTS.tableName);
+  const table = createTable(
+    { region, endpoint: emulators.dynamodbEndpoint, credentials },
+    LOCAL_DEFAULTS.tableName,
+  );
   await ensureTable(table);
   const queues = await ensureQueues(sqs, LOCAL_DEFAULTS.queuePrefix, { visibilityTimeoutSeconds: 2 });
 
@@ -85,7 +92,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const poller = startPoller(
     sqs,
     REGIONS.map((r) => ({ url: queues.escalations[r], handler: consumer, name: `escalation-consumer-${r}` })),
-    { region, autoStart: options.autoPoll ?? true, onError: (error) => deps.logger.error("poller failed", { error: String(error) }) },
+    {
+      region,
+      autoStart: options.autoPoll ?? true,
+      onError: (error) => deps.logger.error("poller failed", { error: String(error) }),
+    },
   );
 
   const agentTokens = {} as Record<Region, string>;
@@ -120,6 +131,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
 /** Idempotent: running it on every start keeps the demo data as API.md describes it. */
 async function seedDemo(deps: AppDeps, apiKey: string) {
-  await deps.shops.putShop({ id: ShopId(DEMO_SHOP_ID), name: "Demo Shop", markets: [...MARKET_CODES] }, apiKey);
-  for (const order of DEMO_ORDERS) await deps.orderCache.putOrder(ShopId(DEMO_SHOP_ID), order, DEMO_LOOKUP_KEYS);
+  await deps.shops.putShop(
+    { id: ShopId(DEMO_SHOP_ID), name: "Demo Shop", markets: [...MARKET_CODES] },
+    apiKey,
+  );
+  for (const order of DEMO_ORDERS)
+    await deps.orderCache.putOrder(ShopId(DEMO_SHOP_ID), order, DEMO_LOOKUP_KEYS);
 }

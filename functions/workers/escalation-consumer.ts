@@ -16,7 +16,12 @@ export function createEscalationConsumer(deps: ConsumerDeps): SqsHandler {
   const recordOne = async (record: SQSRecord) => {
     const packet = parsePacket(record.body);
     const outcome = await deps.inbox.record(packet);
-    deps.logger.info("escalation recorded", { escalationId: packet.escalationId, region: packet.region, reason: packet.reason, outcome });
+    deps.logger.info("escalation recorded", {
+      escalationId: packet.escalationId,
+      region: packet.region,
+      reason: packet.reason,
+      outcome,
+    });
   };
   return async (event, context) => {
     // FIFO: a failed record fails only the rest of its own conversation's group, so other conversations go on.

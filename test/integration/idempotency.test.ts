@@ -10,16 +10,30 @@ type Conversation = { messages: { id: string; role: string }[] };
 const queueDown = { down: false };
 let realQueue: EscalationQueue | undefined;
 const deadQueue = createEscalationQueue(
-  new SQSClient({ region: "ap-southeast-1", endpoint: "http://127.0.0.1:9", credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 }),
-  { sea: "http://127.0.0.1:9/q/sea.fifo", "greater-china": "http://127.0.0.1:9/q/gc.fifo", "north-asia": "http://127.0.0.1:9/q/na.fifo", "south-asia": "http://127.0.0.1:9/q/sa.fifo" },
+  new SQSClient({
+    region: "ap-southeast-1",
+    endpoint: "http://127.0.0.1:9",
+    credentials: { accessKeyId: "x", secretAccessKey: "x" },
+    maxAttempts: 1,
+  }),
+  {
+    sea: "http://127.0.0.1:9/q/sea.fifo",
+    "greater-china": "http://127.0.0.1:9/q/gc.fifo",
+    "north-asia": "http://127.0.0.1:9/q/na.fifo",
+    "south-asia": "http://127.0.0.1:9/q/sa.fifo",
+  },
 );
-const switchable: EscalationQueue = { send: (packet) => (queueDown.down ? deadQueue : (realQueue as EscalationQueue)).send(packet) };
+const switchable: EscalationQueue = {
+  send: (packet) => (queueDown.down ? deadQueue : (realQueue as EscalationQueue)).send(packet),
+};
 
 describe("Idempotency and partial failure", () => {
   const stack = useLocalStack({ overrides: { escalations: switchable } });
-  const send = (body: unknown) => http<Record<string, unknown>>(`${stack().url}/v1/messages`, { token: stack().apiKey, body });
+  const send = (body: unknown) =>
+    http<Record<string, unknown>>(`${stack().url}/v1/messages`, { token: stack().apiKey, body });
   const messagesOf = async (id: string) =>
-    (await http<Conversation>(`${stack().url}/v1/conversations/${id}`, { token: stack().apiKey })).body.messages;
+    (await http<Conversation>(`${stack().url}/v1/conversations/${id}`, { token: stack().apiKey })).body
+      .messages;
 
   it("answers a repeated messageId with the first result and stores nothing twice", async () => {
     const message = shopperMessage("where is my order #1001?", { market: "SG" });
@@ -40,7 +54,9 @@ describe("Idempotency and partial failure", () => {
     const failed = await send(message);
     expect(failed.status).toBe(503);
     expect((failed.body.error as { code: string }).code).toBe("dependency_unavailable");
-    const list = await http<{ items: { threadId: string }[] }>(`${stack().url}/v1/conversations?limit=100`, { token: stack().apiKey });
+    const list = await http<{ items: { threadId: string }[] }>(`${stack().url}/v1/conversations?limit=100`, {
+      token: stack().apiKey,
+    });
     expect(list.body.items.map((c) => c.threadId)).not.toContain(message.conversationId);
 
     queueDown.down = false;

@@ -17,16 +17,19 @@ describe("POST /v1/messages: order status in the shopper's language", () => {
     ["en", "SG", "Hi, where is my order #1001?", "tracking number"],
     ["id", "ID", "Kak, pesanan #1001 saya sudah sampai mana?", "resi"],
     ["th", "TH", "ออเดอร์ #1001 ของฉันถึงไหนแล้วคะ", "เลขพัสดุ"],
-  ])("answers a %s order-status question with the order's tracking number", async (language, market, text, trackingWord) => {
-    const { status, body } = await send(shopperMessage(text, { market }));
-    expect(status).toBe(200);
-    expect(body.status).toBe("ai");
-    expect(body.escalation).toBeNull();
-    expect(body.reply?.language).toBe(language);
-    expect(body.reply?.intent).toBe("order_status");
-    expect(body.reply?.text).toContain("JT0001234567");
-    expect(body.reply?.text.toLowerCase()).toContain(trackingWord);
-  });
+  ])(
+    "answers a %s order-status question with the order's tracking number",
+    async (language, market, text, trackingWord) => {
+      const { status, body } = await send(shopperMessage(text, { market }));
+      expect(status).toBe(200);
+      expect(body.status).toBe("ai");
+      expect(body.escalation).toBeNull();
+      expect(body.reply?.language).toBe(language);
+      expect(body.reply?.intent).toBe("order_status");
+      expect(body.reply?.text).toContain("JT0001234567");
+      expect(body.reply?.text.toLowerCase()).toContain(trackingWord);
+    },
+  );
 
   it("finds the shopper's orders from their identity when no order number is given", async () => {
     const { body } = await send(shopperMessage("Pesanan saya sudah sampai mana?", { market: "ID" }));
@@ -44,7 +47,10 @@ describe("POST /v1/messages: order status in the shopper's language", () => {
 
   it("never describes another shopper's order, even when its number is given", async () => {
     const { body } = await send(
-      shopperMessage("where is my order #1001?", { market: "SG", shopper: { id: "stranger-7", email: "someone@else.example" } }),
+      shopperMessage("where is my order #1001?", {
+        market: "SG",
+        shopper: { id: "stranger-7", email: "someone@else.example" },
+      }),
     );
     expect(body.reply?.text).not.toContain("JT0001234567");
     expect(body.reply?.text).toContain("#1001");

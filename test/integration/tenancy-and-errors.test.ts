@@ -10,11 +10,19 @@ describe("Tenant isolation and the error contract", () => {
   const otherKey = "sk_test_other_shop_key_0123456789";
 
   it("does not let a second shop read the first shop's conversation (404, not 403)", async () => {
-    await stack().deps.shops.putShop({ id: ShopId("other-shop.myshopify.com"), name: "Other", markets: ["SG"] }, otherKey);
-    const { body } = await http<{ conversationId: string }>(url("/v1/messages"), { token: stack().apiKey, body: shopperMessage("hello", { market: "SG" }) });
+    await stack().deps.shops.putShop(
+      { id: ShopId("other-shop.myshopify.com"), name: "Other", markets: ["SG"] },
+      otherKey,
+    );
+    const { body } = await http<{ conversationId: string }>(url("/v1/messages"), {
+      token: stack().apiKey,
+      body: shopperMessage("hello", { market: "SG" }),
+    });
     const mine = await http(url(`/v1/conversations/${body.conversationId}`), { token: stack().apiKey });
     expect(mine.status).toBe(200);
-    const theirs = await http<ErrorBody>(url(`/v1/conversations/${body.conversationId}`), { token: otherKey });
+    const theirs = await http<ErrorBody>(url(`/v1/conversations/${body.conversationId}`), {
+      token: otherKey,
+    });
     expect(theirs.status).toBe(404);
     expect(theirs.body.error.code).toBe("not_found");
     const list = await http<{ items: unknown[] }>(url("/v1/conversations"), { token: otherKey });
@@ -22,20 +30,34 @@ describe("Tenant isolation and the error contract", () => {
   });
 
   it("gives the same thread id of two shops two separate conversations", async () => {
-    const message = shopperMessage("hello", { market: "SG", conversationId: "shared-thread", messageId: "shared-1" });
-    const a = await http<{ conversationId: string }>(url("/v1/messages"), { token: stack().apiKey, body: message });
+    const message = shopperMessage("hello", {
+      market: "SG",
+      conversationId: "shared-thread",
+      messageId: "shared-1",
+    });
+    const a = await http<{ conversationId: string }>(url("/v1/messages"), {
+      token: stack().apiKey,
+      body: message,
+    });
     const b = await http<{ conversationId: string }>(url("/v1/messages"), { token: otherKey, body: message });
     expect(a.body.conversationId).not.toBe(b.body.conversationId);
   });
 
   it("rejects a body that is not JSON with 400 invalid_json", async () => {
-    const res = await http<ErrorBody>(url("/v1/messages"), { token: stack().apiKey, rawBody: "{not json", headers: { "content-type": "application/json" } });
+    const res = await http<ErrorBody>(url("/v1/messages"), {
+      token: stack().apiKey,
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_json");
   });
 
   it("rejects a schema violation with 400 and the paths of the bad fields", async () => {
-    const res = await http<ErrorBody>(url("/v1/messages"), { token: stack().apiKey, body: { channel: "api", conversationId: "", text: "" } });
+    const res = await http<ErrorBody>(url("/v1/messages"), {
+      token: stack().apiKey,
+      body: { channel: "api", conversationId: "", text: "" },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid_request");
     const paths = (res.body.error.details as { path: string }[]).map((d) => d.path);
@@ -46,33 +68,59 @@ describe("Tenant isolation and the error contract", () => {
     const none = await http<ErrorBody>(url("/v1/messages"), { body: shopperMessage("hi") });
     expect(none.status).toBe(401);
     expect(none.body.error.code).toBe("unauthorized");
-    const wrong = await http<ErrorBody>(url("/v1/messages"), { token: "sk_wrong_key_00000000", body: shopperMessage("hi") });
+    const wrong = await http<ErrorBody>(url("/v1/messages"), {
+      token: "sk_wrong_key_00000000",
+      body: shopperMessage("hi"),
+    });
     expect(wrong.status).toBe(401);
   });
 
   it("answers 401 to an agent token signed with another secret", async () => {
-    const res = await http<ErrorBody>(url("/v1/inbox"), { token: stack().agentTokens.sea.replace(/.$/, (c) => (c === "A" ? "B" : "A")) });
+    const res = await http<ErrorBody>(url("/v1/inbox"), {
+      token: stack().agentTokens.sea.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+    });
     expect(res.status).toBe(401);
   });
 
   it("rejects a body over 64 KB with 413", async () => {
-    const res = await http<ErrorBody>(url("/v1/messages"), { token: stack().apiKey, body: shopperMessage("x".repeat(70 * 1024)) });
+    const res = await http<ErrorBody>(url("/v1/messages"), {
+      token: stack().apiKey,
+      body: shopperMessage("x".repeat(70 * 1024)),
+    });
     expect(res.status).toBe(413);
     expect(res.body.error.code).toBe("payload_too_large");
   });
 
   it("rejects a body that is not declared as JSON with 415", async () => {
-    const res = await http<ErrorBody>(url("/v1/messages"), { token: stack().apiKey, rawBody: "text=hi", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await http<ErrorBody>(url("/v1/messages"), {
+      token: stack().apiKey,
+      rawBody: "text=hi",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(415);
   });
 
   it("rejects an unknown market with 400 listing the valid ones", async () => {
-    const res = await http<ErrorBody>(url("/v1/messages"), { token: stack().apiKey, body: shopperMessage("hi", { market: "US" }) });
+    const res = await http<ErrorBody>(url("/v1/messages"), {
+      token: stack().apiKey,
+      body: shopperMessage("hi", { market: "US" }),
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("unknown_market");
-    expect((res.body.error.details as { validMarkets: string[] }).validMarkets).toEqual(
-      ["ID", "TH", "PH", "MY", "SG", "VN", "HK", "TW", "CN", "JP", "KR", "IN"],
-    );
+    expect((res.body.error.details as { validMarkets: string[] }).validMarkets).toEqual([
+      "ID",
+      "TH",
+      "PH",
+      "MY",
+      "SG",
+      "VN",
+      "HK",
+      "TW",
+      "CN",
+      "JP",
+      "KR",
+      "IN",
+    ]);
   });
 
   it("answers an unknown route with 404 in the error envelope", async () => {
@@ -85,14 +133,25 @@ describe("Tenant isolation and the error contract", () => {
     expect((await http(url("/health"))).body).toEqual({ status: "ok" });
     const deep = await http<{ status: string; checks: Record<string, string> }>(url("/health?deep=1"));
     expect(deep.status).toBe(200);
-    expect(Object.keys(deep.body.checks)).toEqual(["table", "queue:sea", "queue:greater-china", "queue:north-asia", "queue:south-asia"]);
+    expect(Object.keys(deep.body.checks)).toEqual([
+      "table",
+      "queue:sea",
+      "queue:greater-china",
+      "queue:north-asia",
+      "queue:south-asia",
+    ]);
   });
 
   it("serves the OpenAPI document generated from the request schemas", async () => {
     const doc = await http<{ openapi: string; paths: Record<string, unknown> }>(url("/openapi.json"));
     expect(doc.body.openapi).toBe("3.1.0");
     expect(Object.keys(doc.body.paths)).toEqual(
-      expect.arrayContaining(["/v1/messages", "/v1/conversations", "/v1/conversations/{conversationId}", "/v1/inbox"]),
+      expect.arrayContaining([
+        "/v1/messages",
+        "/v1/conversations",
+        "/v1/conversations/{conversationId}",
+        "/v1/inbox",
+      ]),
     );
   });
 });

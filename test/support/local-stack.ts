@@ -24,7 +24,13 @@ export interface HttpResult<T = Record<string, unknown>> {
 
 export async function http<T = Record<string, unknown>>(
   url: string,
-  init: { method?: string; token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  init: {
+    method?: string;
+    token?: string;
+    body?: unknown;
+    rawBody?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -33,13 +39,20 @@ export async function http<T = Record<string, unknown>>(
     body = JSON.stringify(init.body);
     headers["content-type"] ??= "application/json";
   }
-  const response = await fetch(url, { method: init.method ?? (body === undefined ? "GET" : "POST"), headers, body });
+  const response = await fetch(url, {
+    method: init.method ?? (body === undefined ? "GET" : "POST"),
+    headers,
+    body,
+  });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
 }
 
 /** Waits until `check` returns a value, for effects that happen after the response (queue consumers). */
-export async function eventually<T>(check: () => Promise<T | undefined | null | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | null | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -43,20 +43,51 @@ export function createConversationStore(table: Table): ConversationStore {
     async applyTurn(turn: Turn, next: Conversation): Promise<void> {
       const key = keys.conversation(next.shopId, next.id);
       const common = {
-        "#shopId": "shopId", "#id": "id", "#channel": "channel", "#threadId": "threadId", "#market": "market",
-        "#shopper": "shopper", "#createdAt": "createdAt", "#lastMessageAt": "lastMessageAt", "#recent": "recent",
-        "#lastTurn": "lastTurn", "#gsi1pk": "gsi1pk", "#gsi1sk": "gsi1sk", "#type": "type", "#messages": "messageCount",
+        "#shopId": "shopId",
+        "#id": "id",
+        "#channel": "channel",
+        "#threadId": "threadId",
+        "#market": "market",
+        "#shopper": "shopper",
+        "#createdAt": "createdAt",
+        "#lastMessageAt": "lastMessageAt",
+        "#recent": "recent",
+        "#lastTurn": "lastTurn",
+        "#gsi1pk": "gsi1pk",
+        "#gsi1sk": "gsi1sk",
+        "#type": "type",
+        "#messages": "messageCount",
       };
       const values = {
-        ":shopId": next.shopId, ":id": next.id, ":channel": next.channel, ":threadId": next.threadId, ":market": next.market,
-        ":shopper": next.shopper, ":createdAt": next.createdAt, ":lastMessageAt": next.lastMessageAt, ":recent": next.recent,
-        ":lastTurn": turn, ":gsi1pk": gsi1.conversations(next.shopId), ":gsi1sk": `${next.lastMessageAt}#${next.id}`,
-        ":type": "conversation", ":one": turn.outcome.kind === "held" ? 1 : 2,
+        ":shopId": next.shopId,
+        ":id": next.id,
+        ":channel": next.channel,
+        ":threadId": next.threadId,
+        ":market": next.market,
+        ":shopper": next.shopper,
+        ":createdAt": next.createdAt,
+        ":lastMessageAt": next.lastMessageAt,
+        ":recent": next.recent,
+        ":lastTurn": turn,
+        ":gsi1pk": gsi1.conversations(next.shopId),
+        ":gsi1sk": `${next.lastMessageAt}#${next.id}`,
+        ":type": "conversation",
+        ":one": turn.outcome.kind === "held" ? 1 : 2,
       };
       const baseSet = [
-        "#type = :type", "#shopId = :shopId", "#id = :id", "#channel = :channel", "#threadId = :threadId",
-        "#market = if_not_exists(#market, :market)", "#shopper = :shopper", "#createdAt = if_not_exists(#createdAt, :createdAt)",
-        "#lastMessageAt = :lastMessageAt", "#recent = :recent", "#lastTurn = :lastTurn", "#gsi1pk = :gsi1pk", "#gsi1sk = :gsi1sk",
+        "#type = :type",
+        "#shopId = :shopId",
+        "#id = :id",
+        "#channel = :channel",
+        "#threadId = :threadId",
+        "#market = if_not_exists(#market, :market)",
+        "#shopper = :shopper",
+        "#createdAt = if_not_exists(#createdAt, :createdAt)",
+        "#lastMessageAt = :lastMessageAt",
+        "#recent = :recent",
+        "#lastTurn = :lastTurn",
+        "#gsi1pk = :gsi1pk",
+        "#gsi1sk = :gsi1sk",
       ];
       const send = (set: string[], extraNames: Item, extraValues: Item, condition?: string) =>
         client.send(
@@ -77,15 +108,25 @@ export function createConversationStore(table: Table): ConversationStore {
       const stateSet = [...baseSet, "#status = :status", "#memory = :memory"];
       const stateNames = { "#status": "status", "#memory": "memory" };
       if (outcome.kind === "escalated") {
-        await send([...stateSet, "#escalationId = :escalationId"], { ...stateNames, "#escalationId": "escalationId" }, {
-          ":status": "pending_human", ":memory": outcome.memory, ":escalationId": outcome.escalation.id,
-        });
+        await send(
+          [...stateSet, "#escalationId = :escalationId"],
+          { ...stateNames, "#escalationId": "escalationId" },
+          {
+            ":status": "pending_human",
+            ":memory": outcome.memory,
+            ":escalationId": outcome.escalation.id,
+          },
+        );
         return;
       }
       try {
         // An AI reply never takes the conversation back from a person who took it meanwhile.
-        await send(stateSet, stateNames, { ":status": "ai", ":memory": outcome.memory, ":ai": "ai", ":resolved": "resolved" },
-          "attribute_not_exists(#status) OR #status IN (:ai, :resolved)");
+        await send(
+          stateSet,
+          stateNames,
+          { ":status": "ai", ":memory": outcome.memory, ":ai": "ai", ":resolved": "resolved" },
+          "attribute_not_exists(#status) OR #status IN (:ai, :resolved)",
+        );
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
         await send(baseSet, {}, {});
@@ -97,7 +138,12 @@ export function createConversationStore(table: Table): ConversationStore {
         await client.send(
           new PutCommand({
             TableName,
-            Item: { ...keys.turn(turn.shopId, turn.conversationId, turn.messageId), type: "turn", at: turn.receivedAt, turn },
+            Item: {
+              ...keys.turn(turn.shopId, turn.conversationId, turn.messageId),
+              type: "turn",
+              at: turn.receivedAt,
+              turn,
+            },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
@@ -114,7 +160,12 @@ export function createConversationStore(table: Table): ConversationStore {
       let start: Item | undefined;
       do {
         const page = await client.send(
-          new QueryCommand({ TableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ExclusiveStartKey: start }),
+          new QueryCommand({
+            TableName,
+            KeyConditionExpression: "pk = :pk",
+            ExpressionAttributeValues: { ":pk": pk },
+            ExclusiveStartKey: start,
+          }),
         );
         items.push(...(page.Items ?? []));
         start = page.LastEvaluatedKey;
@@ -126,7 +177,11 @@ export function createConversationStore(table: Table): ConversationStore {
       return { conversation: toConversation(meta), messages };
     },
 
-    async listConversations(shopId: ShopId, filter: { status?: string | undefined; market?: string | undefined }, page: PageRequest): Promise<Page<Conversation>> {
+    async listConversations(
+      shopId: ShopId,
+      filter: { status?: string | undefined; market?: string | undefined },
+      page: PageRequest,
+    ): Promise<Page<Conversation>> {
       const partition = gsi1.conversations(shopId);
       const conditions: string[] = [];
       const names: Record<string, string> = {};
@@ -147,13 +202,18 @@ export function createConversationStore(table: Table): ConversationStore {
           IndexName: GSI1,
           KeyConditionExpression: "gsi1pk = :pk",
           ExpressionAttributeValues: values,
-          ...(conditions.length ? { FilterExpression: conditions.join(" AND "), ExpressionAttributeNames: names } : {}),
+          ...(conditions.length
+            ? { FilterExpression: conditions.join(" AND "), ExpressionAttributeNames: names }
+            : {}),
           ScanIndexForward: false,
           Limit: page.limit,
           ExclusiveStartKey: decodeCursor(page.cursor, { attribute: "gsi1pk", value: partition }),
         }),
       );
-      return { items: (result.Items ?? []).map(toConversation), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+      return {
+        items: (result.Items ?? []).map(toConversation),
+        nextCursor: encodeCursor(result.LastEvaluatedKey),
+      };
     },
   };
 
@@ -161,7 +221,9 @@ export function createConversationStore(table: Table): ConversationStore {
     const found: Item[] = [];
     let pending: Record<string, unknown>[] = dedupeKeys(wanted);
     for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-      const result = await client.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
+      const result = await client.send(
+        new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }),
+      );
       found.push(...(result.Responses?.[TableName] ?? []));
       pending = (result.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, unknown>[];
       if (pending.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));

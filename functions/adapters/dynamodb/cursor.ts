@@ -8,7 +8,10 @@ export function encodeCursor(key: Key | undefined): string | null {
 }
 
 /** Rejects a cursor that does not belong to this partition, so a forged cursor cannot reach another shop's items. */
-export function decodeCursor(cursor: string | undefined, partition: { attribute: string; value: string }): Key | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  partition: { attribute: string; value: string },
+): Key | undefined {
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
@@ -19,5 +22,7 @@ export function decodeCursor(cursor: string | undefined, partition: { attribute:
   } catch {
     // fall through to the error below
   }
-  throw new AppError("invalid_request", "The cursor is not valid for this list; start again without it.", [{ path: "cursor" }]);
+  throw new AppError("invalid_request", "The cursor is not valid for this list; start again without it.", [
+    { path: "cursor" },
+  ]);
 }

@@ -10,7 +10,10 @@ import type { Table } from "./table";
 
 type Key = Record<string, unknown>;
 
-export function createEscalationStore(table: Table, listShops: () => Promise<readonly ShopId[]>): EscalationStore {
+export function createEscalationStore(
+  table: Table,
+  listShops: () => Promise<readonly ShopId[]>,
+): EscalationStore {
   const { client, name: TableName } = table;
   return {
     async record(packet: HandoffPacket) {
@@ -39,7 +42,9 @@ export function createEscalationStore(table: Table, listShops: () => Promise<rea
     /** Merges the agent's shop and region partitions; the cursor holds each partition's position. */
     async listInbox(filter: InboxFilter, page: PageRequest): Promise<Page<Escalation>> {
       const shops = filter.shops === "*" ? await listShops() : filter.shops;
-      const partitions = shops.flatMap((shop) => filter.regions.map((region) => gsi1.inbox(shop, region, filter.status)));
+      const partitions = shops.flatMap((shop) =>
+        filter.regions.map((region) => gsi1.inbox(shop, region, filter.status)),
+      );
       const positions = decodePositions(page.cursor, partitions);
       const fetched = await Promise.all(
         partitions
@@ -68,9 +73,16 @@ export function createEscalationStore(table: Table, listShops: () => Promise<rea
         const fromThis = taken.filter((t) => t.partition === f.partition);
         const lastTaken = fromThis.at(-1)?.item;
         if (fromThis.length === f.items.length) next[f.partition] = f.last ?? null;
-        else if (lastTaken) next[f.partition] = { pk: lastTaken.pk, sk: lastTaken.sk, gsi1pk: lastTaken.gsi1pk, gsi1sk: lastTaken.gsi1sk };
+        else if (lastTaken)
+          next[f.partition] = {
+            pk: lastTaken.pk,
+            sk: lastTaken.sk,
+            gsi1pk: lastTaken.gsi1pk,
+            gsi1sk: lastTaken.gsi1sk,
+          };
       }
-      const more = merged.length > taken.length || Object.values(next).some((v) => v !== null && v !== undefined);
+      const more =
+        merged.length > taken.length || Object.values(next).some((v) => v !== null && v !== undefined);
       return {
         items: taken.map((t) => t.item.escalation as Escalation),
         nextCursor: more ? Buffer.from(JSON.stringify(next)).toString("base64url") : null,
@@ -80,16 +92,27 @@ export function createEscalationStore(table: Table, listShops: () => Promise<rea
 }
 
 /** A position per partition: undefined = from the start, null = exhausted. Partitions outside the agent's claims are refused. */
-function decodePositions(cursor: string | undefined, partitions: readonly string[]): Record<string, Key | null | undefined> {
+function decodePositions(
+  cursor: string | undefined,
+  partitions: readonly string[],
+): Record<string, Key | null | undefined> {
   if (!cursor) return Object.fromEntries(partitions.map((p) => [p, undefined]));
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, Key | null>;
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<
+      string,
+      Key | null
+    >;
     const allowed = new Set(partitions);
-    if (Object.keys(parsed).every((p) => allowed.has(p)) && Object.entries(parsed).every(([p, k]) => k === null || k?.gsi1pk === p)) {
+    if (
+      Object.keys(parsed).every((p) => allowed.has(p)) &&
+      Object.entries(parsed).every(([p, k]) => k === null || k?.gsi1pk === p)
+    ) {
       return Object.fromEntries(partitions.map((p) => [p, p in parsed ? parsed[p] : undefined]));
     }
   } catch {
     // fall through
   }
-  throw new AppError("invalid_request", "The cursor is not valid for this list; start again without it.", [{ path: "cursor" }]);
+  throw new AppError("invalid_request", "The cursor is not valid for this list; start again without it.", [
+    { path: "cursor" },
+  ]);
 }

@@ -5,9 +5,15 @@ export const keys = {
   shop: (shopId: ShopId) => ({ pk: `SHOP#${shopId}`, sk: "SHOP" }),
   apiKey: (hash: string) => ({ pk: `APIKEY#${hash}`, sk: "APIKEY" }),
   conversation: (shopId: ShopId, id: ConversationId) => ({ pk: `SHOP#${shopId}#CONV#${id}`, sk: "META" }),
-  turn: (shopId: ShopId, id: ConversationId, messageId: string) => ({ pk: `SHOP#${shopId}#CONV#${id}`, sk: `TURN#${messageId}` }),
+  turn: (shopId: ShopId, id: ConversationId, messageId: string) => ({
+    pk: `SHOP#${shopId}#CONV#${id}`,
+    sk: `TURN#${messageId}`,
+  }),
   order: (shopId: ShopId, orderKey: string) => ({ pk: `SHOP#${shopId}#ORDER#${orderKey}`, sk: "ORDER" }),
-  orderLookup: (shopId: ShopId, lookupKey: string) => ({ pk: `SHOP#${shopId}#LOOKUP#${lookupKey}`, sk: "ORDERS" }),
+  orderLookup: (shopId: ShopId, lookupKey: string) => ({
+    pk: `SHOP#${shopId}#LOOKUP#${lookupKey}`,
+    sk: "ORDERS",
+  }),
   escalation: (shopId: ShopId, id: EscalationId) => ({ pk: `SHOP#${shopId}#ESC#${id}`, sk: "ESC" }),
 } as const;
 

@@ -21,7 +21,8 @@ export function createOrderStore(table: Table): OrderStore & OrderReader {
             TableName,
             Key,
             UpdateExpression: "SET #orders.#k = :order",
-            ConditionExpression: "attribute_exists(pk) AND (attribute_not_exists(#orders.#k) OR #orders.#k.#updatedAt <= :updatedAt)",
+            ConditionExpression:
+              "attribute_exists(pk) AND (attribute_not_exists(#orders.#k) OR #orders.#k.#updatedAt <= :updatedAt)",
             ExpressionAttributeNames: { "#orders": "orders", "#k": k, "#updatedAt": "updatedAt" },
             ExpressionAttributeValues: { ":order": order, ":updatedAt": order.updatedAt },
           }),
@@ -32,7 +33,11 @@ export function createOrderStore(table: Table): OrderStore & OrderReader {
       }
       try {
         await client.send(
-          new PutCommand({ TableName, Item: { ...Key, type: "orderLookup", orders: { [k]: order } }, ConditionExpression: "attribute_not_exists(pk)" }),
+          new PutCommand({
+            TableName,
+            Item: { ...Key, type: "orderLookup", orders: { [k]: order } },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
         );
         return;
       } catch (error) {
@@ -51,7 +56,13 @@ export function createOrderStore(table: Table): OrderStore & OrderReader {
         await client.send(
           new PutCommand({
             TableName,
-            Item: { ...keys.order(shopId, orderKey(order.name)), type: "order", order, updatedAt: order.updatedAt, lookupKeys },
+            Item: {
+              ...keys.order(shopId, orderKey(order.name)),
+              type: "order",
+              order,
+              updatedAt: order.updatedAt,
+              lookupKeys,
+            },
             ConditionExpression: "attribute_not_exists(pk) OR updatedAt <= :updatedAt",
             ExpressionAttributeValues: { ":updatedAt": order.updatedAt },
           }),
@@ -63,7 +74,9 @@ export function createOrderStore(table: Table): OrderStore & OrderReader {
       for (const lookupKey of lookupKeys) await index(shopId, lookupKey, order);
     },
     async getOrder(shopId, name) {
-      const result = await client.send(new GetCommand({ TableName, Key: keys.order(shopId, orderKey(name)) }));
+      const result = await client.send(
+        new GetCommand({ TableName, Key: keys.order(shopId, orderKey(name)) }),
+      );
       return (result.Item?.order as OrderSnapshot | undefined) ?? null;
     },
   };

@@ -20,17 +20,36 @@ export function createShopStore(table: Table): ShopStore {
       await client.send(
         new PutCommand({
           TableName,
-          Item: { ...keys.shop(shop.id), type: "shop", gsi1pk: gsi1.shops(), gsi1sk: shop.id, id: shop.id, name: shop.name, markets: shop.markets },
+          Item: {
+            ...keys.shop(shop.id),
+            type: "shop",
+            gsi1pk: gsi1.shops(),
+            gsi1sk: shop.id,
+            id: shop.id,
+            name: shop.name,
+            markets: shop.markets,
+          },
         }),
       );
-      await client.send(new PutCommand({ TableName, Item: { ...keys.apiKey(hashApiKey(apiKey)), type: "apiKey", shopId: shop.id, shop } }));
+      await client.send(
+        new PutCommand({
+          TableName,
+          Item: { ...keys.apiKey(hashApiKey(apiKey)), type: "apiKey", shopId: shop.id, shop },
+        }),
+      );
     },
     async listShopIds() {
       const ids: ShopId[] = [];
       let start: Record<string, unknown> | undefined;
       do {
         const page = await client.send(
-          new QueryCommand({ TableName, IndexName: GSI1, KeyConditionExpression: "gsi1pk = :pk", ExpressionAttributeValues: { ":pk": gsi1.shops() }, ExclusiveStartKey: start }),
+          new QueryCommand({
+            TableName,
+            IndexName: GSI1,
+            KeyConditionExpression: "gsi1pk = :pk",
+            ExpressionAttributeValues: { ":pk": gsi1.shops() },
+            ExclusiveStartKey: start,
+          }),
         );
         ids.push(...(page.Items ?? []).map((i) => i.id as ShopId));
         start = page.LastEvaluatedKey;

@@ -1,5 +1,12 @@
 /** The table's definition and client, shared by the local stack, the tests and (as a reference) the CDK stack. */
-import { CreateTableCommand, DynamoDBClient, type DynamoDBClientConfig, ResourceInUseException, UpdateTimeToLiveCommand, waitUntilTableExists } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  type DynamoDBClientConfig,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GSI1 } from "./keys";
 
@@ -50,10 +57,16 @@ export async function ensureTable(table: Table): Promise<void> {
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await waitUntilTableExists({ client: table.client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { TableName: table.name });
+  await waitUntilTableExists(
+    { client: table.client, maxWaitTime: 30, minDelay: 1, maxDelay: 1 },
+    { TableName: table.name },
+  );
   try {
     await table.client.send(
-      new UpdateTimeToLiveCommand({ TableName: table.name, TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true } }),
+      new UpdateTimeToLiveCommand({
+        TableName: table.name,
+        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+      }),
     );
   } catch {
     // dynalite does not implement TTL settings; items are filtered on read instead.

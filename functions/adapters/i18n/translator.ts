@@ -3,7 +3,6 @@ import i18next, { type i18n, type Resource } from "i18next";
 import type { Translator } from "../../domain/ports";
 import { resources } from "./resources";
 
-
 export function createTranslator(source: Resource = resources): Translator {
   const instance: i18n = i18next.createInstance();
   void instance.init({

@@ -1,10 +1,12 @@
 /** Sends handoff packets to the FIFO queue of the market's agent region. */
 import { SendMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import type { HandoffPacket } from "../../domain/escalation";
 import type { Region } from "../../domain/markets";
 import type { EscalationQueue } from "../../domain/ports";
 
-export function createEscalationQueue(sqs: SQSClient, queueUrls: Readonly<Record<Region, string>>): EscalationQueue {
+export function createEscalationQueue(
+  sqs: SQSClient,
+  queueUrls: Readonly<Record<Region, string>>,
+): EscalationQueue {
   return {
     async send(packet) {
       await sqs.send(

@@ -4,7 +4,11 @@ import type { HandoffPacket } from "../../domain/escalation";
 import { LANGUAGES } from "../../domain/language";
 import { MARKET_CODES, REGIONS } from "../../domain/markets";
 
-const Tracking = z.object({ company: z.string().nullable(), number: z.string().nullable(), url: z.string().nullable() });
+const Tracking = z.object({
+  company: z.string().nullable(),
+  number: z.string().nullable(),
+  url: z.string().nullable(),
+});
 const Order = z.object({
   id: z.string(),
   name: z.string(),
@@ -35,9 +39,12 @@ export const HandoffPacketSchema = z.object({
   summary: z.string(),
   shopper: z.object({ id: z.string(), name: z.string().nullable() }),
   order: Order.nullable(),
-  transcript: z.array(z.object({ role: z.enum(["shopper", "ai", "agent", "system"]), text: z.string(), at: z.string() })),
+  transcript: z.array(
+    z.object({ role: z.enum(["shopper", "ai", "agent", "system"]), text: z.string(), at: z.string() }),
+  ),
   createdAt: z.string(),
   dueAt: z.string(),
 });
 
-export const parsePacket = (body: string): HandoffPacket => HandoffPacketSchema.parse(JSON.parse(body)) as unknown as HandoffPacket;
+export const parsePacket = (body: string): HandoffPacket =>
+  HandoffPacketSchema.parse(JSON.parse(body)) as unknown as HandoffPacket;

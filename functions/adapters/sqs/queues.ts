@@ -3,7 +3,8 @@ import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from "@
 import { REGIONS, type Region } from "../../domain/markets";
 
 export const escalationQueueName = (prefix: string, region: Region) => `${prefix}-escalations-${region}.fifo`;
-export const deadLetterQueueName = (prefix: string, region: Region) => `${prefix}-escalations-${region}-dlq.fifo`;
+export const deadLetterQueueName = (prefix: string, region: Region) =>
+  `${prefix}-escalations-${region}-dlq.fifo`;
 
 /** Poison messages move to the DLQ after this many receives, so they never block the queue. */
 export const MAX_RECEIVES = 5;
@@ -13,21 +14,32 @@ export interface QueueSet {
   readonly deadLetters: Record<Region, string>;
 }
 
-export async function ensureQueues(sqs: SQSClient, prefix: string, options: { visibilityTimeoutSeconds?: number } = {}): Promise<QueueSet> {
+export async function ensureQueues(
+  sqs: SQSClient,
+  prefix: string,
+  options: { visibilityTimeoutSeconds?: number } = {},
+): Promise<QueueSet> {
   const escalations = {} as Record<Region, string>;
   const deadLetters = {} as Record<Region, string>;
   for (const region of REGIONS) {
     const fifo = { FifoQueue: "true" };
-    const dlq = await sqs.send(new CreateQueueCommand({ QueueName: deadLetterQueueName(prefix, region), Attributes: fifo }));
+    const dlq = await sqs.send(
+      new CreateQueueCommand({ QueueName: deadLetterQueueName(prefix, region), Attributes: fifo }),
+    );
     const dlqUrl = dlq.QueueUrl as string;
-    const arn = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ["QueueArn"] }));
+    const arn = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ["QueueArn"] }),
+    );
     const main = await sqs.send(
       new CreateQueueCommand({
         QueueName: escalationQueueName(prefix, region),
         Attributes: {
           ...fifo,
           VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 30),
-          RedrivePolicy: JSON.stringify({ deadLetterTargetArn: arn.Attributes?.QueueArn, maxReceiveCount: MAX_RECEIVES }),
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: arn.Attributes?.QueueArn,
+            maxReceiveCount: MAX_RECEIVES,
+          }),
         },
       }),
     );

@@ -35,6 +35,7 @@ export function createIntentClassifier(model: IntentModel): IntentClassifier {
   };
 }
 
-export const trainClassifier = (corpora: readonly Utterances[]) => createIntentClassifier(train(examplesOf(corpora)));
+export const trainClassifier = (corpora: readonly Utterances[]) =>
+  createIntentClassifier(train(examplesOf(corpora)));
 
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -3,7 +3,8 @@ import { normaliseText } from "../normalise";
 
 const MAX_N = 4;
 /** Han, kana, Hangul and Thai carry meaning in single characters; Latin letters do not. */
-const DENSE_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const DENSE_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 export interface Features {
   readonly all: readonly string[];

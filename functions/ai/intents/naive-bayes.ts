@@ -44,7 +44,11 @@ export function train(examples: readonly { text: string; intent: KnownIntent }[]
   const vocabulary = counts.size;
   const denominators = totals.map((t) => Math.log(t + ALPHA * vocabulary));
   const logLikelihood = new Map<string, Float64Array>();
-  for (const [f, row] of counts) logLikelihood.set(f, row.map((c, i) => Math.log(c + ALPHA) - (denominators[i] ?? 0)));
+  for (const [f, row] of counts)
+    logLikelihood.set(
+      f,
+      row.map((c, i) => Math.log(c + ALPHA) - (denominators[i] ?? 0)),
+    );
   // A uniform prior: the training set is balanced by design, and real traffic shares differ per shop anyway.
   const logPrior = new Float64Array(labels.length).fill(-Math.log(labels.length));
   const logUnseen = denominators.map((d) => Math.log(ALPHA) - d);
@@ -67,5 +71,9 @@ export function predict(model: IntentModel, text: string): Prediction | null {
   const scale = TEMPERATURE / Math.sqrt(fs.length);
   let sum = 0;
   for (let i = 0; i < scores.length; i++) sum += Math.exp(((scores[i] ?? 0) - (scores[best] ?? 0)) * scale);
-  return { intent: model.labels[best] as KnownIntent, probability: 1 / sum, coverage: evidence.length ? seen / evidence.length : 0 };
+  return {
+    intent: model.labels[best] as KnownIntent,
+    probability: 1 / sum,
+    coverage: evidence.length ? seen / evidence.length : 0,
+  };
 }

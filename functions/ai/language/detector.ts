@@ -2,7 +2,7 @@
  * Language detection with the market as prior: scripts first, then the eld n-gram detector restricted to the
  * market's languages (MARKETS.md: Indonesian and Malay can only be told apart by the market).
  */
-import { eld } from "eld/small";
+import { eld } from "eld/extrasmall";
 import type { Language } from "../../domain/language";
 import type { Market } from "../../domain/markets";
 import type { LanguageGuess } from "../../domain/ports";
@@ -15,7 +15,9 @@ const TO_ELD: Partial<Record<Language, string>> = { id: "ms", fil: "tl", "zh-Han
 
 // Romanised Hindi (Hinglish) words that no other supported Latin-script language uses this way.
 const HINGLISH = new Set(
-  "mujhe mera meri mere kab kya kyu kyun nahi nahin hai hain kar karo karna chahiye milega mila aap apna apni kitne kitna bhai yaar abhi tak wala wali kaise kaha kahan paisa paise vapas wapas jaldi".split(" "),
+  "mujhe mera meri mere kab kya kyu kyun nahi nahin hai hain kar karo karna chahiye milega mila aap apna apni kitne kitna bhai yaar abhi tak wala wali kaise kaha kahan paisa paise vapas wapas jaldi".split(
+    " ",
+  ),
 );
 
 export interface LanguageDetector {
@@ -48,14 +50,17 @@ export function createLanguageDetector(): LanguageDetector {
         if (top === s.hangul) return { language: "ko", confidence: 0.99 };
         if (top === s.devanagari) return { language: "hi", confidence: 0.99 };
         // Kana is Japanese; Han alone is Japanese only where the market says so.
-        if (s.kana > 0 || (market.code === "JP" && !candidates.includes("zh-Hans"))) return { language: "ja", confidence: s.kana > 0 ? 0.99 : 0.7 };
+        if (s.kana > 0 || (market.code === "JP" && !candidates.includes("zh-Hans")))
+          return { language: "ja", confidence: s.kana > 0 ? 0.99 : 0.7 };
         return { language: chineseScript(text, market, hint), confidence: 0.95 };
       }
       if (market.code === "IN" || candidates.includes("hi")) {
         const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
         if (words.filter((w) => HINGLISH.has(w)).length >= 2) return { language: "hi", confidence: 0.8 };
       }
-      const latinCandidates = candidates.filter((l) => l !== "th" && l !== "ko" && l !== "ja" && l !== "hi" && !l.startsWith("zh"));
+      const latinCandidates = candidates.filter(
+        (l) => l !== "th" && l !== "ko" && l !== "ja" && l !== "hi" && !l.startsWith("zh"),
+      );
       if (latinCandidates.length === 1) return { language: latinCandidates[0] as Language, confidence: 0.9 };
       const codes = [...new Set(latinCandidates.map((l) => TO_ELD[l] ?? l))];
       const result = detectorFor(codes).detect(text);
@@ -65,7 +70,8 @@ export function createLanguageDetector(): LanguageDetector {
       const total = scores.reduce((a, b) => a + b, 0);
       const confidence = total > 0 ? (result.getScores()[result.language] ?? 0) / total : 0.5;
       // Short or ambiguous messages keep the language the conversation already uses.
-      if (!result.isReliable() && hint && latinCandidates.includes(hint)) return { language: hint, confidence: 0.5 };
+      if (!result.isReliable() && hint && latinCandidates.includes(hint))
+        return { language: hint, confidence: 0.5 };
       return { language: found, confidence: Math.round(confidence * 100) / 100 };
     },
   };

@@ -6,7 +6,14 @@ import { ConversationId } from "../../domain/ids";
 import { MARKET_CODES } from "../../domain/markets";
 import type { ConversationStore } from "../../domain/ports";
 import type { AppEnv } from "../auth";
-import { ConversationDetailSchema, ConversationSchema, ConversationStatusSchema, ErrorSchema, listOf, PageQuerySchema } from "../schemas";
+import {
+  ConversationDetailSchema,
+  ConversationSchema,
+  ConversationStatusSchema,
+  ErrorSchema,
+  listOf,
+  PageQuerySchema,
+} from "../schemas";
 
 const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
 
@@ -17,7 +24,10 @@ const getRoute = createRoute({
   security: [{ shopApiKey: [] }],
   request: { params: z.object({ conversationId: z.string().min(1).max(64) }) },
   responses: {
-    200: { description: "The conversation", content: { "application/json": { schema: ConversationDetailSchema } } },
+    200: {
+      description: "The conversation",
+      content: { "application/json": { schema: ConversationDetailSchema } },
+    },
     401: error,
     404: error,
   },
@@ -28,9 +38,17 @@ const listRoute = createRoute({
   path: "/v1/conversations",
   summary: "The shop's conversations, newest first",
   security: [{ shopApiKey: [] }],
-  request: { query: PageQuerySchema.extend({ status: ConversationStatusSchema.optional(), market: z.enum(MARKET_CODES).optional() }) },
+  request: {
+    query: PageQuerySchema.extend({
+      status: ConversationStatusSchema.optional(),
+      market: z.enum(MARKET_CODES).optional(),
+    }),
+  },
   responses: {
-    200: { description: "A page of conversations", content: { "application/json": { schema: listOf(ConversationSchema, "ConversationList") } } },
+    200: {
+      description: "A page of conversations",
+      content: { "application/json": { schema: listOf(ConversationSchema, "ConversationList") } },
+    },
     400: error,
     401: error,
   },
@@ -63,7 +81,11 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, conversatio
 
   app.openapi(listRoute, async (c) => {
     const { limit, cursor, status, market } = c.req.valid("query");
-    const page = await conversations.listConversations(c.get("shop").id, { status, market }, { limit, cursor });
+    const page = await conversations.listConversations(
+      c.get("shop").id,
+      { status, market },
+      { limit, cursor },
+    );
     return c.json({ items: page.items.map(toConversationView), nextCursor: page.nextCursor }, 200);
   });
 }

@@ -21,7 +21,10 @@ const listRoute = createRoute({
     }),
   },
   responses: {
-    200: { description: "A page of escalations", content: { "application/json": { schema: listOf(InboxItemSchema, "InboxList") } } },
+    200: {
+      description: "A page of escalations",
+      content: { "application/json": { schema: listOf(InboxItemSchema, "InboxList") } },
+    },
     400: error,
     401: error,
     404: error,
@@ -51,7 +54,10 @@ export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, inbox: EscalationS
     const { region, status, limit, cursor } = c.req.valid("query");
     // A region outside the agent's claims is answered as if it did not exist.
     if (region && !agent.regions.includes(region)) throw new AppError("not_found", "No such inbox.");
-    const page = await inbox.listInbox({ shops: agent.shops, regions: region ? [region] : agent.regions, status }, { limit, cursor });
+    const page = await inbox.listInbox(
+      { shops: agent.shops, regions: region ? [region] : agent.regions, status },
+      { limit, cursor },
+    );
     return c.json({ items: page.items.map(toInboxItem), nextCursor: page.nextCursor }, 200);
   });
 }

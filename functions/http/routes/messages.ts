@@ -7,7 +7,12 @@ import type { AppEnv } from "../auth";
 import { ErrorSchema, MessageRequestSchema, MessageResponseSchema } from "../schemas";
 
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((code) => [code, { description: "Error", content: { "application/json": { schema: ErrorSchema } } }]));
+  Object.fromEntries(
+    codes.map((code) => [
+      code,
+      { description: "Error", content: { "application/json": { schema: ErrorSchema } } },
+    ]),
+  );
 
 const route = createRoute({
   method: "post",
@@ -16,7 +21,10 @@ const route = createRoute({
   security: [{ shopApiKey: [] }],
   request: { body: { required: true, content: { "application/json": { schema: MessageRequestSchema } } } },
   responses: {
-    200: { description: "The AI's reply or the escalation; a repeated messageId gets the first answer", content: { "application/json": { schema: MessageResponseSchema } } },
+    200: {
+      description: "The AI's reply or the escalation; a repeated messageId gets the first answer",
+      content: { "application/json": { schema: MessageResponseSchema } },
+    },
     ...errors(400, 401, 413, 415, 503),
   },
 });
@@ -45,21 +53,32 @@ function resolveMarket(requested: string | undefined, enabled: readonly string[]
   const shopMarkets = enabled.filter(isMarketCode);
   if (requested === undefined) {
     const first = shopMarkets[0];
-    if (!first) throw new AppError("unknown_market", "This shop has no market enabled; send a market.", { validMarkets: MARKET_CODES });
+    if (!first)
+      throw new AppError("unknown_market", "This shop has no market enabled; send a market.", {
+        validMarkets: MARKET_CODES,
+      });
     return first;
   }
   const code = requested.toUpperCase();
   if (!isMarketCode(code)) {
-    throw new AppError("unknown_market", `Unknown market "${requested}". Use one of: ${MARKET_CODES.join(", ")}.`, {
-      field: "market",
-      validMarkets: MARKET_CODES,
-    });
+    throw new AppError(
+      "unknown_market",
+      `Unknown market "${requested}". Use one of: ${MARKET_CODES.join(", ")}.`,
+      {
+        field: "market",
+        validMarkets: MARKET_CODES,
+      },
+    );
   }
   if (!shopMarkets.includes(code)) {
-    throw new AppError("unknown_market", `Market ${code} is not enabled for this shop. Enabled: ${shopMarkets.join(", ")}.`, {
-      field: "market",
-      validMarkets: shopMarkets,
-    });
+    throw new AppError(
+      "unknown_market",
+      `Market ${code} is not enabled for this shop. Enabled: ${shopMarkets.join(", ")}.`,
+      {
+        field: "market",
+        validMarkets: shopMarkets,
+      },
+    );
   }
   return code;
 }

@@ -14,5 +14,15 @@ import zhHans from "./zh-Hans.json";
 import zhHant from "./zh-Hant.json";
 
 export const UTTERANCES: Readonly<Record<Language, Utterances>> = {
-  en, id, ms, th, vi, fil, "zh-Hans": zhHans, "zh-Hant": zhHant, ja, ko, hi,
+  en,
+  id,
+  ms,
+  th,
+  vi,
+  fil,
+  "zh-Hans": zhHans,
+  "zh-Hant": zhHant,
+  ja,
+  ko,
+  hi,
 };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createLanguageDetector } from "../../functions/ai/language/detector";
+import { MARKETS } from "../../functions/domain/markets";
+
+const detector = createLanguageDetector();
+const detect = (text: string, market: keyof typeof MARKETS, hint?: Parameters<typeof detector.detect>[2]) =>
+  detector.detect(text, MARKETS[market], hint).language;
+
+describe("language detection with the market as prior", () => {
+  it("tells Indonesian and Malay apart by the market", () => {
+    const text = "Boleh saya tahu bila pesanan saya akan sampai?";
+    expect(detect(text, "ID")).toBe("id");
+    expect(detect(text, "MY")).toBe("ms");
+  });
+
+  it.each([
+    ["ออเดอร์ของฉันอยู่ไหนคะ", "TH", "th"],
+    ["주문한 상품이 언제 도착하나요?", "KR", "ko"],
+    ["注文した商品はいつ届きますか", "JP", "ja"],
+    ["我的订单什么时候发货", "CN", "zh-Hans"],
+    ["我的訂單什麼時候出貨", "TW", "zh-Hant"],
+    ["我嘅訂單幾時送到？", "HK", "zh-Hant"],
+    ["मेरा ऑर्डर कब आएगा?", "IN", "hi"],
+    ["Đơn hàng của tôi khi nào được giao?", "VN", "vi"],
+    ["Where is my parcel? It has been a week.", "ID", "en"],
+  ])("detects %s in %s as %s", (text, market, expected) => {
+    expect(detect(text, market as keyof typeof MARKETS)).toBe(expected);
+  });
+
+  it("reads kanji-only text as Japanese in Japan", () => {
+    expect(detect("注文番号確認", "JP")).toBe("ja");
+  });
+
+  it("reads romanised Hindi in India as Hindi", () => {
+    expect(detect("mujhe mera order kab milega bhai", "IN")).toBe("hi");
+  });
+
+  it("reads Taglish in the Philippines as Filipino", () => {
+    expect(detect("pwede po ba i-cancel yung order ko kasi mali yung size", "PH")).toBe("fil");
+  });
+
+  it("keeps the conversation's language for a message too short to tell", () => {
+    expect(detect("ok", "MY", "ms")).toBe("ms");
+    expect(detect("#1001", "TH", "th")).toBe("th");
+  });
+});

@@ -1,0 +1,118 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createTranslator } from "../../functions/adapters/i18n/translator";
+
+const LOCALES_DIR = join(import.meta.dirname, "../../locales");
+const locales = readdirSync(LOCALES_DIR);
+const load = (locale: string, ns: string) =>
+  JSON.parse(readFileSync(join(LOCALES_DIR, locale, `${ns}.json`), "utf8")) as Record<string, unknown>;
+
+/** Flattens nested keys, folding i18next plural suffixes into their base key. */
+function keysOf(tree: Record<string, unknown>, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const key = `${prefix}${k}`;
+    if (typeof v === "string") out.set(key.replace(/_(zero|one|two|few|many|other)$/, ""), v);
+    else for (const [kk, vv] of keysOf(v as Record<string, unknown>, `${key}.`)) out.set(kk, vv);
+  }
+  return out;
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const intlLocale = (locale: string) => (locale === "fil" ? "fil-PH" : locale);
+
+/** Words only English text would contain; loanwords shoppers really use (order, refund, COD, admin, AI…) are not listed. */
+const ENGLISH_ONLY =
+  /\b(the|your|you|please|thank|thanks|sorry|which|has|have|been|will|with|shipped|delivered|cancelled|payment|person|anytime)\b/i;
+
+const SCRIPT: Record<string, RegExp> = {
+  th: /\p{Script=Thai}/u,
+  ja: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u,
+  ko: /\p{Script=Hangul}/u,
+  hi: /\p{Script=Devanagari}/u,
+  "zh-Hans": /\p{Script=Han}/u,
+  "zh-Hant": /\p{Script=Han}/u,
+  "zh-Hant-HK": /\p{Script=Han}/u,
+};
+const SIMPLIFIED_ONLY =
+  /[们这个单号货订为么还时会说请问谢东买卖钱发运费过实话对开关帮与从点后里吗该应当经间题处换设将无写读让样们]/u;
+const TRADITIONAL_ONLY =
+  /[們這個單號貨訂為麼還時會說請問謝東買賣錢發運費過實話對開關幫與從點後裡嗎該應當經間題處換設將無寫讀讓樣]/u;
+
+describe("locales", () => {
+  const english = { shopper: keysOf(load("en", "shopper")), agent: keysOf(load("en", "agent")) };
+
+  it("ships every language R11 names, with Hong Kong and Taiwan variants of Traditional Chinese", () => {
+    expect(locales.sort()).toEqual(
+      ["en", "fil", "hi", "id", "ja", "ko", "ms", "th", "vi", "zh-Hans", "zh-Hant", "zh-Hant-HK"].sort(),
+    );
+  });
+
+  for (const locale of locales) {
+    for (const ns of ["shopper", "agent"] as const) {
+      it(`${locale}/${ns} has every key of English with the same placeholders`, () => {
+        const mine = keysOf(load(locale, ns));
+        expect([...mine.keys()].sort()).toEqual([...english[ns].keys()].sort());
+        for (const [key, text] of english[ns])
+          expect(placeholders(mine.get(key) ?? ""), `${locale}:${key}`).toEqual(placeholders(text));
+      });
+    }
+
+    it(`${locale} has exactly the plural forms its language uses`, () => {
+      const tree = load(locale, "shopper");
+      const forms = Object.keys(tree)
+        .filter((k) => k.startsWith("eta_"))
+        .map((k) => k.slice(4))
+        .sort();
+      expect(forms).toEqual(
+        [...new Intl.PluralRules(intlLocale(locale)).resolvedOptions().pluralCategories].sort(),
+      );
+    });
+
+    if (locale !== "en") {
+      it(`${locale} holds no English sentences and is in its own script`, () => {
+        for (const ns of ["shopper", "agent"]) {
+          for (const [key, text] of keysOf(load(locale, ns))) {
+            const words = text.replace(/\{\{\w+\}\}/g, "");
+            expect(ENGLISH_ONLY.test(words), `${locale}:${ns}:${key} looks English: ${text}`).toBe(false);
+            const script = SCRIPT[locale];
+            if (script) expect(script.test(words), `${locale}:${ns}:${key} is not in its script`).toBe(true);
+            if (locale === "zh-Hans")
+              expect(TRADITIONAL_ONLY.test(words), `${key}: Traditional character in zh-Hans`).toBe(false);
+            if (locale.startsWith("zh-Hant"))
+              expect(SIMPLIFIED_ONLY.test(words), `${key}: Simplified character in ${locale}`).toBe(false);
+          }
+        }
+      });
+
+      it(`${locale} never falls back to English at run time`, () => {
+        const t = createTranslator();
+        // The handoff keyword may rightly be the same word as in English (Filipino shoppers type "agent").
+        for (const [key] of [...english.shopper].filter(([k]) => k !== "handoff_keyword")) {
+          const values = {
+            count: 5,
+            name: "A",
+            order: "#1",
+            carrier: "B",
+            tracking: "C",
+            url: "u",
+            date: "d",
+            amount: "1",
+            orders: "#1",
+            assistant: "X",
+            keyword: "k",
+          };
+          expect(t.t(locale, key, values)).not.toBe(t.t("en", key, values));
+        }
+      });
+    }
+  }
+
+  it("differs between Hong Kong and Taiwan where usage differs", () => {
+    const hk = keysOf(load("zh-Hant-HK", "shopper"));
+    const tw = keysOf(load("zh-Hant", "shopper"));
+    const differing = [...hk.keys()].filter((k) => hk.get(k) !== tw.get(k));
+    expect(differing.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { INITIAL_MEMORY } from "../../functions/domain/conversation";
+import type { Intent } from "../../functions/domain/intent";
+import type { OrderSnapshot } from "../../functions/domain/order";
+import { type DecisionInput, decide } from "../../functions/domain/policy";
+import { DEMO_ORDERS } from "../../functions/local/demo-data";
+
+const [shipped, preparing, refunded] = DEMO_ORDERS as [OrderSnapshot, OrderSnapshot, OrderSnapshot];
+const input = (intent: Intent, patch: Partial<DecisionInput> = {}): DecisionInput => ({
+  status: "ai",
+  memory: INITIAL_MEMORY,
+  language: "en",
+  intent,
+  gaveOrderDetails: false,
+  order: { kind: "found", order: shipped },
+  shopperName: "Siti",
+  ...patch,
+});
+
+describe("conversation policy", () => {
+  it("hands a request for a person over at once, without asking again (R2)", () => {
+    const d = decide(input("human_request"));
+    expect(d).toMatchObject({ kind: "escalate", reason: "human_requested" });
+  });
+
+  it.each(["sensitive_health_safety", "sensitive_legal", "sensitive_fraud", "sensitive_privacy"] as const)(
+    "hands %s to a person (R6)",
+    (intent) => expect(decide(input(intent))).toMatchObject({ kind: "escalate", reason: "sensitive" }),
+  );
+
+  it("hands a frustrated shopper to a person with an empathetic line (R6)", () => {
+    expect(decide(input("complaint"))).toMatchObject({
+      kind: "escalate",
+      reason: "frustration",
+      lines: [{ key: "handoff.frustration" }],
+    });
+  });
+
+  it("asks one clarifying question, then escalates the second miss (R5)", () => {
+    const first = decide(input("unknown"));
+    expect(first).toMatchObject({ kind: "reply", lines: [{ key: "clarify" }] });
+    const memory = first.kind === "reply" ? first.memory : INITIAL_MEMORY;
+    expect(decide(input("unknown", { memory }))).toMatchObject({
+      kind: "escalate",
+      reason: "not_understood",
+    });
+  });
+
+  it("forgets a miss once the shopper is understood", () => {
+    const d = decide(input("order_status", { memory: { misunderstandings: 1 } }));
+    expect(d.kind === "reply" && d.memory.misunderstandings).toBe(0);
+  });
+
+  it("stays silent while a person holds the conversation", () => {
+    expect(decide(input("order_status", { status: "pending_human" }))).toEqual({ kind: "held" });
+    expect(decide(input("human_request", { status: "human" }))).toEqual({ kind: "held" });
+  });
+
+  it("answers an order status with the carrier and tracking number and remembers the order (R4)", () => {
+    const d = decide(input("order_status"));
+    expect(d).toMatchObject({ kind: "reply", memory: { orderName: "#1001" } });
+    expect(d.kind === "reply" && d.lines[0]).toMatchObject({
+      key: "status.shipped",
+      values: { carrier: "J&T Express", tracking: "JT0001234567" },
+    });
+  });
+
+  it("passes a cancellation of an unshipped order to a person, and explains one already shipped", () => {
+    expect(decide(input("cancel_order", { order: { kind: "found", order: preparing } }))).toMatchObject({
+      kind: "escalate",
+      reason: "action_required",
+      lines: [{ key: "action.cancel" }],
+    });
+    expect(decide(input("cancel_order"))).toMatchObject({
+      kind: "escalate",
+      lines: [{ key: "action.cancel_shipped" }],
+    });
+    expect(decide(input("cancel_order", { order: { kind: "found", order: refunded } }))).toMatchObject({
+      kind: "reply",
+      lines: [{ key: "action.cancel_closed" }],
+    });
+  });
+
+  it("asks for the order when it cannot find one, and treats the answer as the same question", () => {
+    const ask = decide(input("delivery_delay", { order: { kind: "none" } }));
+    expect(ask).toMatchObject({ kind: "reply", lines: [{ key: "ask_order" }] });
+    const memory = ask.kind === "reply" ? ask.memory : INITIAL_MEMORY;
+    const answer = decide(input("unknown", { memory, gaveOrderDetails: true }));
+    expect(answer).toMatchObject({ kind: "reply", lines: [{ key: "delay.shipped" }] });
+  });
+
+  it("answers for each open order when the shopper has several and named none", () => {
+    const d = decide(input("order_status", { order: { kind: "several", orders: [shipped, preparing] } }));
+    expect(d.kind === "reply" && d.lines.map((l) => l.key)).toEqual([
+      "status.shipped",
+      "tracking_link",
+      "status.preparing",
+    ]);
+  });
+});
