@@ -30,14 +30,3 @@ export function intentAccuracy(): AccuracyRow[] {
     },
   );
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const rows = intentAccuracy();
-  for (const r of rows)
-    console.log(
-      `${r.language.padEnd(8)} ${((100 * r.correct) / r.total).toFixed(1).padStart(5)}%  unknown ${r.unknown}/${r.total}`,
-    );
-  const total = rows.reduce((a, r) => a + r.total, 0);
-  const correct = rows.reduce((a, r) => a + r.correct, 0);
-  console.log(`all      ${((100 * correct) / total).toFixed(1)}%`);
-}

@@ -7,6 +7,8 @@ import { createSqsServer } from "local-aws-sqs";
 export interface Emulators {
   readonly dynamodbEndpoint: string;
   readonly sqsEndpoint: string;
+  /** Requests each emulator has served so far, for benchmarks and request-budget tests. */
+  requestCounts(): { dynamodb: number; sqs: number };
   stop(): Promise<void>;
 }
 
@@ -40,11 +42,15 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Emu
     region: "ap-southeast-1",
     emulateQueueCreationLifecycle: false,
   });
+  const counts = { dynamodb: 0, sqs: 0 };
+  dynamo.on("request", () => counts.dynamodb++);
+  sqs.on("request", () => counts.sqs++);
   const dynamoPort = (dynamo.address() as AddressInfo).port;
   const sqsPort = (sqs.address() as AddressInfo).port;
   return {
     dynamodbEndpoint: `http://127.0.0.1:${dynamoPort}`,
     sqsEndpoint: `http://127.0.0.1:${sqsPort}`,
+    requestCounts: () => ({ ...counts }),
     async stop() {
       await Promise.all([close(sqs), close(dynamo)]);
     },

@@ -48,6 +48,8 @@ export interface LocalStack {
   readonly sqs: SQSClient;
   readonly queues: QueueSet;
   readonly poller: Poller;
+  /** Requests DynamoDB and SQS have served so far. */
+  requestCounts(): { dynamodb: number; sqs: number };
   stop(): Promise<void>;
 }
 
@@ -119,6 +121,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     sqs,
     queues,
     poller,
+    requestCounts: () => emulators.requestCounts(),
     async stop() {
       await poller.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

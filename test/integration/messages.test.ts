@@ -93,3 +93,26 @@ describe("POST /v1/messages: order status in the shopper's language", () => {
     expect(conversation.body.messages[2]?.text).toBe("hello? is anyone there");
   });
 });
+
+describe("request budget of one shopper message", () => {
+  const stack = useLocalStack({ autoPoll: false });
+  const send = (body: unknown) =>
+    http<MessageResponse>(`${stack().url}/v1/messages`, { token: stack().apiKey, body });
+
+  it("answers on the AI path with one read and two writes to DynamoDB, and no SQS call", async () => {
+    await send(shopperMessage("hello", { market: "SG" })); // warms the API-key cache
+    const before = stack().requestCounts();
+    await send(shopperMessage("where is my order #1001?", { market: "SG" }));
+    const after = stack().requestCounts();
+    expect(after.dynamodb - before.dynamodb).toBe(3);
+    expect(after.sqs - before.sqs).toBe(0);
+  });
+
+  it("escalates with one SQS send and the same three DynamoDB requests", async () => {
+    const before = stack().requestCounts();
+    await send(shopperMessage("I want to talk to a human", { market: "SG" }));
+    const after = stack().requestCounts();
+    expect(after.dynamodb - before.dynamodb).toBe(3);
+    expect(after.sqs - before.sqs).toBe(1);
+  });
+});

@@ -1,0 +1,25 @@
+/** `npm run bench`: every benchmark, each next to a baseline measured in the same run. */
+import { benchEngine } from "./engine";
+import { intentAccuracy } from "./intent-accuracy";
+import { benchLangid } from "./langid";
+import { benchMessages } from "./messages";
+import { fmt } from "./stats";
+
+const section = (title: string, body: string) => console.log(`\n== ${title}\n${body}`);
+
+section("embedded engine", benchEngine());
+const rows = intentAccuracy();
+const total = rows.reduce((a, r) => a + r.total, 0);
+const correct = rows.reduce((a, r) => a + r.correct, 0);
+section(
+  "intent accuracy (held-out: every fifth utterance)",
+  [
+    ...rows.map(
+      (r) =>
+        `${r.language.padEnd(8)} ${fmt((100 * r.correct) / r.total).padStart(5)}%  (unknown ${r.unknown}/${r.total})`,
+    ),
+    `all      ${fmt((100 * correct) / total)}%`,
+  ].join("\n"),
+);
+section("language detection", benchLangid());
+section("HTTP", await benchMessages());
