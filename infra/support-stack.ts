@@ -1,0 +1,121 @@
+/** The AWS deployment: HTTP API, the API and consumer functions, the table and one FIFO escalation queue per region. */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { HttpApi } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import { AttributeType, Billing, TableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
+import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
+import { Secret } from "aws-cdk-lib/aws-secretsmanager";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
+import type { Construct } from "constructs";
+import { REGIONS, type Region } from "../functions/domain/markets";
+
+export interface SupportStackProps extends StackProps {
+  readonly stage: "dev" | "prod";
+  /** Folder holding dist/<handler>/index.mjs from `npm run build`. */
+  readonly distDir: string;
+}
+
+export class SupportStack extends Stack {
+  constructor(scope: Construct, id: string, props: SupportStackProps) {
+    super(scope, id, props);
+    const prod = props.stage === "prod";
+
+    const table = new TableV2(this, "Table", {
+      partitionKey: { name: "pk", type: AttributeType.STRING },
+      sortKey: { name: "sk", type: AttributeType.STRING },
+      billing: Billing.onDemand(),
+      timeToLiveAttribute: "expiresAt",
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: prod,
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      globalSecondaryIndexes: [
+        {
+          indexName: "gsi1",
+          partitionKey: { name: "gsi1pk", type: AttributeType.STRING },
+          sortKey: { name: "gsi1sk", type: AttributeType.STRING },
+        },
+      ],
+    });
+
+    const queues = {} as Record<Region, Queue>;
+    for (const region of REGIONS) {
+      const deadLetters = new Queue(this, `Escalations-${region}-DLQ`, {
+        fifo: true,
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      queues[region] = new Queue(this, `Escalations-${region}`, {
+        fifo: true,
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        // Six times the consumer's timeout, as Lambda's SQS event source recommends.
+        visibilityTimeout: Duration.seconds(60),
+        deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+      });
+    }
+
+    const agentSecret = new Secret(this, "AgentJwtSecret", {
+      description: "HS256 secret of agent tokens",
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+
+    const environment = {
+      TABLE_NAME: table.tableName,
+      ESCALATION_QUEUE_URLS: Stack.of(this).toJsonString(
+        Object.fromEntries(REGIONS.map((r) => [r, queues[r].queueUrl])),
+      ),
+      // Resolved by CloudFormation at deploy; agent sign-in moves to a Cognito authorizer with the infrastructure issue.
+      AGENT_JWT_SECRET: agentSecret.secretValue.unsafeUnwrap(),
+      LOG_LEVEL: prod ? "INFO" : "DEBUG",
+      NODE_OPTIONS: "--enable-source-maps",
+    };
+    const common = {
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      handler: "index.handler",
+      tracing: Tracing.ACTIVE,
+      environment,
+    };
+
+    const api = new LambdaFunction(this, "ApiFunction", {
+      ...common,
+      code: Code.fromAsset(`${props.distDir}/api`),
+      // The embedded engine trains its intent model at cold start: memory buys CPU for that.
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      logGroup: new LogGroup(this, "ApiLogs", {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
+    table.grantReadWriteData(api);
+    for (const q of Object.values(queues)) q.grantSendMessages(api);
+
+    const consumer = new LambdaFunction(this, "EscalationConsumer", {
+      ...common,
+      code: Code.fromAsset(`${props.distDir}/escalation-consumer`),
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      logGroup: new LogGroup(this, "ConsumerLogs", {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
+    table.grantWriteData(consumer);
+    table.grantReadData(consumer);
+    for (const q of Object.values(queues)) {
+      consumer.addEventSource(
+        new SqsEventSource(q, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
+      );
+    }
+
+    const http = new HttpApi(this, "HttpApi", { defaultIntegration: new HttpLambdaIntegration("Api", api) });
+
+    new CfnOutput(this, "ApiUrl", { value: http.apiEndpoint });
+    for (const r of REGIONS)
+      new CfnOutput(this, `QueueUrl${r.replace(/-/g, "")}`, { value: queues[r].queueUrl });
+  }
+}

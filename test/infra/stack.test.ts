@@ -1,0 +1,65 @@
+import { App } from "aws-cdk-lib";
+import { Match, Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { SupportStack } from "../../infra/support-stack";
+import { buildBundles, DIST } from "../../scripts/build";
+
+let template: Template;
+
+beforeAll(async () => {
+  await buildBundles();
+  const app = new App();
+  template = Template.fromStack(
+    new SupportStack(app, "test", { stage: "prod", distDir: DIST, env: { region: "ap-southeast-1" } }),
+  );
+}, 120_000);
+
+describe("the CDK stack", () => {
+  it("creates the table with PITR, TTL, the GSI and deletion protection in production", () => {
+    template.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: "gsi1" })],
+      Replicas: [
+        Match.objectLike({
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          DeletionProtectionEnabled: true,
+        }),
+      ],
+    });
+  });
+
+  it("creates one encrypted FIFO escalation queue per agent region, each with a DLQ", () => {
+    const queues = template.findResources("AWS::SQS::Queue", {
+      Properties: { RedrivePolicy: Match.anyValue() },
+    });
+    expect(Object.keys(queues)).toHaveLength(4);
+    for (const q of Object.values(queues)) {
+      expect(q.Properties).toMatchObject({
+        FifoQueue: true,
+        SqsManagedSseEnabled: true,
+        RedrivePolicy: { maxReceiveCount: 5 },
+      });
+    }
+  });
+
+  it("runs both functions on Node 22, arm64, with tracing", () => {
+    template.resourcePropertiesCountIs(
+      "AWS::Lambda::Function",
+      { Runtime: "nodejs22.x", Architectures: ["arm64"], TracingConfig: { Mode: "Active" } },
+      2,
+    );
+  });
+
+  it("feeds the consumer from every regional queue with partial batch responses", () => {
+    template.resourcePropertiesCountIs(
+      "AWS::Lambda::EventSourceMapping",
+      { FunctionResponseTypes: ["ReportBatchItemFailures"] },
+      4,
+    );
+  });
+
+  it("routes the HTTP API to the API function", () => {
+    template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+  });
+});
