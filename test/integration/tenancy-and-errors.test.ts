@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ShopId } from "../../functions/domain/ids";
+import { signAgentToken } from "../../functions/local/agent-tokens";
 import { http, shopperMessage, useLocalStack } from "../support/local-stack";
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
@@ -76,10 +77,27 @@ describe("Tenant isolation and the error contract", () => {
   });
 
   it("answers 401 to an agent token signed with another secret", async () => {
-    const res = await http<ErrorBody>(url("/v1/inbox"), {
-      token: stack().agentTokens.sea.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+    const forged = await signAgentToken(new TextEncoder().encode("another-secret-that-is-long-enough-000"), {
+      sub: "intruder",
+      name: "Intruder",
+      regions: ["sea"],
+      shops: ["*"],
+      languages: [],
     });
+    const res = await http<ErrorBody>(url("/v1/inbox"), { token: forged });
     expect(res.status).toBe(401);
+  });
+
+  it("answers 401 to an expired agent token", async () => {
+    const claims = { sub: "a", name: "A", regions: ["sea" as const], shops: ["*"], languages: [] };
+    const expired = await signAgentToken(
+      stack().deps.agentJwtSecret,
+      claims,
+      Math.floor(Date.now() / 1000) - 60,
+    );
+    const res = await http<ErrorBody>(url("/v1/inbox"), { token: expired });
+    expect(res.status).toBe(401);
+    expect(res.body.error.message).toContain("expired");
   });
 
   it("rejects a body over 64 KB with 413", async () => {
