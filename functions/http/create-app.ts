@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Hono } from "hono";
 import type { AppDeps } from "../config/deps";
 import { AppError } from "../domain/errors";
+import { accessLog } from "./access-log";
 import { type AppEnv, agentAuth, shopAuth } from "./auth";
 import { errorResponder, zodDetails } from "./errors";
 import { jsonBody } from "./json-body";
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
     bearerFormat: "JWT",
   });
 
+  app.use("*", accessLog(deps.logger));
   registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
   app.use("/v1/*", jsonBody());
   app.use("/v1/messages", shopAuth(deps.shops));
