@@ -30,6 +30,8 @@ export function benchEngine(): string {
       gaveOrderDetails: true,
       order: { kind: "found", order },
       shopperName: "Siti",
+      posture: market.posture,
+      firstReply: false,
     });
     if (d.kind === "held") return "";
     return withDisclosure(

@@ -6,8 +6,8 @@ import type { Translator } from "../domain/ports";
 export interface RenderOptions {
   readonly locale: string;
   readonly market: Market;
-  /** Minutes until a person answers, when the reply hands over to one (R7). */
-  readonly etaMinutes?: number | undefined;
+  /** When the reply hands over to a person: how soon they answer, or when the team opens if it is closed (R7). */
+  readonly eta?: { readonly minutes: number } | { readonly opensAt: Date } | undefined;
 }
 
 function formatValue(value: LineValue, locale: string, market: Market): string | number {
@@ -30,8 +30,24 @@ export function renderLines(translator: Translator, lines: readonly Line[], opti
     );
     return translator.t(locale, line.key, values);
   });
-  if (options.etaMinutes !== undefined)
-    sentences.push(translator.t(locale, "eta", { count: options.etaMinutes }));
+  const eta = options.eta;
+  if (eta && "minutes" in eta) sentences.push(translator.t(locale, "eta", { count: eta.minutes }));
+  if (eta && "opensAt" in eta) {
+    const tz = { timeZone: market.timeZone };
+    const time = new Intl.DateTimeFormat(locale, {
+      ...tz,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(eta.opensAt);
+    const day = new Intl.DateTimeFormat(locale, {
+      ...tz,
+      weekday: "long",
+      month: "long",
+      day: "numeric",
+    }).format(eta.opensAt);
+    sentences.push(translator.t(locale, "offline_eta", { time, day }));
+  }
   return sentences.join(" ");
 }
 

@@ -27,12 +27,16 @@ export interface Reply {
   readonly aiGenerated: true;
 }
 
-export type EscalationReason =
-  | "human_requested"
-  | "not_understood"
-  | "frustration"
-  | "sensitive"
-  | "action_required";
+/** Why a conversation went to a person. "needs_review": a cautious market (R8) asks a person to decide on the AI's draft. */
+export const ESCALATION_REASONS = [
+  "human_requested",
+  "not_understood",
+  "frustration",
+  "sensitive",
+  "action_required",
+  "needs_review",
+] as const;
+export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 /** R4: what the conversation has learnt, so the shopper is never asked twice. */
 export interface Memory {

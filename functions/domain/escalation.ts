@@ -23,6 +23,8 @@ export interface HandoffPacket {
   readonly summary: string;
   readonly shopper: { readonly id: string; readonly name: string | null };
   readonly order: OrderSnapshot | null;
+  /** What the AI would have said, for the agent to send, edit or discard (cautious markets). */
+  readonly draft: string | null;
   readonly transcript: readonly TranscriptEntry[];
   readonly createdAt: string;
   readonly dueAt: string;
@@ -40,4 +42,5 @@ export const PRIORITY: Record<EscalationReason, number> = {
   human_requested: 3,
   not_understood: 3,
   action_required: 4,
+  needs_review: 4,
 };

@@ -12,7 +12,8 @@ import { buildHandoffPacket } from "./handoff";
 import { conversationIdFor, escalationIdFor } from "./identifiers";
 import type { ConversationId, ShopId } from "./ids";
 import { isLanguage, type Language, localeFor } from "./language";
-import { MARKETS, type MarketCode } from "./markets";
+import { isOpen, nextOpening } from "./business-hours";
+import { type Market, type MarketCode, type MarketOverride, marketWith } from "./markets";
 import { orderKey } from "./order";
 import { resolveOrder, shopperKeys } from "./order-resolution";
 import { decide } from "./policy";
@@ -41,6 +42,8 @@ export interface IncomingMessage {
   readonly threadId: string;
   readonly messageId: string;
   readonly market: MarketCode;
+  /** The shop's per-market settings (posture, region, hours), applied over the defaults. */
+  readonly marketOverrides?: Partial<Record<MarketCode, MarketOverride>> | undefined;
   readonly shopper: Shopper;
   readonly text: string;
   readonly sentAt?: string | undefined;
@@ -80,7 +83,8 @@ export async function handleShopperMessage(
 
   const now = deps.clock.now();
   const previous = context.conversation;
-  const market = MARKETS[previous?.market ?? message.market];
+  const marketCode = previous?.market ?? message.market;
+  const market = marketWith(marketCode, message.marketOverrides?.[marketCode]);
   const memory = previous?.memory ?? INITIAL_MEMORY;
   const status = previous?.status ?? "ai";
 
@@ -110,6 +114,8 @@ export async function handleShopperMessage(
     gaveOrderDetails: entities.orderNames.length + entities.emails.length + entities.phones.length > 0,
     order,
     shopperName: message.shopper.name ?? previous?.shopper.name,
+    posture: market.posture,
+    firstReply: !previous?.recent.some((entry) => entry.role === "ai"),
   });
 
   const receivedAt = message.sentAt ?? now.toISOString();
@@ -146,7 +152,7 @@ export async function handleShopperMessage(
     const body = renderLines(deps.translator, decision.lines, {
       locale,
       market,
-      etaMinutes: escalating ? market.firstResponseMinutes : undefined,
+      eta: escalating ? availability(market, now) : undefined,
     });
     const reply: Reply = {
       text: withDisclosure(deps.translator, locale, body),
@@ -176,6 +182,7 @@ export async function handleShopperMessage(
         intent,
         reason: decision.reason,
         order: order.kind === "found" ? order.order : null,
+        draft: decision.draft ? renderLines(deps.translator, decision.draft, { locale, market }) : null,
         transcript: recent,
         now,
       });
@@ -233,6 +240,13 @@ export function resultOf(turn: Turn): MessageResult {
     reply: outcome.kind === "held" ? null : outcome.reply,
     escalation: outcome.kind === "escalated" ? outcome.escalation : null,
   };
+}
+
+/** R7: a person answers within the market's target while the team is at work; otherwise say when it opens. */
+function availability(market: Market, now: Date) {
+  return isOpen(market.businessHours, market.timeZone, now)
+    ? { minutes: market.firstResponseMinutes }
+    : { opensAt: nextOpening(market.businessHours, market.timeZone, now) };
 }
 
 function keepRecent(

@@ -1,4 +1,5 @@
 /** Builds the handoff packet (R4): everything an agent needs so the first message is never a question already answered. */
+import { responseDue } from "./business-hours";
 import type { Conversation, EscalationReason, TranscriptEntry } from "./conversation";
 import { type HandoffPacket, PRIORITY } from "./escalation";
 import type { EscalationId } from "./ids";
@@ -17,6 +18,7 @@ export interface HandoffInput {
   readonly reason: EscalationReason;
   readonly order: OrderSnapshot | null;
   readonly transcript: readonly TranscriptEntry[];
+  readonly draft: string | null;
   readonly now: Date;
 }
 
@@ -53,8 +55,14 @@ export function buildHandoffPacket(translator: Translator, input: HandoffInput):
     summary,
     shopper: { id: conversation.shopper.id, name: conversation.shopper.name ?? null },
     order: input.order,
+    draft: input.draft,
     transcript: input.transcript,
     createdAt,
-    dueAt: new Date(input.now.getTime() + market.firstResponseMinutes * 60_000).toISOString(),
+    dueAt: responseDue(
+      market.businessHours,
+      market.timeZone,
+      market.firstResponseMinutes,
+      input.now,
+    ).toISOString(),
   };
 }

@@ -2,6 +2,7 @@
 import type { ConversationStatus, EscalationReason, Memory } from "./conversation";
 import { type Intent, isSensitive, ORDER_INTENTS } from "./intent";
 import type { Language } from "./language";
+import type { Posture } from "./markets";
 import { type OrderSnapshot, orderStage } from "./order";
 import type { OrderResolution } from "./order-resolution";
 
@@ -25,6 +26,8 @@ export type Decision =
       readonly reason: EscalationReason;
       readonly lines: readonly Line[];
       readonly memory: Memory;
+      /** The reply the AI would have sent, kept for the agent (R8 cautious markets). */
+      readonly draft?: readonly Line[];
     };
 
 export interface DecisionInput {
@@ -36,11 +39,47 @@ export interface DecisionInput {
   readonly gaveOrderDetails: boolean;
   readonly order: OrderResolution;
   readonly shopperName: string | undefined;
+  readonly posture: Posture;
+  /** No AI reply has been sent in this conversation yet. */
+  readonly firstReply: boolean;
 }
 
 const handoff = (reason: EscalationReason): Line => ({ key: `handoff.${reason}` });
 
 export function decide(input: DecisionInput): Decision {
+  return applyPosture(decideForAnyMarket(input), input);
+}
+
+/** Lines that only tell where an order stands, or help find it. */
+const isStatusLine = (line: Line) =>
+  line.key.startsWith("status.") ||
+  ["delay.shipped", "tracking_link", "ask_order", "order_not_found", "which_order"].includes(line.key);
+/** Lines that only keep the conversation going. */
+const isSmallTalk = (line: Line) => ["greeting", "greeting_named", "thanks", "clarify"].includes(line.key);
+
+/**
+ * R8: hybrid markets offer a person in the first reply and after any answer that is not a status answer; cautious
+ * markets let the AI give status answers and hand anything more to a person, with the AI's draft attached.
+ */
+function applyPosture(decision: Decision, input: DecisionInput): Decision {
+  if (decision.kind !== "reply") return decision;
+  const statusOnly = decision.lines.every(isStatusLine);
+  if (input.posture === "cautious" && !decision.lines.every((l) => isStatusLine(l) || isSmallTalk(l))) {
+    return {
+      kind: "escalate",
+      reason: "needs_review",
+      lines: [{ key: "handoff.needs_review" }],
+      memory: decision.memory,
+      draft: decision.lines,
+    };
+  }
+  if (input.posture === "hybrid" && (input.firstReply || !statusOnly)) {
+    return { ...decision, lines: [...decision.lines, { key: "offer_person" }] };
+  }
+  return decision;
+}
+
+function decideForAnyMarket(input: DecisionInput): Decision {
   // While a person holds the conversation the AI never talks over them.
   if (input.status === "pending_human" || input.status === "human") return { kind: "held" };
 

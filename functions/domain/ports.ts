@@ -4,7 +4,7 @@ import type { Escalation, EscalationStatus, HandoffPacket } from "./escalation";
 import type { ConversationId, ShopId } from "./ids";
 import type { Intent } from "./intent";
 import type { Language } from "./language";
-import type { Market, Region } from "./markets";
+import type { Market, MarketCode, MarketOverride, Region } from "./markets";
 import type { OrderSnapshot } from "./order";
 import type { Turn } from "./turn";
 
@@ -64,6 +64,8 @@ export interface ShopRecord {
   readonly id: ShopId;
   readonly name: string;
   readonly markets: readonly string[];
+  /** The seller's per-market settings over MARKETS.md's defaults (R8). */
+  readonly marketOverrides?: Partial<Record<MarketCode, MarketOverride>> | undefined;
 }
 
 export interface ShopStore {

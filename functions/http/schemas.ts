@@ -1,5 +1,6 @@
 /** The request and response schemas of API.md; they validate requests and generate GET /openapi.json. */
 import { z } from "@hono/zod-openapi";
+import { ESCALATION_REASONS } from "../domain/conversation";
 import { INTENTS } from "../domain/intent";
 import { LANGUAGES } from "../domain/language";
 import { REGIONS } from "../domain/markets";
@@ -55,7 +56,7 @@ export const EscalationRefSchema = z
   .object({
     id: z.string(),
     region: z.enum(REGIONS),
-    reason: z.enum(["human_requested", "not_understood", "frustration", "sensitive", "action_required"]),
+    reason: z.enum(ESCALATION_REASONS),
     status: z.enum(["pending", "claimed", "resolved"]),
   })
   .openapi("EscalationRef");

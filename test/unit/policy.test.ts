@@ -14,6 +14,8 @@ const input = (intent: Intent, patch: Partial<DecisionInput> = {}): DecisionInpu
   gaveOrderDetails: false,
   order: { kind: "found", order: shipped },
   shopperName: "Siti",
+  posture: "ai-first",
+  firstReply: false,
   ...patch,
 });
 
@@ -96,5 +98,45 @@ describe("conversation policy", () => {
       "tracking_link",
       "status.preparing",
     ]);
+  });
+});
+
+describe("market posture (R8)", () => {
+  it("offers a person in a hybrid market's first reply", () => {
+    const d = decide(input("order_status", { posture: "hybrid", firstReply: true }));
+    expect(d.kind === "reply" && d.lines.at(-1)?.key).toBe("offer_person");
+  });
+
+  it("does not repeat the offer after a later status answer in a hybrid market", () => {
+    const d = decide(input("order_status", { posture: "hybrid", firstReply: false }));
+    expect(d.kind === "reply" && d.lines.map((l) => l.key)).not.toContain("offer_person");
+  });
+
+  it("offers a person after a non-status answer in a hybrid market", () => {
+    const d = decide(input("thanks", { posture: "hybrid", firstReply: false }));
+    expect(d.kind === "reply" && d.lines.at(-1)?.key).toBe("offer_person");
+  });
+
+  it("lets the AI give status answers in a cautious market", () => {
+    expect(decide(input("order_status", { posture: "cautious" })).kind).toBe("reply");
+  });
+
+  it("hands anything beyond a status answer to a person in a cautious market, with the AI's draft", () => {
+    const d = decide(
+      input("cancel_order", { posture: "cautious", order: { kind: "found", order: refunded } }),
+    );
+    expect(d).toMatchObject({
+      kind: "escalate",
+      reason: "needs_review",
+      lines: [{ key: "handoff.needs_review" }],
+      draft: [{ key: "action.cancel_closed" }],
+    });
+  });
+
+  it("never offers or reviews in an ai-first market", () => {
+    expect(decide(input("thanks", { posture: "ai-first", firstReply: true }))).toMatchObject({
+      kind: "reply",
+      lines: [{ key: "thanks" }],
+    });
   });
 });

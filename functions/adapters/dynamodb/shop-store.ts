@@ -28,6 +28,7 @@ export function createShopStore(table: Table): ShopStore {
             id: shop.id,
             name: shop.name,
             markets: shop.markets,
+            marketOverrides: shop.marketOverrides,
           },
         }),
       );
@@ -63,4 +64,5 @@ const toShop = (item: Record<string, unknown>): ShopRecord => ({
   id: item.id as ShopId,
   name: item.name as string,
   markets: (item.markets as string[]) ?? [],
+  marketOverrides: (item.marketOverrides as ShopRecord["marketOverrides"]) ?? undefined,
 });

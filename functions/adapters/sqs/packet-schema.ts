@@ -1,5 +1,6 @@
 /** Validates a handoff packet read from a queue: queue bodies are input like any other. */
 import { z } from "zod";
+import { ESCALATION_REASONS } from "../../domain/conversation";
 import type { HandoffPacket } from "../../domain/escalation";
 import { LANGUAGES } from "../../domain/language";
 import { MARKET_CODES, REGIONS } from "../../domain/markets";
@@ -34,11 +35,12 @@ export const HandoffPacketSchema = z.object({
   market: z.enum(MARKET_CODES),
   language: z.enum(LANGUAGES),
   posture: z.enum(["ai-first", "hybrid", "cautious"]),
-  reason: z.enum(["human_requested", "not_understood", "frustration", "sensitive", "action_required"]),
+  reason: z.enum(ESCALATION_REASONS),
   priority: z.number().int(),
   summary: z.string(),
   shopper: z.object({ id: z.string(), name: z.string().nullable() }),
   order: Order.nullable(),
+  draft: z.string().nullable(),
   transcript: z.array(
     z.object({ role: z.enum(["shopper", "ai", "agent", "system"]), text: z.string(), at: z.string() }),
   ),

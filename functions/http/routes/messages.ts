@@ -40,6 +40,7 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, deps: MessageDep
       threadId: body.conversationId,
       messageId: body.messageId,
       market,
+      marketOverrides: shop.marketOverrides,
       shopper: body.shopper,
       text: body.text,
       sentAt: body.sentAt ? new Date(body.sentAt).toISOString() : undefined,
