@@ -25,6 +25,7 @@ function formatValue(value: LineValue, locale: string, market: Market): string |
 export function renderLines(translator: Translator, lines: readonly Line[], options: RenderOptions): string {
   const { locale, market } = options;
   const sentences = lines.map((line) => {
+    if ("text" in line) return line.text;
     const values = Object.fromEntries(
       Object.entries(line.values ?? {}).map(([k, v]) => [k, formatValue(v, locale, market)]),
     );

@@ -9,6 +9,9 @@ import { createOrderStore } from "../adapters/dynamodb/order-store";
 import { createShopStore } from "../adapters/dynamodb/shop-store";
 import { createEscalationQueue } from "../adapters/sqs/escalation-queue";
 import { createEmbeddedUnderstanding } from "../ai/understanding";
+import { createOpenAiModel } from "../ai/openai/openai-model";
+import type { ReplyModel } from "../domain/model";
+import OpenAI from "openai";
 import type { MessageDeps } from "../domain/handle-message";
 import type { Clock, EscalationStore, OrderStore, ShopStore } from "../domain/ports";
 import { buildClients } from "./clients";
@@ -26,6 +29,23 @@ export interface AppDeps extends MessageDeps {
 }
 
 const systemClock: Clock = { now: () => new Date() };
+
+/** The OpenAI-compatible model when configured; none means the embedded engine answers alone. */
+function createModel(env: Env, logger: AppLogger): ReplyModel | undefined {
+  if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return undefined;
+  const client = new OpenAI({
+    apiKey: env.OPENAI_API_KEY ?? "not-needed",
+    baseURL: env.OPENAI_BASE_URL,
+    maxRetries: 0,
+  });
+  return createOpenAiModel({
+    client,
+    model: env.OPENAI_MODEL,
+    timeoutMs: env.OPENAI_TIMEOUT_MS,
+    logger,
+    logContent: env.LOG_MODEL_CONTENT === "true",
+  });
+}
 
 export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
   const { table, sqs } = buildClients(env);
@@ -52,6 +72,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     return Object.fromEntries(entries);
   };
 
+  const logger = createLogger(env.LOG_LEVEL);
   return {
     conversations: createConversationStore(table),
     orders,
@@ -63,7 +84,8 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     clock: systemClock,
     shops,
     agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET),
-    logger: createLogger(env.LOG_LEVEL),
+    logger,
+    model: createModel(env, logger),
     checkDependencies,
     ...overrides,
   };

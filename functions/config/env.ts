@@ -25,6 +25,13 @@ export const EnvSchema = z.object({
   /** HS256 secret for agent tokens (locally; on AWS a Cognito authorizer checks tokens first). */
   AGENT_JWT_SECRET: z.string().min(32, "AGENT_JWT_SECRET must be at least 32 characters"),
   LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  /** An OpenAI-compatible endpoint writes replies when a key or a base URL is set (a local vLLM or Ollama needs no key). */
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
+  /** Prompts and model outputs are kept out of logs unless this is "true". */
+  LOG_MODEL_CONTENT: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -16,7 +16,9 @@ import { isOpen, nextOpening } from "./business-hours";
 import { type Market, type MarketCode, type MarketOverride, marketWith } from "./markets";
 import { orderKey } from "./order";
 import { resolveOrder, shopperKeys } from "./order-resolution";
+import { compose } from "./compose";
 import { decide } from "./policy";
+import type { ReplyModel } from "./model";
 import type {
   Clock,
   ConversationStore,
@@ -34,6 +36,8 @@ export interface MessageDeps {
   readonly understanding: Understanding;
   readonly translator: Translator;
   readonly clock: Clock;
+  /** An LLM that writes replies, when one is configured; the embedded engine otherwise and as fallback. */
+  readonly model?: ReplyModel | undefined;
 }
 
 export interface IncomingMessage {
@@ -106,17 +110,34 @@ export async function handleShopperMessage(
     phones: entities.phones,
     rememberedOrder,
   });
-  const decision = decide({
+  const firstReply = !previous?.recent.some((entry) => entry.role === "ai");
+  const shopperName = message.shopper.name ?? previous?.shopper.name;
+  const locale = localeFor(language, market.code);
+  const policyDecision = decide({
     status,
     memory,
     language,
     intent,
     gaveOrderDetails: entities.orderNames.length + entities.emails.length + entities.phones.length > 0,
     order,
-    shopperName: message.shopper.name ?? previous?.shopper.name,
+    shopperName,
     posture: market.posture,
-    firstReply: !previous?.recent.some((entry) => entry.role === "ai"),
+    firstReply,
   });
+  const composed = await compose(deps.model, deps.translator, {
+    decision: policyDecision,
+    intent,
+    confidence,
+    market,
+    language,
+    locale,
+    shopperName,
+    orders: order.kind === "found" ? [order.order] : order.kind === "several" ? order.orders : [],
+    transcript: previous?.recent ?? [],
+    message: message.text,
+    firstReply,
+  });
+  const decision = composed.decision;
 
   const receivedAt = message.sentAt ?? now.toISOString();
   const base: Conversation = previous ?? {
@@ -147,7 +168,6 @@ export async function handleShopperMessage(
       recent: keepRecent(base.recent, [shopperEntry]),
     };
   } else {
-    const locale = localeFor(language, market.code);
     const escalating = decision.kind === "escalate";
     const body = renderLines(deps.translator, decision.lines, {
       locale,
@@ -157,9 +177,9 @@ export async function handleShopperMessage(
     const reply: Reply = {
       text: withDisclosure(deps.translator, locale, body),
       language,
-      intent,
-      confidence,
-      engine: "embedded",
+      intent: composed.intent,
+      confidence: composed.confidence,
+      engine: composed.engine,
       aiGenerated: true,
     };
     const aiEntry: TranscriptEntry = { role: "ai", text: reply.text, at: now.toISOString() };
@@ -179,7 +199,7 @@ export async function handleShopperMessage(
         conversation: updated,
         market,
         language,
-        intent,
+        intent: composed.intent,
         reason: decision.reason,
         order: order.kind === "found" ? order.order : null,
         draft: decision.draft ? renderLines(deps.translator, decision.draft, { locale, market }) : null,

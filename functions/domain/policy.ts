@@ -12,10 +12,18 @@ export type LineValue =
   | { readonly date: string }
   | { readonly amount: string; readonly currency: string };
 
-/** One sentence of a reply, as a locale key and its values; the renderer turns it into text. */
-export interface Line {
+/** One sentence of a reply: a locale key and its values for the renderer, or text a model wrote. */
+export type Line = TemplateLine | WrittenLine;
+
+export interface TemplateLine {
   readonly key: string;
   readonly values?: Readonly<Record<string, LineValue>>;
+}
+
+export interface WrittenLine {
+  readonly text: string;
+  /** The model answered only where an order stands (a status answer in R8's sense). */
+  readonly statusAnswer: boolean;
 }
 
 export type Decision =
@@ -52,16 +60,22 @@ export function decide(input: DecisionInput): Decision {
 
 /** Lines that only tell where an order stands, or help find it. */
 const isStatusLine = (line: Line) =>
-  line.key.startsWith("status.") ||
-  ["delay.shipped", "tracking_link", "ask_order", "order_not_found", "which_order"].includes(line.key);
+  "text" in line
+    ? line.statusAnswer
+    : line.key.startsWith("status.") ||
+      ["delay.shipped", "tracking_link", "ask_order", "order_not_found", "which_order"].includes(line.key);
 /** Lines that only keep the conversation going. */
-const isSmallTalk = (line: Line) => ["greeting", "greeting_named", "thanks", "clarify"].includes(line.key);
+const isSmallTalk = (line: Line) =>
+  "key" in line && ["greeting", "greeting_named", "thanks", "clarify"].includes(line.key);
 
 /**
  * R8: hybrid markets offer a person in the first reply and after any answer that is not a status answer; cautious
  * markets let the AI give status answers and hand anything more to a person, with the AI's draft attached.
  */
-function applyPosture(decision: Decision, input: DecisionInput): Decision {
+export function applyPosture(
+  decision: Decision,
+  input: Pick<DecisionInput, "posture" | "firstReply">,
+): Decision {
   if (decision.kind !== "reply") return decision;
   const statusOnly = decision.lines.every(isStatusLine);
   if (input.posture === "cautious" && !decision.lines.every((l) => isStatusLine(l) || isSmallTalk(l))) {

@@ -33,6 +33,13 @@ export interface LocalStackOptions {
   readonly apiKey?: string;
   readonly agentJwtSecret?: string;
   readonly logLevel?: Env["LOG_LEVEL"];
+  /** OPENAI_* settings for a model; none runs the embedded engine alone. */
+  readonly openai?: {
+    apiKey?: string | undefined;
+    baseUrl?: string | undefined;
+    model?: string | undefined;
+    timeoutMs?: number | undefined;
+  };
   /** Replaces adapters, e.g. to inject faults in tests. */
   readonly overrides?: Partial<AppDeps>;
   /** Poll the queues continuously (default) or only when a test calls pollOnce(). */
@@ -79,6 +86,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ESCALATION_QUEUE_URLS: JSON.stringify(queues.escalations),
     AGENT_JWT_SECRET: options.agentJwtSecret ?? LOCAL_DEFAULTS.agentJwtSecret,
     LOG_LEVEL: options.logLevel ?? "WARN",
+    OPENAI_API_KEY: options.openai?.apiKey,
+    OPENAI_BASE_URL: options.openai?.baseUrl,
+    OPENAI_MODEL: options.openai?.model,
+    OPENAI_TIMEOUT_MS: options.openai?.timeoutMs?.toString(),
   });
   const deps = buildDeps(env, options.overrides);
   const apiKey = options.apiKey ?? LOCAL_DEFAULTS.apiKey;

@@ -13,6 +13,9 @@ const LocalEnv = z.object({
   DEMO_SHOP_API_KEY: z.string().min(16).default(LOCAL_DEFAULTS.apiKey),
   AGENT_JWT_SECRET: z.string().min(32).default(LOCAL_DEFAULTS.agentJwtSecret),
   LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.string().optional(),
+  OPENAI_MODEL: z.string().optional(),
 });
 
 async function main() {
@@ -28,12 +31,14 @@ async function main() {
     apiKey: env.DEMO_SHOP_API_KEY,
     agentJwtSecret: env.AGENT_JWT_SECRET,
     logLevel: env.LOG_LEVEL,
+    openai: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL },
   });
   const out = [
     "",
     `Support backend running at ${stack.url.replace("127.0.0.1", "localhost")}`,
     `  DynamoDB (dynalite): ${stack.env.DYNAMODB_ENDPOINT}   data in ${dataDir}${fresh ? " (fresh)" : ""}`,
     `  SQS (local-aws-sqs): ${stack.env.SQS_ENDPOINT}`,
+    `  replies: ${stack.deps.model ? `OpenAI-compatible model ${stack.env.OPENAI_MODEL}${stack.env.OPENAI_BASE_URL ? ` at ${stack.env.OPENAI_BASE_URL}` : ""}, embedded engine as fallback` : "embedded engine (set OPENAI_API_KEY or OPENAI_BASE_URL for a model)"}`,
     "",
     `Demo shop ${DEMO_SHOP_ID}`,
     `  API key: ${stack.apiKey}`,

@@ -93,7 +93,7 @@ describe("conversation policy", () => {
 
   it("answers for each open order when the shopper has several and named none", () => {
     const d = decide(input("order_status", { order: { kind: "several", orders: [shipped, preparing] } }));
-    expect(d.kind === "reply" && d.lines.map((l) => l.key)).toEqual([
+    expect(d.kind === "reply" && d.lines.map((l) => ("key" in l ? l.key : l.text))).toEqual([
       "status.shipped",
       "tracking_link",
       "status.preparing",
@@ -104,17 +104,19 @@ describe("conversation policy", () => {
 describe("market posture (R8)", () => {
   it("offers a person in a hybrid market's first reply", () => {
     const d = decide(input("order_status", { posture: "hybrid", firstReply: true }));
-    expect(d.kind === "reply" && d.lines.at(-1)?.key).toBe("offer_person");
+    expect(d.kind === "reply" && (d.lines.at(-1) as { key?: string } | undefined)?.key).toBe("offer_person");
   });
 
   it("does not repeat the offer after a later status answer in a hybrid market", () => {
     const d = decide(input("order_status", { posture: "hybrid", firstReply: false }));
-    expect(d.kind === "reply" && d.lines.map((l) => l.key)).not.toContain("offer_person");
+    expect(d.kind === "reply" && d.lines.map((l) => ("key" in l ? l.key : l.text))).not.toContain(
+      "offer_person",
+    );
   });
 
   it("offers a person after a non-status answer in a hybrid market", () => {
     const d = decide(input("thanks", { posture: "hybrid", firstReply: false }));
-    expect(d.kind === "reply" && d.lines.at(-1)?.key).toBe("offer_person");
+    expect(d.kind === "reply" && (d.lines.at(-1) as { key?: string } | undefined)?.key).toBe("offer_person");
   });
 
   it("lets the AI give status answers in a cautious market", () => {

@@ -1,0 +1,109 @@
+/**
+ * Lets a configured model write the reply the policy decided on, and keeps the policy in charge: requests for a
+ * person, sensitive matters, frustration, R5 and posture are applied to the model's answer too, and any model
+ * failure falls back to the embedded engine's reply.
+ */
+import { renderLines } from "../ai/render";
+import type { EscalationReason, Engine, Memory, TranscriptEntry } from "./conversation";
+import { type Intent, isSensitive } from "./intent";
+import type { Language } from "./language";
+import type { Market } from "./markets";
+import type { ModelAnswer, ReplyModel } from "./model";
+import type { OrderSnapshot } from "./order";
+import { applyPosture, type Decision } from "./policy";
+import type { Translator } from "./ports";
+
+export interface Composed {
+  readonly decision: Decision;
+  readonly engine: Engine;
+  readonly intent: Intent;
+  readonly confidence: number;
+}
+
+export interface ComposeInput {
+  readonly decision: Decision;
+  readonly intent: Intent;
+  readonly confidence: number;
+  readonly market: Market;
+  readonly language: Language;
+  readonly locale: string;
+  readonly shopperName: string | undefined;
+  readonly orders: readonly OrderSnapshot[];
+  readonly transcript: readonly TranscriptEntry[];
+  readonly message: string;
+  readonly firstReply: boolean;
+}
+
+/** Answers a model may give without a person deciding in a cautious market. */
+const STATUS_INTENTS: ReadonlySet<Intent> = new Set(["order_status", "delivery_delay"]);
+const MIN_MODEL_CONFIDENCE = 0.5;
+
+export async function compose(
+  model: ReplyModel | undefined,
+  translator: Translator,
+  input: ComposeInput,
+): Promise<Composed> {
+  const embedded: Composed = {
+    decision: input.decision,
+    engine: "embedded",
+    intent: input.intent,
+    confidence: input.confidence,
+  };
+  const { decision } = input;
+  // The model writes ordinary replies and gets a chance at what the embedded engine did not understand; handoffs
+  // decided by policy keep their fixed, tested wording.
+  const mayAnswer =
+    decision.kind === "reply" || (decision.kind === "escalate" && decision.reason === "not_understood");
+  if (!model || !mayAnswer) return embedded;
+
+  const answer = await model.write({
+    market: input.market,
+    language: input.language,
+    shopperName: input.shopperName,
+    orders: input.orders,
+    transcript: input.transcript,
+    message: input.message,
+    embeddedIntent: input.intent,
+    embeddedDraft:
+      decision.kind === "reply"
+        ? renderLines(translator, decision.lines, { locale: input.locale, market: input.market })
+        : null,
+  });
+  if (!answer || answer.intent === "unknown" || answer.confidence < MIN_MODEL_CONFIDENCE) return embedded;
+
+  const memory: Memory = { ...decision.memory, lastIntent: answer.intent, misunderstandings: 0 };
+  const reason = escalationReason(answer);
+  if (reason) {
+    return {
+      decision: {
+        kind: "escalate",
+        reason,
+        lines: [{ key: `handoff.${reason}` }],
+        memory,
+        draft: [{ text: answer.reply, statusAnswer: false }],
+      },
+      engine: "openai",
+      intent: answer.intent,
+      confidence: answer.confidence,
+    };
+  }
+  const reply: Decision = {
+    kind: "reply",
+    lines: [{ text: answer.reply, statusAnswer: STATUS_INTENTS.has(answer.intent) }],
+    memory,
+  };
+  return {
+    decision: applyPosture(reply, { posture: input.market.posture, firstReply: input.firstReply }),
+    engine: "openai",
+    intent: answer.intent,
+    confidence: answer.confidence,
+  };
+}
+
+/** The policy's reading of the model's answer: its own request to escalate, or an intent that always goes to a person. */
+function escalationReason(answer: ModelAnswer): EscalationReason | null {
+  if (answer.intent === "human_request") return "human_requested";
+  if (isSensitive(answer.intent)) return "sensitive";
+  if (answer.intent === "complaint") return "frustration";
+  return answer.escalate ? (answer.reason ?? "action_required") : null;
+}

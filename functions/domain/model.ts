@@ -1,0 +1,34 @@
+/** The port of an LLM that writes replies; policy stays in code around it (DESIGN.md). */
+import type { Intent } from "./intent";
+import type { Language } from "./language";
+import type { Market } from "./markets";
+import type { OrderSnapshot } from "./order";
+import type { TranscriptEntry } from "./conversation";
+
+export interface ModelRequest {
+  readonly market: Market;
+  readonly language: Language;
+  readonly shopperName: string | undefined;
+  /** Only this shopper's orders: the model never sees anyone else's data. */
+  readonly orders: readonly OrderSnapshot[];
+  readonly transcript: readonly TranscriptEntry[];
+  readonly message: string;
+  /** What the embedded engine understood, and what it would say: facts the model must not contradict. */
+  readonly embeddedIntent: Intent;
+  readonly embeddedDraft: string | null;
+}
+
+export type ModelEscalationReason = "human_requested" | "frustration" | "sensitive" | "action_required";
+
+export interface ModelAnswer {
+  readonly reply: string;
+  readonly intent: Intent;
+  readonly confidence: number;
+  readonly escalate: boolean;
+  readonly reason: ModelEscalationReason | null;
+}
+
+export interface ReplyModel {
+  /** The model's answer, or null when it failed (timeout, rate limit, invalid output): callers fall back. */
+  write(request: ModelRequest): Promise<ModelAnswer | null>;
+}
