@@ -23,15 +23,18 @@ export function features(text: string): Features {
       evidence.add(`w:${word}`);
     }
   }
+  // One pass over the characters, growing each n-gram from the previous one (this runs on every message).
   const chars = Array.from(`_${normal.replace(/ /g, "_")}_`);
+  const dense = chars.map((ch) => DENSE_SCRIPT.test(ch));
   for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i] as string;
-    if (DENSE_SCRIPT.test(ch)) all.add(ch);
+    let gram = chars[i] as string;
+    let denseGram = dense[i] as boolean;
+    if (denseGram) all.add(gram);
     for (let n = 2; n <= MAX_N && i + n <= chars.length; n++) {
-      const gram = chars.slice(i, i + n).join("");
-      if (gram.includes("__")) continue;
+      gram += chars[i + n - 1];
+      denseGram ||= dense[i + n - 1] as boolean;
       all.add(gram);
-      if (n === 2 && DENSE_SCRIPT.test(gram)) evidence.add(gram);
+      if (n === 2 && denseGram) evidence.add(gram);
     }
   }
   return { all: [...all], evidence: [...evidence] };
