@@ -3,6 +3,7 @@ import { benchEngine } from "./engine";
 import { intentAccuracy } from "./intent-accuracy";
 import { benchLangid } from "./langid";
 import { benchMessages } from "./messages";
+import { benchModel } from "./model";
 import { fmt } from "./stats";
 
 const section = (title: string, body: string) => console.log(`\n== ${title}\n${body}`);
@@ -22,4 +23,5 @@ section(
   ].join("\n"),
 );
 section("language detection", benchLangid());
+section("model usage", await benchModel());
 section("HTTP", await benchMessages());

@@ -22,7 +22,8 @@ const readBody = (req: IncomingMessage) =>
     req.on("end", () => resolve(data));
   });
 
-export async function startFakeOpenAi() {
+/** `fallback`: the answer when nothing is scripted (default: a 500, so an unscripted call shows up as a failure). */
+export async function startFakeOpenAi(fallback: Scripted = { status: 500 }) {
   const queue: Scripted[] = [];
   const requests: RecordedRequest[] = [];
   const server = createServer(async (req, res) => {
@@ -34,7 +35,7 @@ export async function startFakeOpenAi() {
       return;
     }
     requests.push({ authorization: req.headers.authorization, body: JSON.parse(body) });
-    const next = queue.shift() ?? { status: 500 };
+    const next = queue.shift() ?? fallback;
     if ("status" in next) {
       res.writeHead(next.status, { "content-type": "application/json" });
       res.end(

@@ -2,17 +2,19 @@
 import type { KnownIntent } from "../../domain/intent";
 import { features } from "./features";
 
-export type Utterances = Partial<Record<KnownIntent, readonly string[]>>;
+/** "out_of_scope" holds small talk and noise, so "not a support request" is learnt rather than guessed. */
+export type TrainingLabel = KnownIntent | "out_of_scope";
+export type Utterances = Partial<Record<TrainingLabel, readonly string[]>>;
 
 export interface IntentModel {
-  readonly labels: readonly KnownIntent[];
+  readonly labels: readonly TrainingLabel[];
   readonly logPrior: Float64Array;
   readonly logLikelihood: ReadonlyMap<string, Float64Array>;
   readonly logUnseen: Float64Array;
 }
 
 export interface Prediction {
-  readonly intent: KnownIntent;
+  readonly intent: TrainingLabel;
   readonly probability: number;
   /** Share of the message's features the model has seen in training: low means it is out of domain. */
   readonly coverage: number;
@@ -22,7 +24,7 @@ const ALPHA = 0.3;
 /** Softens naive Bayes' overconfidence so the probability can gate "unknown" (tuned on the held-out split). */
 const TEMPERATURE = 2;
 
-export function train(examples: readonly { text: string; intent: KnownIntent }[]): IntentModel {
+export function train(examples: readonly { text: string; intent: TrainingLabel }[]): IntentModel {
   const labels = [...new Set(examples.map((e) => e.intent))].sort();
   const index = new Map(labels.map((label, i) => [label, i]));
   const counts = new Map<string, Float64Array>();
