@@ -12,13 +12,15 @@ import { createEmbeddedUnderstanding } from "../ai/understanding";
 import { createOpenAiModel } from "../ai/openai/openai-model";
 import type { ReplyModel } from "../domain/model";
 import OpenAI from "openai";
+import type { AgentActionDeps } from "../domain/agent-actions";
 import type { MessageDeps } from "../domain/handle-message";
+import { createChannelRouter } from "../adapters/channels/channel-router";
 import type { Clock, EscalationStore, OrderStore, ShopStore } from "../domain/ports";
 import { buildClients } from "./clients";
 import type { Env } from "./env";
 import { type AppLogger, createLogger } from "./logger";
 
-export interface AppDeps extends MessageDeps {
+export interface AppDeps extends MessageDeps, AgentActionDeps {
   readonly shops: ShopStore;
   readonly orderCache: OrderStore;
   readonly inbox: EscalationStore;
@@ -86,6 +88,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET),
     logger,
     model: createModel(env, logger),
+    channels: createChannelRouter(),
     checkDependencies,
     ...overrides,
   };

@@ -83,3 +83,12 @@ export interface Message {
 }
 
 export const INITIAL_MEMORY: Memory = { misunderstandings: 0 };
+
+/** The audit trail of a handoff (R3): who took the conversation, when, and how it ended. */
+export interface ConversationEvent {
+  readonly escalationId: string;
+  readonly kind: "escalated" | "claimed" | "resolved" | "released";
+  readonly agentId: string | null;
+  readonly at: string;
+  readonly note?: string | null | undefined;
+}

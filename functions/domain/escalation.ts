@@ -30,10 +30,87 @@ export interface HandoffPacket {
   readonly dueAt: string;
 }
 
+/** How an escalation ended: a person resolved it, or handed the conversation back to the AI. */
+export type Resolution = "resolved" | "released";
+
 export interface Escalation extends HandoffPacket {
   readonly status: EscalationStatus;
   readonly claimedBy: string | null;
+  readonly claimedAt: string | null;
+  readonly resolvedAt: string | null;
+  readonly resolution: Resolution | null;
+  readonly note: string | null;
+  /** When the first person's reply reached the shopper (R7, R10). */
+  readonly firstHumanReplyAt: string | null;
 }
+
+/** A state change an agent asks for; each is allowed from some states only (see `transitionError`). */
+export type Transition =
+  | { readonly kind: "claim"; readonly agentId: string; readonly at: string }
+  | { readonly kind: "resolve"; readonly agentId: string; readonly at: string; readonly note: string | null }
+  | { readonly kind: "release"; readonly agentId: string; readonly at: string };
+
+/** Why a transition is refused, or null when it may happen. A repeat of a transition already made is allowed. */
+export function transitionError(escalation: Escalation, transition: Transition): string | null {
+  const mine = escalation.claimedBy === transition.agentId;
+  switch (transition.kind) {
+    case "claim":
+      if (escalation.status === "pending" || (escalation.status === "claimed" && mine)) return null;
+      return escalation.status === "claimed"
+        ? "Another agent has claimed this escalation."
+        : "This escalation is already closed.";
+    case "resolve":
+    case "release":
+      if (escalation.status === "resolved") {
+        const same =
+          (transition.kind === "resolve" ? "resolved" : "released") === escalation.resolution && mine;
+        return same ? null : "This escalation is already closed.";
+      }
+      if (escalation.status === "claimed" && !mine) return "Another agent holds this escalation.";
+      return null;
+  }
+}
+
+/** The escalation after a transition (assumed allowed). */
+export function applyTransition(escalation: Escalation, transition: Transition): Escalation {
+  switch (transition.kind) {
+    case "claim":
+      return {
+        ...escalation,
+        status: "claimed",
+        claimedBy: transition.agentId,
+        claimedAt: escalation.claimedAt ?? transition.at,
+      };
+    case "resolve":
+      return {
+        ...escalation,
+        status: "resolved",
+        claimedBy: transition.agentId,
+        resolvedAt: escalation.resolvedAt ?? transition.at,
+        resolution: "resolved",
+        note: transition.note,
+      };
+    case "release":
+      return {
+        ...escalation,
+        status: "resolved",
+        claimedBy: transition.agentId,
+        resolvedAt: escalation.resolvedAt ?? transition.at,
+        resolution: "released",
+      };
+  }
+}
+
+export const newEscalation = (packet: HandoffPacket): Escalation => ({
+  ...packet,
+  status: "pending",
+  claimedBy: null,
+  claimedAt: null,
+  resolvedAt: null,
+  resolution: null,
+  note: null,
+  firstHumanReplyAt: null,
+});
 
 /** R6: sensitive matters and upset shoppers are answered first. */
 export const PRIORITY: Record<EscalationReason, number> = {

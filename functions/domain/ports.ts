@@ -1,7 +1,15 @@
 /** The ports the domain needs; adapters (DynamoDB, SQS, engines) implement them and are passed in. */
-import type { Conversation, Message, Reply, Shopper, TranscriptEntry } from "./conversation";
+import type {
+  Conversation,
+  ConversationEvent,
+  ConversationStatus,
+  Message,
+  Reply,
+  Shopper,
+  TranscriptEntry,
+} from "./conversation";
 import type { Escalation, EscalationStatus, HandoffPacket } from "./escalation";
-import type { ConversationId, ShopId } from "./ids";
+import type { ConversationId, EscalationId, ShopId } from "./ids";
 import type { Intent } from "./intent";
 import type { Language } from "./language";
 import type { Market, MarketCode, MarketOverride, Region } from "./markets";
@@ -48,7 +56,22 @@ export interface ConversationStore {
   getConversation(
     shopId: ShopId,
     id: ConversationId,
-  ): Promise<{ conversation: Conversation; messages: Message[] } | null>;
+  ): Promise<{ conversation: Conversation; messages: Message[]; events: ConversationEvent[] } | null>;
+  /** Moves the conversation to `status` if it is in one of `from` and still on this escalation; false otherwise. */
+  setStatus(
+    shopId: ShopId,
+    id: ConversationId,
+    status: ConversationStatus,
+    guard: { from: readonly ConversationStatus[]; escalationId: string },
+  ): Promise<boolean>;
+  /** Records a handoff event once (a repeat changes nothing). */
+  addEvent(shopId: ShopId, id: ConversationId, event: ConversationEvent): Promise<void>;
+  /** Stores a person's message once (keyed by its id) and shows it in the conversation; false if already stored. */
+  addAgentMessage(
+    shopId: ShopId,
+    id: ConversationId,
+    message: Message & { agentId: string },
+  ): Promise<boolean>;
   listConversations(
     shopId: ShopId,
     filter: { status?: string | undefined; market?: string | undefined },
@@ -84,6 +107,15 @@ export interface EscalationStore {
   /** Records the packet as an inbox entry; a redelivered packet changes nothing. */
   record(packet: HandoffPacket): Promise<"created" | "exists">;
   listInbox(filter: InboxFilter, page: PageRequest): Promise<Page<Escalation>>;
+  /** The escalation if it belongs to one of these shops. */
+  find(shops: readonly ShopId[] | "*", id: EscalationId): Promise<Escalation | null>;
+  /** Writes `next` only if the stored escalation is still `current` (optimistic concurrency); false if it changed. */
+  replace(current: Escalation, next: Escalation): Promise<boolean>;
+}
+
+/** Delivers a person's reply to the shopper through the conversation's channel. */
+export interface ChannelSender {
+  deliver(conversation: Conversation, message: Message): Promise<void>;
 }
 
 export interface EscalationQueue {

@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/inbox/*", agentAuth(deps.agentJwtSecret));
   registerMessageRoutes(app, deps);
   registerConversationRoutes(app, deps.conversations);
-  registerInboxRoutes(app, deps.inbox);
+  registerInboxRoutes(app, deps);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -125,6 +125,7 @@ export const InboxItemSchema = z
     summary: z.string(),
     shopper: z.object({ id: z.string(), name: z.string().nullable() }),
     orderName: z.string().nullable(),
+    claimedBy: z.string().nullable(),
     createdAt: z.string(),
     dueAt: z.string(),
   })

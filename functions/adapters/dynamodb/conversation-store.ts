@@ -1,7 +1,7 @@
 /** Conversations and their turns in the single table: one BatchGet reads everything a turn needs. */
 import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import type { Conversation, Message } from "../../domain/conversation";
+import type { Conversation, ConversationEvent, Message } from "../../domain/conversation";
 import type { ConversationId, ShopId } from "../../domain/ids";
 import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ConversationStore, Page, PageRequest, TurnContext, TurnContextQuery } from "../../domain/ports";
@@ -172,9 +172,114 @@ export function createConversationStore(table: Table): ConversationStore {
       } while (start);
       const meta = items.find((i) => i.sk === "META");
       if (!meta) return null;
-      const messages = items.filter((i) => i.type === "turn").flatMap((i) => messagesOf(i.turn as Turn));
+      const turns = items.filter((i) => i.type === "turn").map((i) => i.turn as Turn);
+      const messages = [
+        ...turns.flatMap(messagesOf),
+        ...items.filter((i) => i.type === "agentMessage").map((i) => i.message as Message),
+      ];
       messages.sort((a, b) => a.at.localeCompare(b.at) || rank(a) - rank(b));
-      return { conversation: toConversation(meta), messages };
+      const escalated: ConversationEvent[] = turns.flatMap((t) =>
+        t.outcome.kind === "escalated"
+          ? [
+              {
+                escalationId: t.outcome.escalation.id,
+                kind: "escalated" as const,
+                agentId: null,
+                at: t.repliedAt,
+              },
+            ]
+          : [],
+      );
+      const events = [
+        ...escalated,
+        ...items.filter((i) => i.type === "event").map((i) => i.event as ConversationEvent),
+      ];
+      events.sort((a, b) => a.at.localeCompare(b.at));
+      return { conversation: toConversation(meta), messages, events };
+    },
+
+    async setStatus(shopId, id, status, guard) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.conversation(shopId, id),
+            UpdateExpression: "SET #status = :status",
+            ConditionExpression: `#escalationId = :escalationId AND #status IN (${guard.from.map((_, i) => `:from${i}`).join(", ")})`,
+            ExpressionAttributeNames: { "#status": "status", "#escalationId": "escalationId" },
+            ExpressionAttributeValues: {
+              ":status": status,
+              ":escalationId": guard.escalationId,
+              ...Object.fromEntries(guard.from.map((f, i) => [`:from${i}`, f])),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async addEvent(shopId, id, event) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              pk: keys.conversation(shopId, id).pk,
+              sk: `EVENT#${event.escalationId}#${event.kind}`,
+              type: "event",
+              at: event.at,
+              event,
+            },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
+    async addAgentMessage(shopId, id, message) {
+      const { agentId, ...shown } = message;
+      try {
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              pk: keys.conversation(shopId, id).pk,
+              sk: `AGENT#${message.id}`,
+              type: "agentMessage",
+              at: message.at,
+              agentId,
+              message: shown,
+            },
+            ConditionExpression: "attribute_not_exists(pk)",
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+      // Keep the conversation's recent messages and recency current, so lists and handoffs see the person's reply.
+      await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.conversation(shopId, id),
+          UpdateExpression:
+            "SET #recent = list_append(if_not_exists(#recent, :empty), :entry), #last = :at, #gsi1sk = :sk",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: { "#recent": "recent", "#last": "lastMessageAt", "#gsi1sk": "gsi1sk" },
+          ExpressionAttributeValues: {
+            ":empty": [],
+            ":entry": [{ role: "agent", text: message.text, at: message.at }],
+            ":at": message.at,
+            ":sk": `${message.at}#${id}`,
+          },
+        }),
+      );
+      return true;
     },
 
     async listConversations(

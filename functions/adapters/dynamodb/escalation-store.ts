@@ -1,7 +1,7 @@
 /** The inbox: escalations by shop, region and status, most urgent first (priority, then SLA due time). */
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { Escalation, HandoffPacket } from "../../domain/escalation";
+import { BatchGetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { type Escalation, type HandoffPacket, newEscalation } from "../../domain/escalation";
 import type { ShopId } from "../../domain/ids";
 import type { EscalationStore, InboxFilter, Page, PageRequest } from "../../domain/ports";
 import { AppError } from "../../domain/errors";
@@ -17,24 +17,53 @@ export function createEscalationStore(
   const { client, name: TableName } = table;
   return {
     async record(packet: HandoffPacket) {
-      const escalation: Escalation = { ...packet, status: "pending", claimedBy: null };
       try {
         await client.send(
           new PutCommand({
             TableName,
-            Item: {
-              ...keys.escalation(packet.shopId, packet.escalationId),
-              type: "escalation",
-              gsi1pk: gsi1.inbox(packet.shopId, packet.region, "pending"),
-              gsi1sk: `${packet.priority}#${packet.dueAt}#${packet.escalationId}`,
-              escalation,
-            },
+            Item: toItem(newEscalation(packet)),
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
         return "created";
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return "exists";
+        throw error;
+      }
+    },
+
+    async find(shops, id) {
+      const shopIds = shops === "*" ? await listShops() : shops;
+      for (let i = 0; i < shopIds.length; i += 100) {
+        const Keys = shopIds.slice(i, i + 100).map((shop) => keys.escalation(shop, id));
+        let pending: Record<string, unknown>[] = Keys;
+        for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+          const result = await client.send(
+            new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }),
+          );
+          const found = result.Responses?.[TableName]?.[0];
+          if (found) return found.escalation as Escalation;
+          pending = (result.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, unknown>[];
+        }
+      }
+      return null;
+    },
+
+    async replace(current, next) {
+      try {
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: toItem(next),
+            // The stored state must still be the one the change was decided on: two agents cannot both win.
+            ConditionExpression: "#status = :status AND #holder = :holder",
+            ExpressionAttributeNames: { "#status": "status", "#holder": "holder" },
+            ExpressionAttributeValues: { ":status": current.status, ":holder": current.claimedBy ?? "-" },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
         throw error;
       }
     },
@@ -88,6 +117,18 @@ export function createEscalationStore(
         nextCursor: more ? Buffer.from(JSON.stringify(next)).toString("base64url") : null,
       };
     },
+  };
+}
+
+function toItem(escalation: Escalation) {
+  return {
+    ...keys.escalation(escalation.shopId, escalation.escalationId),
+    type: "escalation",
+    status: escalation.status,
+    holder: escalation.claimedBy ?? "-",
+    gsi1pk: gsi1.inbox(escalation.shopId, escalation.region, escalation.status),
+    gsi1sk: `${escalation.priority}#${escalation.dueAt}#${escalation.escalationId}`,
+    escalation,
   };
 }
 

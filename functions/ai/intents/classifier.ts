@@ -8,8 +8,8 @@ export interface IntentClassifier {
 }
 
 /** Below these the message is treated as not understood. */
-const MIN_PROBABILITY = 0.45;
-const MIN_COVERAGE = 0.34;
+const MIN_PROBABILITY = 0.3;
+const MIN_COVERAGE = 0.2;
 
 export function examplesOf(corpora: readonly Utterances[], keep: (index: number) => boolean = () => true) {
   const examples: { text: string; intent: TrainingLabel }[] = [];

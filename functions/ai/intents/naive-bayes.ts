@@ -20,7 +20,7 @@ export interface Prediction {
   readonly coverage: number;
 }
 
-const ALPHA = 0.3;
+const ALPHA = 0.1;
 /** Softens naive Bayes' overconfidence so the probability can gate "unknown" (tuned on the held-out split). */
 const TEMPERATURE = 2;
 

@@ -3,9 +3,10 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError } from "../../domain/errors";
 import type { Escalation } from "../../domain/escalation";
 import { REGIONS } from "../../domain/markets";
-import type { EscalationStore } from "../../domain/ports";
-import type { AppEnv } from "../auth";
-import { ErrorSchema, InboxItemSchema, listOf, PageQuerySchema } from "../schemas";
+import { type AgentActionDeps, findForAgent, replyAsAgent, transition } from "../../domain/agent-actions";
+import { EscalationId } from "../../domain/ids";
+import type { AgentClaims, AppEnv } from "../auth";
+import { ErrorSchema, InboxItemSchema, listOf, MessageSchema, PageQuerySchema } from "../schemas";
 
 const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
 
@@ -44,11 +45,167 @@ const toInboxItem = (e: Escalation) => ({
   summary: e.summary,
   shopper: e.shopper,
   orderName: e.order?.name ?? null,
+  claimedBy: e.claimedBy,
   createdAt: e.createdAt,
   dueAt: e.dueAt,
 });
 
-export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, inbox: EscalationStore) {
+const EscalationParam = z.object({
+  escalationId: z.string().regex(/^e_[\w-]{10,40}$/, "an escalation id such as e_…"),
+});
+const AgentMessageRequest = z.object({
+  text: z.string().trim().min(1).max(4000),
+  /** Makes a retried send idempotent. */
+  clientMessageId: z.string().min(1).max(100).optional(),
+});
+const NoteRequest = z.object({ note: z.string().trim().max(2000).optional() });
+
+const HandoffDetailSchema = InboxItemSchema.extend({
+  posture: z.enum(["ai-first", "hybrid", "cautious"]),
+  order: z.unknown().nullable(),
+  draft: z.string().nullable(),
+  resolution: z.enum(["resolved", "released"]).nullable(),
+  note: z.string().nullable(),
+  firstHumanReplyAt: z.string().nullable(),
+  transcript: z.array(MessageSchema),
+  events: z.array(
+    z.object({
+      escalationId: z.string(),
+      kind: z.string(),
+      agentId: z.string().nullable(),
+      at: z.string(),
+      note: z.string().nullable().optional(),
+    }),
+  ),
+}).openapi("HandoffPacket");
+
+const actionResponses = {
+  200: {
+    description: "Done (a repeat of the same request is answered the same way)",
+    content: { "application/json": { schema: z.object({}).passthrough() } },
+  },
+  400: error,
+  401: error,
+  404: error,
+  409: error,
+};
+
+const action = (path: string, summary: string) =>
+  createRoute({
+    method: "post",
+    path: `/v1/inbox/{escalationId}${path}`,
+    summary,
+    security: [{ agentJwt: [] }],
+    request: { params: EscalationParam },
+    responses: actionResponses,
+  });
+
+const withBody = <T extends z.ZodType>(path: string, summary: string, schema: T) =>
+  createRoute({
+    method: "post",
+    path: `/v1/inbox/{escalationId}${path}`,
+    summary,
+    security: [{ agentJwt: [] }],
+    request: {
+      params: EscalationParam,
+      body: { required: true, content: { "application/json": { schema } } },
+    },
+    responses: actionResponses,
+  });
+
+const messageRoute = withBody(
+  "/messages",
+  "Reply to the shopper through the conversation's channel",
+  AgentMessageRequest,
+);
+const resolveRoute = withBody("/resolve", "Resolve the escalation and the conversation", NoteRequest);
+
+const detailRoute = createRoute({
+  method: "get",
+  path: "/v1/inbox/{escalationId}",
+  summary: "The handoff packet: reason, market, language, summary, order, draft, transcript, SLA due time",
+  security: [{ agentJwt: [] }],
+  request: { params: EscalationParam },
+  responses: {
+    200: { description: "The packet", content: { "application/json": { schema: HandoffDetailSchema } } },
+    401: error,
+    404: error,
+  },
+});
+
+export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, deps: AgentActionDeps) {
+  const inbox = deps.inbox;
+  const agentOf = (c: { get(key: "agent"): AgentClaims }) => {
+    const a = c.get("agent");
+    return { id: a.id, regions: a.regions, shops: a.shops };
+  };
+  const now = () => deps.clock.now().toISOString();
+
+  app.openapi(detailRoute, async (c) => {
+    const escalation = await findForAgent(deps, agentOf(c), EscalationId(c.req.valid("param").escalationId));
+    const conversation = await deps.conversations.getConversation(
+      escalation.shopId,
+      escalation.conversationId,
+    );
+    return c.json(
+      {
+        ...toInboxItem(escalation),
+        posture: escalation.posture,
+        order: escalation.order,
+        draft: escalation.draft,
+        resolution: escalation.resolution,
+        note: escalation.note,
+        firstHumanReplyAt: escalation.firstHumanReplyAt,
+        transcript: conversation?.messages ?? [],
+        events: conversation?.events ?? [],
+      },
+      200,
+    );
+  });
+
+  app.openapi(action("/claim", "Claim an escalation: 409 if another agent holds it"), async (c) => {
+    const agent = agentOf(c);
+    const done = await transition(deps, agent, EscalationId(c.req.valid("param").escalationId), {
+      kind: "claim",
+      agentId: agent.id,
+      at: now(),
+    });
+    return c.json(toInboxItem(done), 200);
+  });
+
+  app.openapi(messageRoute, async (c) => {
+    const body = c.req.valid("json");
+    const message = await replyAsAgent(
+      deps,
+      agentOf(c),
+      EscalationId(c.req.valid("param").escalationId),
+      body,
+    );
+    return c.json(message, 200);
+  });
+
+  app.openapi(resolveRoute, async (c) => {
+    const agent = agentOf(c);
+    const { note } = c.req.valid("json");
+    const done = await transition(deps, agent, EscalationId(c.req.valid("param").escalationId), {
+      kind: "resolve",
+      agentId: agent.id,
+      at: now(),
+      note: note ?? null,
+    });
+    return c.json(toInboxItem(done), 200);
+  });
+
+  app.openapi(action("/release", "Hand the conversation back to the AI"), async (c) => {
+    const agent = agentOf(c);
+    const done = await transition(deps, agent, EscalationId(c.req.valid("param").escalationId), {
+      kind: "release",
+      agentId: agent.id,
+      at: now(),
+    });
+    return c.json(toInboxItem(done), 200);
+  });
+
   app.openapi(listRoute, async (c) => {
     const agent = c.get("agent");
     const { region, status, limit, cursor } = c.req.valid("query");
