@@ -15,12 +15,16 @@ import OpenAI from "openai";
 import type { AgentActionDeps } from "../domain/agent-actions";
 import type { MessageDeps } from "../domain/handle-message";
 import { createChannelRouter } from "../adapters/channels/channel-router";
-import type { Clock, EscalationStore, OrderStore, ShopStore } from "../domain/ports";
+import type { Clock, EscalationStore, Metrics, Notifier, OrderStore, ShopStore } from "../domain/ports";
+import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
+import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients } from "./clients";
 import type { Env } from "./env";
 import { type AppLogger, createLogger } from "./logger";
 
 export interface AppDeps extends MessageDeps, AgentActionDeps {
+  readonly notifier: Notifier;
+  readonly metrics: Metrics;
   readonly shops: ShopStore;
   readonly orderCache: OrderStore;
   readonly inbox: EscalationStore;
@@ -89,6 +93,9 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     logger,
     model: createModel(env, logger),
     channels: createChannelRouter(),
+    notifier: createWebhookNotifier({ logger }),
+    // EMF lines are read by CloudWatch; with the local emulators there is nobody to read them.
+    metrics: env.DYNAMODB_ENDPOINT ? noMetrics : createEmfMetrics(),
     checkDependencies,
     ...overrides,
   };

@@ -42,6 +42,8 @@ export interface Escalation extends HandoffPacket {
   readonly note: string | null;
   /** When the first person's reply reached the shopper (R7, R10). */
   readonly firstHumanReplyAt: string | null;
+  /** When the SLA sweeper found it past its due time without a person's reply. */
+  readonly overdueAt: string | null;
 }
 
 /** A state change an agent asks for; each is allowed from some states only (see `transitionError`). */
@@ -110,14 +112,5 @@ export const newEscalation = (packet: HandoffPacket): Escalation => ({
   resolution: null,
   note: null,
   firstHumanReplyAt: null,
+  overdueAt: null,
 });
-
-/** R6: sensitive matters and upset shoppers are answered first. */
-export const PRIORITY: Record<EscalationReason, number> = {
-  sensitive: 1,
-  frustration: 2,
-  human_requested: 3,
-  not_understood: 3,
-  action_required: 4,
-  needs_review: 4,
-};

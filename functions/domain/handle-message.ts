@@ -23,6 +23,7 @@ import type {
   Clock,
   ConversationStore,
   EscalationQueue,
+  Metrics,
   OrderReader,
   Translator,
   Understanding,
@@ -38,6 +39,7 @@ export interface MessageDeps {
   readonly clock: Clock;
   /** An LLM that writes replies, when one is configured; the embedded engine otherwise and as fallback. */
   readonly model?: ReplyModel | undefined;
+  readonly metrics?: Metrics | undefined;
 }
 
 export interface IncomingMessage {
@@ -237,6 +239,8 @@ export async function handleShopperMessage(
     outcome,
   };
   await deps.conversations.applyTurn(turn, { ...next, lastTurn: turn });
+  if (outcome.kind !== "held")
+    deps.metrics?.count("AiReplies", { market: market.code, engine: outcome.reply.engine });
   // The turn is written last: its existence means every step before it is done.
   const stored = await deps.conversations.putTurn(turn);
   if (!stored) {

@@ -1,7 +1,8 @@
 /** Builds the handoff packet (R4): everything an agent needs so the first message is never a question already answered. */
 import { responseDue } from "./business-hours";
 import type { Conversation, EscalationReason, TranscriptEntry } from "./conversation";
-import { type HandoffPacket, PRIORITY } from "./escalation";
+import type { HandoffPacket } from "./escalation";
+import { priorityOf } from "./priority";
 import type { EscalationId } from "./ids";
 import type { Intent } from "./intent";
 import type { Language } from "./language";
@@ -51,7 +52,7 @@ export function buildHandoffPacket(translator: Translator, input: HandoffInput):
     language: input.language,
     posture: market.posture,
     reason: input.reason,
-    priority: PRIORITY[input.reason],
+    priority: priorityOf(input.reason, input.order),
     summary,
     shopper: { id: conversation.shopper.id, name: conversation.shopper.name ?? null },
     order: input.order,

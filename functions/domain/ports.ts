@@ -72,6 +72,8 @@ export interface ConversationStore {
     id: ConversationId,
     message: Message & { agentId: string },
   ): Promise<boolean>;
+  /** Every conversation of the shop with a message in [from, to). */
+  listActive(shopId: ShopId, from: string, to: string): Promise<Conversation[]>;
   listConversations(
     shopId: ShopId,
     filter: { status?: string | undefined; market?: string | undefined },
@@ -83,16 +85,24 @@ export interface OrderStore {
   putOrder(shopId: ShopId, order: OrderSnapshot, lookupKeys: readonly string[]): Promise<void>;
 }
 
+/** Where a seller's own tools hear about escalations in a region: an HTTPS endpoint and the HMAC secret we sign with. */
+export interface NotificationTarget {
+  readonly url: string;
+  readonly secret: string;
+}
+
 export interface ShopRecord {
   readonly id: ShopId;
   readonly name: string;
   readonly markets: readonly string[];
+  readonly notifications?: Partial<Record<Region, NotificationTarget>> | undefined;
   /** The seller's per-market settings over MARKETS.md's defaults (R8). */
   readonly marketOverrides?: Partial<Record<MarketCode, MarketOverride>> | undefined;
 }
 
 export interface ShopStore {
   findByApiKey(apiKey: string): Promise<ShopRecord | null>;
+  get(id: ShopId): Promise<ShopRecord | null>;
   putShop(shop: ShopRecord, apiKey: string): Promise<void>;
   listShopIds(): Promise<ShopId[]>;
 }
@@ -107,10 +117,25 @@ export interface EscalationStore {
   /** Records the packet as an inbox entry; a redelivered packet changes nothing. */
   record(packet: HandoffPacket): Promise<"created" | "exists">;
   listInbox(filter: InboxFilter, page: PageRequest): Promise<Page<Escalation>>;
+  /** Every escalation of the shop created in [from, to), whatever its region or status. */
+  listCreated(shopId: ShopId, from: string, to: string): Promise<Escalation[]>;
   /** The escalation if it belongs to one of these shops. */
   find(shops: readonly ShopId[] | "*", id: EscalationId): Promise<Escalation | null>;
   /** Writes `next` only if the stored escalation is still `current` (optimistic concurrency); false if it changed. */
   replace(current: Escalation, next: Escalation): Promise<boolean>;
+}
+
+export type EscalationEvent = "escalation.created" | "escalation.overdue";
+
+/** Tells a seller's own tools about an escalation; failures are the notifier's to report, never the inbox's. */
+export interface Notifier {
+  notify(shop: ShopRecord, event: EscalationEvent, escalation: Escalation): Promise<void>;
+}
+
+/** Counts and timings for dashboards (R10): EMF on Lambda, nothing locally. */
+export interface Metrics {
+  count(name: string, dimensions: Readonly<Record<string, string>>, value?: number): void;
+  milliseconds(name: string, dimensions: Readonly<Record<string, string>>, value: number): void;
 }
 
 /** Delivers a person's reply to the shopper through the conversation's channel. */

@@ -7,6 +7,7 @@ import { accessLog } from "./access-log";
 import { type AppEnv, agentAuth, shopAuth } from "./auth";
 import { errorResponder, zodDetails } from "./errors";
 import { jsonBody } from "./json-body";
+import { registerAnalyticsRoutes } from "./routes/analytics";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerHealthRoutes } from "./routes/health";
 import { registerInboxRoutes } from "./routes/inbox";
@@ -42,14 +43,17 @@ export function createApp(deps: AppDeps) {
   app.use("*", accessLog(deps.logger));
   registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
   app.use("/v1/*", jsonBody());
-  app.use("/v1/messages", shopAuth(deps.shops));
-  app.use("/v1/conversations", shopAuth(deps.shops));
-  app.use("/v1/conversations/*", shopAuth(deps.shops));
+  const shopKey = shopAuth(deps.shops);
+  app.use("/v1/messages", shopKey);
+  app.use("/v1/conversations", shopKey);
+  app.use("/v1/conversations/*", shopKey);
+  app.use("/v1/analytics", shopKey);
   app.use("/v1/inbox", agentAuth(deps.agentJwtSecret));
   app.use("/v1/inbox/*", agentAuth(deps.agentJwtSecret));
   registerMessageRoutes(app, deps);
   registerConversationRoutes(app, deps.conversations);
   registerInboxRoutes(app, deps);
+  registerAnalyticsRoutes(app, deps);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

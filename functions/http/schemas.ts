@@ -126,6 +126,7 @@ export const InboxItemSchema = z
     shopper: z.object({ id: z.string(), name: z.string().nullable() }),
     orderName: z.string().nullable(),
     claimedBy: z.string().nullable(),
+    overdue: z.boolean(),
     createdAt: z.string(),
     dueAt: z.string(),
   })

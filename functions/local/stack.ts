@@ -12,6 +12,7 @@ import { ShopId } from "../domain/ids";
 import { MARKET_CODES, REGIONS, type Region } from "../domain/markets";
 import { createApp } from "../http/create-app";
 import { createEscalationConsumer } from "../workers/escalation-consumer";
+import { sweepOverdue } from "../workers/sla-sweeper";
 import { DEMO_AGENTS, signAgentToken } from "./agent-tokens";
 import { DEMO_LOOKUP_KEYS, DEMO_ORDERS, DEMO_SHOP_ID } from "./demo-data";
 import { startEmulators } from "./emulators";
@@ -44,6 +45,8 @@ export interface LocalStackOptions {
   readonly overrides?: Partial<AppDeps>;
   /** Poll the queues continuously (default) or only when a test calls pollOnce(). */
   readonly autoPoll?: boolean;
+  /** Queue behaviour, shortened in tests so redelivery and dead-lettering happen within seconds. */
+  readonly queues?: { visibilityTimeoutSeconds?: number; maxReceives?: number };
 }
 
 export interface LocalStack {
@@ -55,6 +58,8 @@ export interface LocalStack {
   readonly sqs: SQSClient;
   readonly queues: QueueSet;
   readonly poller: Poller;
+  /** Runs the SLA sweeper once (it also runs every 30 s while the stack polls). */
+  sweep(): Promise<{ overdue: number }>;
   /** Requests DynamoDB and SQS have served so far. */
   requestCounts(): { dynamodb: number; sqs: number };
   stop(): Promise<void>;
@@ -76,7 +81,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     LOCAL_DEFAULTS.tableName,
   );
   await ensureTable(table);
-  const queues = await ensureQueues(sqs, LOCAL_DEFAULTS.queuePrefix, { visibilityTimeoutSeconds: 2 });
+  const queues = await ensureQueues(sqs, LOCAL_DEFAULTS.queuePrefix, { visibilityTimeoutSeconds: 2, ...options.queues });
 
   const env = readEnv({
     TABLE_NAME: LOCAL_DEFAULTS.tableName,
@@ -112,6 +117,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     },
   );
 
+  const sweep = () => sweepOverdue(deps);
+  const sweeper =
+    (options.autoPoll ?? true) ? setInterval(() => void sweep().catch(() => undefined), 30_000) : undefined;
+
   const agentTokens = {} as Record<Region, string>;
   for (const r of REGIONS) {
     agentTokens[r] = await signAgentToken(deps.agentJwtSecret, {
@@ -132,8 +141,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     sqs,
     queues,
     poller,
+    sweep,
     requestCounts: () => emulators.requestCounts(),
     async stop() {
+      clearInterval(sweeper);
       await poller.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       sqs.destroy();

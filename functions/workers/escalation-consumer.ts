@@ -3,10 +3,14 @@ import { processPartialResponse, SqsFifoPartialProcessorAsync } from "@aws-lambd
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { parsePacket } from "../adapters/sqs/packet-schema";
 import type { AppLogger } from "../config/logger";
-import type { EscalationStore } from "../domain/ports";
+import { newEscalation } from "../domain/escalation";
+import type { EscalationStore, Metrics, Notifier, ShopStore } from "../domain/ports";
 
 export interface ConsumerDeps {
   readonly inbox: EscalationStore;
+  readonly shops: Pick<ShopStore, "get">;
+  readonly notifier: Notifier;
+  readonly metrics: Metrics;
   readonly logger: AppLogger;
 }
 
@@ -22,6 +26,14 @@ export function createEscalationConsumer(deps: ConsumerDeps): SqsHandler {
       reason: packet.reason,
       outcome,
     });
+    if (outcome === "exists") return;
+    deps.metrics.count("Escalations", {
+      market: packet.market,
+      reason: packet.reason,
+      region: packet.region,
+    });
+    const shop = await deps.shops.get(packet.shopId);
+    if (shop) await deps.notifier.notify(shop, "escalation.created", newEscalation(packet));
   };
   return async (event, context) => {
     // FIFO: a failed record fails only the rest of its own conversation's group, so other conversations go on.

@@ -105,8 +105,18 @@ export function createConversationStore(table: Table): ConversationStore {
         await send(baseSet, {}, {});
         return;
       }
-      const stateSet = [...baseSet, "#status = :status", "#memory = :memory"];
-      const stateNames = { "#status": "status", "#memory": "memory" };
+      const stateSet = [
+        ...baseSet,
+        "#status = :status",
+        "#memory = :memory",
+        "#firstReplyMs = if_not_exists(#firstReplyMs, :replyMs)",
+      ];
+      const stateNames = { "#status": "status", "#memory": "memory", "#firstReplyMs": "firstReplyMs" };
+      // From the shopper's sending time when the channel gives it; clamped, as channel clocks can be off.
+      const replyMs = Math.min(
+        86_400_000,
+        Math.max(0, Date.parse(turn.repliedAt) - Date.parse(turn.receivedAt)),
+      );
       if (outcome.kind === "escalated") {
         await send(
           [...stateSet, "#escalationId = :escalationId"],
@@ -114,6 +124,7 @@ export function createConversationStore(table: Table): ConversationStore {
           {
             ":status": "pending_human",
             ":memory": outcome.memory,
+            ":replyMs": replyMs,
             ":escalationId": outcome.escalation.id,
           },
         );
@@ -124,7 +135,13 @@ export function createConversationStore(table: Table): ConversationStore {
         await send(
           stateSet,
           stateNames,
-          { ":status": "ai", ":memory": outcome.memory, ":ai": "ai", ":resolved": "resolved" },
+          {
+            ":status": "ai",
+            ":memory": outcome.memory,
+            ":replyMs": replyMs,
+            ":ai": "ai",
+            ":resolved": "resolved",
+          },
           "attribute_not_exists(#status) OR #status IN (:ai, :resolved)",
         );
       } catch (error) {
@@ -282,6 +299,25 @@ export function createConversationStore(table: Table): ConversationStore {
       return true;
     },
 
+    async listActive(shopId, from, to) {
+      const found: Conversation[] = [];
+      let start: Item | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName,
+            IndexName: GSI1,
+            KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
+            ExpressionAttributeValues: { ":pk": gsi1.conversations(shopId), ":from": from, ":to": to },
+            ExclusiveStartKey: start,
+          }),
+        );
+        found.push(...(page.Items ?? []).map(toConversation));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return found;
+    },
+
     async listConversations(
       shopId: ShopId,
       filter: { status?: string | undefined; market?: string | undefined },
@@ -363,6 +399,7 @@ function toConversation(item: Item): Conversation {
     lastMessageAt: item.lastMessageAt as string,
     recent: (item.recent as Conversation["recent"]) ?? [],
     lastTurn: (item.lastTurn as Turn | undefined) ?? null,
+    firstReplyMs: item.firstReplyMs as number | undefined,
   };
 }
 

@@ -5,6 +5,8 @@ import { type Escalation, type HandoffPacket, newEscalation } from "../../domain
 import type { ShopId } from "../../domain/ids";
 import type { EscalationStore, InboxFilter, Page, PageRequest } from "../../domain/ports";
 import { AppError } from "../../domain/errors";
+import { inboxSortKey } from "../../domain/priority";
+import { REGIONS } from "../../domain/markets";
 import { GSI1, gsi1, keys } from "./keys";
 import type { Table } from "./table";
 
@@ -30,6 +32,33 @@ export function createEscalationStore(
         if (error instanceof ConditionalCheckFailedException) return "exists";
         throw error;
       }
+    },
+
+    async listCreated(shopId, from, to) {
+      const all: Escalation[] = [];
+      for (const region of REGIONS) {
+        for (const status of ["pending", "claimed", "resolved"] as const) {
+          let start: Record<string, unknown> | undefined;
+          do {
+            const page = await client.send(
+              new QueryCommand({
+                TableName,
+                IndexName: GSI1,
+                KeyConditionExpression: "gsi1pk = :pk",
+                ExpressionAttributeValues: { ":pk": gsi1.inbox(shopId, region, status) },
+                ExclusiveStartKey: start,
+              }),
+            );
+            all.push(
+              ...(page.Items ?? [])
+                .map((i) => i.escalation as Escalation)
+                .filter((e) => e.createdAt >= from && e.createdAt < to),
+            );
+            start = page.LastEvaluatedKey;
+          } while (start);
+        }
+      }
+      return all;
     },
 
     async find(shops, id) {
@@ -127,7 +156,7 @@ function toItem(escalation: Escalation) {
     status: escalation.status,
     holder: escalation.claimedBy ?? "-",
     gsi1pk: gsi1.inbox(escalation.shopId, escalation.region, escalation.status),
-    gsi1sk: `${escalation.priority}#${escalation.dueAt}#${escalation.escalationId}`,
+    gsi1sk: inboxSortKey(escalation.priority, escalation.dueAt, escalation.escalationId),
     escalation,
   };
 }

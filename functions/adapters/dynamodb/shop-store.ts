@@ -16,6 +16,10 @@ export function createShopStore(table: Table): ShopStore {
       const key = await client.send(new GetCommand({ TableName, Key: keys.apiKey(hashApiKey(apiKey)) }));
       return key.Item?.shop ? toShop(key.Item.shop as Record<string, unknown>) : null;
     },
+    async get(id) {
+      const result = await client.send(new GetCommand({ TableName, Key: keys.shop(id) }));
+      return result.Item ? toShop(result.Item) : null;
+    },
     async putShop(shop, apiKey) {
       await client.send(
         new PutCommand({
@@ -29,6 +33,7 @@ export function createShopStore(table: Table): ShopStore {
             name: shop.name,
             markets: shop.markets,
             marketOverrides: shop.marketOverrides,
+            notifications: shop.notifications,
           },
         }),
       );
@@ -65,4 +70,5 @@ const toShop = (item: Record<string, unknown>): ShopRecord => ({
   name: item.name as string,
   markets: (item.markets as string[]) ?? [],
   marketOverrides: (item.marketOverrides as ShopRecord["marketOverrides"]) ?? undefined,
+  notifications: (item.notifications as ShopRecord["notifications"]) ?? undefined,
 });

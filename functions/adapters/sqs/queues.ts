@@ -17,7 +17,7 @@ export interface QueueSet {
 export async function ensureQueues(
   sqs: SQSClient,
   prefix: string,
-  options: { visibilityTimeoutSeconds?: number } = {},
+  options: { visibilityTimeoutSeconds?: number; maxReceives?: number } = {},
 ): Promise<QueueSet> {
   const escalations = {} as Record<Region, string>;
   const deadLetters = {} as Record<Region, string>;
@@ -38,7 +38,7 @@ export async function ensureQueues(
           VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 30),
           RedrivePolicy: JSON.stringify({
             deadLetterTargetArn: arn.Attributes?.QueueArn,
-            maxReceiveCount: MAX_RECEIVES,
+            maxReceiveCount: options.maxReceives ?? MAX_RECEIVES,
           }),
         },
       }),

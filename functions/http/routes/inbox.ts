@@ -46,6 +46,7 @@ const toInboxItem = (e: Escalation) => ({
   shopper: e.shopper,
   orderName: e.order?.name ?? null,
   claimedBy: e.claimedBy,
+  overdue: Boolean(e.overdueAt),
   createdAt: e.createdAt,
   dueAt: e.dueAt,
 });
@@ -215,6 +216,12 @@ export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, deps: AgentActionD
       { shops: agent.shops, regions: region ? [region] : agent.regions, status },
       { limit, cursor },
     );
-    return c.json({ items: page.items.map(toInboxItem), nextCursor: page.nextCursor }, 200);
+    // Language-aware: within the same urgency, escalations in a language the agent reads come first.
+    const reads = new Set(agent.languages);
+    const unread = (e: Escalation) => Number(!reads.has(e.language));
+    const items = [...page.items].sort(
+      (a, b) => a.priority - b.priority || unread(a) - unread(b) || a.dueAt.localeCompare(b.dueAt),
+    );
+    return c.json({ items: items.map(toInboxItem), nextCursor: page.nextCursor }, 200);
   });
 }

@@ -1,0 +1,45 @@
+/**
+ * How urgent an escalation is (lower first): the reason first (R6: sensitive matters and upset shoppers), then the
+ * order's value, so a high-value order is answered before a low-value one with the same reason. Overdue ones go
+ * to the very top.
+ */
+import type { EscalationReason } from "./conversation";
+import type { OrderSnapshot } from "./order";
+
+const BY_REASON: Record<EscalationReason, number> = {
+  sensitive: 10,
+  frustration: 20,
+  human_requested: 30,
+  not_understood: 30,
+  action_required: 40,
+  needs_review: 40,
+};
+
+/** Roughly USD 200 in each market's currency: orders above it are high value. */
+const HIGH_VALUE: Readonly<Record<string, number>> = {
+  IDR: 3_000_000,
+  THB: 7_000,
+  PHP: 11_000,
+  MYR: 900,
+  SGD: 260,
+  VND: 5_000_000,
+  HKD: 1_500,
+  TWD: 6_000,
+  CNY: 1_400,
+  JPY: 30_000,
+  KRW: 270_000,
+  INR: 16_000,
+  USD: 200,
+};
+
+export const OVERDUE_PRIORITY = 0;
+
+export function priorityOf(reason: EscalationReason, order: OrderSnapshot | null): number {
+  const threshold = order ? HIGH_VALUE[order.total.currency] : undefined;
+  const highValue = threshold !== undefined && Number(order?.total.amount) >= threshold;
+  return BY_REASON[reason] - (highValue ? 5 : 0);
+}
+
+/** The inbox's sort key: priority, then SLA due time; zero-padded so strings sort as numbers. */
+export const inboxSortKey = (priority: number, dueAt: string, id: string) =>
+  `${String(priority).padStart(2, "0")}#${dueAt}#${id}`;
