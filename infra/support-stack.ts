@@ -1,6 +1,8 @@
 /** The AWS deployment: HTTP API, the API and consumer functions, the table and one FIFO escalation queue per region. */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
 import { HttpApi } from "aws-cdk-lib/aws-apigatewayv2";
+import { Rule, Schedule } from "aws-cdk-lib/aws-events";
+import { LambdaFunction as LambdaFunctionTarget } from "aws-cdk-lib/aws-events-targets";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import { AttributeType, Billing, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from "aws-cdk-lib/aws-lambda";
@@ -104,13 +106,29 @@ export class SupportStack extends Stack {
         removalPolicy: RemovalPolicy.DESTROY,
       }),
     });
-    table.grantWriteData(consumer);
-    table.grantReadData(consumer);
+    table.grantReadWriteData(consumer);
     for (const q of Object.values(queues)) {
       consumer.addEventSource(
         new SqsEventSource(q, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
       );
     }
+
+    // R7: every minute, escalations past their due time are marked overdue, re-prioritised and reported.
+    const sweeper = new LambdaFunction(this, "SlaSweeper", {
+      ...common,
+      code: Code.fromAsset(`${props.distDir}/sla-sweeper`),
+      memorySize: 256,
+      timeout: Duration.seconds(50),
+      logGroup: new LogGroup(this, "SweeperLogs", {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
+    table.grantReadWriteData(sweeper);
+    new Rule(this, "SlaSweepSchedule", {
+      schedule: Schedule.rate(Duration.minutes(1)),
+      targets: [new LambdaFunctionTarget(sweeper)],
+    });
 
     const http = new HttpApi(this, "HttpApi", { defaultIntegration: new HttpLambdaIntegration("Api", api) });
 

@@ -1,6 +1,7 @@
 /** An escalation: the handoff of a conversation from the AI to a person of the market's agent region. */
 import type { EscalationReason, TranscriptEntry } from "./conversation";
 import type { ConversationId, EscalationId, ShopId } from "./ids";
+import type { Intent } from "./intent";
 import type { Language } from "./language";
 import type { MarketCode, Posture, Region } from "./markets";
 import type { OrderSnapshot } from "./order";
@@ -18,6 +19,8 @@ export interface HandoffPacket {
   readonly language: Language;
   readonly posture: Posture;
   readonly reason: EscalationReason;
+  /** What the shopper asked about, as the AI understood it. */
+  readonly intent: Intent;
   /** Lower is more urgent. */
   readonly priority: number;
   readonly summary: string;

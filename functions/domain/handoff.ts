@@ -23,23 +23,40 @@ export interface HandoffInput {
   readonly now: Date;
 }
 
-/** The agents' working language for the summary until agents' own languages are known at read time. */
-const AGENT_LOCALE = "en";
+/** The summary's default language; agents read it in their own language at read time (`summarise`). */
+const DEFAULT_AGENT_LOCALE = "en";
+
+export interface SummaryFacts {
+  readonly shopperName: string | null;
+  readonly language: Language;
+  readonly market: string;
+  readonly intent: Intent;
+  readonly orderName: string | null;
+  readonly reason: EscalationReason;
+}
+
+/** The handoff summary in an agent's language, built from the packet's facts without a model. */
+export function summarise(translator: Translator, locale: string, facts: SummaryFacts): string {
+  const t = (key: string, values?: Record<string, unknown>) => translator.t(locale, `agent:${key}`, values);
+  return t("summary", {
+    shopper: facts.shopperName ?? t("unknown_shopper"),
+    language: new Intl.DisplayNames([locale], { type: "language" }).of(facts.language) ?? facts.language,
+    market: new Intl.DisplayNames([locale], { type: "region" }).of(facts.market) ?? facts.market,
+    intent: t(`intent.${facts.intent}`),
+    order: facts.orderName ?? t("no_order"),
+    reason: t(`reason.${facts.reason}`),
+  });
+}
 
 export function buildHandoffPacket(translator: Translator, input: HandoffInput): HandoffPacket {
   const { conversation, market } = input;
-  const t = (key: string, values?: Record<string, unknown>) =>
-    translator.t(AGENT_LOCALE, `agent:${key}`, values);
-  const languageName =
-    new Intl.DisplayNames([AGENT_LOCALE], { type: "language" }).of(input.language) ?? input.language;
-  const marketName = new Intl.DisplayNames([AGENT_LOCALE], { type: "region" }).of(market.code) ?? market.code;
-  const summary = t("summary", {
-    shopper: conversation.shopper.name ?? t("unknown_shopper"),
-    language: languageName,
-    market: marketName,
-    intent: t(`intent.${input.intent}`),
-    order: input.order?.name ?? t("no_order"),
-    reason: t(`reason.${input.reason}`),
+  const summary = summarise(translator, DEFAULT_AGENT_LOCALE, {
+    shopperName: conversation.shopper.name ?? null,
+    language: input.language,
+    market: market.code,
+    intent: input.intent,
+    orderName: input.order?.name ?? null,
+    reason: input.reason,
   });
   const createdAt = input.now.toISOString();
   return {
@@ -52,6 +69,7 @@ export function buildHandoffPacket(translator: Translator, input: HandoffInput):
     language: input.language,
     posture: market.posture,
     reason: input.reason,
+    intent: input.intent,
     priority: priorityOf(input.reason, input.order),
     summary,
     shopper: { id: conversation.shopper.id, name: conversation.shopper.name ?? null },

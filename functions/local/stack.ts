@@ -81,7 +81,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     LOCAL_DEFAULTS.tableName,
   );
   await ensureTable(table);
-  const queues = await ensureQueues(sqs, LOCAL_DEFAULTS.queuePrefix, { visibilityTimeoutSeconds: 2, ...options.queues });
+  const queues = await ensureQueues(sqs, LOCAL_DEFAULTS.queuePrefix, {
+    visibilityTimeoutSeconds: 2,
+    ...options.queues,
+  });
 
   const env = readEnv({
     TABLE_NAME: LOCAL_DEFAULTS.tableName,

@@ -42,12 +42,16 @@ describe("the CDK stack", () => {
     }
   });
 
-  it("runs both functions on Node 22, arm64, with tracing", () => {
+  it("runs every function (API, consumer, SLA sweeper) on Node 22, arm64, with tracing", () => {
     template.resourcePropertiesCountIs(
       "AWS::Lambda::Function",
       { Runtime: "nodejs22.x", Architectures: ["arm64"], TracingConfig: { Mode: "Active" } },
-      2,
+      3,
     );
+  });
+
+  it("runs the SLA sweeper every minute", () => {
+    template.hasResourceProperties("AWS::Events::Rule", { ScheduleExpression: "rate(1 minute)" });
   });
 
   it("feeds the consumer from every regional queue with partial batch responses", () => {

@@ -1,4 +1,10 @@
-import { GetQueueAttributesCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
+import {
+  DeleteMessageCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+} from "@aws-sdk/client-sqs";
+import { redrive } from "../../functions/adapters/sqs/redrive";
 import { describe, expect, it } from "vitest";
 import { startPoller } from "../../functions/local/poller";
 import { createEscalationConsumer } from "../../functions/workers/escalation-consumer";
@@ -83,5 +89,41 @@ describe("the escalation queue under failure", () => {
     });
     const listed = await inboxIds();
     for (const id of ids) expect(listed.filter((x) => x === id)).toHaveLength(1);
+  });
+
+  it("redrives dead-lettered escalations back to their queue, where they are recorded", async () => {
+    const packetOf = async () => {
+      const id = await escalate();
+      const received = await stack().sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: stack().queues.escalations.sea,
+          MaxNumberOfMessages: 10,
+          AttributeNames: ["All"],
+        }),
+      );
+      const message = received.Messages?.find((m) => m.Body?.includes(id));
+      // Park it in the DLQ as SQS would after repeated failures.
+      await stack().sqs.send(
+        new SendMessageCommand({
+          QueueUrl: stack().queues.deadLetters.sea,
+          MessageBody: message?.Body ?? "",
+          MessageGroupId: "g",
+          MessageDeduplicationId: id,
+        }),
+      );
+      await stack().sqs.send(
+        new DeleteMessageCommand({
+          QueueUrl: stack().queues.escalations.sea,
+          ReceiptHandle: message?.ReceiptHandle,
+        }),
+      );
+      return id;
+    };
+    const parked = await packetOf();
+    expect(await inboxIds()).not.toContain(parked);
+    const moved = await redrive(stack().sqs, stack().queues.deadLetters.sea, stack().queues.escalations.sea);
+    expect(moved).toBeGreaterThanOrEqual(1);
+    await stack().poller.pollOnce();
+    expect(await inboxIds()).toContain(parked);
   });
 });

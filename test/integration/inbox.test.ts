@@ -131,4 +131,20 @@ describe("the agents' inbox", () => {
     });
     expect(otherShop.status).toBe(404);
   });
+
+  it("writes the handoff summary in the agent's own language", async () => {
+    const { id } = await escalated("ขอคุยกับพนักงาน", "TH");
+    const thaiAgent = await signAgentToken(stack().deps.agentJwtSecret, {
+      sub: "agent-th",
+      name: "Ploy",
+      regions: ["sea"],
+      shops: [DEMO_SHOP_ID],
+      languages: ["th", "en"],
+    });
+    const detail = await http<Detail>(api(`/v1/inbox/${id}`), { token: thaiAgent });
+    expect(detail.body.summary).toMatch(/\p{Script=Thai}/u);
+    const english = await http<Detail>(api(`/v1/inbox/${id}`), { token: stack().agentTokens.sea });
+    expect(english.body.summary).toContain("Siti");
+    expect(english.body.summary).toContain("Thai");
+  });
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ESCALATION_REASONS } from "../../domain/conversation";
 import type { HandoffPacket } from "../../domain/escalation";
+import { INTENTS } from "../../domain/intent";
 import { LANGUAGES } from "../../domain/language";
 import { MARKET_CODES, REGIONS } from "../../domain/markets";
 
@@ -36,6 +37,7 @@ export const HandoffPacketSchema = z.object({
   language: z.enum(LANGUAGES),
   posture: z.enum(["ai-first", "hybrid", "cautious"]),
   reason: z.enum(ESCALATION_REASONS),
+  intent: z.enum([...INTENTS, "unknown"]).default("unknown"),
   priority: z.number().int(),
   summary: z.string(),
   shopper: z.object({ id: z.string(), name: z.string().nullable() }),

@@ -5,6 +5,9 @@ import type { Escalation } from "../../domain/escalation";
 import { REGIONS } from "../../domain/markets";
 import { type AgentActionDeps, findForAgent, replyAsAgent, transition } from "../../domain/agent-actions";
 import { EscalationId } from "../../domain/ids";
+import { summarise } from "../../domain/handoff";
+import type { Translator } from "../../domain/ports";
+import { LOCALES } from "../../adapters/i18n/resources";
 import type { AgentClaims, AppEnv } from "../auth";
 import { ErrorSchema, InboxItemSchema, listOf, MessageSchema, PageQuerySchema } from "../schemas";
 
@@ -32,7 +35,7 @@ const listRoute = createRoute({
   },
 });
 
-const toInboxItem = (e: Escalation) => ({
+const inboxItem = (e: Escalation, summary: string) => ({
   escalationId: e.escalationId,
   shopId: e.shopId,
   conversationId: e.conversationId,
@@ -42,7 +45,7 @@ const toInboxItem = (e: Escalation) => ({
   reason: e.reason,
   priority: e.priority,
   status: e.status,
-  summary: e.summary,
+  summary,
   shopper: e.shopper,
   orderName: e.order?.name ?? null,
   claimedBy: e.claimedBy,
@@ -134,8 +137,25 @@ const detailRoute = createRoute({
   },
 });
 
-export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, deps: AgentActionDeps) {
+export function registerInboxRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: AgentActionDeps & { translator: Translator },
+) {
   const inbox = deps.inbox;
+  // The summary in the first of the agent's languages we ship, else the packet's own (English).
+  const summaryFor = (agent: AgentClaims, e: Escalation) => {
+    const locale = agent.languages.find((l) => LOCALES.includes(l));
+    if (!locale) return e.summary;
+    const facts = {
+      shopperName: e.shopper.name,
+      language: e.language,
+      market: e.market,
+      intent: e.intent ?? "unknown",
+      orderName: e.order?.name ?? null,
+      reason: e.reason,
+    };
+    return summarise(deps.translator, locale, facts);
+  };
   const agentOf = (c: { get(key: "agent"): AgentClaims }) => {
     const a = c.get("agent");
     return { id: a.id, regions: a.regions, shops: a.shops };
@@ -150,7 +170,7 @@ export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, deps: AgentActionD
     );
     return c.json(
       {
-        ...toInboxItem(escalation),
+        ...inboxItem(escalation, summaryFor(c.get("agent"), escalation)),
         posture: escalation.posture,
         order: escalation.order,
         draft: escalation.draft,
@@ -171,7 +191,7 @@ export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, deps: AgentActionD
       agentId: agent.id,
       at: now(),
     });
-    return c.json(toInboxItem(done), 200);
+    return c.json(inboxItem(done, summaryFor(c.get("agent"), done)), 200);
   });
 
   app.openapi(messageRoute, async (c) => {
@@ -194,7 +214,7 @@ export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, deps: AgentActionD
       at: now(),
       note: note ?? null,
     });
-    return c.json(toInboxItem(done), 200);
+    return c.json(inboxItem(done, summaryFor(c.get("agent"), done)), 200);
   });
 
   app.openapi(action("/release", "Hand the conversation back to the AI"), async (c) => {
@@ -204,7 +224,7 @@ export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, deps: AgentActionD
       agentId: agent.id,
       at: now(),
     });
-    return c.json(toInboxItem(done), 200);
+    return c.json(inboxItem(done, summaryFor(c.get("agent"), done)), 200);
   });
 
   app.openapi(listRoute, async (c) => {
@@ -222,6 +242,9 @@ export function registerInboxRoutes(app: OpenAPIHono<AppEnv>, deps: AgentActionD
     const items = [...page.items].sort(
       (a, b) => a.priority - b.priority || unread(a) - unread(b) || a.dueAt.localeCompare(b.dueAt),
     );
-    return c.json({ items: items.map(toInboxItem), nextCursor: page.nextCursor }, 200);
+    return c.json(
+      { items: items.map((e) => inboxItem(e, summaryFor(agent, e))), nextCursor: page.nextCursor },
+      200,
+    );
   });
 }
