@@ -2,6 +2,7 @@
 import { benchEngine } from "./engine";
 import { intentAccuracy } from "./intent-accuracy";
 import { benchLangid } from "./langid";
+import { benchInbox } from "./inbox";
 import { benchMessages } from "./messages";
 import { benchModel } from "./model";
 import { fmt } from "./stats";
@@ -25,3 +26,4 @@ section(
 section("language detection", benchLangid());
 section("model usage", await benchModel());
 section("HTTP", await benchMessages());
+section("escalations and inbox", await benchInbox());

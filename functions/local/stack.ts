@@ -45,6 +45,8 @@ export interface LocalStackOptions {
   readonly overrides?: Partial<AppDeps>;
   /** Poll the queues continuously (default) or only when a test calls pollOnce(). */
   readonly autoPoll?: boolean;
+  /** How long the poller sleeps when the queues are empty (default 100 ms). */
+  readonly pollIntervalMs?: number;
   /** Queue behaviour, shortened in tests so redelivery and dead-lettering happen within seconds. */
   readonly queues?: { visibilityTimeoutSeconds?: number; maxReceives?: number };
 }
@@ -116,6 +118,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     {
       region,
       autoStart: options.autoPoll ?? true,
+      intervalMs: options.pollIntervalMs,
       onError: (error) => deps.logger.error("poller failed", { error: String(error) }),
     },
   );
