@@ -20,9 +20,17 @@ import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients } from "./clients";
 import type { Env } from "./env";
+import { KMSClient } from "@aws-sdk/client-kms";
+import { createKmsSecretBox, createLocalSecretBox, type SecretBox } from "../adapters/crypto/secret-box";
+import { createErasureStore } from "../adapters/dynamodb/erasure-store";
+import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
+import { createShopifyGateway } from "../adapters/shopify/gateway";
+import { createShopifyEventQueue } from "../adapters/sqs/shopify-event-queue";
+import type { ShopifyAppConfig, ShopifyRouteDeps } from "../http/routes/shopify";
+import type { ShopifyWorkerDeps } from "../workers/shopify-events";
 import { type AppLogger, createLogger } from "./logger";
 
-export interface AppDeps extends MessageDeps, AgentActionDeps {
+export interface AppDeps extends MessageDeps, AgentActionDeps, ShopifyRouteDeps, ShopifyWorkerDeps {
   readonly notifier: Notifier;
   readonly metrics: Metrics;
   readonly shops: ShopStore;
@@ -35,6 +43,29 @@ export interface AppDeps extends MessageDeps, AgentActionDeps {
 }
 
 const systemClock: Clock = { now: () => new Date() };
+
+/** Seals shop tokens: KMS on AWS, a local key otherwise; without either, sealing fails loudly when first needed. */
+export function createSecrets(env: Env): SecretBox {
+  if (env.TOKEN_KMS_KEY_ID)
+    return createKmsSecretBox(new KMSClient({ region: env.AWS_REGION }), env.TOKEN_KMS_KEY_ID);
+  if (env.TOKEN_ENCRYPTION_KEY) return createLocalSecretBox(Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64"));
+  const missing = async (): Promise<string> => {
+    throw new Error("Set TOKEN_KMS_KEY_ID (AWS) or TOKEN_ENCRYPTION_KEY (local) to store Shopify tokens.");
+  };
+  return { seal: missing, open: missing };
+}
+
+function shopifyApp(env: Env): ShopifyAppConfig | undefined {
+  if (!env.SHOPIFY_API_KEY || !env.SHOPIFY_API_SECRET || !env.APP_URL) return undefined;
+  return {
+    apiKey: env.SHOPIFY_API_KEY,
+    apiSecret: env.SHOPIFY_API_SECRET,
+    scopes: env.SHOPIFY_SCOPES,
+    apiVersion: env.SHOPIFY_API_VERSION,
+    appUrl: env.APP_URL.replace(/\/$/, ""),
+    originTemplate: env.SHOPIFY_ADMIN_ORIGIN,
+  };
+}
 
 /** The OpenAI-compatible model when configured; none means the embedded engine answers alone. */
 function createModel(env: Env, logger: AppLogger): ReplyModel | undefined {
@@ -57,6 +88,14 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
   const { table, sqs } = buildClients(env);
   const shops = createShopStore(table);
   const orders = createOrderStore(table);
+  const secrets = createSecrets(env);
+  const shopifyStore = createShopifyStore(table);
+  const gateway = createShopifyGateway({
+    store: shopifyStore,
+    secrets,
+    apiVersion: env.SHOPIFY_API_VERSION,
+    originTemplate: env.SHOPIFY_ADMIN_ORIGIN,
+  });
 
   const checkDependencies = async () => {
     const probe = async (fn: () => Promise<unknown>) =>
@@ -93,6 +132,16 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     logger,
     model: createModel(env, logger),
     channels: createChannelRouter(),
+    shopifyApp: shopifyApp(env),
+    shopifyStore,
+    shopify: shopifyStore,
+    shopifyEvents: env.SHOPIFY_EVENTS_QUEUE_URL
+      ? createShopifyEventQueue(sqs, env.SHOPIFY_EVENTS_QUEUE_URL)
+      : undefined,
+    secrets,
+    gateway,
+    erasure: createErasureStore(table),
+    now: () => new Date(),
     notifier: createWebhookNotifier({ logger }),
     // EMF lines are read by CloudWatch; with the local emulators there is nobody to read them.
     metrics: env.DYNAMODB_ENDPOINT ? noMetrics : createEmfMetrics(),

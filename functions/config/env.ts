@@ -30,6 +30,25 @@ export const EnvSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
+  /** The Shopify app (Partner dashboard): without a secret, /shopify/* and /webhooks/shopify answer 503. */
+  SHOPIFY_API_KEY: z.string().min(1).optional(),
+  SHOPIFY_API_SECRET: z.string().min(8).optional(),
+  SHOPIFY_SCOPES: z.string().default("read_orders,read_customers"),
+  SHOPIFY_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .default("2025-10"),
+  /** Where Shopify reaches us: the OAuth redirect and the webhook address are built from it. */
+  APP_URL: z.url().optional(),
+  /** Replaces https://{shop} for the Admin API and OAuth (a proxy, or the local fake in tests); keeps "{shop}". */
+  SHOPIFY_ADMIN_ORIGIN: z.string().optional(),
+  SHOPIFY_EVENTS_QUEUE_URL: z.url().optional(),
+  /** Shop tokens are sealed with a KMS data key on AWS, or with this base64 32-byte key locally. */
+  TOKEN_KMS_KEY_ID: z.string().optional(),
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
+    .optional(),
   /** Prompts and model outputs are kept out of logs unless this is "true". */
   LOG_MODEL_CONTENT: z.enum(["true", "false"]).default("false"),
 });

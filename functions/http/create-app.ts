@@ -12,6 +12,7 @@ import { registerConversationRoutes } from "./routes/conversations";
 import { registerHealthRoutes } from "./routes/health";
 import { registerInboxRoutes } from "./routes/inbox";
 import { registerMessageRoutes } from "./routes/messages";
+import { registerShopifyRoutes } from "./routes/shopify";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps) {
 
   app.use("*", accessLog(deps.logger));
   registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
+  registerShopifyRoutes(app as unknown as Hono, deps);
   app.use("/v1/*", jsonBody());
   const shopKey = shopAuth(deps.shops);
   app.use("/v1/messages", shopKey);

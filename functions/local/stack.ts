@@ -13,12 +13,17 @@ import { MARKET_CODES, REGIONS, type Region } from "../domain/markets";
 import { createApp } from "../http/create-app";
 import { createEscalationConsumer } from "../workers/escalation-consumer";
 import { sweepOverdue } from "../workers/sla-sweeper";
+import { createShopifyWorker } from "../workers/shopify-events";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { DEMO_AGENTS, signAgentToken } from "./agent-tokens";
 import { DEMO_LOOKUP_KEYS, DEMO_ORDERS, DEMO_SHOP_ID } from "./demo-data";
 import { startEmulators } from "./emulators";
 import { type Poller, startPoller } from "./poller";
 
 export const LOCAL_DEFAULTS = {
+  shopifyApiKey: "local-shopify-app",
+  shopifyApiSecret: "local-shopify-secret-do-not-use-in-production",
   apiKey: "sk_local_demo_shop_do_not_use_in_production",
   agentJwtSecret: "local-agent-jwt-secret-do-not-use-in-production",
   tableName: "support-local",
@@ -34,6 +39,9 @@ export interface LocalStackOptions {
   readonly apiKey?: string;
   readonly agentJwtSecret?: string;
   readonly logLevel?: Env["LOG_LEVEL"];
+  /** Where the Shopify Admin API and OAuth live ("{shop}" replaced); a local fake in tests. */
+  readonly shopifyAdminOrigin?: string | undefined;
+  readonly shopifyApiSecret?: string;
   /** OPENAI_* settings for a model; none runs the embedded engine alone. */
   readonly openai?: {
     apiKey?: string | undefined;
@@ -88,6 +96,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...options.queues,
   });
 
+  // The server listens first, so the app's public URL (OAuth redirect, webhook address) is known to its config.
+  let handle: (request: Request) => Response | Promise<Response> = () =>
+    new Response("starting", { status: 503 });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve(
+      { fetch: (request) => handle(request), port: options.port ?? 0, hostname: "127.0.0.1" },
+      () => resolve(s),
+    );
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
   const env = readEnv({
     TABLE_NAME: LOCAL_DEFAULTS.tableName,
     AWS_REGION: region,
@@ -100,21 +119,29 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     OPENAI_BASE_URL: options.openai?.baseUrl,
     OPENAI_MODEL: options.openai?.model,
     OPENAI_TIMEOUT_MS: options.openai?.timeoutMs?.toString(),
+    SHOPIFY_API_KEY: LOCAL_DEFAULTS.shopifyApiKey,
+    SHOPIFY_API_SECRET: options.shopifyApiSecret ?? LOCAL_DEFAULTS.shopifyApiSecret,
+    APP_URL: url,
+    SHOPIFY_ADMIN_ORIGIN: options.shopifyAdminOrigin,
+    SHOPIFY_EVENTS_QUEUE_URL: queues.shopifyEvents,
+    TOKEN_ENCRYPTION_KEY: await localTokenKey(options.dataDir),
   });
   const deps = buildDeps(env, options.overrides);
   const apiKey = options.apiKey ?? LOCAL_DEFAULTS.apiKey;
   await seedDemo(deps, apiKey);
-
-  const app = createApp(deps);
-  const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  handle = createApp(deps).fetch;
 
   const consumer = createEscalationConsumer(deps);
   const poller = startPoller(
     sqs,
-    REGIONS.map((r) => ({ url: queues.escalations[r], handler: consumer, name: `escalation-consumer-${r}` })),
+    [
+      ...REGIONS.map((r) => ({
+        url: queues.escalations[r],
+        handler: consumer,
+        name: `escalation-consumer-${r}`,
+      })),
+      { url: queues.shopifyEvents, handler: createShopifyWorker(deps), name: "shopify-events" },
+    ],
     {
       region,
       autoStart: options.autoPoll ?? true,
@@ -158,6 +185,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       await emulators.stop();
     },
   };
+}
+
+/** The local key that seals shop tokens: kept in DATA_DIR so tokens survive restarts, in memory otherwise. */
+async function localTokenKey(dataDir: string | undefined): Promise<string> {
+  if (!dataDir) return randomBytes(32).toString("base64");
+  const file = join(dataDir, "token-encryption.key");
+  try {
+    return (await readFile(file, "utf8")).trim();
+  } catch {
+    const key = randomBytes(32).toString("base64");
+    await mkdir(dataDir, { recursive: true });
+    await writeFile(file, key, { mode: 0o600 });
+    return key;
+  }
 }
 
 /** Idempotent: running it on every start keeps the demo data as API.md describes it. */

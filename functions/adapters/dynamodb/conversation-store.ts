@@ -57,6 +57,7 @@ export function createConversationStore(table: Table): ConversationStore {
         "#gsi1sk": "gsi1sk",
         "#type": "type",
         "#messages": "messageCount",
+        "#owner": "owner",
       };
       const values = {
         ":shopId": next.shopId,
@@ -72,10 +73,12 @@ export function createConversationStore(table: Table): ConversationStore {
         ":gsi1pk": gsi1.conversations(next.shopId),
         ":gsi1sk": `${next.lastMessageAt}#${next.id}`,
         ":type": "conversation",
+        ":owner": next.shopId,
         ":one": turn.outcome.kind === "held" ? 1 : 2,
       };
       const baseSet = [
         "#type = :type",
+        "#owner = :owner",
         "#shopId = :shopId",
         "#id = :id",
         "#channel = :channel",

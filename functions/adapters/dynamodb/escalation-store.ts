@@ -153,6 +153,7 @@ function toItem(escalation: Escalation) {
   return {
     ...keys.escalation(escalation.shopId, escalation.escalationId),
     type: "escalation",
+    owner: escalation.shopId,
     status: escalation.status,
     holder: escalation.claimedBy ?? "-",
     gsi1pk: gsi1.inbox(escalation.shopId, escalation.region, escalation.status),

@@ -15,6 +15,24 @@ export const keys = {
     sk: "ORDERS",
   }),
   escalation: (shopId: ShopId, id: EscalationId) => ({ pk: `SHOP#${shopId}#ESC#${id}`, sk: "ESC" }),
+  shopifyConnection: (shopId: ShopId) => ({ pk: `SHOP#${shopId}#SHOPIFY`, sk: "CONNECTION" }),
+  shopifyEvent: (shopId: ShopId, eventId: string) => ({
+    pk: `SHOP#${shopId}#SHOPIFY`,
+    sk: `EVENT#${eventId}`,
+  }),
+  orderAlias: (shopId: ShopId, orderGid: string) => ({
+    pk: `SHOP#${shopId}#ORDERID#${orderGid}`,
+    sk: "ALIAS",
+  }),
+  privacyExport: (shopId: ShopId, requestId: string) => ({
+    pk: `SHOP#${shopId}#PRIVACY`,
+    sk: `EXPORT#${requestId}`,
+  }),
+  /** Privacy audit entries outlive the shop's data (shop/redact deletes everything else), so they sit outside it. */
+  privacyAudit: (shopId: ShopId, at: string, what: string) => ({
+    pk: `PRIVACY_AUDIT#${shopId}`,
+    sk: `${at}#${what}`,
+  }),
 } as const;
 
 /** GSI1 partitions: a shop's conversations by recency, a shop's inbox by region and status, the shop registry. */
@@ -25,3 +43,5 @@ export const gsi1 = {
 } as const;
 
 export const GSI1 = "gsi1";
+/** Keys-only index of every item a shop owns (attribute `owner`). */
+export const OWNER_INDEX = "owner";

@@ -20,11 +20,16 @@ export function createOrderStore(table: Table): OrderStore & OrderReader {
           new UpdateCommand({
             TableName,
             Key,
-            UpdateExpression: "SET #orders.#k = :order",
+            UpdateExpression: "SET #orders.#k = :order, #owner = :owner",
             ConditionExpression:
               "attribute_exists(pk) AND (attribute_not_exists(#orders.#k) OR #orders.#k.#updatedAt <= :updatedAt)",
-            ExpressionAttributeNames: { "#orders": "orders", "#k": k, "#updatedAt": "updatedAt" },
-            ExpressionAttributeValues: { ":order": order, ":updatedAt": order.updatedAt },
+            ExpressionAttributeNames: {
+              "#orders": "orders",
+              "#k": k,
+              "#updatedAt": "updatedAt",
+              "#owner": "owner",
+            },
+            ExpressionAttributeValues: { ":order": order, ":updatedAt": order.updatedAt, ":owner": shopId },
           }),
         );
         return;
@@ -35,7 +40,7 @@ export function createOrderStore(table: Table): OrderStore & OrderReader {
         await client.send(
           new PutCommand({
             TableName,
-            Item: { ...Key, type: "orderLookup", orders: { [k]: order } },
+            Item: { ...Key, type: "orderLookup", owner: shopId, orders: { [k]: order } },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
         );
@@ -59,6 +64,7 @@ export function createOrderStore(table: Table): OrderStore & OrderReader {
             Item: {
               ...keys.order(shopId, orderKey(order.name)),
               type: "order",
+              owner: shopId,
               order,
               updatedAt: order.updatedAt,
               lookupKeys,

@@ -27,6 +27,8 @@ export function createShopStore(table: Table): ShopStore {
           Item: {
             ...keys.shop(shop.id),
             type: "shop",
+            owner: shop.id,
+            apiKeyHash: hashApiKey(apiKey),
             gsi1pk: gsi1.shops(),
             gsi1sk: shop.id,
             id: shop.id,
@@ -40,7 +42,7 @@ export function createShopStore(table: Table): ShopStore {
       await client.send(
         new PutCommand({
           TableName,
-          Item: { ...keys.apiKey(hashApiKey(apiKey)), type: "apiKey", shopId: shop.id, shop },
+          Item: { ...keys.apiKey(hashApiKey(apiKey)), type: "apiKey", owner: shop.id, shopId: shop.id, shop },
         }),
       );
     },

@@ -8,7 +8,7 @@ import {
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { GSI1 } from "./keys";
+import { GSI1, OWNER_INDEX } from "./keys";
 
 export interface Table {
   readonly client: DynamoDBDocumentClient;
@@ -37,6 +37,7 @@ export async function ensureTable(table: Table): Promise<void> {
           { AttributeName: "sk", AttributeType: "S" },
           { AttributeName: "gsi1pk", AttributeType: "S" },
           { AttributeName: "gsi1sk", AttributeType: "S" },
+          { AttributeName: "owner", AttributeType: "S" },
         ],
         KeySchema: [
           { AttributeName: "pk", KeyType: "HASH" },
@@ -50,6 +51,12 @@ export async function ensureTable(table: Table): Promise<void> {
               { AttributeName: "gsi1sk", KeyType: "RANGE" },
             ],
             Projection: { ProjectionType: "ALL" },
+          },
+          {
+            // Every item a shop owns, whatever its key: how shop/redact finds everything to delete.
+            IndexName: OWNER_INDEX,
+            KeySchema: [{ AttributeName: "owner", KeyType: "HASH" }],
+            Projection: { ProjectionType: "KEYS_ONLY" },
           },
         ],
       }),

@@ -12,7 +12,12 @@ export const MAX_RECEIVES = 5;
 export interface QueueSet {
   readonly escalations: Record<Region, string>;
   readonly deadLetters: Record<Region, string>;
+  /** Shopify webhook events, FIFO per shop, processed after the 200 (PROTOCOLS.md: answer within 5 s). */
+  readonly shopifyEvents: string;
+  readonly shopifyEventsDeadLetters: string;
 }
+
+export const shopifyEventsQueueName = (prefix: string) => `${prefix}-shopify-events.fifo`;
 
 export async function ensureQueues(
   sqs: SQSClient,
@@ -46,5 +51,29 @@ export async function ensureQueues(
     escalations[region] = main.QueueUrl as string;
     deadLetters[region] = dlqUrl;
   }
-  return { escalations, deadLetters };
+  const fifo = { FifoQueue: "true" };
+  const shopifyDlq = (
+    await sqs.send(
+      new CreateQueueCommand({ QueueName: `${prefix}-shopify-events-dlq.fifo`, Attributes: fifo }),
+    )
+  ).QueueUrl as string;
+  const shopifyDlqArn = (
+    await sqs.send(new GetQueueAttributesCommand({ QueueUrl: shopifyDlq, AttributeNames: ["QueueArn"] }))
+  ).Attributes?.QueueArn;
+  const shopifyEvents = (
+    await sqs.send(
+      new CreateQueueCommand({
+        QueueName: shopifyEventsQueueName(prefix),
+        Attributes: {
+          ...fifo,
+          VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 30),
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: shopifyDlqArn,
+            maxReceiveCount: options.maxReceives ?? MAX_RECEIVES,
+          }),
+        },
+      }),
+    )
+  ).QueueUrl as string;
+  return { escalations, deadLetters, shopifyEvents, shopifyEventsDeadLetters: shopifyDlq };
 }

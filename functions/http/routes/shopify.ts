@@ -1,0 +1,206 @@
+/**
+ * The Shopify app's HTTP surface: install and callback (authorization code grant, non-embedded) and the webhook
+ * endpoint, which verifies, de-duplicates and queues each delivery, and answers 200 before any processing.
+ */
+import { randomBytes } from "node:crypto";
+import type { Hono } from "hono";
+import { getSignedCookie, setSignedCookie, deleteCookie } from "hono/cookie";
+import type { SecretBox } from "../../adapters/crypto/secret-box";
+import { isShopDomain, verifyQuery, verifyWebhook } from "../../adapters/shopify/hmac";
+import { authorizeUrl, exchangeCode } from "../../adapters/shopify/oauth";
+import { shopifyOrigin } from "../../adapters/shopify/gateway";
+import { createShopifyAdmin } from "../../adapters/shopify/admin-client";
+import { registerWebhooks } from "../../adapters/shopify/webhook-topics";
+import type { AppLogger } from "../../config/logger";
+import { AppError } from "../../domain/errors";
+import { ShopId } from "../../domain/ids";
+import { MARKET_CODES } from "../../domain/markets";
+import type { Clock, ShopStore } from "../../domain/ports";
+import type { ShopifyStore } from "../../domain/shopify";
+import type { ShopifyEventQueue } from "../../domain/shopify-events";
+
+export interface ShopifyAppConfig {
+  readonly apiKey: string;
+  readonly apiSecret: string;
+  readonly scopes: string;
+  readonly apiVersion: string;
+  readonly appUrl: string;
+  readonly originTemplate?: string | undefined;
+}
+
+export interface ShopifyRouteDeps {
+  readonly shopifyApp: ShopifyAppConfig | undefined;
+  readonly shopifyStore: ShopifyStore;
+  readonly shopifyEvents: ShopifyEventQueue | undefined;
+  readonly secrets: SecretBox;
+  readonly shops: ShopStore;
+  readonly clock: Clock;
+  readonly logger: AppLogger;
+}
+
+/** Webhook bodies are queued whole; SQS takes 256 KiB, and Shopify's order payloads are far smaller. */
+export const SHOPIFY_WEBHOOK_MAX_BYTES = 200 * 1024;
+/** Shopify retries for 4 hours; a week covers every redelivery. */
+const DEDUPE_SECONDS = 7 * 24 * 3600;
+const STATE_COOKIE = "shopify_oauth_state";
+
+const notConfigured = () =>
+  new AppError(
+    "dependency_unavailable",
+    "The Shopify app is not configured on this deployment (SHOPIFY_API_KEY, SHOPIFY_API_SECRET).",
+  );
+
+export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
+  const config = () => {
+    if (!deps.shopifyApp) throw notConfigured();
+    return deps.shopifyApp;
+  };
+  const nowSeconds = () => Math.floor(deps.clock.now().getTime() / 1000);
+
+  app.get("/shopify/install", async (c) => {
+    const cfg = config();
+    const params = new URL(c.req.url).searchParams;
+    const shop = params.get("shop") ?? undefined;
+    if (!isShopDomain(shop))
+      throw new AppError("invalid_request", "shop must be a *.myshopify.com domain.", [{ path: "shop" }]);
+    if (!verifyQuery(cfg.apiSecret, params, nowSeconds()))
+      throw new AppError("unauthorized", "The install link's signature is invalid or expired.");
+    const state = randomBytes(16).toString("hex");
+    // The nonce is bound to this browser: a signed, HTTP-only cookie checked on the callback.
+    await setSignedCookie(c, STATE_COOKIE, `${state}:${shop}`, cfg.apiSecret, {
+      httpOnly: true,
+      secure: cfg.appUrl.startsWith("https://"),
+      sameSite: "Lax",
+      path: "/shopify",
+      maxAge: 600,
+    });
+    const redirectUri = `${cfg.appUrl}/shopify/callback`;
+    return c.redirect(
+      authorizeUrl({
+        shop,
+        apiKey: cfg.apiKey,
+        scopes: cfg.scopes,
+        redirectUri,
+        state,
+        origin: shopifyOrigin(cfg.originTemplate, shop),
+      }),
+      302,
+    );
+  });
+
+  app.get("/shopify/callback", async (c) => {
+    const cfg = config();
+    const params = new URL(c.req.url).searchParams;
+    const shop = params.get("shop") ?? undefined;
+    const code = params.get("code");
+    if (!isShopDomain(shop) || !code)
+      throw new AppError("invalid_request", "shop and code are required.", [
+        { path: "shop" },
+        { path: "code" },
+      ]);
+    if (!verifyQuery(cfg.apiSecret, params, nowSeconds()))
+      throw new AppError("unauthorized", "The callback's signature is invalid or expired.");
+    const cookie = await getSignedCookie(c, cfg.apiSecret, STATE_COOKIE);
+    if (!cookie || cookie !== `${params.get("state")}:${shop}`) {
+      throw new AppError(
+        "unauthorized",
+        "The install state does not match this browser; start the install again.",
+      );
+    }
+    deleteCookie(c, STATE_COOKIE, { path: "/shopify" });
+    const origin = shopifyOrigin(cfg.originTemplate, shop);
+    const token = await exchangeCode({ shop, apiKey: cfg.apiKey, apiSecret: cfg.apiSecret, code, origin });
+    const shopId = ShopId(shop);
+    const at = deps.clock.now().toISOString();
+    await deps.shopifyStore.saveConnection({
+      shopId,
+      sealedToken: await deps.secrets.seal(token.access_token, shopId),
+      scopes: token.scope,
+      installedAt: at,
+      uninstalledAt: null,
+    });
+    const existing = await deps.shops.get(shopId);
+    let apiKey: string | null = null;
+    if (!existing) {
+      apiKey = `sk_${randomBytes(24).toString("base64url")}`;
+      await deps.shops.putShop(
+        { id: shopId, name: shop.replace(/\.myshopify\.com$/, ""), markets: [...MARKET_CODES] },
+        apiKey,
+      );
+    }
+    const admin = createShopifyAdmin({
+      shop,
+      accessToken: token.access_token,
+      apiVersion: cfg.apiVersion,
+      origin,
+    });
+    const subscriptions = await registerWebhooks(admin, `${cfg.appUrl}/webhooks/shopify`);
+    deps.logger.info("shopify app installed", {
+      shop,
+      subscriptions: subscriptions.length,
+      newShop: apiKey !== null,
+    });
+    // The API key is shown once, at first install; only its hash is stored.
+    return c.json(
+      { shop, installed: true, webhooks: subscriptions.length, ...(apiKey ? { apiKey } : {}) },
+      200,
+    );
+  });
+
+  app.post("/webhooks/shopify", async (c) => {
+    const cfg = config();
+    const declared = Number(c.req.header("content-length") ?? "0");
+    if (declared > SHOPIFY_WEBHOOK_MAX_BYTES)
+      throw new AppError(
+        "payload_too_large",
+        `Webhook bodies must be at most ${SHOPIFY_WEBHOOK_MAX_BYTES} bytes.`,
+      );
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    if (raw.byteLength > SHOPIFY_WEBHOOK_MAX_BYTES)
+      throw new AppError(
+        "payload_too_large",
+        `Webhook bodies must be at most ${SHOPIFY_WEBHOOK_MAX_BYTES} bytes.`,
+      );
+    // The signature is checked over the exact bytes, before anything is parsed.
+    if (!verifyWebhook(cfg.apiSecret, raw, c.req.header("x-shopify-hmac-sha256"))) {
+      throw new AppError("unauthorized", "The webhook signature does not match.");
+    }
+    const topic = c.req.header("x-shopify-topic");
+    const shop = c.req.header("x-shopify-shop-domain");
+    const eventId = c.req.header("x-shopify-event-id") ?? c.req.header("x-shopify-webhook-id");
+    if (!topic || !isShopDomain(shop) || !eventId) {
+      throw new AppError(
+        "invalid_request",
+        "X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Event-Id are required.",
+      );
+    }
+    if (!deps.shopifyEvents) throw notConfigured();
+    const shopId = ShopId(shop);
+    if (!(await deps.shopifyStore.claimEvent(shopId, eventId, DEDUPE_SECONDS))) {
+      deps.logger.info("shopify webhook duplicate", {
+        topic,
+        eventId,
+        webhookId: c.req.header("x-shopify-webhook-id"),
+      });
+      return c.body(null, 200);
+    }
+    const triggered = c.req.header("x-shopify-triggered-at");
+    const triggeredAt =
+      triggered && !Number.isNaN(Date.parse(triggered)) ? new Date(triggered).toISOString() : null;
+    try {
+      await deps.shopifyEvents.send({
+        topic,
+        shopId,
+        eventId,
+        webhookId: c.req.header("x-shopify-webhook-id") ?? null,
+        triggeredAt,
+        body: new TextDecoder().decode(raw),
+      });
+    } catch (error) {
+      // Not queued: forget the event so Shopify's retry is processed, and ask Shopify to retry.
+      await deps.shopifyStore.releaseEvent(shopId, eventId).catch(() => undefined);
+      throw error;
+    }
+    return c.body(null, 200);
+  });
+}
