@@ -6,6 +6,13 @@ import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import type { ConsumerDeps } from "../workers/escalation-consumer";
 import type { SweeperDeps } from "../workers/sla-sweeper";
 import { buildClients } from "./clients";
+import { createConversationStore } from "../adapters/dynamodb/conversation-store";
+import { createErasureStore } from "../adapters/dynamodb/erasure-store";
+import { createOrderStore } from "../adapters/dynamodb/order-store";
+import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
+import { createShopifyGateway } from "../adapters/shopify/gateway";
+import type { ShopifyWorkerDeps } from "../workers/shopify-events";
+import { createSecrets } from "./secrets";
 import type { Env } from "./env";
 import { createLogger } from "./logger";
 
@@ -20,5 +27,26 @@ export function buildConsumerDeps(env: Env): ConsumerDeps & SweeperDeps {
     metrics: createEmfMetrics(),
     clock: { now: () => new Date() },
     logger,
+  };
+}
+
+/** The composition root of the Shopify events worker. */
+export function buildShopifyWorkerDeps(env: Env): ShopifyWorkerDeps {
+  const { table } = buildClients(env);
+  const shopify = createShopifyStore(table);
+  const secrets = createSecrets(env);
+  return {
+    conversations: createConversationStore(table),
+    erasure: createErasureStore(table),
+    shopify,
+    orderCache: createOrderStore(table),
+    gateway: createShopifyGateway({
+      store: shopify,
+      secrets,
+      apiVersion: env.SHOPIFY_API_VERSION,
+      originTemplate: env.SHOPIFY_ADMIN_ORIGIN,
+    }),
+    logger: createLogger(env.LOG_LEVEL),
+    now: () => new Date(),
   };
 }

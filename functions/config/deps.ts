@@ -20,11 +20,11 @@ import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients } from "./clients";
 import type { Env } from "./env";
-import { KMSClient } from "@aws-sdk/client-kms";
-import { createKmsSecretBox, createLocalSecretBox, type SecretBox } from "../adapters/crypto/secret-box";
+import { createSecrets } from "./secrets";
 import { createErasureStore } from "../adapters/dynamodb/erasure-store";
 import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
 import { createShopifyGateway } from "../adapters/shopify/gateway";
+import { createShopifyOrderLookup } from "../adapters/shopify/order-lookup";
 import { createShopifyEventQueue } from "../adapters/sqs/shopify-event-queue";
 import type { ShopifyAppConfig, ShopifyRouteDeps } from "../http/routes/shopify";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
@@ -43,17 +43,6 @@ export interface AppDeps extends MessageDeps, AgentActionDeps, ShopifyRouteDeps,
 }
 
 const systemClock: Clock = { now: () => new Date() };
-
-/** Seals shop tokens: KMS on AWS, a local key otherwise; without either, sealing fails loudly when first needed. */
-export function createSecrets(env: Env): SecretBox {
-  if (env.TOKEN_KMS_KEY_ID)
-    return createKmsSecretBox(new KMSClient({ region: env.AWS_REGION }), env.TOKEN_KMS_KEY_ID);
-  if (env.TOKEN_ENCRYPTION_KEY) return createLocalSecretBox(Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64"));
-  const missing = async (): Promise<string> => {
-    throw new Error("Set TOKEN_KMS_KEY_ID (AWS) or TOKEN_ENCRYPTION_KEY (local) to store Shopify tokens.");
-  };
-  return { seal: missing, open: missing };
-}
 
 function shopifyApp(env: Env): ShopifyAppConfig | undefined {
   if (!env.SHOPIFY_API_KEY || !env.SHOPIFY_API_SECRET || !env.APP_URL) return undefined;
@@ -141,6 +130,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     secrets,
     gateway,
     erasure: createErasureStore(table),
+    orderLookup: createShopifyOrderLookup({ gateway, orderCache: orders, shopify: shopifyStore, logger }),
     now: () => new Date(),
     notifier: createWebhookNotifier({ logger }),
     // EMF lines are read by CloudWatch; with the local emulators there is nobody to read them.

@@ -67,6 +67,8 @@ export interface Conversation {
   readonly lastMessageAt: string;
   /** The last few messages, kept on the conversation so a turn needs no extra read (handoff packet, model context). */
   readonly recent: readonly TranscriptEntry[];
+  /** Epoch second after which the conversation expires (the shop's retention period); none keeps it. */
+  readonly expiresAt?: number | undefined;
   /** Milliseconds from the shopper's first message to the AI's first reply (R7, R10). */
   readonly firstReplyMs?: number | undefined;
   /** The last turn applied; if its own record is missing, the turn was interrupted and only that record is left to write. */

@@ -14,6 +14,7 @@ import type { ConversationId, ShopId } from "./ids";
 import { isLanguage, type Language, localeFor } from "./language";
 import { isOpen, nextOpening } from "./business-hours";
 import { type Market, type MarketCode, type MarketOverride, marketWith } from "./markets";
+import { ORDER_INTENTS } from "./intent";
 import { orderKey } from "./order";
 import { resolveOrder, shopperKeys } from "./order-resolution";
 import { compose } from "./compose";
@@ -24,8 +25,10 @@ import type {
   ConversationStore,
   EscalationQueue,
   Metrics,
+  OrderLookup,
   OrderReader,
   Translator,
+  TurnContext,
   Understanding,
 } from "./ports";
 import type { EscalationRef, Turn, TurnOutcome } from "./turn";
@@ -40,6 +43,8 @@ export interface MessageDeps {
   /** An LLM that writes replies, when one is configured; the embedded engine otherwise and as fallback. */
   readonly model?: ReplyModel | undefined;
   readonly metrics?: Metrics | undefined;
+  /** The shop's own order system, for orders the cache does not hold yet. */
+  readonly orderLookup?: OrderLookup | undefined;
 }
 
 export interface IncomingMessage {
@@ -48,6 +53,10 @@ export interface IncomingMessage {
   readonly threadId: string;
   readonly messageId: string;
   readonly market: MarketCode;
+  /** The shop's retention period: the conversation expires this many days after its last message. */
+  readonly retentionDays?: number | undefined;
+  /** The seller's policy: look orders up at the shop on a cache miss (default) or answer from the cache only. */
+  readonly orderLookup?: "cache_then_shopify" | "cache_only" | undefined;
   /** The shop's per-market settings (posture, region, hours), applied over the defaults. */
   readonly marketOverrides?: Partial<Record<MarketCode, MarketOverride>> | undefined;
   readonly shopper: Shopper;
@@ -83,7 +92,7 @@ export async function handleShopperMessage(
   if (context.existingTurn) return resultOf(context.existingTurn);
   const interrupted = context.conversation?.lastTurn;
   if (interrupted && interrupted.messageId === message.messageId) {
-    await deps.conversations.putTurn(interrupted);
+    await deps.conversations.putTurn(interrupted, context.conversation?.expiresAt);
     return resultOf(interrupted);
   }
 
@@ -103,10 +112,17 @@ export async function handleShopperMessage(
       ? (context.shopperOrders.find((o) => orderKey(o.name) === orderKey(memory.orderName as string)) ??
         (await deps.orders.getOrder(message.shopId, memory.orderName)))
       : null;
+  const fetched = await fetchOnCacheMiss(deps, message, {
+    namedOrder,
+    intent,
+    remembered: rememberedOrder !== null,
+    context,
+    emails: entities.emails,
+  });
   const order = resolveOrder({
     namedOrder,
-    orderByName: context.orderByName,
-    shopperOrders: context.shopperOrders,
+    orderByName: fetched.orderByName,
+    shopperOrders: fetched.shopperOrders,
     shopper: message.shopper,
     emails: entities.emails,
     phones: entities.phones,
@@ -238,11 +254,14 @@ export async function handleShopperMessage(
     statusAfter: next.status,
     outcome,
   };
-  await deps.conversations.applyTurn(turn, { ...next, lastTurn: turn });
+  const expiresAt = message.retentionDays
+    ? Math.floor(Date.parse(next.lastMessageAt) / 1000) + message.retentionDays * 86_400
+    : undefined;
+  await deps.conversations.applyTurn(turn, { ...next, lastTurn: turn, expiresAt });
   if (outcome.kind !== "held")
     deps.metrics?.count("AiReplies", { market: market.code, engine: outcome.reply.engine });
   // The turn is written last: its existence means every step before it is done.
-  const stored = await deps.conversations.putTurn(turn);
+  const stored = await deps.conversations.putTurn(turn, expiresAt);
   if (!stored) {
     const again = await deps.conversations.loadTurnContext({
       shopId: message.shopId,
@@ -264,6 +283,36 @@ export function resultOf(turn: Turn): MessageResult {
     reply: outcome.kind === "held" ? null : outcome.reply,
     escalation: outcome.kind === "escalated" ? outcome.escalation : null,
   };
+}
+
+/**
+ * R4: an order the cache does not hold yet is looked up at the shop (Shopify) by the number the shopper gave, or by
+ * their email, and cached, so the shopper is never asked for what the shop already knows. Only for order questions,
+ * only where the seller allows it, and a failure there leaves the answer to what the cache knows.
+ */
+async function fetchOnCacheMiss(
+  deps: MessageDeps,
+  message: IncomingMessage,
+  input: {
+    namedOrder: string | null;
+    intent: string;
+    remembered: boolean;
+    context: TurnContext;
+    emails: readonly string[];
+  },
+): Promise<Pick<TurnContext, "orderByName" | "shopperOrders">> {
+  const { context } = input;
+  const lookup = deps.orderLookup;
+  if (!lookup || message.orderLookup === "cache_only" || !ORDER_INTENTS.has(input.intent as never))
+    return context;
+  if (input.namedOrder && !context.orderByName) {
+    return { ...context, orderByName: await lookup.byName(message.shopId, input.namedOrder) };
+  }
+  const email = message.shopper.email ?? input.emails[0];
+  if (!input.namedOrder && !input.remembered && context.shopperOrders.length === 0 && email) {
+    return { ...context, shopperOrders: await lookup.byEmail(message.shopId, email) };
+  }
+  return context;
 }
 
 /** R7: a person answers within the market's target while the team is at work; otherwise say when it opens. */

@@ -52,7 +52,7 @@ export interface ConversationStore {
   /** Applies the turn to the conversation; a repeat of the same turn changes nothing. */
   applyTurn(turn: Turn, next: Conversation): Promise<void>;
   /** Stores the turn; false if it was already stored. */
-  putTurn(turn: Turn): Promise<boolean>;
+  putTurn(turn: Turn, expiresAt?: number): Promise<boolean>;
   getConversation(
     shopId: ShopId,
     id: ConversationId,
@@ -98,12 +98,18 @@ export interface ShopRecord {
   readonly notifications?: Partial<Record<Region, NotificationTarget>> | undefined;
   /** The seller's per-market settings over MARKETS.md's defaults (R8). */
   readonly marketOverrides?: Partial<Record<MarketCode, MarketOverride>> | undefined;
+  /** Look orders up at the shop on a cache miss (default), or answer from the cache only. */
+  readonly orderLookup?: "cache_then_shopify" | "cache_only" | undefined;
+  /** Conversations and their messages expire this many days after their last message. */
+  readonly retentionDays?: number | undefined;
 }
 
 export interface ShopStore {
   findByApiKey(apiKey: string): Promise<ShopRecord | null>;
   get(id: ShopId): Promise<ShopRecord | null>;
   putShop(shop: ShopRecord, apiKey: string): Promise<void>;
+  /** Replaces the shop's settings, keeping its API key. */
+  updateShop(shop: ShopRecord): Promise<void>;
   listShopIds(): Promise<ShopId[]>;
 }
 
@@ -161,6 +167,12 @@ export interface LanguageGuess {
 export interface Understanding {
   detectLanguage(text: string, market: Market, hint: Language | undefined): LanguageGuess;
   classify(text: string): Classification;
+}
+
+/** The shop's own order system (Shopify), consulted when the cache misses; answers are cached by the adapter. */
+export interface OrderLookup {
+  byName(shopId: ShopId, name: string): Promise<OrderSnapshot | null>;
+  byEmail(shopId: ShopId, email: string): Promise<OrderSnapshot[]>;
 }
 
 export interface OrderReader {

@@ -13,6 +13,8 @@ import { registerHealthRoutes } from "./routes/health";
 import { registerInboxRoutes } from "./routes/inbox";
 import { registerMessageRoutes } from "./routes/messages";
 import { registerShopifyRoutes } from "./routes/shopify";
+import { registerSettingsRoutes } from "./routes/settings";
+import { registerPrivacyRoutes } from "./routes/privacy";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
@@ -50,12 +52,16 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/conversations", shopKey);
   app.use("/v1/conversations/*", shopKey);
   app.use("/v1/analytics", shopKey);
+  app.use("/v1/settings", shopKey);
+  app.use("/v1/privacy/*", shopKey);
   app.use("/v1/inbox", agentAuth(deps.agentJwtSecret));
   app.use("/v1/inbox/*", agentAuth(deps.agentJwtSecret));
   registerMessageRoutes(app, deps);
   registerConversationRoutes(app, deps.conversations);
   registerInboxRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
+  registerSettingsRoutes(app, deps.shops);
+  registerPrivacyRoutes(app, deps.shopifyStore);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -8,7 +8,7 @@ import type { ConversationStore, Page, PageRequest, TurnContext, TurnContextQuer
 import type { Turn } from "../../domain/turn";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { GSI1, gsi1, keys } from "./keys";
-import type { Table } from "./table";
+import { TTL_ATTRIBUTE, type Table } from "./table";
 
 type Item = Record<string, unknown>;
 
@@ -33,7 +33,7 @@ export function createConversationStore(table: Table): ConversationStore {
         for (const order of Object.values(orders)) shopperOrders.set(order.id, order);
       }
       return {
-        conversation: conversationItem ? toConversation(conversationItem) : null,
+        conversation: conversationItem && !expired(conversationItem) ? toConversation(conversationItem) : null,
         existingTurn: turnItem ? (turnItem.turn as Turn) : null,
         orderByName: orderItem ? (orderItem.order as OrderSnapshot) : null,
         shopperOrders: [...shopperOrders.values()],
@@ -58,6 +58,7 @@ export function createConversationStore(table: Table): ConversationStore {
         "#type": "type",
         "#messages": "messageCount",
         "#owner": "owner",
+        "#expiresAt": TTL_ATTRIBUTE,
       };
       const values = {
         ":shopId": next.shopId,
@@ -74,11 +75,13 @@ export function createConversationStore(table: Table): ConversationStore {
         ":gsi1sk": `${next.lastMessageAt}#${next.id}`,
         ":type": "conversation",
         ":owner": next.shopId,
+        ":expiresAt": next.expiresAt ?? null,
         ":one": turn.outcome.kind === "held" ? 1 : 2,
       };
       const baseSet = [
         "#type = :type",
         "#owner = :owner",
+        "#expiresAt = :expiresAt",
         "#shopId = :shopId",
         "#id = :id",
         "#channel = :channel",
@@ -153,7 +156,7 @@ export function createConversationStore(table: Table): ConversationStore {
       }
     },
 
-    async putTurn(turn: Turn): Promise<boolean> {
+    async putTurn(turn: Turn, expiresAt?: number): Promise<boolean> {
       try {
         await client.send(
           new PutCommand({
@@ -191,7 +194,7 @@ export function createConversationStore(table: Table): ConversationStore {
         start = page.LastEvaluatedKey;
       } while (start);
       const meta = items.find((i) => i.sk === "META");
-      if (!meta) return null;
+      if (!meta || expired(meta)) return null;
       const turns = items.filter((i) => i.type === "turn").map((i) => i.turn as Turn);
       const messages = [
         ...turns.flatMap(messagesOf),
@@ -315,7 +318,7 @@ export function createConversationStore(table: Table): ConversationStore {
             ExclusiveStartKey: start,
           }),
         );
-        found.push(...(page.Items ?? []).map(toConversation));
+        found.push(...(page.Items ?? []).filter((i) => !expired(i)).map(toConversation));
         start = page.LastEvaluatedKey;
       } while (start);
       return found;
@@ -377,6 +380,10 @@ export function createConversationStore(table: Table): ConversationStore {
   }
 }
 
+/** DynamoDB deletes expired items within days, and the emulator never: readers skip them meanwhile. */
+const expired = (item: Item) =>
+  typeof item[TTL_ATTRIBUTE] === "number" && (item[TTL_ATTRIBUTE] as number) < Date.now() / 1000;
+
 function dedupeKeys(wanted: { pk: string; sk: string }[]) {
   const seen = new Set<string>();
   return wanted.filter((k) => {
@@ -402,6 +409,7 @@ function toConversation(item: Item): Conversation {
     lastMessageAt: item.lastMessageAt as string,
     recent: (item.recent as Conversation["recent"]) ?? [],
     lastTurn: (item.lastTurn as Turn | undefined) ?? null,
+    expiresAt: typeof item[TTL_ATTRIBUTE] === "number" ? (item[TTL_ATTRIBUTE] as number) : undefined,
     firstReplyMs: item.firstReplyMs as number | undefined,
   };
 }

@@ -20,23 +20,24 @@ export function createShopStore(table: Table): ShopStore {
       const result = await client.send(new GetCommand({ TableName, Key: keys.shop(id) }));
       return result.Item ? toShop(result.Item) : null;
     },
+    async updateShop(shop) {
+      const current = await client.send(new GetCommand({ TableName, Key: keys.shop(shop.id) }));
+      const hash = current.Item?.apiKeyHash as string | undefined;
+      if (!current.Item || !hash) throw new Error(`Shop ${shop.id} does not exist`);
+      await client.send(new PutCommand({ TableName, Item: shopItem(shop, hash) }));
+      // Authentication reads the copy on the key item, so it must change too.
+      await client.send(
+        new PutCommand({
+          TableName,
+          Item: { ...keys.apiKey(hash), type: "apiKey", owner: shop.id, shopId: shop.id, shop },
+        }),
+      );
+    },
     async putShop(shop, apiKey) {
       await client.send(
         new PutCommand({
           TableName,
-          Item: {
-            ...keys.shop(shop.id),
-            type: "shop",
-            owner: shop.id,
-            apiKeyHash: hashApiKey(apiKey),
-            gsi1pk: gsi1.shops(),
-            gsi1sk: shop.id,
-            id: shop.id,
-            name: shop.name,
-            markets: shop.markets,
-            marketOverrides: shop.marketOverrides,
-            notifications: shop.notifications,
-          },
+          Item: shopItem(shop, hashApiKey(apiKey)),
         }),
       );
       await client.send(
@@ -67,10 +68,30 @@ export function createShopStore(table: Table): ShopStore {
   };
 }
 
+function shopItem(shop: ShopRecord, apiKeyHash: string) {
+  return {
+    ...keys.shop(shop.id),
+    type: "shop",
+    owner: shop.id,
+    apiKeyHash,
+    gsi1pk: gsi1.shops(),
+    gsi1sk: shop.id,
+    id: shop.id,
+    name: shop.name,
+    markets: shop.markets,
+    marketOverrides: shop.marketOverrides,
+    notifications: shop.notifications,
+    orderLookup: shop.orderLookup,
+    retentionDays: shop.retentionDays,
+  };
+}
+
 const toShop = (item: Record<string, unknown>): ShopRecord => ({
   id: item.id as ShopId,
   name: item.name as string,
   markets: (item.markets as string[]) ?? [],
   marketOverrides: (item.marketOverrides as ShopRecord["marketOverrides"]) ?? undefined,
   notifications: (item.notifications as ShopRecord["notifications"]) ?? undefined,
+  orderLookup: (item.orderLookup as ShopRecord["orderLookup"]) ?? undefined,
+  retentionDays: (item.retentionDays as number | undefined) ?? undefined,
 });

@@ -41,6 +41,8 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, deps: MessageDep
       messageId: body.messageId,
       market,
       marketOverrides: shop.marketOverrides,
+      orderLookup: shop.orderLookup,
+      retentionDays: shop.retentionDays,
       shopper: body.shopper,
       text: body.text,
       sentAt: body.sentAt ? new Date(body.sentAt).toISOString() : undefined,
