@@ -15,6 +15,11 @@ export interface ErasureStore {
   eraseLookups(shopId: ShopId, lookupKeys: readonly string[]): Promise<number>;
   /** The conversation, its turns, messages and events, and every escalation it had. */
   eraseConversation(shopId: ShopId, id: ConversationId): Promise<number>;
+  /** Data-request exports about this customer (they hold the same personal data). */
+  eraseExportsAbout(
+    shopId: ShopId,
+    customer: { email: string | null; phone: string | null },
+  ): Promise<number>;
   /** Everything the shop owns, found through the owner index. */
   eraseOwned(shopId: ShopId): Promise<number>;
 }
@@ -101,6 +106,7 @@ export async function redactCustomer(deps: PrivacyDeps, shopId: ShopId, customer
   }
   items += await deps.erasure.eraseOrders(shopId, [...found.orders, ...aliased]);
   items += await deps.erasure.eraseLookups(shopId, found.lookupKeys);
+  items += await deps.erasure.eraseExportsAbout(shopId, { email: customer.email, phone: customer.phone });
   const at = deps.now().toISOString();
   await deps.shopify.audit(shopId, {
     topic: "customers/redact",

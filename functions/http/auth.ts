@@ -25,10 +25,15 @@ function bearer(header: string | undefined): string {
   return match[1];
 }
 
+export interface ShopAuth extends MiddlewareHandler<AppEnv> {
+  /** Drops a shop from this instance's cache, after its settings changed; other instances follow within the TTL. */
+  forget(shopId: string): void;
+}
+
 /** Resolves the shop from its API key; a short in-memory cache keeps authentication off the hot path. */
-export function shopAuth(shops: ShopStore, ttlMs = 60_000): MiddlewareHandler<AppEnv> {
+export function shopAuth(shops: ShopStore, ttlMs = 60_000): ShopAuth {
   const cache = new Map<string, { shop: ShopRecord | null; until: number }>();
-  return async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const key = bearer(c.req.header("authorization"));
     if (key.length > 200) throw unauthorized("The API key is not valid.");
     const now = Date.now();
@@ -42,6 +47,11 @@ export function shopAuth(shops: ShopStore, ttlMs = 60_000): MiddlewareHandler<Ap
     c.set("shop", entry.shop);
     await next();
   };
+  return Object.assign(middleware, {
+    forget(shopId: string) {
+      for (const [key, entry] of cache) if (entry.shop?.id === shopId) cache.delete(key);
+    },
+  });
 }
 
 const ClaimsSchema = z.object({

@@ -60,7 +60,7 @@ export function createApp(deps: AppDeps) {
   registerConversationRoutes(app, deps.conversations);
   registerInboxRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
-  registerSettingsRoutes(app, deps.shops);
+  registerSettingsRoutes(app, deps.shops, (shopId) => shopKey.forget(shopId));
   registerPrivacyRoutes(app, deps.shopifyStore);
 
   app.doc31("/openapi.json", {

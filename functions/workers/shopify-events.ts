@@ -138,8 +138,18 @@ export async function processShopifyEvent(deps: ShopifyWorkerDeps, event: Shopif
 export function createShopifyWorker(deps: ShopifyWorkerDeps): SqsHandler {
   const one = async (record: SQSRecord) => {
     const event = EventSchema.parse(JSON.parse(record.body));
-    const outcome = await processShopifyEvent(deps, { ...event, shopId: ShopId(event.shopId) });
-    deps.logger.info("shopify event processed", { topic: event.topic, eventId: event.eventId, outcome });
+    try {
+      const outcome = await processShopifyEvent(deps, { ...event, shopId: ShopId(event.shopId) });
+      deps.logger.info("shopify event processed", { topic: event.topic, eventId: event.eventId, outcome });
+    } catch (error) {
+      // Names and messages only: payloads carry personal data.
+      deps.logger.error("shopify event failed", {
+        topic: event.topic,
+        eventId: event.eventId,
+        error: error instanceof Error ? `${error.name}: ${error.message}` : "error",
+      });
+      throw error;
+    }
   };
   // FIFO per shop: a failed event holds back only its own shop's later events.
   return (event, context) =>

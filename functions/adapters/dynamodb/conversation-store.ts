@@ -33,7 +33,8 @@ export function createConversationStore(table: Table): ConversationStore {
         for (const order of Object.values(orders)) shopperOrders.set(order.id, order);
       }
       return {
-        conversation: conversationItem && !expired(conversationItem) ? toConversation(conversationItem) : null,
+        conversation:
+          conversationItem && !expired(conversationItem) ? toConversation(conversationItem) : null,
         existingTurn: turnItem ? (turnItem.turn as Turn) : null,
         orderByName: orderItem ? (orderItem.order as OrderSnapshot) : null,
         shopperOrders: [...shopperOrders.values()],
@@ -164,8 +165,10 @@ export function createConversationStore(table: Table): ConversationStore {
             Item: {
               ...keys.turn(turn.shopId, turn.conversationId, turn.messageId),
               type: "turn",
+              owner: turn.shopId,
               at: turn.receivedAt,
               turn,
+              [TTL_ATTRIBUTE]: expiresAt,
             },
             ConditionExpression: "attribute_not_exists(pk)",
           }),
@@ -253,6 +256,7 @@ export function createConversationStore(table: Table): ConversationStore {
               pk: keys.conversation(shopId, id).pk,
               sk: `EVENT#${event.escalationId}#${event.kind}`,
               type: "event",
+              owner: shopId,
               at: event.at,
               event,
             },
@@ -274,6 +278,7 @@ export function createConversationStore(table: Table): ConversationStore {
               pk: keys.conversation(shopId, id).pk,
               sk: `AGENT#${message.id}`,
               type: "agentMessage",
+              owner: shopId,
               at: message.at,
               agentId,
               message: shown,

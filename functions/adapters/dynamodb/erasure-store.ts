@@ -11,7 +11,9 @@ type Key = { pk: string; sk: string };
 export function createErasureStore(table: Table): ErasureStore {
   const { client, name: TableName } = table;
 
-  async function deleteKeys(all: readonly Key[]): Promise<number> {
+  async function deleteKeys(keysToDelete: readonly Key[]): Promise<number> {
+    // A batch may not name the same key twice.
+    const all = [...new Map(keysToDelete.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
     for (let i = 0; i < all.length; i += 25) {
       let pending: Record<string, unknown>[] = all
         .slice(i, i + 25)
@@ -71,6 +73,22 @@ export function createErasureStore(table: Table): ErasureStore {
       }
       const escalations = [...escalationIds].map((e) => keys.escalation(shopId, e as never));
       return deleteKeys([...items.map((i) => ({ pk: i.pk as string, sk: i.sk as string })), ...escalations]);
+    },
+    async eraseExportsAbout(shopId, customer) {
+      const exports = await queryAll({
+        TableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :export)",
+        ExpressionAttributeValues: { ":pk": keys.privacyExport(shopId, "").pk, ":export": "EXPORT#" },
+      });
+      const about = exports.filter((i) => {
+        const c = (i.data as { customer?: { email?: string | null; phone?: string | null } } | undefined)
+          ?.customer;
+        return (
+          (customer.email && c?.email?.toLowerCase() === customer.email.toLowerCase()) ||
+          (customer.phone && c?.phone === customer.phone)
+        );
+      });
+      return deleteKeys(about.map((i) => ({ pk: i.pk as string, sk: i.sk as string })));
     },
     async eraseOwned(shopId) {
       const items = await queryAll({

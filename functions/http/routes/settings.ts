@@ -80,8 +80,12 @@ const putRoute = createRoute({
   },
 });
 
-export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>, shops: ShopStore) {
-  app.openapi(getRoute, (c) => c.json(view(c.get("shop")), 200));
+export function registerSettingsRoutes(
+  app: OpenAPIHono<AppEnv>,
+  shops: ShopStore,
+  onChange: (shopId: string) => void,
+) {
+  app.openapi(getRoute, async (c) => c.json(view((await shops.get(c.get("shop").id)) ?? c.get("shop")), 200));
   app.openapi(putRoute, async (c) => {
     const body = c.req.valid("json");
     const current = c.get("shop");
@@ -94,6 +98,7 @@ export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>, shops: ShopStor
       notifications: body.notifications,
     };
     await shops.updateShop(next);
+    onChange(next.id);
     return c.json(view(next), 200);
   });
 }

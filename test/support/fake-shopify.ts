@@ -1,0 +1,157 @@
+/**
+ * A local Shopify: the OAuth token endpoint and the Admin GraphQL API (orders search, order by id, webhook
+ * subscriptions) for shops under http://127.0.0.1:<port>/<shop>, with the cost extension on every answer and
+ * scripted THROTTLED and 5xx faults.
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface FakeOrder {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt: string | null;
+  displayFinancialStatus: string;
+  displayFulfillmentStatus: string;
+  totalPriceSet: { shopMoney: { amount: string; currencyCode: string } };
+  shippingAddress: { countryCodeV2: string | null; phone: string | null } | null;
+  lineItems: { nodes: { title: string; quantity: number }[] };
+  fulfillments: {
+    status: string | null;
+    trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+  }[];
+}
+
+type Fault = "throttled" | "server_error";
+
+const read = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let data = "";
+    req.on("data", (c) => (data += c));
+    req.on("end", () => resolve(data));
+  });
+
+export async function startFakeShopify(options: { apiKey: string; apiSecret: string }) {
+  const orders = new Map<string, FakeOrder[]>();
+  const tokens = new Map<string, string>();
+  const codes = new Map<string, string>();
+  const subscriptions: { shop: string; topic: string; uri: string }[] = [];
+  const graphqlCalls: { shop: string; query: string; at: number }[] = [];
+  const faults: Fault[] = [];
+  const throttle = { maximumAvailable: 1000, currentlyAvailable: 990, restoreRate: 100 };
+
+  const server = createServer(async (req, res) => {
+    const body = await read(req);
+    const [, shop, ...rest] = (req.url ?? "").split("?")[0]?.split("/") ?? [];
+    const path = `/${rest.join("/")}`;
+    const send = (status: number, json: unknown) =>
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(json));
+    if (!shop) return send(404, {});
+
+    if (req.method === "POST" && path === "/admin/oauth/access_token") {
+      const { client_id, client_secret, code = "" } = JSON.parse(body) as Record<string, string | undefined>;
+      if (client_id !== options.apiKey || client_secret !== options.apiSecret || codes.get(code) !== shop)
+        return send(400, { error: "invalid_request" });
+      codes.delete(code);
+      const token = `shpat_${shop.length}${Math.random().toString(36).slice(2)}`;
+      tokens.set(token, shop);
+      return send(200, { access_token: token, scope: "read_orders,read_customers" });
+    }
+
+    const graphql = /^\/admin\/api\/\d{4}-\d{2}\/graphql\.json$/.test(path);
+    if (req.method === "POST" && graphql) {
+      if (tokens.get(String(req.headers["x-shopify-access-token"])) !== shop)
+        return send(401, { errors: "[API] Invalid API key or access token" });
+      const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, string> };
+      graphqlCalls.push({ shop, query, at: Date.now() });
+      const cost = (requested: number) => ({
+        cost: { requestedQueryCost: requested, actualQueryCost: requested, throttleStatus: { ...throttle } },
+      });
+      const fault = faults.shift();
+      if (fault === "server_error") return send(503, { errors: "Service Unavailable" });
+      if (fault === "throttled") {
+        return send(200, {
+          errors: [{ message: "Throttled", extensions: { code: "THROTTLED" } }],
+          extensions: {
+            cost: {
+              requestedQueryCost: 50,
+              actualQueryCost: null,
+              throttleStatus: { ...throttle, currentlyAvailable: 10 },
+            },
+          },
+        });
+      }
+      const mine = orders.get(shop) ?? [];
+      if (query.includes("webhookSubscriptionCreate")) {
+        subscriptions.push({ shop, topic: variables.topic ?? "", uri: variables.uri ?? "" });
+        return send(200, {
+          data: {
+            webhookSubscriptionCreate: {
+              webhookSubscription: { id: `gid://shopify/WebhookSubscription/${subscriptions.length}` },
+              userErrors: [],
+            },
+          },
+          extensions: cost(10),
+        });
+      }
+      if (query.includes("order(id:"))
+        return send(200, {
+          data: { order: mine.find((o) => o.id === variables.id) ?? null },
+          extensions: cost(12),
+        });
+      if (query.includes("orders(")) {
+        const q = variables.query ?? "";
+        const name = /name:"([^"]+)"/.exec(q)?.[1];
+        const email = /email:"([^"]+)"/.exec(q)?.[1];
+        const nodes = mine.filter(
+          (o) => (name ? o.name === name : true) && (email ? o.email === email : true),
+        );
+        return send(200, { data: { orders: { nodes } }, extensions: cost(25) });
+      }
+      return send(400, { errors: [{ message: "unknown operation" }] });
+    }
+    return send(404, { errors: "Not Found" });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    /** The origin template our config takes: "{shop}" is replaced by the shop's domain. */
+    originTemplate: `${origin}/{shop}`,
+    /** Shopify issues a code when the merchant approves; the test plays the merchant. */
+    issueCode: (shop: string) => {
+      const code = Math.random().toString(36).slice(2);
+      codes.set(code, shop);
+      return code;
+    },
+    setOrders: (shop: string, list: FakeOrder[]) => orders.set(shop, list),
+    subscriptions,
+    graphqlCalls,
+    fail: (...next: Fault[]) => faults.push(...next),
+    tokenCount: () => tokens.size,
+    stop: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+export function fakeOrder(overrides: Partial<FakeOrder> & Pick<FakeOrder, "id" | "name">): FakeOrder {
+  return {
+    email: "somchai@example.com",
+    phone: "+66812345678",
+    createdAt: "2026-11-19T03:00:00Z",
+    updatedAt: "2026-11-19T03:00:00Z",
+    cancelledAt: null,
+    displayFinancialStatus: "PAID",
+    displayFulfillmentStatus: "UNFULFILLED",
+    totalPriceSet: { shopMoney: { amount: "1290.00", currencyCode: "THB" } },
+    shippingAddress: { countryCodeV2: "TH", phone: null },
+    lineItems: { nodes: [{ title: "Silk scarf", quantity: 1 }] },
+    fulfillments: [],
+    ...overrides,
+  };
+}

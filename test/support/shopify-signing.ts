@@ -1,0 +1,51 @@
+/** Plays Shopify's side of the signatures: signed install/callback queries and signed webhook deliveries. */
+import { randomUUID } from "node:crypto";
+import { queryHmac, webhookHmac } from "../../functions/adapters/shopify/hmac";
+
+export function signedQuery(secret: string, params: Record<string, string>): string {
+  const search = new URLSearchParams({ timestamp: String(Math.floor(Date.now() / 1000)), ...params });
+  search.set("hmac", queryHmac(secret, search));
+  return search.toString();
+}
+
+export interface Delivery {
+  readonly topic: string;
+  readonly shop: string;
+  readonly body: string;
+  readonly eventId?: string;
+  readonly triggeredAt?: string;
+}
+
+export function webhookRequest(
+  secret: string,
+  delivery: Delivery,
+): { headers: Record<string, string>; body: string } {
+  return {
+    body: delivery.body,
+    headers: {
+      "content-type": "application/json",
+      "x-shopify-hmac-sha256": webhookHmac(secret, delivery.body),
+      "x-shopify-topic": delivery.topic,
+      "x-shopify-shop-domain": delivery.shop,
+      "x-shopify-api-version": "2025-10",
+      "x-shopify-webhook-id": randomUUID(),
+      "x-shopify-event-id": delivery.eventId ?? randomUUID(),
+      ...(delivery.triggeredAt ? { "x-shopify-triggered-at": delivery.triggeredAt } : {}),
+    },
+  };
+}
+
+/** A REST-shaped order payload as Shopify sends it, with an id beyond 2^53 written as a bare JSON number. */
+export function orderPayload(o: {
+  id: string;
+  name: string;
+  email: string;
+  phone?: string;
+  updatedAt: string;
+  fulfillment?: { company: string; number: string; url: string };
+}) {
+  const fulfillments = o.fulfillment
+    ? `[{"id": 5550000000000000001, "status": "success", "tracking_company": "${o.fulfillment.company}", "tracking_number": "${o.fulfillment.number}", "tracking_numbers": ["${o.fulfillment.number}"], "tracking_url": "${o.fulfillment.url}", "tracking_urls": ["${o.fulfillment.url}"]}]`
+    : "[]";
+  return `{"id": ${o.id}, "admin_graphql_api_id": "gid://shopify/Order/${o.id}", "name": "${o.name}", "email": "${o.email}", "phone": ${o.phone ? `"${o.phone}"` : "null"}, "created_at": "2026-11-19T10:00:00+07:00", "updated_at": "${o.updatedAt}", "cancelled_at": null, "financial_status": "paid", "fulfillment_status": ${o.fulfillment ? '"fulfilled"' : "null"}, "total_price": "1290.00", "currency": "THB", "customer": {"id": 7770000000000000001, "email": "${o.email}", "phone": null}, "shipping_address": {"country_code": "TH", "phone": null}, "line_items": [{"id": 8880000000000000001, "title": "Silk scarf", "quantity": 1}], "fulfillments": ${fulfillments}}`;
+}
