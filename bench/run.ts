@@ -5,6 +5,7 @@ import { benchLangid } from "./langid";
 import { benchInbox } from "./inbox";
 import { benchMessages } from "./messages";
 import { benchModel } from "./model";
+import { benchShopify } from "./shopify";
 import { fmt } from "./stats";
 
 const section = (title: string, body: string) => console.log(`\n== ${title}\n${body}`);
@@ -27,3 +28,4 @@ section("language detection", benchLangid());
 section("model usage", await benchModel());
 section("HTTP", await benchMessages());
 section("escalations and inbox", await benchInbox());
+section("Shopify webhooks", await benchShopify());

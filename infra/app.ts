@@ -8,6 +8,7 @@ const stage = app.node.tryGetContext("stage") === "prod" ? "prod" : "dev";
 new SupportStack(app, `support-${stage}`, {
   stage,
   distDir: join(import.meta.dirname, "../dist"),
+  shopifyApiKey: app.node.tryGetContext("shopifyApiKey") ?? process.env.SHOPIFY_API_KEY,
   env: {
     account: process.env.CDK_DEFAULT_ACCOUNT,
     region: process.env.CDK_DEFAULT_REGION ?? "ap-southeast-1",

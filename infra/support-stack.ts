@@ -9,6 +9,7 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
+import { Key } from "aws-cdk-lib/aws-kms";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import type { Construct } from "constructs";
 import { REGIONS, type Region } from "../functions/domain/markets";
@@ -17,6 +18,8 @@ export interface SupportStackProps extends StackProps {
   readonly stage: "dev" | "prod";
   /** Folder holding dist/<handler>/index.mjs from `npm run build`. */
   readonly distDir: string;
+  /** The Shopify app's client id (public); its secret goes in the ShopifyApiSecret secret. */
+  readonly shopifyApiKey?: string;
 }
 
 export class SupportStack extends Stack {
@@ -59,6 +62,30 @@ export class SupportStack extends Stack {
       });
     }
 
+    const shopifyDeadLetters = new Queue(this, "ShopifyEvents-DLQ", {
+      fifo: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const shopifyEvents = new Queue(this, "ShopifyEvents", {
+      fifo: true,
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(180),
+      deadLetterQueue: { queue: shopifyDeadLetters, maxReceiveCount: 5 },
+    });
+
+    // Shop access tokens are sealed with data keys from this key (envelope encryption).
+    const tokenKey = new Key(this, "ShopTokenKey", {
+      enableKeyRotation: true,
+      description: "Seals Shopify and marketplace tokens",
+      removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    const shopifySecret = new Secret(this, "ShopifyApiSecret", {
+      description: "The Shopify app's API secret (set it after the first deploy)",
+    });
+
     const agentSecret = new Secret(this, "AgentJwtSecret", {
       description: "HS256 secret of agent tokens",
       generateSecretString: { passwordLength: 48, excludePunctuation: true },
@@ -72,6 +99,10 @@ export class SupportStack extends Stack {
       // Resolved by CloudFormation at deploy; agent sign-in moves to a Cognito authorizer with the infrastructure issue.
       AGENT_JWT_SECRET: agentSecret.secretValue.unsafeUnwrap(),
       LOG_LEVEL: prod ? "INFO" : "DEBUG",
+      SHOPIFY_API_KEY: props.shopifyApiKey ?? "",
+      SHOPIFY_API_SECRET: shopifySecret.secretValue.unsafeUnwrap(),
+      SHOPIFY_EVENTS_QUEUE_URL: shopifyEvents.queueUrl,
+      TOKEN_KMS_KEY_ID: tokenKey.keyArn,
       NODE_OPTIONS: "--enable-source-maps",
     };
     const common = {
@@ -95,6 +126,8 @@ export class SupportStack extends Stack {
     });
     table.grantReadWriteData(api);
     for (const q of Object.values(queues)) q.grantSendMessages(api);
+    shopifyEvents.grantSendMessages(api);
+    tokenKey.grantEncryptDecrypt(api);
 
     const consumer = new LambdaFunction(this, "EscalationConsumer", {
       ...common,
@@ -112,6 +145,22 @@ export class SupportStack extends Stack {
         new SqsEventSource(q, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
       );
     }
+
+    const shopifyWorker = new LambdaFunction(this, "ShopifyEventsWorker", {
+      ...common,
+      code: Code.fromAsset(`${props.distDir}/shopify-events`),
+      memorySize: 512,
+      timeout: Duration.seconds(30),
+      logGroup: new LogGroup(this, "ShopifyWorkerLogs", {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
+    table.grantReadWriteData(shopifyWorker);
+    tokenKey.grantDecrypt(shopifyWorker);
+    shopifyWorker.addEventSource(
+      new SqsEventSource(shopifyEvents, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
+    );
 
     // R7: every minute, escalations past their due time are marked overdue, re-prioritised and reported.
     const sweeper = new LambdaFunction(this, "SlaSweeper", {

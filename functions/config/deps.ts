@@ -45,13 +45,13 @@ export interface AppDeps extends MessageDeps, AgentActionDeps, ShopifyRouteDeps,
 const systemClock: Clock = { now: () => new Date() };
 
 function shopifyApp(env: Env): ShopifyAppConfig | undefined {
-  if (!env.SHOPIFY_API_KEY || !env.SHOPIFY_API_SECRET || !env.APP_URL) return undefined;
+  if (!env.SHOPIFY_API_KEY || !env.SHOPIFY_API_SECRET) return undefined;
   return {
     apiKey: env.SHOPIFY_API_KEY,
     apiSecret: env.SHOPIFY_API_SECRET,
     scopes: env.SHOPIFY_SCOPES,
     apiVersion: env.SHOPIFY_API_VERSION,
-    appUrl: env.APP_URL.replace(/\/$/, ""),
+    appUrl: env.APP_URL?.replace(/\/$/, ""),
     originTemplate: env.SHOPIFY_ADMIN_ORIGIN,
   };
 }

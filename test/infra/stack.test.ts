@@ -28,11 +28,11 @@ describe("the CDK stack", () => {
     });
   });
 
-  it("creates one encrypted FIFO escalation queue per agent region, each with a DLQ", () => {
+  it("creates an encrypted FIFO queue with a DLQ per agent region and for Shopify events", () => {
     const queues = template.findResources("AWS::SQS::Queue", {
       Properties: { RedrivePolicy: Match.anyValue() },
     });
-    expect(Object.keys(queues)).toHaveLength(4);
+    expect(Object.keys(queues)).toHaveLength(5); // four regions and the Shopify events queue
     for (const q of Object.values(queues)) {
       expect(q.Properties).toMatchObject({
         FifoQueue: true,
@@ -42,23 +42,27 @@ describe("the CDK stack", () => {
     }
   });
 
-  it("runs every function (API, consumer, SLA sweeper) on Node 22, arm64, with tracing", () => {
+  it("runs every function (API, escalation consumer, SLA sweeper, Shopify worker) on Node 22, arm64, with tracing", () => {
     template.resourcePropertiesCountIs(
       "AWS::Lambda::Function",
       { Runtime: "nodejs22.x", Architectures: ["arm64"], TracingConfig: { Mode: "Active" } },
-      3,
+      4,
     );
+  });
+
+  it("seals shop tokens with a rotating KMS key", () => {
+    template.hasResourceProperties("AWS::KMS::Key", { EnableKeyRotation: true });
   });
 
   it("runs the SLA sweeper every minute", () => {
     template.hasResourceProperties("AWS::Events::Rule", { ScheduleExpression: "rate(1 minute)" });
   });
 
-  it("feeds the consumer from every regional queue with partial batch responses", () => {
+  it("feeds the workers from every queue with partial batch responses", () => {
     template.resourcePropertiesCountIs(
       "AWS::Lambda::EventSourceMapping",
       { FunctionResponseTypes: ["ReportBatchItemFailures"] },
-      4,
+      5, // four regional escalation queues and the Shopify events queue
     );
   });
 

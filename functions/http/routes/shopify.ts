@@ -24,7 +24,8 @@ export interface ShopifyAppConfig {
   readonly apiSecret: string;
   readonly scopes: string;
   readonly apiVersion: string;
-  readonly appUrl: string;
+  /** Our public base URL; without it, the address the request came in on (API Gateway's, or a custom domain). */
+  readonly appUrl?: string | undefined;
   readonly originTemplate?: string | undefined;
 }
 
@@ -67,14 +68,15 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       throw new AppError("unauthorized", "The install link's signature is invalid or expired.");
     const state = randomBytes(16).toString("hex");
     // The nonce is bound to this browser: a signed, HTTP-only cookie checked on the callback.
+    const base = cfg.appUrl ?? new URL(c.req.url).origin;
     await setSignedCookie(c, STATE_COOKIE, `${state}:${shop}`, cfg.apiSecret, {
       httpOnly: true,
-      secure: cfg.appUrl.startsWith("https://"),
+      secure: base.startsWith("https://"),
       sameSite: "Lax",
       path: "/shopify",
       maxAge: 600,
     });
-    const redirectUri = `${cfg.appUrl}/shopify/callback`;
+    const redirectUri = `${base}/shopify/callback`;
     return c.redirect(
       authorizeUrl({
         shop,
@@ -134,7 +136,10 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       apiVersion: cfg.apiVersion,
       origin,
     });
-    const subscriptions = await registerWebhooks(admin, `${cfg.appUrl}/webhooks/shopify`);
+    const subscriptions = await registerWebhooks(
+      admin,
+      `${cfg.appUrl ?? new URL(c.req.url).origin}/webhooks/shopify`,
+    );
     deps.logger.info("shopify app installed", {
       shop,
       subscriptions: subscriptions.length,
