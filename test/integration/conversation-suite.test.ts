@@ -58,9 +58,10 @@ describe("conversation suite: every market through every kind of message", () =>
           expect(body.reply?.intent).toMatch(expected.intent);
           if (expected.contains) expect(body.reply?.text).toContain(expected.contains);
           // R1: the disclosure in the shopper's language, naming the word that reaches a person.
-          const keyword = (
-            resources[localeFor(language as never, market)]?.shopper as { handoff_keyword: string }
-          ).handoff_keyword;
+          const shopperStrings = resources[localeFor(language as never, market)]?.shopper as
+            | { handoff_keyword: string }
+            | undefined;
+          const keyword = shopperStrings?.handoff_keyword ?? "(missing locale)";
           expect(body.reply?.text).toContain(keyword);
           if (expected.escalation) {
             expect(body.status).toBe("pending_human");

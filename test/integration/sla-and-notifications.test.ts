@@ -98,14 +98,13 @@ describe("SLA, notifications and analytics", () => {
       markets: Record<string, Record<string, unknown>>;
     }>(`${stack().url}/v1/analytics`, { token: KEY });
     expect(res.status).toBe(200);
-    const sg = res.body.markets.SG;
-    expect(sg).toBeDefined();
-    expect(sg?.conversations as number).toBeGreaterThanOrEqual(3);
-    expect(sg?.aiContained as number).toBeGreaterThanOrEqual(1);
-    expect((sg?.escalationsByReason as Record<string, number>).human_requested).toBeGreaterThanOrEqual(2);
-    expect((sg?.firstAiReplyMs as { count: number }).count).toBeGreaterThanOrEqual(3);
-    expect((sg?.firstHumanReplyMinutes as { count: number }).count).toBe(1);
-    expect(sg?.unresolved as number).toBeGreaterThanOrEqual(1);
+    const sg = res.body.markets.SG ?? {};
+    expect(sg.conversations as number).toBeGreaterThanOrEqual(3);
+    expect(sg.aiContained as number).toBeGreaterThanOrEqual(1);
+    expect((sg.escalationsByReason as Record<string, number>).human_requested).toBeGreaterThanOrEqual(2);
+    expect((sg.firstAiReplyMs as { count: number }).count).toBeGreaterThanOrEqual(3);
+    expect((sg.firstHumanReplyMinutes as { count: number }).count).toBe(1);
+    expect(sg.unresolved as number).toBeGreaterThanOrEqual(1);
   });
 
   it("rejects an analytics window that is reversed or too long", async () => {
