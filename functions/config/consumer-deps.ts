@@ -12,6 +12,10 @@ import { createOrderStore } from "../adapters/dynamodb/order-store";
 import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
 import { createShopifyGateway } from "../adapters/shopify/gateway";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
+import type { OutboundWorkerDeps } from "../workers/marketplace-outbound";
+import { createConnectionStore } from "../adapters/dynamodb/connection-store";
+import { MARKETPLACE_ADAPTERS } from "../adapters/marketplaces";
+import { createRetryLater } from "../adapters/sqs/retry-later";
 import { createSecrets } from "./secrets";
 import type { Env } from "./env";
 import { createLogger } from "./logger";
@@ -48,5 +52,20 @@ export function buildShopifyWorkerDeps(env: Env): ShopifyWorkerDeps {
     }),
     logger: createLogger(env.LOG_LEVEL),
     now: () => new Date(),
+  };
+}
+
+/** The composition root of the marketplace sender. */
+export function buildOutboundDeps(env: Env): OutboundWorkerDeps {
+  const { table, sqs } = buildClients(env);
+  if (!env.MARKETPLACE_OUTBOUND_QUEUE_URL)
+    throw new Error("Invalid environment: MARKETPLACE_OUTBOUND_QUEUE_URL is required");
+  return {
+    connections: createConnectionStore(table, createSecrets(env)),
+    adapters: MARKETPLACE_ADAPTERS,
+    retryLater: createRetryLater(sqs, env.MARKETPLACE_OUTBOUND_QUEUE_URL),
+    retryBaseSeconds: env.MARKETPLACE_RETRY_BASE_SECONDS,
+    clock: { now: () => new Date() },
+    logger: createLogger(env.LOG_LEVEL),
   };
 }

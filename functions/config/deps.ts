@@ -15,6 +15,12 @@ import OpenAI from "openai";
 import type { AgentActionDeps } from "../domain/agent-actions";
 import type { MessageDeps } from "../domain/handle-message";
 import { createChannelRouter } from "../adapters/channels/channel-router";
+import { createMarketplaceSender } from "../adapters/channels/marketplace-sender";
+import { type ConnectionStore, createConnectionStore } from "../adapters/dynamodb/connection-store";
+import { MARKETPLACE_ADAPTERS } from "../adapters/marketplaces";
+import { createMarketplaceQueues } from "../adapters/sqs/marketplace-queues";
+import { MARKETPLACES } from "../domain/marketplace";
+import type { MarketplaceWebhookDeps } from "../http/routes/marketplace-webhooks";
 import type { Clock, EscalationStore, Metrics, Notifier, OrderStore, ShopStore } from "../domain/ports";
 import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
@@ -30,7 +36,13 @@ import type { ShopifyAppConfig, ShopifyRouteDeps } from "../http/routes/shopify"
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
 import { type AppLogger, createLogger } from "./logger";
 
-export interface AppDeps extends MessageDeps, AgentActionDeps, ShopifyRouteDeps, ShopifyWorkerDeps {
+export interface AppDeps
+  extends MessageDeps,
+    AgentActionDeps,
+    ShopifyRouteDeps,
+    ShopifyWorkerDeps,
+    MarketplaceWebhookDeps {
+  readonly connections: ConnectionStore;
   readonly notifier: Notifier;
   readonly metrics: Metrics;
   readonly shops: ShopStore;
@@ -79,6 +91,13 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
   const orders = createOrderStore(table);
   const secrets = createSecrets(env);
   const shopifyStore = createShopifyStore(table);
+  const marketplaceQueues =
+    env.MARKETPLACE_INBOUND_QUEUE_URL && env.MARKETPLACE_OUTBOUND_QUEUE_URL
+      ? createMarketplaceQueues(sqs, {
+          inbound: env.MARKETPLACE_INBOUND_QUEUE_URL,
+          outbound: env.MARKETPLACE_OUTBOUND_QUEUE_URL,
+        })
+      : undefined;
   const gateway = createShopifyGateway({
     store: shopifyStore,
     secrets,
@@ -120,7 +139,14 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET),
     logger,
     model: createModel(env, logger),
-    channels: createChannelRouter(),
+    channels: createChannelRouter(
+      marketplaceQueues
+        ? Object.fromEntries(MARKETPLACES.map((m) => [m, createMarketplaceSender(m, marketplaceQueues)]))
+        : {},
+    ),
+    connections: createConnectionStore(table, secrets),
+    adapters: MARKETPLACE_ADAPTERS,
+    marketplaceQueues,
     shopifyApp: shopifyApp(env),
     shopifyStore,
     shopify: shopifyStore,

@@ -43,6 +43,10 @@ export const EnvSchema = z.object({
   /** Replaces https://{shop} for the Admin API and OAuth (a proxy, or the local fake in tests); keeps "{shop}". */
   SHOPIFY_ADMIN_ORIGIN: z.string().optional(),
   SHOPIFY_EVENTS_QUEUE_URL: z.url().optional(),
+  MARKETPLACE_INBOUND_QUEUE_URL: z.url().optional(),
+  MARKETPLACE_OUTBOUND_QUEUE_URL: z.url().optional(),
+  /** The first retry of a failed marketplace send waits this long; each later one twice as long (at most 15 min). */
+  MARKETPLACE_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(900).default(10),
   /** Shop tokens are sealed with a KMS data key on AWS, or with this base64 32-byte key locally. */
   TOKEN_KMS_KEY_ID: z.string().optional(),
   TOKEN_ENCRYPTION_KEY: z

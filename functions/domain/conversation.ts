@@ -35,6 +35,8 @@ export const ESCALATION_REASONS = [
   "sensitive",
   "action_required",
   "needs_review",
+  /** The shopper sent a picture or video, which the AI cannot read. */
+  "media",
 ] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
@@ -67,6 +69,8 @@ export interface Conversation {
   readonly lastMessageAt: string;
   /** The last few messages, kept on the conversation so a turn needs no extra read (handoff packet, model context). */
   readonly recent: readonly TranscriptEntry[];
+  /** The seller's own staff wrote in the marketplace app: the AI stays silent until then. */
+  readonly pausedUntil?: string | undefined;
   /** Epoch second after which the conversation expires (the shop's retention period); none keeps it. */
   readonly expiresAt?: number | undefined;
   /** Milliseconds from the shopper's first message to the AI's first reply (R7, R10). */

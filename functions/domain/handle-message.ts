@@ -53,6 +53,8 @@ export interface IncomingMessage {
   readonly threadId: string;
   readonly messageId: string;
   readonly market: MarketCode;
+  /** A marketplace message that is not text: what it was. */
+  readonly media?: "sticker" | "image" | "video" | "order" | "product" | null | undefined;
   /** The shop's retention period: the conversation expires this many days after its last message. */
   readonly retentionDays?: number | undefined;
   /** The seller's policy: look orders up at the shop on a cache miss (default) or answer from the cache only. */
@@ -101,7 +103,9 @@ export async function handleShopperMessage(
   const marketCode = previous?.market ?? message.market;
   const market = marketWith(marketCode, message.marketOverrides?.[marketCode]);
   const memory = previous?.memory ?? INITIAL_MEMORY;
-  const status = previous?.status ?? "ai";
+  // Staff answering in the marketplace app pause the AI like a person holding the conversation.
+  const paused = previous?.pausedUntil !== undefined && previous.pausedUntil > now.toISOString();
+  const status = paused ? "human" : (previous?.status ?? "ai");
 
   const hint = memory.language ?? localeHint(message.shopper.locale);
   const { language } = deps.understanding.detectLanguage(message.text, market, hint);
@@ -141,6 +145,7 @@ export async function handleShopperMessage(
     shopperName,
     posture: market.posture,
     firstReply,
+    media: message.media === "image" || message.media === "video",
   });
   const composed = await compose(deps.model, deps.translator, {
     decision: policyDecision,

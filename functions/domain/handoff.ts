@@ -1,5 +1,6 @@
 /** Builds the handoff packet (R4): everything an agent needs so the first message is never a question already answered. */
 import { responseDue } from "./business-hours";
+import { isMarketplace, REPLY_DEADLINE_MINUTES } from "./marketplace";
 import type { Conversation, EscalationReason, TranscriptEntry } from "./conversation";
 import type { HandoffPacket } from "./escalation";
 import { priorityOf } from "./priority";
@@ -46,6 +47,14 @@ export function summarise(translator: Translator, locale: string, facts: Summary
     order: facts.orderName ?? t("no_order"),
     reason: t(`reason.${facts.reason}`),
   });
+}
+
+/** R7: the market's first-response target, but never later than the marketplace's own reply deadline. */
+function dueAt(channel: string, market: Market, now: Date): Date {
+  const due = responseDue(market.businessHours, market.timeZone, market.firstResponseMinutes, now);
+  if (!isMarketplace(channel)) return due;
+  const deadline = new Date(now.getTime() + REPLY_DEADLINE_MINUTES[channel] * 60_000);
+  return deadline < due ? deadline : due;
 }
 
 export function buildHandoffPacket(translator: Translator, input: HandoffInput): HandoffPacket {

@@ -50,6 +50,8 @@ export interface DecisionInput {
   readonly posture: Posture;
   /** No AI reply has been sent in this conversation yet. */
   readonly firstReply: boolean;
+  /** The message is a picture or video the AI cannot read. */
+  readonly media?: boolean | undefined;
 }
 
 const handoff = (reason: EscalationReason): Line => ({ key: `handoff.${reason}` });
@@ -112,6 +114,7 @@ function decideForAnyMarket(input: DecisionInput): Decision {
     memory: remember(patch),
   });
 
+  if (input.media) return escalate("media", [handoff("media")]);
   // R2: a person, at once, no "are you sure?".
   if (intent === "human_request") return escalate("human_requested", [handoff("human_requested")]);
   // R6: sensitive matters and frustration go to a person, with empathy.

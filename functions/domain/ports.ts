@@ -66,6 +66,8 @@ export interface ConversationStore {
   ): Promise<boolean>;
   /** Records a handoff event once (a repeat changes nothing). */
   addEvent(shopId: ShopId, id: ConversationId, event: ConversationEvent): Promise<void>;
+  /** Keeps the AI silent until `until` (the seller's own staff is answering in the marketplace app). */
+  pause(shopId: ShopId, id: ConversationId, until: string): Promise<void>;
   /** Stores a person's message once (keyed by its id) and shows it in the conversation; false if already stored. */
   addAgentMessage(
     shopId: ShopId,

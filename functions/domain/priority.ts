@@ -13,6 +13,7 @@ const BY_REASON: Record<EscalationReason, number> = {
   not_understood: 30,
   action_required: 40,
   needs_review: 40,
+  media: 35,
 };
 
 /** Roughly USD 200 in each market's currency: orders above it are high value. */

@@ -15,6 +15,8 @@ import { registerMessageRoutes } from "./routes/messages";
 import { registerShopifyRoutes } from "./routes/shopify";
 import { registerSettingsRoutes } from "./routes/settings";
 import { registerPrivacyRoutes } from "./routes/privacy";
+import { registerConnectionRoutes } from "./routes/connections";
+import { registerMarketplaceWebhooks } from "./routes/marketplace-webhooks";
 
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
@@ -46,6 +48,7 @@ export function createApp(deps: AppDeps) {
   app.use("*", accessLog(deps.logger));
   registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
   registerShopifyRoutes(app as unknown as Hono, deps);
+  registerMarketplaceWebhooks(app as unknown as Hono, deps);
   app.use("/v1/*", jsonBody());
   const shopKey = shopAuth(deps.shops);
   app.use("/v1/messages", shopKey);
@@ -54,6 +57,8 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/analytics", shopKey);
   app.use("/v1/settings", shopKey);
   app.use("/v1/privacy/*", shopKey);
+  app.use("/v1/connections", shopKey);
+  app.use("/v1/connections/*", shopKey);
   app.use("/v1/inbox", agentAuth(deps.agentJwtSecret));
   app.use("/v1/inbox/*", agentAuth(deps.agentJwtSecret));
   registerMessageRoutes(app, deps);
@@ -62,6 +67,7 @@ export function createApp(deps: AppDeps) {
   registerAnalyticsRoutes(app, deps);
   registerSettingsRoutes(app, deps.shops, (shopId) => shopKey.forget(shopId));
   registerPrivacyRoutes(app, deps.shopifyStore);
+  registerConnectionRoutes(app, deps);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -14,6 +14,9 @@ import { createApp } from "../http/create-app";
 import { createEscalationConsumer } from "../workers/escalation-consumer";
 import { sweepOverdue } from "../workers/sla-sweeper";
 import { createShopifyWorker } from "../workers/shopify-events";
+import { createInboundWorker } from "../workers/marketplace-inbound";
+import { createOutboundWorker } from "../workers/marketplace-outbound";
+import { createRetryLater } from "../adapters/sqs/retry-later";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { DEMO_AGENTS, signAgentToken } from "./agent-tokens";
@@ -55,6 +58,8 @@ export interface LocalStackOptions {
   readonly autoPoll?: boolean;
   /** How long the poller sleeps when the queues are empty (default 100 ms). */
   readonly pollIntervalMs?: number;
+  /** The first backoff of a failed marketplace send, in seconds (shortened in tests). */
+  readonly marketplaceRetryBaseSeconds?: number;
   /** Queue behaviour, shortened in tests so redelivery and dead-lettering happen within seconds. */
   readonly queues?: { visibilityTimeoutSeconds?: number; maxReceives?: number };
 }
@@ -124,6 +129,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     APP_URL: url,
     SHOPIFY_ADMIN_ORIGIN: options.shopifyAdminOrigin,
     SHOPIFY_EVENTS_QUEUE_URL: queues.shopifyEvents,
+    MARKETPLACE_INBOUND_QUEUE_URL: queues.marketplaceInbound.url,
+    MARKETPLACE_OUTBOUND_QUEUE_URL: queues.marketplaceOutbound.url,
+    MARKETPLACE_RETRY_BASE_SECONDS: String(options.marketplaceRetryBaseSeconds ?? 10),
     TOKEN_ENCRYPTION_KEY: await localTokenKey(options.dataDir),
   });
   const deps = buildDeps(env, options.overrides);
@@ -141,6 +149,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         name: `escalation-consumer-${r}`,
       })),
       { url: queues.shopifyEvents, handler: createShopifyWorker(deps), name: "shopify-events" },
+      { url: queues.marketplaceInbound.url, handler: createInboundWorker(deps), name: "marketplace-inbound" },
+      {
+        url: queues.marketplaceOutbound.url,
+        handler: createOutboundWorker({
+          ...deps,
+          retryLater: createRetryLater(sqs, queues.marketplaceOutbound.url),
+          retryBaseSeconds: env.MARKETPLACE_RETRY_BASE_SECONDS,
+        }),
+        name: "marketplace-outbound",
+      },
     ],
     {
       region,

@@ -247,6 +247,24 @@ export function createConversationStore(table: Table): ConversationStore {
       }
     },
 
+    async pause(shopId, id, until) {
+      try {
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.conversation(shopId, id),
+            UpdateExpression: "SET #paused = :until",
+            ConditionExpression: "attribute_exists(pk)",
+            ExpressionAttributeNames: { "#paused": "pausedUntil" },
+            ExpressionAttributeValues: { ":until": until },
+          }),
+        );
+      } catch (error) {
+        // No conversation yet: nothing for the AI to stay silent in.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+
     async addEvent(shopId, id, event) {
       try {
         await client.send(
@@ -415,6 +433,7 @@ function toConversation(item: Item): Conversation {
     recent: (item.recent as Conversation["recent"]) ?? [],
     lastTurn: (item.lastTurn as Turn | undefined) ?? null,
     expiresAt: typeof item[TTL_ATTRIBUTE] === "number" ? (item[TTL_ATTRIBUTE] as number) : undefined,
+    pausedUntil: (item.pausedUntil as string | undefined) ?? undefined,
     firstReplyMs: item.firstReplyMs as number | undefined,
   };
 }

@@ -9,71 +9,98 @@ export const deadLetterQueueName = (prefix: string, region: Region) =>
 /** Poison messages move to the DLQ after this many receives, so they never block the queue. */
 export const MAX_RECEIVES = 5;
 
+export interface QueuePair {
+  readonly url: string;
+  readonly deadLetters: string;
+}
+
 export interface QueueSet {
   readonly escalations: Record<Region, string>;
   readonly deadLetters: Record<Region, string>;
   /** Shopify webhook events, FIFO per shop, processed after the 200 (PROTOCOLS.md: answer within 5 s). */
   readonly shopifyEvents: string;
   readonly shopifyEventsDeadLetters: string;
+  /** Marketplace pushes, FIFO per conversation, answered by the reply pipeline. */
+  readonly marketplaceInbound: QueuePair;
+  /** Replies to send through a marketplace's API, retried with backoff; the DLQ keeps every unsent reply. */
+  readonly marketplaceOutbound: QueuePair;
 }
 
-export const shopifyEventsQueueName = (prefix: string) => `${prefix}-shopify-events.fifo`;
+export interface QueueOptions {
+  readonly visibilityTimeoutSeconds?: number;
+  readonly maxReceives?: number;
+}
+
+/** A FIFO queue and its FIFO dead-letter queue, created if missing. */
+async function fifoWithDlq(
+  sqs: SQSClient,
+  name: string,
+  dlqName: string,
+  options: QueueOptions,
+): Promise<QueuePair> {
+  const fifo = { FifoQueue: "true" };
+  const deadLetters = (await sqs.send(new CreateQueueCommand({ QueueName: dlqName, Attributes: fifo })))
+    .QueueUrl as string;
+  const arn = (
+    await sqs.send(new GetQueueAttributesCommand({ QueueUrl: deadLetters, AttributeNames: ["QueueArn"] }))
+  ).Attributes?.QueueArn;
+  const url = (
+    await sqs.send(
+      new CreateQueueCommand({
+        QueueName: name,
+        Attributes: {
+          ...fifo,
+          VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 30),
+          RedrivePolicy: JSON.stringify({
+            deadLetterTargetArn: arn,
+            maxReceiveCount: options.maxReceives ?? MAX_RECEIVES,
+          }),
+        },
+      }),
+    )
+  ).QueueUrl as string;
+  return { url, deadLetters };
+}
 
 export async function ensureQueues(
   sqs: SQSClient,
   prefix: string,
-  options: { visibilityTimeoutSeconds?: number; maxReceives?: number } = {},
+  options: QueueOptions = {},
 ): Promise<QueueSet> {
   const escalations = {} as Record<Region, string>;
   const deadLetters = {} as Record<Region, string>;
   for (const region of REGIONS) {
-    const fifo = { FifoQueue: "true" };
-    const dlq = await sqs.send(
-      new CreateQueueCommand({ QueueName: deadLetterQueueName(prefix, region), Attributes: fifo }),
+    const pair = await fifoWithDlq(
+      sqs,
+      escalationQueueName(prefix, region),
+      deadLetterQueueName(prefix, region),
+      options,
     );
-    const dlqUrl = dlq.QueueUrl as string;
-    const arn = await sqs.send(
-      new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ["QueueArn"] }),
-    );
-    const main = await sqs.send(
-      new CreateQueueCommand({
-        QueueName: escalationQueueName(prefix, region),
-        Attributes: {
-          ...fifo,
-          VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 30),
-          RedrivePolicy: JSON.stringify({
-            deadLetterTargetArn: arn.Attributes?.QueueArn,
-            maxReceiveCount: options.maxReceives ?? MAX_RECEIVES,
-          }),
-        },
-      }),
-    );
-    escalations[region] = main.QueueUrl as string;
-    deadLetters[region] = dlqUrl;
+    escalations[region] = pair.url;
+    deadLetters[region] = pair.deadLetters;
   }
-  const fifo = { FifoQueue: "true" };
-  const shopifyDlq = (
-    await sqs.send(
-      new CreateQueueCommand({ QueueName: `${prefix}-shopify-events-dlq.fifo`, Attributes: fifo }),
-    )
-  ).QueueUrl as string;
-  const shopifyDlqArn = (
-    await sqs.send(new GetQueueAttributesCommand({ QueueUrl: shopifyDlq, AttributeNames: ["QueueArn"] }))
-  ).Attributes?.QueueArn;
-  const shopifyEvents = (
-    await sqs.send(
-      new CreateQueueCommand({
-        QueueName: shopifyEventsQueueName(prefix),
-        Attributes: {
-          ...fifo,
-          VisibilityTimeout: String(options.visibilityTimeoutSeconds ?? 30),
-          RedrivePolicy: JSON.stringify({
-            deadLetterTargetArn: shopifyDlqArn,
-            maxReceiveCount: options.maxReceives ?? MAX_RECEIVES,
-          }),
-        },
-      }),
-    )
-  ).QueueUrl as string;
-  return { escalations, deadLetters, shopifyEvents, shopifyEventsDeadLetters: shopifyDlq };
+  const shopify = await fifoWithDlq(
+    sqs,
+    `${prefix}-shopify-events.fifo`,
+    `${prefix}-shopify-events-dlq.fifo`,
+    options,
+  );
+  return {
+    escalations,
+    deadLetters,
+    shopifyEvents: shopify.url,
+    shopifyEventsDeadLetters: shopify.deadLetters,
+    marketplaceInbound: await fifoWithDlq(
+      sqs,
+      `${prefix}-marketplace-inbound.fifo`,
+      `${prefix}-marketplace-inbound-dlq.fifo`,
+      options,
+    ),
+    marketplaceOutbound: await fifoWithDlq(
+      sqs,
+      `${prefix}-marketplace-outbound.fifo`,
+      `${prefix}-marketplace-outbound-dlq.fifo`,
+      options,
+    ),
+  };
 }

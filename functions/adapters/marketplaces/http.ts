@@ -1,0 +1,36 @@
+/** The HTTP calls adapters make: JSON in and out, a timeout, and errors that say whether a retry can help. */
+export class MarketplaceApiError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+  ) {
+    super(message);
+    this.name = "MarketplaceApiError";
+  }
+}
+
+export async function callJson(
+  url: string,
+  init: RequestInit & { timeoutMs?: number } = {},
+): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
+  } catch (error) {
+    throw new MarketplaceApiError(`network: ${error instanceof Error ? error.name : "error"}`, true);
+  }
+  const text = await response.text();
+  if (!response.ok)
+    throw new MarketplaceApiError(
+      `HTTP ${response.status}`,
+      response.status === 429 || response.status >= 500,
+    );
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new MarketplaceApiError("answer is not JSON", true);
+  }
+}
+
+export const epochSeconds = () => Math.floor(Date.now() / 1000);
+export const isoFromEpoch = (seconds: number) => new Date(seconds * 1000).toISOString();

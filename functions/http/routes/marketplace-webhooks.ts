@@ -1,0 +1,62 @@
+/**
+ * POST /webhooks/{shopee|lazada|tiktok}: a push is verified with the connected shop's key over the raw body,
+ * de-duplicated on the marketplace message id, queued per conversation, and answered 2xx with an empty body at once.
+ */
+import type { Hono } from "hono";
+import type { ConnectionStore } from "../../adapters/dynamodb/connection-store";
+import type { AppLogger } from "../../config/logger";
+import { AppError } from "../../domain/errors";
+import { isMarketplace, type Marketplace, type MarketplaceAdapter } from "../../domain/marketplace";
+import type { MarketplaceQueues } from "../../domain/marketplace-queues";
+
+export const PUSH_MAX_BYTES = 64 * 1024;
+
+export interface MarketplaceWebhookDeps {
+  readonly connections: ConnectionStore;
+  readonly adapters: Readonly<Record<Marketplace, MarketplaceAdapter>>;
+  readonly marketplaceQueues: MarketplaceQueues | undefined;
+  readonly logger: AppLogger;
+}
+
+const rejected = () => new AppError("unauthorized", "The push signature does not match a connected shop.");
+
+export function registerMarketplaceWebhooks(app: Hono, deps: MarketplaceWebhookDeps) {
+  app.post("/webhooks/:marketplace{shopee|lazada|tiktok}", async (c) => {
+    const marketplace = c.req.param("marketplace");
+    if (!isMarketplace(marketplace)) throw new AppError("not_found", "No such marketplace.");
+    if (Number(c.req.header("content-length") ?? "0") > PUSH_MAX_BYTES)
+      throw new AppError("payload_too_large", `Pushes must be at most ${PUSH_MAX_BYTES} bytes.`);
+    const raw = new Uint8Array(await c.req.arrayBuffer());
+    if (raw.byteLength > PUSH_MAX_BYTES)
+      throw new AppError("payload_too_large", `Pushes must be at most ${PUSH_MAX_BYTES} bytes.`);
+    let body: unknown;
+    try {
+      body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
+    } catch {
+      throw rejected(); // an unsigned or garbled body is answered like a bad signature: nothing is said about why
+    }
+    const adapter = deps.adapters[marketplace];
+    // The shop id is read before the signature is checked only to find whose key checks it; nothing else is used.
+    const marketplaceShopId = adapter.shopOf(body);
+    const shopId = marketplaceShopId ? await deps.connections.route(marketplace, marketplaceShopId) : null;
+    const connection = shopId ? await deps.connections.get(shopId, marketplace) : null;
+    if (!shopId || !connection) throw rejected();
+    const secrets = await deps.connections.secrets(connection);
+    if (!adapter.verify(connection, secrets, raw, (name) => c.req.header(name))) throw rejected();
+    if (!deps.marketplaceQueues)
+      throw new AppError("dependency_unavailable", "Marketplace queues are not configured.");
+    for (const push of adapter.parse(body, connection)) {
+      if (push.kind === "ignored") continue;
+      if (!(await deps.connections.remember(shopId, "received", marketplace, push.messageId))) continue;
+      try {
+        await deps.marketplaceQueues.inbound({ shopId, marketplace, push });
+      } catch (error) {
+        // Not queued: forget it, so the marketplace's retry of this push is taken, and ask for that retry.
+        await deps.connections.forget(shopId, "received", marketplace, push.messageId).catch(() => undefined);
+        deps.logger.error("marketplace push not queued", { marketplace, messageId: push.messageId });
+        throw error;
+      }
+    }
+    return c.body(null, 200);
+  });
+}

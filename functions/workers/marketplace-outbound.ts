@@ -1,0 +1,68 @@
+/**
+ * Sends replies through each marketplace's API with fresh tokens. A failed send is retried with exponential
+ * backoff (the message's visibility is extended), and after the last attempt lands in the DLQ with the reply in it.
+ */
+import { processPartialResponse, SqsFifoPartialProcessorAsync } from "@aws-lambda-powertools/batch";
+import type { SQSRecord } from "aws-lambda";
+import type { ConnectionStore } from "../adapters/dynamodb/connection-store";
+import type { AppLogger } from "../config/logger";
+import type { Clock } from "../domain/ports";
+import type { Marketplace, MarketplaceAdapter } from "../domain/marketplace";
+import type { OutboundJob } from "../domain/marketplace-queues";
+import { freshCredentials } from "../domain/marketplace-tokens";
+import type { SqsHandler } from "./escalation-consumer";
+
+export interface OutboundWorkerDeps {
+  readonly connections: ConnectionStore;
+  readonly adapters: Readonly<Record<Marketplace, MarketplaceAdapter>>;
+  /** Makes a failed message visible again only after `seconds`. */
+  readonly retryLater: (record: SQSRecord, seconds: number) => Promise<void>;
+  readonly retryBaseSeconds: number;
+  readonly clock: Clock;
+  readonly logger: AppLogger;
+}
+
+export async function sendReply(deps: OutboundWorkerDeps, job: OutboundJob): Promise<string> {
+  const stored = await deps.connections.get(job.shopId, job.marketplace);
+  if (!stored) throw new Error(`${job.marketplace} is not connected for this shop`);
+  const adapter = deps.adapters[job.marketplace];
+  const { connection, secrets } = await freshCredentials(deps.connections, adapter, stored, deps.clock.now());
+  const sent = await adapter.send(connection, secrets, {
+    threadId: job.threadId,
+    buyerId: job.buyerId,
+    text: job.text,
+  });
+  // Remembered so the marketplace's echo of this message is not taken for staff writing.
+  await deps.connections.remember(job.shopId, "sent", job.marketplace, sent.messageId);
+  return sent.messageId;
+}
+
+export function createOutboundWorker(deps: OutboundWorkerDeps): SqsHandler {
+  const one = async (record: SQSRecord) => {
+    const job = JSON.parse(record.body) as OutboundJob;
+    try {
+      const messageId = await sendReply(deps, job);
+      deps.logger.info("marketplace reply sent", {
+        marketplace: job.marketplace,
+        messageId,
+        origin: job.origin.kind,
+      });
+    } catch (error) {
+      const attempt = Number(record.attributes.ApproximateReceiveCount ?? "1");
+      const delay = Math.min(900, deps.retryBaseSeconds * 2 ** (attempt - 1));
+      deps.logger.warn("marketplace send failed; retrying later", {
+        marketplace: job.marketplace,
+        attempt,
+        delaySeconds: delay,
+        error: error instanceof Error ? error.message : "error",
+      });
+      await deps.retryLater(record, delay).catch(() => undefined);
+      throw error;
+    }
+  };
+  return (event, context) =>
+    processPartialResponse(event, one, new SqsFifoPartialProcessorAsync(), {
+      context,
+      skipGroupOnError: true,
+    });
+}
