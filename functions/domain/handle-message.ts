@@ -108,8 +108,14 @@ export async function handleShopperMessage(
   const status = paused ? "human" : (previous?.status ?? "ai");
 
   const hint = memory.language ?? localeHint(message.shopper.locale);
-  const { language } = deps.understanding.detectLanguage(message.text, market, hint);
-  const { intent, confidence } = deps.understanding.classify(message.text);
+  // A picture or video has no words to read: the conversation's language (or the market's) and no intent.
+  const wordless = message.media === "image" || message.media === "video";
+  const { language } = wordless
+    ? { language: hint ?? market.languages[0] }
+    : deps.understanding.detectLanguage(message.text, market, hint);
+  const { intent, confidence } = wordless
+    ? { intent: "unknown" as const, confidence: 0 }
+    : deps.understanding.classify(message.text);
 
   const rememberedOrder =
     !namedOrder && memory.orderName

@@ -86,11 +86,6 @@ export function buildHandoffPacket(translator: Translator, input: HandoffInput):
     draft: input.draft,
     transcript: input.transcript,
     createdAt,
-    dueAt: responseDue(
-      market.businessHours,
-      market.timeZone,
-      market.firstResponseMinutes,
-      input.now,
-    ).toISOString(),
+    dueAt: dueAt(conversation.channel, market, input.now).toISOString(),
   };
 }
