@@ -76,6 +76,24 @@ export class SupportStack extends Stack {
       deadLetterQueue: { queue: shopifyDeadLetters, maxReceiveCount: 5 },
     });
 
+    const fifoWithDlq = (id: string, visibility: Duration) => {
+      const deadLetters = new Queue(this, `${id}-DLQ`, {
+        fifo: true,
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      return new Queue(this, id, {
+        fifo: true,
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout: visibility,
+        deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+      });
+    };
+    const marketplaceInbound = fifoWithDlq("MarketplaceInbound", Duration.seconds(180));
+    const marketplaceOutbound = fifoWithDlq("MarketplaceOutbound", Duration.seconds(60));
+
     // Shop access tokens are sealed with data keys from this key (envelope encryption).
     const tokenKey = new Key(this, "ShopTokenKey", {
       enableKeyRotation: true,
@@ -103,6 +121,8 @@ export class SupportStack extends Stack {
       SHOPIFY_API_SECRET: shopifySecret.secretValue.unsafeUnwrap(),
       SHOPIFY_EVENTS_QUEUE_URL: shopifyEvents.queueUrl,
       TOKEN_KMS_KEY_ID: tokenKey.keyArn,
+      MARKETPLACE_INBOUND_QUEUE_URL: marketplaceInbound.queueUrl,
+      MARKETPLACE_OUTBOUND_QUEUE_URL: marketplaceOutbound.queueUrl,
       NODE_OPTIONS: "--enable-source-maps",
     };
     const common = {
@@ -127,6 +147,8 @@ export class SupportStack extends Stack {
     table.grantReadWriteData(api);
     for (const q of Object.values(queues)) q.grantSendMessages(api);
     shopifyEvents.grantSendMessages(api);
+    marketplaceInbound.grantSendMessages(api);
+    marketplaceOutbound.grantSendMessages(api);
     tokenKey.grantEncryptDecrypt(api);
 
     const consumer = new LambdaFunction(this, "EscalationConsumer", {
@@ -160,6 +182,49 @@ export class SupportStack extends Stack {
     tokenKey.grantDecrypt(shopifyWorker);
     shopifyWorker.addEventSource(
       new SqsEventSource(shopifyEvents, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency: 5 }),
+    );
+
+    // Marketplace pushes are answered by the same pipeline as the API (and its NLU), so the same bundle's size.
+    const inboundWorker = new LambdaFunction(this, "MarketplaceInboundWorker", {
+      ...common,
+      code: Code.fromAsset(`${props.distDir}/marketplace-inbound`),
+      memorySize: 1024,
+      timeout: Duration.seconds(30),
+      logGroup: new LogGroup(this, "MarketplaceInboundLogs", {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
+    table.grantReadWriteData(inboundWorker);
+    for (const q of [...Object.values(queues), marketplaceOutbound]) q.grantSendMessages(inboundWorker);
+    tokenKey.grantDecrypt(inboundWorker);
+    inboundWorker.addEventSource(
+      new SqsEventSource(marketplaceInbound, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: 10,
+      }),
+    );
+
+    const outboundWorker = new LambdaFunction(this, "MarketplaceOutboundWorker", {
+      ...common,
+      code: Code.fromAsset(`${props.distDir}/marketplace-outbound`),
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      logGroup: new LogGroup(this, "MarketplaceOutboundLogs", {
+        retention: RetentionDays.ONE_MONTH,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
+    table.grantReadWriteData(outboundWorker);
+    tokenKey.grantEncryptDecrypt(outboundWorker);
+    marketplaceOutbound.grant(outboundWorker, "sqs:ChangeMessageVisibility");
+    outboundWorker.addEventSource(
+      new SqsEventSource(marketplaceOutbound, {
+        batchSize: 10,
+        reportBatchItemFailures: true,
+        maxConcurrency: 5,
+      }),
     );
 
     // R7: every minute, escalations past their due time are marked overdue, re-prioritised and reported.

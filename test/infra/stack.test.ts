@@ -28,11 +28,11 @@ describe("the CDK stack", () => {
     });
   });
 
-  it("creates an encrypted FIFO queue with a DLQ per agent region and for Shopify events", () => {
+  it("creates an encrypted FIFO queue with a DLQ per agent region, for Shopify events and for marketplace messages", () => {
     const queues = template.findResources("AWS::SQS::Queue", {
       Properties: { RedrivePolicy: Match.anyValue() },
     });
-    expect(Object.keys(queues)).toHaveLength(5); // four regions and the Shopify events queue
+    expect(Object.keys(queues)).toHaveLength(7); // four regions, Shopify events, marketplace inbound and outbound
     for (const q of Object.values(queues)) {
       expect(q.Properties).toMatchObject({
         FifoQueue: true,
@@ -42,11 +42,11 @@ describe("the CDK stack", () => {
     }
   });
 
-  it("runs every function (API, escalation consumer, SLA sweeper, Shopify worker) on Node 22, arm64, with tracing", () => {
+  it("runs every function (API, escalation consumer, SLA sweeper, Shopify and marketplace workers) on Node 22, arm64, with tracing", () => {
     template.resourcePropertiesCountIs(
       "AWS::Lambda::Function",
       { Runtime: "nodejs22.x", Architectures: ["arm64"], TracingConfig: { Mode: "Active" } },
-      4,
+      6,
     );
   });
 
@@ -62,7 +62,7 @@ describe("the CDK stack", () => {
     template.resourcePropertiesCountIs(
       "AWS::Lambda::EventSourceMapping",
       { FunctionResponseTypes: ["ReportBatchItemFailures"] },
-      5, // four regional escalation queues and the Shopify events queue
+      7, // four regional escalation queues, Shopify events, marketplace inbound and outbound
     );
   });
 

@@ -6,7 +6,14 @@ import type { Hono } from "hono";
 import type { ConnectionStore } from "../../adapters/dynamodb/connection-store";
 import type { AppLogger } from "../../config/logger";
 import { AppError } from "../../domain/errors";
-import { isMarketplace, type Marketplace, type MarketplaceAdapter } from "../../domain/marketplace";
+import type { ShopId } from "../../domain/ids";
+import {
+  type ConnectionSecrets,
+  isMarketplace,
+  type Marketplace,
+  type MarketplaceAdapter,
+  type MarketplaceConnection,
+} from "../../domain/marketplace";
 import type { MarketplaceQueues } from "../../domain/marketplace-queues";
 
 export const PUSH_MAX_BYTES = 64 * 1024;
@@ -20,7 +27,33 @@ export interface MarketplaceWebhookDeps {
 
 const rejected = () => new AppError("unauthorized", "The push signature does not match a connected shop.");
 
+/** Connections (with their unsealed keys) are cached briefly per instance: a push needs them before anything else. */
+const CONNECTION_CACHE_MS = 60_000;
+
 export function registerMarketplaceWebhooks(app: Hono, deps: MarketplaceWebhookDeps) {
+  const cache = new Map<
+    string,
+    {
+      found: { shopId: ShopId; connection: MarketplaceConnection; secrets: ConnectionSecrets } | null;
+      until: number;
+    }
+  >();
+  const lookup = async (marketplace: Marketplace, marketplaceShopId: string) => {
+    const key = `${marketplace}:${marketplaceShopId}`;
+    const hit = cache.get(key);
+    if (hit && hit.until > Date.now()) return hit.found;
+    const shopId = await deps.connections.route(marketplace, marketplaceShopId);
+    const connection = shopId ? await deps.connections.get(shopId, marketplace) : null;
+    const found =
+      shopId && connection
+        ? { shopId, connection, secrets: await deps.connections.secrets(connection) }
+        : null;
+    if (cache.size > 10_000) cache.clear();
+    // Only connections are cached: a shop connected a moment ago must not be refused for a minute.
+    if (found) cache.set(key, { found, until: Date.now() + CONNECTION_CACHE_MS });
+    return found;
+  };
+
   app.post("/webhooks/:marketplace{shopee|lazada|tiktok}", async (c) => {
     const marketplace = c.req.param("marketplace");
     if (!isMarketplace(marketplace)) throw new AppError("not_found", "No such marketplace.");
@@ -38,10 +71,9 @@ export function registerMarketplaceWebhooks(app: Hono, deps: MarketplaceWebhookD
     const adapter = deps.adapters[marketplace];
     // The shop id is read before the signature is checked only to find whose key checks it; nothing else is used.
     const marketplaceShopId = adapter.shopOf(body);
-    const shopId = marketplaceShopId ? await deps.connections.route(marketplace, marketplaceShopId) : null;
-    const connection = shopId ? await deps.connections.get(shopId, marketplace) : null;
-    if (!shopId || !connection) throw rejected();
-    const secrets = await deps.connections.secrets(connection);
+    const found = marketplaceShopId ? await lookup(marketplace, marketplaceShopId) : null;
+    if (!found) throw rejected();
+    const { shopId, connection, secrets } = found;
     if (!adapter.verify(connection, secrets, raw, (name) => c.req.header(name))) throw rejected();
     if (!deps.marketplaceQueues)
       throw new AppError("dependency_unavailable", "Marketplace queues are not configured.");
