@@ -33,6 +33,7 @@ import { createShopifyGateway } from "../adapters/shopify/gateway";
 import { createShopifyOrderLookup } from "../adapters/shopify/order-lookup";
 import { createShopifyEventQueue } from "../adapters/sqs/shopify-event-queue";
 import type { ShopifyAppConfig, ShopifyRouteDeps } from "../http/routes/shopify";
+import type { AgentTokenVerifier } from "../http/auth";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
 import { type AppLogger, createLogger } from "./logger";
 
@@ -48,7 +49,9 @@ export interface AppDeps
   readonly shops: ShopStore;
   readonly orderCache: OrderStore;
   readonly inbox: EscalationStore;
+  /** The HS256 secret of local agent tokens (empty on AWS, where Cognito signs them). */
   readonly agentJwtSecret: Uint8Array;
+  readonly agentTokens: AgentTokenVerifier;
   readonly logger: AppLogger;
   /** Reaches the table and every queue, for GET /health?deep=1. */
   readonly checkDependencies: () => Promise<Record<string, "ok" | "down">>;
@@ -136,7 +139,15 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     translator: createTranslator(),
     clock: systemClock,
     shops,
-    agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET),
+    agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET ?? ""),
+    agentTokens: env.AGENT_JWT_ISSUER
+      ? {
+          kind: "jwks",
+          jwksUrl: `${env.AGENT_JWT_ISSUER.replace(/\/$/, "")}/.well-known/jwks.json`,
+          issuer: env.AGENT_JWT_ISSUER,
+          audience: env.AGENT_JWT_AUDIENCE,
+        }
+      : { kind: "secret", secret: new TextEncoder().encode(env.AGENT_JWT_SECRET ?? "") },
     logger,
     model: createModel(env, logger),
     channels: createChannelRouter(

@@ -23,7 +23,10 @@ export const EnvSchema = z.object({
   /** {"sea": "https://sqs…/escalations-sea.fifo", …}: one FIFO queue per agent region. */
   ESCALATION_QUEUE_URLS: queueUrls,
   /** HS256 secret for agent tokens (locally; on AWS a Cognito authorizer checks tokens first). */
-  AGENT_JWT_SECRET: z.string().min(32, "AGENT_JWT_SECRET must be at least 32 characters"),
+  AGENT_JWT_SECRET: z.string().min(32, "AGENT_JWT_SECRET must be at least 32 characters").optional(),
+  /** On AWS: the Cognito user pool whose RS256 tokens agents bring (issuer, and optionally the app client id). */
+  AGENT_JWT_ISSUER: z.url().optional(),
+  AGENT_JWT_AUDIENCE: z.string().optional(),
   LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
   /** An OpenAI-compatible endpoint writes replies when a key or a base URL is set (a local vLLM or Ollama needs no key). */
   OPENAI_API_KEY: z.string().min(1).optional(),
@@ -59,8 +62,16 @@ export const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+const AgentAuthRequired = (env: {
+  AGENT_JWT_SECRET?: string | undefined;
+  AGENT_JWT_ISSUER?: string | undefined;
+}) => Boolean(env.AGENT_JWT_SECRET || env.AGENT_JWT_ISSUER);
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(source);
+  const parsed = EnvSchema.refine(AgentAuthRequired, {
+    message: "set AGENT_JWT_SECRET (local) or AGENT_JWT_ISSUER (Cognito)",
+    path: ["AGENT_JWT_SECRET"],
+  }).safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);

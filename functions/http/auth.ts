@@ -1,6 +1,6 @@
 /** Authentication: shop API keys (bearer) for the shop API, agent JWTs for the inbox. */
 import type { MiddlewareHandler } from "hono";
-import { errors as joseErrors, jwtVerify } from "jose";
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 import { AppError } from "../domain/errors";
 import { type AgentId, AgentId as toAgentId, ShopId } from "../domain/ids";
@@ -54,21 +54,77 @@ export function shopAuth(shops: ShopStore, ttlMs = 60_000): ShopAuth {
   });
 }
 
-const ClaimsSchema = z.object({
-  sub: z.string().min(1),
-  name: z.string().default(""),
-  regions: z.array(z.enum(REGIONS)).min(1),
-  shops: z.array(z.string().min(1)).min(1),
-  languages: z.array(z.string()).default([]),
-});
+/** A comma-separated Cognito custom attribute ("sea,greater-china") or a JSON array claim, as a list. */
+const list = z.preprocess(
+  (v) =>
+    typeof v === "string"
+      ? v
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : v,
+  z.array(z.string().min(1)),
+);
 
-/** Verifies an HS256 agent token (Cognito-compatible claims) and exposes the agent's scope. */
-export function agentAuth(secret: Uint8Array): MiddlewareHandler<AppEnv> {
+/** Our claims, or Cognito's: custom attributes carry regions, shops and languages on a user pool's tokens. */
+const ClaimsSchema = z
+  .object({
+    sub: z.string().min(1),
+    name: z.string().optional(),
+    regions: list.optional(),
+    shops: list.optional(),
+    languages: list.optional(),
+    "custom:regions": list.optional(),
+    "custom:shops": list.optional(),
+    "custom:languages": list.optional(),
+  })
+  .transform((c) => ({
+    sub: c.sub,
+    name: c.name ?? "",
+    regions: c.regions ?? c["custom:regions"] ?? [],
+    shops: c.shops ?? c["custom:shops"] ?? [],
+    languages: c.languages ?? c["custom:languages"] ?? [],
+  }))
+  .pipe(
+    z.object({
+      sub: z.string(),
+      name: z.string(),
+      regions: z.array(z.enum(REGIONS)).min(1),
+      shops: z.array(z.string()).min(1),
+      languages: z.array(z.string()),
+    }),
+  );
+
+/** How agent tokens are checked: an HS256 secret locally, or a Cognito user pool's keys (JWKS) on AWS. */
+export type AgentTokenVerifier =
+  | { readonly kind: "secret"; readonly secret: Uint8Array }
+  | {
+      readonly kind: "jwks";
+      readonly jwksUrl: string;
+      readonly issuer: string;
+      readonly audience?: string | undefined;
+    };
+
+/** Verifies an agent token (HS256 locally, Cognito RS256 on AWS) and exposes the agent's scope. */
+export function agentAuth(verifier: AgentTokenVerifier): MiddlewareHandler<AppEnv> {
+  const verify =
+    verifier.kind === "secret"
+      ? (token: string) => jwtVerify(token, verifier.secret, { algorithms: ["HS256"] })
+      : (() => {
+          // jose caches the key set and refetches it when a token names an unknown key.
+          const keys = createRemoteJWKSet(new URL(verifier.jwksUrl));
+          return (token: string) =>
+            jwtVerify(token, keys, {
+              algorithms: ["RS256"],
+              issuer: verifier.issuer,
+              ...(verifier.audience ? { audience: verifier.audience } : {}),
+            });
+        })();
   return async (c, next) => {
     const token = bearer(c.req.header("authorization"));
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(token, secret, { algorithms: ["HS256"] }));
+      ({ payload } = await verify(token));
     } catch (error) {
       const expired = error instanceof joseErrors.JWTExpired;
       throw unauthorized(

@@ -59,8 +59,9 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/privacy/*", shopKey);
   app.use("/v1/connections", shopKey);
   app.use("/v1/connections/*", shopKey);
-  app.use("/v1/inbox", agentAuth(deps.agentJwtSecret));
-  app.use("/v1/inbox/*", agentAuth(deps.agentJwtSecret));
+  const agentToken = agentAuth(deps.agentTokens);
+  app.use("/v1/inbox", agentToken);
+  app.use("/v1/inbox/*", agentToken);
   registerMessageRoutes(app, deps);
   registerConversationRoutes(app, deps.conversations);
   registerInboxRoutes(app, deps);
