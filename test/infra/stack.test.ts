@@ -1,24 +1,73 @@
-import { App } from "aws-cdk-lib";
-import { Match, Template } from "aws-cdk-lib/assertions";
+import { App, Aspects } from "aws-cdk-lib";
+import { Annotations, Match, Template } from "aws-cdk-lib/assertions";
+import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { DeploymentConfig } from "../../infra/config";
 import { SupportStack } from "../../infra/support-stack";
 import { buildBundles, DIST } from "../../scripts/build";
 
+const config = (overrides: Partial<DeploymentConfig> = {}): DeploymentConfig => ({
+  stage: "prod",
+  regions: ["ap-southeast-1"],
+  shopifyApiKey: "shopify-client-id",
+  openai: false,
+  openaiModel: "gpt-4o-mini",
+  ...overrides,
+});
+
+function synth(c: DeploymentConfig) {
+  const app = new App();
+  const stack = new SupportStack(app, "test", {
+    config: c,
+    distDir: DIST,
+    env: { account: "123456789012", region: c.regions[0] },
+  });
+  Aspects.of(stack).add(new AwsSolutionsChecks());
+  return { stack, template: Template.fromStack(stack) };
+}
+
 let template: Template;
+let stack: SupportStack;
 
 beforeAll(async () => {
   await buildBundles();
-  const app = new App();
-  template = Template.fromStack(
-    new SupportStack(app, "test", { stage: "prod", distDir: DIST, env: { region: "ap-southeast-1" } }),
+  ({ stack, template } = synth(config()));
+}, 180_000);
+
+/** The DynamoDB and SQS actions a function's role allows. */
+function actionsOf(functionId: string) {
+  const functions = template.findResources("AWS::Lambda::Function");
+  const [logicalId, fn] = Object.entries(functions).find(([id]) => id.startsWith(functionId)) ?? [];
+  if (!fn || !logicalId) throw new Error(`no function ${functionId}`);
+  const roleId = (fn.Properties.Role as { "Fn::GetAtt": string[] })["Fn::GetAtt"][0];
+  const policies = Object.values(template.findResources("AWS::IAM::Policy")).filter((p) =>
+    (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId),
   );
-}, 120_000);
+  const actions = new Set<string>();
+  for (const p of policies) {
+    for (const statement of p.Properties.PolicyDocument.Statement as { Action: string | string[] }[]) {
+      for (const a of [statement.Action].flat()) actions.add(a);
+    }
+  }
+  return [...actions]
+    .filter((a) => a.startsWith("dynamodb:") || a.startsWith("sqs:") || a.startsWith("kms:"))
+    .sort();
+}
 
 describe("the CDK stack", () => {
-  it("creates the table with PITR, TTL, the GSI and deletion protection in production", () => {
+  it("passes cdk-nag's AwsSolutions checks, every suppression justified in code", () => {
+    const errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+    expect(errors.map((e) => e.entry.data)).toEqual([]);
+  });
+
+  it("creates the table on demand with PITR, TTL, both indexes and deletion protection in production", () => {
     template.hasResourceProperties("AWS::DynamoDB::GlobalTable", {
+      BillingMode: "PAY_PER_REQUEST",
       TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: "gsi1" })],
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({ IndexName: "gsi1" }),
+        Match.objectLike({ IndexName: "owner", Projection: { ProjectionType: "KEYS_ONLY" } }),
+      ]),
       Replicas: [
         Match.objectLike({
           PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -28,46 +77,139 @@ describe("the CDK stack", () => {
     });
   });
 
-  it("creates an encrypted FIFO queue with a DLQ per agent region, for Shopify events and for marketplace messages", () => {
-    const queues = template.findResources("AWS::SQS::Queue", {
-      Properties: { RedrivePolicy: Match.anyValue() },
-    });
-    expect(Object.keys(queues)).toHaveLength(7); // four regions, Shopify events, marketplace inbound and outbound
-    for (const q of Object.values(queues)) {
-      expect(q.Properties).toMatchObject({
-        FifoQueue: true,
-        SqsManagedSseEnabled: true,
-        RedrivePolicy: { maxReceiveCount: 5 },
-      });
-    }
+  it("makes the table global when deployed to more than one region", () => {
+    const multi = synth(config({ regions: ["ap-southeast-1", "ap-northeast-1"] })).template;
+    const [table] = Object.values(multi.findResources("AWS::DynamoDB::GlobalTable"));
+    const regions = (table?.Properties.Replicas as { Region: string }[]).map((r) => r.Region).sort();
+    expect(regions).toEqual(["ap-northeast-1", "ap-southeast-1"]);
   });
 
-  it("runs every function (API, escalation consumer, SLA sweeper, Shopify and marketplace workers) on Node 22, arm64, with tracing", () => {
+  it("creates encrypted FIFO queues with DLQs for each region, Shopify events and marketplace messages", () => {
+    const withDlq = template.findResources("AWS::SQS::Queue", {
+      Properties: { RedrivePolicy: Match.anyValue() },
+    });
+    expect(Object.keys(withDlq)).toHaveLength(7);
+    for (const q of Object.values(template.findResources("AWS::SQS::Queue"))) {
+      expect(q.Properties).toMatchObject({ FifoQueue: true, SqsManagedSseEnabled: true });
+    }
+    for (const q of Object.values(withDlq))
+      expect(q.Properties.RedrivePolicy).toMatchObject({ maxReceiveCount: 5 });
+  });
+
+  it("alarms on every dead-letter queue's depth and every queue's message age", () => {
+    template.resourcePropertiesCountIs(
+      "AWS::CloudWatch::Alarm",
+      { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 1 },
+      7,
+    );
+    template.resourcePropertiesCountIs(
+      "AWS::CloudWatch::Alarm",
+      { MetricName: "ApproximateAgeOfOldestMessage" },
+      7,
+    );
+  });
+
+  it("runs six functions on Node 22, arm64, with tracing and log groups with retention", () => {
     template.resourcePropertiesCountIs(
       "AWS::Lambda::Function",
       { Runtime: "nodejs22.x", Architectures: ["arm64"], TracingConfig: { Mode: "Active" } },
       6,
     );
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 30 }, 7);
   });
 
-  it("seals shop tokens with a rotating KMS key", () => {
+  it("gives each function only its own table and queue actions", () => {
+    const consume = [
+      "sqs:ChangeMessageVisibility",
+      "sqs:DeleteMessage",
+      "sqs:GetQueueAttributes",
+      "sqs:GetQueueUrl",
+      "sqs:ReceiveMessage",
+    ];
+    expect(actionsOf("EscalationConsumer")).toEqual(
+      ["dynamodb:GetItem", "dynamodb:PutItem", ...consume].sort(),
+    );
+    expect(actionsOf("SlaSweeper")).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+    expect(actionsOf("MarketplaceOutboundWorker")).toEqual(
+      expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "kms:Decrypt", ...consume]),
+    );
+    expect(actionsOf("MarketplaceOutboundWorker").filter((a) => a.startsWith("dynamodb:"))).toEqual([
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+    ]);
+    // Only the Shopify worker deletes (privacy duties); no function may scan or administer the table.
+    for (const id of [
+      "Api",
+      "EscalationConsumer",
+      "SlaSweeper",
+      "MarketplaceInboundWorker",
+      "MarketplaceOutboundWorker",
+    ]) {
+      expect(actionsOf(id)).not.toContain("dynamodb:DeleteItem");
+    }
+    expect(actionsOf("ShopifyEventsWorker")).toEqual(
+      expect.arrayContaining(["dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]),
+    );
+    for (const id of [
+      "Api",
+      "EscalationConsumer",
+      "SlaSweeper",
+      "ShopifyEventsWorker",
+      "MarketplaceInboundWorker",
+      "MarketplaceOutboundWorker",
+    ]) {
+      expect(
+        actionsOf(id).filter((a) => a === "dynamodb:Scan" || a === "dynamodb:*" || a === "sqs:*"),
+      ).toEqual([]);
+    }
+    expect(actionsOf("Api")).not.toContain("sqs:ReceiveMessage");
+  });
+
+  it("sends every route to the API function, agent routes behind the Cognito JWT authorizer and webhooks without one", () => {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      AuthorizerType: "JWT",
+      IdentitySource: ["$request.header.Authorization"],
+    });
+    for (const key of ["ANY /v1/inbox", "ANY /v1/inbox/{proxy+}"]) {
+      template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: key, AuthorizationType: "JWT" });
+    }
+    const defaults = Object.values(
+      template.findResources("AWS::ApiGatewayV2::Route", { Properties: { RouteKey: "$default" } }),
+    );
+    expect(defaults).toHaveLength(1);
+    expect(defaults[0]?.Properties.AuthorizationType ?? "NONE").toBe("NONE");
+    const integrations = Object.values(template.findResources("AWS::ApiGatewayV2::Integration"));
+    expect(integrations.length).toBeGreaterThanOrEqual(1);
+    for (const i of integrations) expect(JSON.stringify(i.Properties.IntegrationUri)).toContain("Api");
+  });
+
+  it("requires MFA for agents and carries their regions, shops and languages as attributes", () => {
+    template.hasResourceProperties("AWS::Cognito::UserPool", {
+      MfaConfiguration: "ON",
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: "regions" }),
+        Match.objectLike({ Name: "shops" }),
+        Match.objectLike({ Name: "languages" }),
+      ]),
+    });
+  });
+
+  it("seals tokens with a rotating KMS key and runs the SLA sweeper every minute", () => {
     template.hasResourceProperties("AWS::KMS::Key", { EnableKeyRotation: true });
-  });
-
-  it("runs the SLA sweeper every minute", () => {
     template.hasResourceProperties("AWS::Events::Rule", { ScheduleExpression: "rate(1 minute)" });
   });
 
-  it("feeds the workers from every queue with partial batch responses", () => {
-    template.resourcePropertiesCountIs(
-      "AWS::Lambda::EventSourceMapping",
-      { FunctionResponseTypes: ["ReportBatchItemFailures"] },
-      7, // four regional escalation queues, Shopify events, marketplace inbound and outbound
+  it("outputs the API URL, the user pool ids and the queue URLs", () => {
+    const outputs = Object.keys(template.findOutputs("*"));
+    expect(outputs).toEqual(
+      expect.arrayContaining([
+        "ApiUrl",
+        "UserPoolId",
+        "UserPoolClientId",
+        "TableName",
+        "ShopifyEventsQueue",
+        "EscalationQueuesea",
+      ]),
     );
-  });
-
-  it("routes the HTTP API to the API function", () => {
-    template.resourceCountIs("AWS::ApiGatewayV2::Api", 1);
-    template.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
   });
 });

@@ -16,7 +16,10 @@ async function startFakeUserPool() {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const sign = (claims: Record<string, unknown>, options: { issuer?: string; key?: Parameters<SignJWT["sign"]>[0] } = {}) =>
+  const sign = (
+    claims: Record<string, unknown>,
+    options: { issuer?: string; key?: Parameters<SignJWT["sign"]>[0] } = {},
+  ) =>
     new SignJWT({ token_use: "id", ...claims })
       .setProtectedHeader({ alg: "RS256", kid: "k1" })
       .setIssuer(options.issuer ?? issuer)

@@ -1,0 +1,33 @@
+/** Deployment configuration per stage and AWS region, read from CDK context (`-c stage=prod -c regions=…`). */
+export type Stage = "dev" | "prod";
+
+/** The AWS regions nearest the agent regions' markets (DESIGN.md). */
+export const AWS_REGIONS = ["ap-southeast-1", "ap-east-1", "ap-northeast-1", "ap-south-1"] as const;
+
+export interface DeploymentConfig {
+  readonly stage: Stage;
+  /** Every region the stack runs in; the first holds the global table's primary replica. */
+  readonly regions: readonly string[];
+  readonly shopifyApiKey: string | undefined;
+  /** Create the OpenAI API key secret and wire the model (set its value after the first deploy). */
+  readonly openai: boolean;
+  readonly openaiModel: string;
+}
+
+export function readConfig(context: (key: string) => unknown): DeploymentConfig {
+  const stage = context("stage") === "prod" ? "prod" : "dev";
+  const regions = String(context("regions") ?? "ap-southeast-1")
+    .split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
+  for (const r of regions)
+    if (!(AWS_REGIONS as readonly string[]).includes(r))
+      throw new Error(`Unsupported region ${r}; use ${AWS_REGIONS.join(", ")}`);
+  return {
+    stage,
+    regions,
+    shopifyApiKey: (context("shopifyApiKey") as string | undefined) ?? process.env.SHOPIFY_API_KEY,
+    openai: context("openai") === "true" || context("openai") === true,
+    openaiModel: String(context("openaiModel") ?? "gpt-4o-mini"),
+  };
+}
