@@ -80,7 +80,7 @@ describe("the CDK stack", () => {
   it("makes the table global when deployed to more than one region", () => {
     const multi = synth(config({ regions: ["ap-southeast-1", "ap-northeast-1"] })).template;
     const [table] = Object.values(multi.findResources("AWS::DynamoDB::GlobalTable"));
-    const regions = (table?.Properties.Replicas as { Region: string }[]).map((r) => r.Region).sort();
+    const regions = ((table?.Properties.Replicas ?? []) as { Region: string }[]).map((r) => r.Region).sort();
     expect(regions).toEqual(["ap-northeast-1", "ap-southeast-1"]);
   });
 
