@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, each next to a baseline measured in the same run. */
+import { benchBundles } from "./bundles";
 import { benchEngine } from "./engine";
 import { intentAccuracy } from "./intent-accuracy";
 import { benchLangid } from "./langid";
@@ -31,3 +32,4 @@ section("HTTP", await benchMessages());
 section("escalations and inbox", await benchInbox());
 section("Shopify webhooks", await benchShopify());
 section("marketplace pushes", await benchMarketplaces());
+section("Lambda bundles", await benchBundles());

@@ -1,0 +1,2 @@
+import { benchBundles } from "./bench/bundles";
+console.log(await benchBundles());
