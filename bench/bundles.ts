@@ -78,7 +78,7 @@ export async function benchBundles(): Promise<string> {
         const result = last.startsWith("{")
           ? (JSON.parse(last) as { ms: number; status: number; body: string })
           : null;
-        if (!result || result.status !== 200)
+        if (result?.status !== 200)
           reject(
             new Error(
               `cold start of ${bundle} failed: ${

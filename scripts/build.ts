@@ -18,9 +18,18 @@ const eldSubset: Plugin = {
   setup(b) {
     b.onLoad({ filter: /eld[\\/]src[\\/]ngrams[\\/]extrasmall\.js$/ }, async (args) => {
       const { ngramsData } = (await import(pathToFileURL(args.path).href)) as {
-        ngramsData: { type: string; languages: Record<string, string>; isSubset?: boolean; ngrams: Record<string, Record<string, number>> };
+        ngramsData: {
+          type: string;
+          languages: Record<string, string>;
+          isSubset?: boolean;
+          ngrams: Record<string, Record<string, number>>;
+        };
       };
-      const keep = new Set(Object.entries(ngramsData.languages).filter(([, code]) => ELD_LANGUAGES.includes(code)).map(([id]) => id));
+      const keep = new Set(
+        Object.entries(ngramsData.languages)
+          .filter(([, code]) => ELD_LANGUAGES.includes(code))
+          .map(([id]) => id),
+      );
       const ngrams: Record<string, Record<string, number>> = {};
       for (const [gram, scores] of Object.entries(ngramsData.ngrams)) {
         const kept = Object.fromEntries(Object.entries(scores).filter(([id]) => keep.has(id)));
