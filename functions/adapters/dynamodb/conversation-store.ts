@@ -7,6 +7,7 @@ import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ConversationStore, Page, PageRequest, TurnContext, TurnContextQuery } from "../../domain/ports";
 import type { Turn } from "../../domain/turn";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { queryAll } from "./query-all";
 import { GSI1, gsi1, keys } from "./keys";
 import { TTL_ATTRIBUTE, type Table } from "./table";
 
@@ -182,20 +183,11 @@ export function createConversationStore(table: Table): ConversationStore {
 
     async getConversation(shopId: ShopId, id: ConversationId) {
       const pk = keys.conversation(shopId, id).pk;
-      const items: Item[] = [];
-      let start: Item | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName,
-            KeyConditionExpression: "pk = :pk",
-            ExpressionAttributeValues: { ":pk": pk },
-            ExclusiveStartKey: start,
-          }),
-        );
-        items.push(...(page.Items ?? []));
-        start = page.LastEvaluatedKey;
-      } while (start);
+      const items = await queryAll(client, {
+        TableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": pk },
+      });
       const meta = items.find((i) => i.sk === "META");
       if (!meta || expired(meta)) return null;
       const turns = items.filter((i) => i.type === "turn").map((i) => i.turn as Turn);
@@ -329,22 +321,13 @@ export function createConversationStore(table: Table): ConversationStore {
     },
 
     async listActive(shopId, from, to) {
-      const found: Conversation[] = [];
-      let start: Item | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName,
-            IndexName: GSI1,
-            KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
-            ExpressionAttributeValues: { ":pk": gsi1.conversations(shopId), ":from": from, ":to": to },
-            ExclusiveStartKey: start,
-          }),
-        );
-        found.push(...(page.Items ?? []).filter((i) => !expired(i)).map(toConversation));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return found;
+      const items = await queryAll(client, {
+        TableName,
+        IndexName: GSI1,
+        KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: { ":pk": gsi1.conversations(shopId), ":from": from, ":to": to },
+      });
+      return items.filter((i) => !expired(i)).map(toConversation);
     },
 
     async listConversations(

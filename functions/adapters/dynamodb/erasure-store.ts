@@ -1,5 +1,6 @@
 /** Deletes a customer's or a shop's data for Shopify's privacy duties; every delete is idempotent. */
-import { BatchGetCommand, BatchWriteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { queryAll } from "./query-all";
 import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ErasureStore } from "../../domain/privacy";
 import type { Turn } from "../../domain/turn";
@@ -28,16 +29,7 @@ export function createErasureStore(table: Table): ErasureStore {
     return all.length;
   }
 
-  async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]) {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
+  const all = (input: Parameters<typeof queryAll>[1]) => queryAll(client, input);
 
   return {
     async ordersOf(shopId, lookupKeys) {
@@ -60,7 +52,7 @@ export function createErasureStore(table: Table): ErasureStore {
       ),
     eraseLookups: (shopId, lookupKeys) => deleteKeys(lookupKeys.map((k) => keys.orderLookup(shopId, k))),
     async eraseConversation(shopId, id) {
-      const items = await queryAll({
+      const items = await all({
         TableName,
         KeyConditionExpression: "pk = :pk",
         ExpressionAttributeValues: { ":pk": keys.conversation(shopId, id).pk },
@@ -75,7 +67,7 @@ export function createErasureStore(table: Table): ErasureStore {
       return deleteKeys([...items.map((i) => ({ pk: i.pk as string, sk: i.sk as string })), ...escalations]);
     },
     async eraseExportsAbout(shopId, customer) {
-      const exports = await queryAll({
+      const exports = await all({
         TableName,
         KeyConditionExpression: "pk = :pk AND begins_with(sk, :export)",
         ExpressionAttributeValues: { ":pk": keys.privacyExport(shopId, "").pk, ":export": "EXPORT#" },
@@ -91,7 +83,7 @@ export function createErasureStore(table: Table): ErasureStore {
       return deleteKeys(about.map((i) => ({ pk: i.pk as string, sk: i.sk as string })));
     },
     async eraseOwned(shopId) {
-      const items = await queryAll({
+      const items = await all({
         TableName,
         IndexName: OWNER_INDEX,
         KeyConditionExpression: "#owner = :owner",

@@ -5,6 +5,7 @@ import { type Escalation, type HandoffPacket, newEscalation } from "../../domain
 import type { ShopId } from "../../domain/ids";
 import type { EscalationStore, InboxFilter, Page, PageRequest } from "../../domain/ports";
 import { AppError } from "../../domain/errors";
+import { queryAll } from "./query-all";
 import { inboxSortKey } from "../../domain/priority";
 import { REGIONS } from "../../domain/markets";
 import { GSI1, gsi1, keys } from "./keys";
@@ -38,24 +39,17 @@ export function createEscalationStore(
       const all: Escalation[] = [];
       for (const region of REGIONS) {
         for (const status of ["pending", "claimed", "resolved"] as const) {
-          let start: Record<string, unknown> | undefined;
-          do {
-            const page = await client.send(
-              new QueryCommand({
-                TableName,
-                IndexName: GSI1,
-                KeyConditionExpression: "gsi1pk = :pk",
-                ExpressionAttributeValues: { ":pk": gsi1.inbox(shopId, region, status) },
-                ExclusiveStartKey: start,
-              }),
-            );
-            all.push(
-              ...(page.Items ?? [])
-                .map((i) => i.escalation as Escalation)
-                .filter((e) => e.createdAt >= from && e.createdAt < to),
-            );
-            start = page.LastEvaluatedKey;
-          } while (start);
+          const items = await queryAll(client, {
+            TableName,
+            IndexName: GSI1,
+            KeyConditionExpression: "gsi1pk = :pk",
+            ExpressionAttributeValues: { ":pk": gsi1.inbox(shopId, region, status) },
+          });
+          all.push(
+            ...items
+              .map((i) => i.escalation as Escalation)
+              .filter((e) => e.createdAt >= from && e.createdAt < to),
+          );
         }
       }
       return all;

@@ -1,5 +1,6 @@
 /** Shops and their API keys; a key is stored only as its SHA-256, so a table dump reveals no usable key. */
-import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { queryAll } from "./query-all";
 import { createHash } from "node:crypto";
 import type { ShopId } from "../../domain/ids";
 import type { ShopRecord, ShopStore } from "../../domain/ports";
@@ -48,22 +49,13 @@ export function createShopStore(table: Table): ShopStore {
       );
     },
     async listShopIds() {
-      const ids: ShopId[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await client.send(
-          new QueryCommand({
-            TableName,
-            IndexName: GSI1,
-            KeyConditionExpression: "gsi1pk = :pk",
-            ExpressionAttributeValues: { ":pk": gsi1.shops() },
-            ExclusiveStartKey: start,
-          }),
-        );
-        ids.push(...(page.Items ?? []).map((i) => i.id as ShopId));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return ids;
+      const items = await queryAll(client, {
+        TableName,
+        IndexName: GSI1,
+        KeyConditionExpression: "gsi1pk = :pk",
+        ExpressionAttributeValues: { ":pk": gsi1.shops() },
+      });
+      return items.map((i) => i.id as ShopId);
     },
   };
 }

@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ConnectionStore } from "../../adapters/dynamodb/connection-store";
 import { AppError } from "../../domain/errors";
-import type { Marketplace, MarketplaceConnection } from "../../domain/marketplace";
+import { MARKETPLACES, type Marketplace, type MarketplaceConnection } from "../../domain/marketplace";
 import { MARKET_CODES } from "../../domain/markets";
 import type { Clock } from "../../domain/ports";
 import type { AppEnv } from "../auth";
@@ -117,13 +117,16 @@ export function registerConnectionRoutes(
     return view(connection);
   };
 
-  app.openapi(putRoute("shopee", Shopee), async (c) => {
-    const b = Shopee.parse(await c.req.json());
-    return c.json(
-      await save(
-        {
-          shopId: c.get("shop").id,
-          marketplace: "shopee",
+  /** Each marketplace's body, mapped to the connection's common shape: public fields, and the secrets to seal. */
+  type Mapped = {
+    fields: Omit<MarketplaceConnection, "shopId" | "marketplace" | "connectedAt" | "accessTokenExpiresAt">;
+    secrets: { signingKey: string; accessToken: string; refreshToken: string };
+  };
+  const mappings: { [M in Marketplace]: { schema: z.ZodType; map: (b: never) => Mapped } } = {
+    shopee: {
+      schema: Shopee,
+      map: (b: z.infer<typeof Shopee>) => ({
+        fields: {
           marketplaceShopId: b.marketplaceShopId,
           appId: b.partnerId,
           shopCipher: null,
@@ -132,19 +135,13 @@ export function registerConnectionRoutes(
           authBaseUrl: b.apiBaseUrl,
           market: b.market ?? null,
         },
-        { signingKey: b.partnerKey, accessToken: b.accessToken, refreshToken: b.refreshToken },
-        b.accessTokenExpiresAt,
-      ),
-      200,
-    );
-  });
-  app.openapi(putRoute("lazada", Lazada), async (c) => {
-    const b = Lazada.parse(await c.req.json());
-    return c.json(
-      await save(
-        {
-          shopId: c.get("shop").id,
-          marketplace: "lazada",
+        secrets: { signingKey: b.partnerKey, accessToken: b.accessToken, refreshToken: b.refreshToken },
+      }),
+    },
+    lazada: {
+      schema: Lazada,
+      map: (b: z.infer<typeof Lazada>) => ({
+        fields: {
           marketplaceShopId: b.sellerId,
           appId: b.appKey,
           shopCipher: null,
@@ -153,19 +150,13 @@ export function registerConnectionRoutes(
           authBaseUrl: b.authBaseUrl,
           market: b.market ?? null,
         },
-        { signingKey: b.appSecret, accessToken: b.accessToken, refreshToken: b.refreshToken },
-        b.accessTokenExpiresAt,
-      ),
-      200,
-    );
-  });
-  app.openapi(putRoute("tiktok", TikTok), async (c) => {
-    const b = TikTok.parse(await c.req.json());
-    return c.json(
-      await save(
-        {
-          shopId: c.get("shop").id,
-          marketplace: "tiktok",
+        secrets: { signingKey: b.appSecret, accessToken: b.accessToken, refreshToken: b.refreshToken },
+      }),
+    },
+    tiktok: {
+      schema: TikTok,
+      map: (b: z.infer<typeof TikTok>) => ({
+        fields: {
           marketplaceShopId: b.shopId,
           appId: b.appKey,
           shopCipher: b.shopCipher,
@@ -174,12 +165,21 @@ export function registerConnectionRoutes(
           authBaseUrl: b.authBaseUrl,
           market: b.market ?? null,
         },
-        { signingKey: b.appSecret, accessToken: b.accessToken, refreshToken: b.refreshToken },
-        b.accessTokenExpiresAt,
-      ),
-      200,
-    );
-  });
+        secrets: { signingKey: b.appSecret, accessToken: b.accessToken, refreshToken: b.refreshToken },
+      }),
+    },
+  };
+  for (const marketplace of MARKETPLACES) {
+    const { schema, map } = mappings[marketplace];
+    app.openapi(putRoute(marketplace, schema), async (c) => {
+      const body = schema.parse(await c.req.json()) as { accessTokenExpiresAt?: string };
+      const { fields, secrets } = map(body as never);
+      return c.json(
+        await save({ ...fields, shopId: c.get("shop").id, marketplace }, secrets, body.accessTokenExpiresAt),
+        200,
+      );
+    });
+  }
   app.openapi(listRoute, async (c) =>
     c.json({ items: (await deps.connections.list(c.get("shop").id)).map(view) }, 200),
   );
