@@ -222,6 +222,8 @@ export class SupportStack extends Stack {
     const integration = new HttpLambdaIntegration("Api", api);
     const http = new HttpApi(this, "HttpApi", { defaultIntegration: integration, createDefaultStage: false });
     new HttpStage(this, "DefaultStage", {
+      // A ceiling for the whole API; per-shop limits belong in the app.
+      throttle: { rateLimit: 100, burstLimit: 200 },
       httpApi: http,
       stageName: "$default",
       autoDeploy: true,

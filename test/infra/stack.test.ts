@@ -183,6 +183,13 @@ describe("the CDK stack", () => {
     for (const i of integrations) expect(JSON.stringify(i.Properties.IntegrationUri)).toContain("Api");
   });
 
+  it("throttles the API stage", () => {
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+    });
+  });
+
   it("requires MFA for agents and carries their regions, shops and languages as attributes", () => {
     template.hasResourceProperties("AWS::Cognito::UserPool", {
       MfaConfiguration: "ON",
