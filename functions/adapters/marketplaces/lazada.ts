@@ -2,9 +2,9 @@
 import { z } from "zod";
 import type { InboundPush, MarketplaceAdapter } from "../../domain/marketplace";
 import { type MarketCode, isMarketCode } from "../../domain/markets";
-import { safeEqual } from "../shopify/hmac";
 import { callJson, MarketplaceApiError } from "./http";
-import { appKeyPushSign, lazadaSign } from "./signing";
+import { jsonContent, verifyAppKeyPush } from "./push-helpers";
+import { lazadaSign } from "./signing";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 
@@ -72,13 +72,7 @@ export const lazada: MarketplaceAdapter = {
     const parsed = z.object({ seller_id: id }).safeParse(body);
     return parsed.success ? parsed.data.seller_id : null;
   },
-  verify(connection, secrets, raw, header) {
-    const signature = header("authorization");
-    return (
-      !!signature &&
-      safeEqual(appKeyPushSign(secrets.signingKey, connection.appId, raw), signature.trim().toLowerCase())
-    );
-  },
+  verify: verifyAppKeyPush,
   parse(body, connection): InboundPush[] {
     const push = Push.safeParse(body);
     if (!push.success) return [{ kind: "ignored", reason: "unrecognised push" }];
@@ -86,12 +80,7 @@ export const lazada: MarketplaceAdapter = {
       return [{ kind: "ignored", reason: `message_type ${push.data.message_type}` }];
     const d = push.data.data;
     if (d.status === 1) return [{ kind: "ignored", reason: "recalled" }];
-    let content: Record<string, unknown> = {};
-    try {
-      content = JSON.parse(d.content) as Record<string, unknown>;
-    } catch {
-      // a content that is not JSON is treated as empty
-    }
+    const content = jsonContent(d.content);
     const text = typeof content.txt === "string" ? content.txt : "";
     const sentAt = new Date(d.send_time).toISOString();
     if (d.from_account_type === 2)

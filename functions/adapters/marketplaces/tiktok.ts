@@ -1,9 +1,9 @@
 /** TikTok Shop: the NEW_MESSAGE webhook and the customer-service messages API, version 202309 (third-party sources). */
 import { z } from "zod";
 import type { InboundPush, MarketplaceAdapter } from "../../domain/marketplace";
-import { safeEqual } from "../shopify/hmac";
 import { callJson, epochSeconds, isoFromEpoch, MarketplaceApiError } from "./http";
-import { appKeyPushSign, tiktokSign } from "./signing";
+import { jsonContent, verifyAppKeyPush } from "./push-helpers";
+import { tiktokSign } from "./signing";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 
@@ -50,25 +50,14 @@ export const tiktok: MarketplaceAdapter = {
     const parsed = z.object({ shop_id: id }).safeParse(body);
     return parsed.success ? parsed.data.shop_id : null;
   },
-  verify(connection, secrets, raw, header) {
-    const signature = header("authorization");
-    return (
-      !!signature &&
-      safeEqual(appKeyPushSign(secrets.signingKey, connection.appId, raw), signature.trim().toLowerCase())
-    );
-  },
+  verify: verifyAppKeyPush,
   parse(body, connection): InboundPush[] {
     const push = Push.safeParse(body);
     if (!push.success) return [{ kind: "ignored", reason: "unrecognised push" }];
     if (push.data.type !== 14 && push.data.type !== "NEW_MESSAGE")
       return [{ kind: "ignored", reason: `type ${push.data.type}` }];
     const d = push.data.data;
-    let content: Record<string, unknown> = {};
-    try {
-      content = JSON.parse(d.content) as Record<string, unknown>;
-    } catch {
-      // a content that is not JSON is treated as empty
-    }
+    const content = jsonContent(d.content);
     const text = typeof content.content === "string" ? content.content : "";
     const sentAt = isoFromEpoch(d.create_time > 1e12 ? d.create_time / 1000 : d.create_time);
     const role = d.sender.role.toUpperCase();
