@@ -58,6 +58,8 @@ export interface LocalStackOptions {
   readonly autoPoll?: boolean;
   /** How long the poller sleeps when the queues are empty (default 100 ms). */
   readonly pollIntervalMs?: number;
+  /** Puts something between the app and DynamoDB (a fault-injecting proxy in tests); returns the endpoint to use. */
+  readonly dynamodbEndpoint?: (emulatorEndpoint: string) => Promise<string>;
   /** The first backoff of a failed marketplace send, in seconds (shortened in tests). */
   readonly marketplaceRetryBaseSeconds?: number;
   /** Queue behaviour, shortened in tests so redelivery and dead-lettering happen within seconds. */
@@ -115,7 +117,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const env = readEnv({
     TABLE_NAME: LOCAL_DEFAULTS.tableName,
     AWS_REGION: region,
-    DYNAMODB_ENDPOINT: emulators.dynamodbEndpoint,
+    DYNAMODB_ENDPOINT: options.dynamodbEndpoint
+      ? await options.dynamodbEndpoint(emulators.dynamodbEndpoint)
+      : emulators.dynamodbEndpoint,
     SQS_ENDPOINT: emulators.sqsEndpoint,
     ESCALATION_QUEUE_URLS: JSON.stringify(queues.escalations),
     AGENT_JWT_SECRET: options.agentJwtSecret ?? LOCAL_DEFAULTS.agentJwtSecret,
