@@ -52,6 +52,7 @@ export interface AppDeps
   /** The HS256 secret of local agent tokens (empty on AWS, where Cognito signs them). */
   readonly agentJwtSecret: Uint8Array;
   readonly agentTokens: AgentTokenVerifier;
+  readonly rateLimits: { readonly shopPerMinute: number; readonly ipPerMinute: number };
   readonly logger: AppLogger;
   /** Reaches the table and every queue, for GET /health?deep=1. */
   readonly checkDependencies: () => Promise<Record<string, "ok" | "down">>;
@@ -140,6 +141,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     clock: systemClock,
     shops,
     agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET ?? ""),
+    rateLimits: { shopPerMinute: env.RATE_LIMIT_SHOP_PER_MINUTE, ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE },
     agentTokens: env.AGENT_JWT_ISSUER
       ? {
           kind: "jwks",

@@ -56,6 +56,9 @@ export const EnvSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
     .optional(),
+  /** Requests per minute per shop on the shop API, and per client address on webhooks; 0 turns a limit off. */
+  RATE_LIMIT_SHOP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   /** Prompts and model outputs are kept out of logs unless this is "true". */
   LOG_MODEL_CONTENT: z.enum(["true", "false"]).default("false"),
 });

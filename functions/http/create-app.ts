@@ -7,6 +7,7 @@ import { accessLog } from "./access-log";
 import { type AppEnv, agentAuth, shopAuth } from "./auth";
 import { errorResponder, zodDetails } from "./errors";
 import { jsonBody } from "./json-body";
+import { clientAddress, rateLimit } from "./rate-limit";
 import { registerAnalyticsRoutes } from "./routes/analytics";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerHealthRoutes } from "./routes/health";
@@ -47,11 +48,16 @@ export function createApp(deps: AppDeps) {
 
   app.use("*", accessLog(deps.logger));
   registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
+  app.use("/webhooks/*", rateLimit({ perMinute: deps.rateLimits.ipPerMinute, key: clientAddress }));
   registerShopifyRoutes(app as unknown as Hono, deps);
   registerMarketplaceWebhooks(app as unknown as Hono, deps);
   app.use("/v1/*", jsonBody());
   const shopKey = shopAuth(deps.shops);
-  app.use("/v1/messages", shopKey);
+  const perShop = rateLimit({
+    perMinute: deps.rateLimits.shopPerMinute,
+    key: (c) => (c.get("shop") as { id: string } | undefined)?.id ?? null,
+  });
+  app.use("/v1/messages", shopKey, perShop);
   app.use("/v1/conversations", shopKey);
   app.use("/v1/conversations/*", shopKey);
   app.use("/v1/analytics", shopKey);

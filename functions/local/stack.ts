@@ -58,6 +58,8 @@ export interface LocalStackOptions {
   readonly autoPoll?: boolean;
   /** How long the poller sleeps when the queues are empty (default 100 ms). */
   readonly pollIntervalMs?: number;
+  /** Per-minute limits per shop and per client address; off unless given (tests and benchmarks send bursts). */
+  readonly rateLimits?: { shopPerMinute: number; ipPerMinute: number };
   /** Puts something between the app and DynamoDB (a fault-injecting proxy in tests); returns the endpoint to use. */
   readonly dynamodbEndpoint?: (emulatorEndpoint: string) => Promise<string>;
   /** The first backoff of a failed marketplace send, in seconds (shortened in tests). */
@@ -137,6 +139,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     MARKETPLACE_OUTBOUND_QUEUE_URL: queues.marketplaceOutbound.url,
     MARKETPLACE_RETRY_BASE_SECONDS: String(options.marketplaceRetryBaseSeconds ?? 10),
     TOKEN_ENCRYPTION_KEY: await localTokenKey(options.dataDir),
+    RATE_LIMIT_SHOP_PER_MINUTE: String(options.rateLimits?.shopPerMinute ?? 0),
+    RATE_LIMIT_IP_PER_MINUTE: String(options.rateLimits?.ipPerMinute ?? 0),
   });
   const deps = buildDeps(env, options.overrides);
   const apiKey = options.apiKey ?? LOCAL_DEFAULTS.apiKey;

@@ -13,6 +13,8 @@ const LocalEnv = z.object({
   DEMO_SHOP_API_KEY: z.string().min(16).default(LOCAL_DEFAULTS.apiKey),
   AGENT_JWT_SECRET: z.string().min(32).default(LOCAL_DEFAULTS.agentJwtSecret),
   LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  RATE_LIMIT_SHOP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
   OPENAI_API_KEY: z.string().optional(),
   OPENAI_BASE_URL: z.string().optional(),
   OPENAI_MODEL: z.string().optional(),
@@ -31,6 +33,7 @@ async function main() {
     apiKey: env.DEMO_SHOP_API_KEY,
     agentJwtSecret: env.AGENT_JWT_SECRET,
     logLevel: env.LOG_LEVEL,
+    rateLimits: { shopPerMinute: env.RATE_LIMIT_SHOP_PER_MINUTE, ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE },
     openai: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL },
   });
   const out = [
