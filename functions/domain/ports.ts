@@ -64,11 +64,12 @@ export interface ConversationStore {
     status: ConversationStatus,
     guard: { from: readonly ConversationStatus[]; escalationId: string },
   ): Promise<boolean>;
-  /** Records a handoff event once (a repeat changes nothing). */
+  /** Records a handoff event once (a repeat changes nothing); it expires with the conversation. */
   addEvent(shopId: ShopId, id: ConversationId, event: ConversationEvent): Promise<void>;
   /** Keeps the AI silent until `until` (the seller's own staff is answering in the marketplace app). */
   pause(shopId: ShopId, id: ConversationId, until: string): Promise<void>;
-  /** Stores a person's message once (keyed by its id) and shows it in the conversation; false if already stored. */
+  /** Stores a person's message once (keyed by its id) and shows it in the conversation; false if already stored.
+   * It expires with the conversation (the shop's retention period). */
   addAgentMessage(
     shopId: ShopId,
     id: ConversationId,

@@ -115,4 +115,14 @@ describe("hostile input never breaks the API", () => {
       { numRuns: 100 },
     );
   });
+
+  it("answers deeply nested JSON within the size limit with 400, not a crash", async () => {
+    const depth = 30_000;
+    const res = await app().request("/v1/messages", {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack().apiKey}`, "content-type": "application/json" },
+      body: `${"[".repeat(depth)}${"]".repeat(depth)}`,
+    });
+    expect(res.status).toBe(400);
+  });
 });

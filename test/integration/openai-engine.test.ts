@@ -138,3 +138,32 @@ describe("the OpenAI-compatible engine", () => {
     expect(all).not.toContain("STATIC");
   });
 });
+
+describe("the OpenAI-compatible engine when its endpoint is down", () => {
+  let stack: LocalStack;
+  beforeAll(async () => {
+    // Port 9 (discard) refuses connections on loopback: the model's server is down.
+    stack = await startLocalStack({
+      logLevel: "SILENT",
+      openai: { apiKey: "k", baseUrl: "http://127.0.0.1:9/v1", timeoutMs: 500 },
+    });
+  });
+  afterAll(() => stack.stop());
+
+  it("answers every message from the embedded engine, losing none", async () => {
+    const thread = shopperMessage("where is my order #1001?", { market: "SG" });
+    const first = await http<Reply>(`${stack.url}/v1/messages`, { token: stack.apiKey, body: thread });
+    const second = await http<Reply>(`${stack.url}/v1/messages`, {
+      token: stack.apiKey,
+      body: { ...thread, messageId: "second", text: "thanks" },
+    });
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(first.body.reply?.engine).toBe("embedded");
+    expect(first.body.reply?.text).toContain("JT0001234567");
+    const conversation = await http<{ messages: { role: string }[] }>(
+      `${stack.url}/v1/conversations/${(first.body as { conversationId?: string }).conversationId}`,
+      { token: stack.apiKey },
+    );
+    expect(conversation.body.messages.map((m) => m.role)).toEqual(["shopper", "ai", "shopper", "ai"]);
+  });
+});

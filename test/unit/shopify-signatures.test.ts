@@ -87,4 +87,29 @@ describe("Shopify signatures", () => {
       }),
     );
   });
+
+  it("never accepts an install query with any parameter changed", () => {
+    const now = 1_790_000_000;
+    fc.assert(
+      fc.property(
+        fc.dictionary(
+          fc
+            .string({ minLength: 1, maxLength: 12 })
+            .filter((k) => k !== "hmac" && k !== "signature" && k !== "timestamp"),
+          fc.string({ maxLength: 30 }),
+          { minKeys: 1, maxKeys: 5 },
+        ),
+        fc.string({ maxLength: 30 }),
+        (params, tamper) => {
+          const search = new URLSearchParams({ ...params, timestamp: String(now) });
+          search.set("hmac", queryHmac("s3cret", search));
+          expect(verifyQuery("s3cret", search, now)).toBe(true);
+          const key = Object.keys(params)[0] as string;
+          fc.pre(tamper !== params[key]);
+          search.set(key, tamper);
+          return !verifyQuery("s3cret", search, now);
+        },
+      ),
+    );
+  });
 });

@@ -1,5 +1,5 @@
 /** Conversations and their turns in the single table: one BatchGet reads everything a turn needs. */
-import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import type { Conversation, ConversationEvent, Message } from "../../domain/conversation";
 import type { ConversationId, ShopId } from "../../domain/ids";
@@ -190,6 +190,7 @@ export function createConversationStore(table: Table): ConversationStore {
       });
       const meta = items.find((i) => i.sk === "META");
       if (!meta || expired(meta)) return null;
+      items.splice(0, items.length, ...items.filter((i) => !expired(i)));
       const turns = items.filter((i) => i.type === "turn").map((i) => i.turn as Turn);
       const messages = [
         ...turns.flatMap(messagesOf),
@@ -258,6 +259,7 @@ export function createConversationStore(table: Table): ConversationStore {
     },
 
     async addEvent(shopId, id, event) {
+      const expiresAt = await expiryOf(shopId, id);
       try {
         await client.send(
           new PutCommand({
@@ -267,6 +269,7 @@ export function createConversationStore(table: Table): ConversationStore {
               sk: `EVENT#${event.escalationId}#${event.kind}`,
               type: "event",
               owner: shopId,
+              [TTL_ATTRIBUTE]: expiresAt,
               at: event.at,
               event,
             },
@@ -280,6 +283,7 @@ export function createConversationStore(table: Table): ConversationStore {
 
     async addAgentMessage(shopId, id, message) {
       const { agentId, ...shown } = message;
+      const expiresAt = await expiryOf(shopId, id);
       try {
         await client.send(
           new PutCommand({
@@ -289,6 +293,7 @@ export function createConversationStore(table: Table): ConversationStore {
               sk: `AGENT#${message.id}`,
               type: "agentMessage",
               owner: shopId,
+              [TTL_ATTRIBUTE]: expiresAt,
               at: message.at,
               agentId,
               message: shown,
@@ -369,6 +374,20 @@ export function createConversationStore(table: Table): ConversationStore {
       };
     },
   };
+
+  /** The conversation's expiry, which its events and people's messages share. */
+  async function expiryOf(shopId: ShopId, id: ConversationId): Promise<number | undefined> {
+    const meta = await client.send(
+      new GetCommand({
+        TableName,
+        Key: keys.conversation(shopId, id),
+        ProjectionExpression: "#e",
+        ExpressionAttributeNames: { "#e": TTL_ATTRIBUTE },
+      }),
+    );
+    const value = meta.Item?.[TTL_ATTRIBUTE];
+    return typeof value === "number" ? value : undefined;
+  }
 
   async function batchGet(wanted: { pk: string; sk: string }[]): Promise<Item[]> {
     const found: Item[] = [];
