@@ -158,28 +158,15 @@ export function createConversationStore(table: Table): ConversationStore {
       }
     },
 
-    async putTurn(turn: Turn, expiresAt?: number): Promise<boolean> {
-      try {
-        await client.send(
-          new PutCommand({
-            TableName,
-            Item: {
-              ...keys.turn(turn.shopId, turn.conversationId, turn.messageId),
-              type: "turn",
-              owner: turn.shopId,
-              at: turn.receivedAt,
-              turn,
-              [TTL_ATTRIBUTE]: expiresAt,
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
-    },
+    putTurn: (turn: Turn, expiresAt?: number) =>
+      putIfAbsent({
+        ...keys.turn(turn.shopId, turn.conversationId, turn.messageId),
+        type: "turn",
+        owner: turn.shopId,
+        at: turn.receivedAt,
+        turn,
+        [TTL_ATTRIBUTE]: expiresAt,
+      }),
 
     async getConversation(shopId: ShopId, id: ConversationId) {
       const pk = keys.conversation(shopId, id).pk;
@@ -260,51 +247,33 @@ export function createConversationStore(table: Table): ConversationStore {
 
     async addEvent(shopId, id, event) {
       const expiresAt = await expiryOf(shopId, id);
-      try {
-        await client.send(
-          new PutCommand({
-            TableName,
-            Item: {
-              pk: keys.conversation(shopId, id).pk,
-              sk: `EVENT#${event.escalationId}#${event.kind}`,
-              type: "event",
-              owner: shopId,
-              [TTL_ATTRIBUTE]: expiresAt,
-              at: event.at,
-              event,
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+      await putIfAbsent({
+        pk: keys.conversation(shopId, id).pk,
+        sk: `EVENT#${event.escalationId}#${event.kind}`,
+        type: "event",
+        owner: shopId,
+        [TTL_ATTRIBUTE]: expiresAt,
+        at: event.at,
+        event,
+      });
     },
 
     async addAgentMessage(shopId, id, message) {
       const { agentId, ...shown } = message;
       const expiresAt = await expiryOf(shopId, id);
-      try {
-        await client.send(
-          new PutCommand({
-            TableName,
-            Item: {
-              pk: keys.conversation(shopId, id).pk,
-              sk: `AGENT#${message.id}`,
-              type: "agentMessage",
-              owner: shopId,
-              [TTL_ATTRIBUTE]: expiresAt,
-              at: message.at,
-              agentId,
-              message: shown,
-            },
-            ConditionExpression: "attribute_not_exists(pk)",
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+      if (
+        !(await putIfAbsent({
+          pk: keys.conversation(shopId, id).pk,
+          sk: `AGENT#${message.id}`,
+          type: "agentMessage",
+          owner: shopId,
+          [TTL_ATTRIBUTE]: expiresAt,
+          at: message.at,
+          agentId,
+          message: shown,
+        }))
+      )
+        return false;
       // Keep the conversation's recent messages and recency current, so lists and handoffs see the person's reply.
       await client.send(
         new UpdateCommand({
@@ -374,6 +343,17 @@ export function createConversationStore(table: Table): ConversationStore {
       };
     },
   };
+
+  /** Writes an item unless its key exists: how every record of a conversation is stored exactly once. */
+  async function putIfAbsent(Item: Item): Promise<boolean> {
+    try {
+      await client.send(new PutCommand({ TableName, Item, ConditionExpression: "attribute_not_exists(pk)" }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
 
   /** The conversation's expiry, which its events and people's messages share. */
   async function expiryOf(shopId: ShopId, id: ConversationId): Promise<number | undefined> {

@@ -1,7 +1,7 @@
 /** GET /v1/inbox: escalations an agent may see (their regions and shops only), most urgent first. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError } from "../../domain/errors";
-import type { Escalation } from "../../domain/escalation";
+import type { Escalation, Transition } from "../../domain/escalation";
 import { REGIONS } from "../../domain/markets";
 import { type AgentActionDeps, findForAgent, replyAsAgent, transition } from "../../domain/agent-actions";
 import { EscalationId } from "../../domain/ids";
@@ -161,6 +161,16 @@ export function registerInboxRoutes(
     return { id: a.id, regions: a.regions, shops: a.shops };
   };
   const now = () => deps.clock.now().toISOString();
+  /** Applies an agent's transition and answers with the escalation as that agent sees it. */
+  const act = async (
+    c: { get(key: "agent"): AgentClaims },
+    id: string,
+    change: (agentId: string, at: string) => Transition,
+  ) => {
+    const agent = agentOf(c);
+    const done = await transition(deps, agent, EscalationId(id), change(agent.id, now()));
+    return inboxItem(done, summaryFor(c.get("agent"), done));
+  };
 
   app.openapi(detailRoute, async (c) => {
     const escalation = await findForAgent(deps, agentOf(c), EscalationId(c.req.valid("param").escalationId));
@@ -184,15 +194,12 @@ export function registerInboxRoutes(
     );
   });
 
-  app.openapi(action("/claim", "Claim an escalation: 409 if another agent holds it"), async (c) => {
-    const agent = agentOf(c);
-    const done = await transition(deps, agent, EscalationId(c.req.valid("param").escalationId), {
-      kind: "claim",
-      agentId: agent.id,
-      at: now(),
-    });
-    return c.json(inboxItem(done, summaryFor(c.get("agent"), done)), 200);
-  });
+  app.openapi(action("/claim", "Claim an escalation: 409 if another agent holds it"), async (c) =>
+    c.json(
+      await act(c, c.req.valid("param").escalationId, (agentId, at) => ({ kind: "claim", agentId, at })),
+      200,
+    ),
+  );
 
   app.openapi(messageRoute, async (c) => {
     const body = c.req.valid("json");
@@ -206,26 +213,24 @@ export function registerInboxRoutes(
   });
 
   app.openapi(resolveRoute, async (c) => {
-    const agent = agentOf(c);
     const { note } = c.req.valid("json");
-    const done = await transition(deps, agent, EscalationId(c.req.valid("param").escalationId), {
-      kind: "resolve",
-      agentId: agent.id,
-      at: now(),
-      note: note ?? null,
-    });
-    return c.json(inboxItem(done, summaryFor(c.get("agent"), done)), 200);
+    return c.json(
+      await act(c, c.req.valid("param").escalationId, (agentId, at) => ({
+        kind: "resolve",
+        agentId,
+        at,
+        note: note ?? null,
+      })),
+      200,
+    );
   });
 
-  app.openapi(action("/release", "Hand the conversation back to the AI"), async (c) => {
-    const agent = agentOf(c);
-    const done = await transition(deps, agent, EscalationId(c.req.valid("param").escalationId), {
-      kind: "release",
-      agentId: agent.id,
-      at: now(),
-    });
-    return c.json(inboxItem(done, summaryFor(c.get("agent"), done)), 200);
-  });
+  app.openapi(action("/release", "Hand the conversation back to the AI"), async (c) =>
+    c.json(
+      await act(c, c.req.valid("param").escalationId, (agentId, at) => ({ kind: "release", agentId, at })),
+      200,
+    ),
+  );
 
   app.openapi(listRoute, async (c) => {
     const agent = c.get("agent");
