@@ -10,6 +10,10 @@ import { createShopStore } from "../adapters/dynamodb/shop-store";
 import { createEscalationQueue } from "../adapters/sqs/escalation-queue";
 import { createEmbeddedUnderstanding } from "../ai/understanding";
 import { createOpenAiModel } from "../ai/openai/openai-model";
+import { createOpenAiTranslator } from "../ai/openai/openai-translator";
+import { createCannedReplyStore } from "../adapters/dynamodb/canned-reply-store";
+import type { CognitoHostedUi } from "../http/web/cognito";
+import type { InboxPageDeps } from "../http/web/deps";
 import type { ReplyModel } from "../domain/model";
 import OpenAI from "openai";
 import type { AgentActionDeps } from "../domain/agent-actions";
@@ -21,7 +25,15 @@ import { MARKETPLACE_ADAPTERS } from "../adapters/marketplaces";
 import { createMarketplaceQueues } from "../adapters/sqs/marketplace-queues";
 import { MARKETPLACES } from "../domain/marketplace";
 import type { MarketplaceWebhookDeps } from "../http/routes/marketplace-webhooks";
-import type { Clock, EscalationStore, Metrics, Notifier, OrderStore, ShopStore } from "../domain/ports";
+import type {
+  Clock,
+  EscalationStore,
+  MessageTranslator,
+  Metrics,
+  Notifier,
+  OrderStore,
+  ShopStore,
+} from "../domain/ports";
 import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients } from "./clients";
@@ -42,7 +54,8 @@ export interface AppDeps
     AgentActionDeps,
     ShopifyRouteDeps,
     ShopifyWorkerDeps,
-    MarketplaceWebhookDeps {
+    MarketplaceWebhookDeps,
+    InboxPageDeps {
   readonly connections: ConnectionStore;
   readonly notifier: Notifier;
   readonly metrics: Metrics;
@@ -72,21 +85,29 @@ function shopifyApp(env: Env): ShopifyAppConfig | undefined {
   };
 }
 
-/** The OpenAI-compatible model when configured; none means the embedded engine answers alone. */
-function createModel(env: Env, logger: AppLogger): ReplyModel | undefined {
+/** The OpenAI-compatible model when configured (replies and the inbox's translation); none means the embedded
+ * engine answers alone and the inbox shows messages as written. */
+function createModel(
+  env: Env,
+  logger: AppLogger,
+): { model: ReplyModel; messageTranslator: MessageTranslator } | undefined {
   if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return undefined;
   const client = new OpenAI({
     apiKey: env.OPENAI_API_KEY ?? "not-needed",
     baseURL: env.OPENAI_BASE_URL,
     maxRetries: 0,
   });
-  return createOpenAiModel({
-    client,
-    model: env.OPENAI_MODEL,
-    timeoutMs: env.OPENAI_TIMEOUT_MS,
-    logger,
-    logContent: env.LOG_MODEL_CONTENT === "true",
-  });
+  const common = { client, model: env.OPENAI_MODEL, timeoutMs: env.OPENAI_TIMEOUT_MS, logger };
+  return {
+    model: createOpenAiModel({ ...common, logContent: env.LOG_MODEL_CONTENT === "true" }),
+    messageTranslator: createOpenAiTranslator(common),
+  };
+}
+
+/** Cognito's hosted UI for the web inbox, when the stack has a user pool domain and an app client. */
+function hostedUi(env: Env): CognitoHostedUi | undefined {
+  if (!env.INBOX_COGNITO_DOMAIN || !env.INBOX_COGNITO_CLIENT_ID) return undefined;
+  return { domain: env.INBOX_COGNITO_DOMAIN.replace(/\/$/, ""), clientId: env.INBOX_COGNITO_CLIENT_ID };
 }
 
 export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
@@ -130,6 +151,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
   };
 
   const logger = createLogger(env.LOG_LEVEL);
+  const ai = createModel(env, logger);
   return {
     conversations: createConversationStore(table),
     orders,
@@ -151,7 +173,10 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
         }
       : { kind: "secret", secret: new TextEncoder().encode(env.AGENT_JWT_SECRET ?? "") },
     logger,
-    model: createModel(env, logger),
+    model: ai?.model,
+    messageTranslator: ai?.messageTranslator,
+    cannedReplies: createCannedReplyStore(table),
+    hostedUi: hostedUi(env),
     channels: createChannelRouter(
       marketplaceQueues
         ? Object.fromEntries(MARKETPLACES.map((m) => [m, createMarketplaceSender(m, marketplaceQueues)]))

@@ -27,6 +27,9 @@ export const EnvSchema = z.object({
   /** On AWS: the Cognito user pool whose RS256 tokens agents bring (issuer, and optionally the app client id). */
   AGENT_JWT_ISSUER: z.url().optional(),
   AGENT_JWT_AUDIENCE: z.string().optional(),
+  /** Cognito's hosted UI for the web inbox (https://<prefix>.auth.<region>.amazoncognito.com) and its app client. */
+  INBOX_COGNITO_DOMAIN: z.url().optional(),
+  INBOX_COGNITO_CLIENT_ID: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
   /** An OpenAI-compatible endpoint writes replies when a key or a base URL is set (a local vLLM or Ollama needs no key). */
   OPENAI_API_KEY: z.string().min(1).optional(),

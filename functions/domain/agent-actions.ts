@@ -3,7 +3,7 @@
  * Each step is a conditional write, so two agents never both win and a retried request changes nothing twice.
  */
 import { randomUUID } from "node:crypto";
-import type { ConversationStatus, Message } from "./conversation";
+import type { ConversationStatus, InternalNote, Message } from "./conversation";
 import { applyTransition, type Escalation, type Transition, transitionError } from "./escalation";
 import { AppError, notFound } from "./errors";
 import type { EscalationId, ShopId } from "./ids";
@@ -20,6 +20,8 @@ export interface AgentActionDeps {
 /** Who is acting, and what they may see (their JWT claims). */
 export interface Agent {
   readonly id: string;
+  /** Shown in the inbox's history and on notes. */
+  readonly name?: string | undefined;
   readonly regions: readonly Region[];
   readonly shops: readonly ShopId[] | "*";
 }
@@ -74,6 +76,7 @@ export async function transition(
       escalationId: next.escalationId,
       kind: EVENT[change.kind],
       agentId: agent.id,
+      agentName: agent.name || undefined,
       at: change.at,
       note: change.kind === "resolve" ? change.note : null,
     });
@@ -87,7 +90,12 @@ export async function replyAsAgent(
   deps: AgentActionDeps,
   agent: Agent,
   id: EscalationId,
-  input: { text: string; clientMessageId?: string | undefined },
+  input: {
+    text: string;
+    clientMessageId?: string | undefined;
+    /** Set when the text is a translation of what the agent wrote. */
+    original?: Message["original"];
+  },
 ): Promise<Message> {
   const escalation = await findForAgent(deps, agent, id);
   if (escalation.status !== "claimed" || escalation.claimedBy !== agent.id) {
@@ -99,7 +107,13 @@ export async function replyAsAgent(
   if (!found) throw notFound("Conversation");
   const at = deps.clock.now().toISOString();
   const messageId = `agent:${input.clientMessageId ?? randomUUID()}`;
-  const message: Message = { id: messageId, role: "agent", text: input.text, at };
+  const message: Message = {
+    id: messageId,
+    role: "agent",
+    text: input.text,
+    at,
+    ...(input.original ? { original: input.original } : {}),
+  };
   const stored = await deps.conversations.addAgentMessage(escalation.shopId, escalation.conversationId, {
     ...message,
     agentId: agent.id,
@@ -110,4 +124,24 @@ export async function replyAsAgent(
     await deps.inbox.replace(escalation, { ...escalation, firstHumanReplyAt: at });
   }
   return message;
+}
+
+/** An internal note on an escalation the agent may see: kept with the conversation, never delivered to the shopper. */
+export async function addNote(
+  deps: Pick<AgentActionDeps, "inbox" | "conversations" | "clock">,
+  agent: Agent,
+  id: EscalationId,
+  input: { text: string; clientNoteId?: string | undefined },
+): Promise<InternalNote> {
+  const escalation = await findForAgent(deps, agent, id);
+  const note: InternalNote = {
+    id: input.clientNoteId ?? randomUUID(),
+    escalationId: escalation.escalationId,
+    agentId: agent.id,
+    agentName: agent.name || agent.id,
+    text: input.text,
+    at: deps.clock.now().toISOString(),
+  };
+  await deps.conversations.addNote(escalation.shopId, escalation.conversationId, note);
+  return note;
 }

@@ -88,6 +88,8 @@ export interface Message {
   readonly intent?: Intent | undefined;
   readonly confidence?: number | undefined;
   readonly engine?: Engine | undefined;
+  /** A person's reply sent in translation: what they wrote, in their own language. */
+  readonly original?: { readonly text: string; readonly language: string } | undefined;
 }
 
 export const INITIAL_MEMORY: Memory = { misunderstandings: 0 };
@@ -97,6 +99,18 @@ export interface ConversationEvent {
   readonly escalationId: string;
   readonly kind: "escalated" | "claimed" | "resolved" | "released";
   readonly agentId: string | null;
+  /** The agent's display name at the time, for the inbox's history. */
+  readonly agentName?: string | undefined;
   readonly at: string;
   readonly note?: string | null | undefined;
+}
+
+/** An agent's note on an escalation: seen by agents only, never sent to the shopper. */
+export interface InternalNote {
+  readonly id: string;
+  readonly escalationId: string;
+  readonly agentId: string;
+  readonly agentName: string;
+  readonly text: string;
+  readonly at: string;
 }

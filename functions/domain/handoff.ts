@@ -2,7 +2,7 @@
 import { responseDue } from "./business-hours";
 import { isMarketplace, REPLY_DEADLINE_MINUTES } from "./marketplace";
 import type { Conversation, EscalationReason, TranscriptEntry } from "./conversation";
-import type { HandoffPacket } from "./escalation";
+import type { Escalation, HandoffPacket } from "./escalation";
 import { priorityOf } from "./priority";
 import type { EscalationId } from "./ids";
 import type { Intent } from "./intent";
@@ -46,6 +46,18 @@ export function summarise(translator: Translator, locale: string, facts: Summary
     intent: t(`intent.${facts.intent}`),
     order: facts.orderName ?? t("no_order"),
     reason: t(`reason.${facts.reason}`),
+  });
+}
+
+/** An escalation's summary in another agent language (the stored one is in the default agent locale). */
+export function summaryOf(translator: Translator, locale: string, escalation: Escalation): string {
+  return summarise(translator, locale, {
+    shopperName: escalation.shopper.name,
+    language: escalation.language,
+    market: escalation.market,
+    intent: escalation.intent ?? "unknown",
+    orderName: escalation.order?.name ?? null,
+    reason: escalation.reason,
   });
 }
 

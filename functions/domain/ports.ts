@@ -2,6 +2,7 @@
 import type {
   Conversation,
   ConversationEvent,
+  InternalNote,
   ConversationStatus,
   Message,
   Reply,
@@ -15,6 +16,7 @@ import type { Language } from "./language";
 import type { Market, MarketCode, MarketOverride, Region } from "./markets";
 import type { OrderSnapshot } from "./order";
 import type { Turn } from "./turn";
+import type { CannedReply } from "./canned-replies";
 
 export interface Clock {
   now(): Date;
@@ -56,7 +58,14 @@ export interface ConversationStore {
   getConversation(
     shopId: ShopId,
     id: ConversationId,
-  ): Promise<{ conversation: Conversation; messages: Message[]; events: ConversationEvent[] } | null>;
+  ): Promise<{
+    conversation: Conversation;
+    messages: Message[];
+    events: ConversationEvent[];
+    notes: InternalNote[];
+  } | null>;
+  /** Stores an agent's internal note once (keyed by its id); it expires with the conversation. */
+  addNote(shopId: ShopId, id: ConversationId, note: InternalNote): Promise<void>;
   /** Moves the conversation to `status` if it is in one of `from` and still on this escalation; false otherwise. */
   setStatus(
     shopId: ShopId,
@@ -180,6 +189,18 @@ export interface OrderLookup {
 
 export interface OrderReader {
   getOrder(shopId: ShopId, name: string): Promise<OrderSnapshot | null>;
+}
+
+/** A shop's own canned replies (the built-in ones come from locales/). */
+export interface CannedReplyStore {
+  list(shopId: ShopId): Promise<CannedReply[]>;
+  /** Replaces the whole set. */
+  replace(shopId: ShopId, replies: readonly CannedReply[]): Promise<void>;
+}
+
+/** Machine translation between people (an LLM); null when it failed, so callers show the original. */
+export interface MessageTranslator {
+  translate(texts: readonly string[], to: string, from?: string): Promise<string[] | null>;
 }
 
 /** Text from locales/ for a locale such as "th" or "zh-Hant-HK". */

@@ -28,14 +28,15 @@ function bearer(header: string | undefined): string {
 export interface ShopAuth extends MiddlewareHandler<AppEnv> {
   /** Drops a shop from this instance's cache, after its settings changed; other instances follow within the TTL. */
   forget(shopId: string): void;
+  /** The shop an API key belongs to, or null (the web inbox's seller sign-in uses the same cache). */
+  lookup(key: string): Promise<ShopRecord | null>;
 }
 
 /** Resolves the shop from its API key; a short in-memory cache keeps authentication off the hot path. */
 export function shopAuth(shops: ShopStore, ttlMs = 60_000): ShopAuth {
   const cache = new Map<string, { shop: ShopRecord | null; until: number }>();
-  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const key = bearer(c.req.header("authorization"));
-    if (key.length > 200) throw unauthorized("The API key is not valid.");
+  const lookup = async (key: string) => {
+    if (key.length > 200) return null;
     const now = Date.now();
     let entry = cache.get(key);
     if (!entry || entry.until < now) {
@@ -43,11 +44,16 @@ export function shopAuth(shops: ShopStore, ttlMs = 60_000): ShopAuth {
       if (cache.size > 10_000) cache.clear();
       cache.set(key, entry);
     }
-    if (!entry.shop) throw unauthorized("The API key is not valid.");
-    c.set("shop", entry.shop);
+    return entry.shop;
+  };
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const shop = await lookup(bearer(c.req.header("authorization")));
+    if (!shop) throw unauthorized("The API key is not valid.");
+    c.set("shop", shop);
     await next();
   };
   return Object.assign(middleware, {
+    lookup,
     forget(shopId: string) {
       for (const [key, entry] of cache) if (entry.shop?.id === shopId) cache.delete(key);
     },
@@ -105,8 +111,11 @@ export type AgentTokenVerifier =
       readonly audience?: string | undefined;
     };
 
-/** Verifies an agent token (HS256 locally, Cognito RS256 on AWS) and exposes the agent's scope. */
-export function agentAuth(verifier: AgentTokenVerifier): MiddlewareHandler<AppEnv> {
+/** Checks an agent token and returns the agent's scope; a bad or expired token is a 401 AppError. */
+export type VerifyAgent = (token: string) => Promise<AgentClaims>;
+
+/** Verifies agent tokens: HS256 locally, Cognito RS256 (JWKS) on AWS. */
+export function createAgentVerifier(verifier: AgentTokenVerifier): VerifyAgent {
   const verify =
     verifier.kind === "secret"
       ? (token: string) => jwtVerify(token, verifier.secret, { algorithms: ["HS256"] })
@@ -120,8 +129,7 @@ export function agentAuth(verifier: AgentTokenVerifier): MiddlewareHandler<AppEn
               ...(verifier.audience ? { audience: verifier.audience } : {}),
             });
         })();
-  return async (c, next) => {
-    const token = bearer(c.req.header("authorization"));
+  return async (token) => {
     let payload: unknown;
     try {
       ({ payload } = await verify(token));
@@ -134,13 +142,20 @@ export function agentAuth(verifier: AgentTokenVerifier): MiddlewareHandler<AppEn
     const claims = ClaimsSchema.safeParse(payload);
     if (!claims.success) throw unauthorized("The agent token lacks the regions or shops claims.");
     const { sub, name, regions, shops, languages } = claims.data;
-    c.set("agent", {
+    return {
       id: toAgentId(sub),
       name,
       regions,
       shops: shops.includes("*") ? "*" : shops.map(ShopId),
       languages,
-    });
+    };
+  };
+}
+
+/** The agent token as a bearer header (the JSON inbox API), exposing the agent's scope to the route. */
+export function agentAuth(verify: VerifyAgent): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set("agent", await verify(bearer(c.req.header("authorization"))));
     await next();
   };
 }

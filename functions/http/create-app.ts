@@ -4,7 +4,8 @@ import type { Hono } from "hono";
 import type { AppDeps } from "../config/deps";
 import { AppError } from "../domain/errors";
 import { accessLog } from "./access-log";
-import { type AppEnv, agentAuth, shopAuth } from "./auth";
+import { type AppEnv, agentAuth, createAgentVerifier, shopAuth } from "./auth";
+import { createInboxPages } from "./web/routes";
 import { errorResponder, zodDetails } from "./errors";
 import { jsonBody } from "./json-body";
 import { clientAddress, rateLimit } from "./rate-limit";
@@ -65,7 +66,8 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/privacy/*", shopKey);
   app.use("/v1/connections", shopKey);
   app.use("/v1/connections/*", shopKey);
-  const agentToken = agentAuth(deps.agentTokens);
+  const verifyAgent = createAgentVerifier(deps.agentTokens);
+  const agentToken = agentAuth(verifyAgent);
   app.use("/v1/inbox", agentToken);
   app.use("/v1/inbox/*", agentToken);
   registerMessageRoutes(app, deps);
@@ -75,6 +77,7 @@ export function createApp(deps: AppDeps) {
   registerSettingsRoutes(app, deps.shops, (shopId) => shopKey.forget(shopId));
   registerPrivacyRoutes(app, deps.shopifyStore);
   registerConnectionRoutes(app, deps);
+  app.route("/inbox", createInboxPages(deps, { verifyAgent, findShop: shopKey.lookup }) as unknown as Hono);
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",

@@ -8,7 +8,9 @@ export type Scripted =
   | { readonly raw: string }
   | { readonly status: number }
   /** Answers only after this long (to trip our timeout). */
-  | { readonly delayMs: number; readonly answer: Record<string, unknown> };
+  | { readonly delayMs: number; readonly answer: Record<string, unknown> }
+  /** An answer computed from the request, like a model that reads what it is sent. */
+  | { readonly answerFor: (body: RecordedRequest["body"]) => Record<string, unknown> };
 
 export interface RecordedRequest {
   readonly authorization: string | undefined;
@@ -49,7 +51,10 @@ export async function startFakeOpenAi(fallback: Scripted = { status: 500 }) {
       return;
     }
     if ("delayMs" in next) await new Promise((r) => setTimeout(r, next.delayMs));
-    const content = "raw" in next ? next.raw : JSON.stringify(next.answer);
+    const content =
+      "raw" in next
+        ? next.raw
+        : JSON.stringify("answerFor" in next ? next.answerFor(JSON.parse(body)) : next.answer);
     const completion = {
       id: `chatcmpl-${requests.length}`,
       object: "chat.completion",

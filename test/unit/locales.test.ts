@@ -40,8 +40,15 @@ const SIMPLIFIED_ONLY =
 const TRADITIONAL_ONLY =
   /[們這個單號貨訂為麼還時會說請問謝東買賣錢發運費過實話對開關幫與從點後裡嗎該應當經間題處換設將無寫讀讓樣]/u;
 
+/** shopper: what shoppers read; agent: handoff summaries; inbox: the agents' and sellers' web page. */
+const NAMESPACES = ["shopper", "agent", "inbox"] as const;
+
 describe("locales", () => {
-  const english = { shopper: keysOf(load("en", "shopper")), agent: keysOf(load("en", "agent")) };
+  const english = {
+    shopper: keysOf(load("en", "shopper")),
+    agent: keysOf(load("en", "agent")),
+    inbox: keysOf(load("en", "inbox")),
+  };
 
   it("ships every language R11 names, with Hong Kong and Taiwan variants of Traditional Chinese", () => {
     expect(locales.sort()).toEqual(
@@ -50,7 +57,7 @@ describe("locales", () => {
   });
 
   for (const locale of locales) {
-    for (const ns of ["shopper", "agent"] as const) {
+    for (const ns of NAMESPACES) {
       it(`${locale}/${ns} has every key of English with the same placeholders`, () => {
         const mine = keysOf(load(locale, ns));
         expect([...mine.keys()].sort()).toEqual([...english[ns].keys()].sort());
@@ -72,7 +79,7 @@ describe("locales", () => {
 
     if (locale !== "en") {
       it(`${locale} holds no English sentences and is in its own script`, () => {
-        for (const ns of ["shopper", "agent"]) {
+        for (const ns of NAMESPACES) {
           for (const [key, text] of keysOf(load(locale, ns))) {
             const words = text.replace(/\{\{\w+\}\}/g, "");
             expect(ENGLISH_ONLY.test(words), `${locale}:${ns}:${key} looks English: ${text}`).toBe(false);
@@ -104,6 +111,12 @@ describe("locales", () => {
             keyword: "k",
           };
           expect(t.t(locale, key, values)).not.toBe(t.t("en", key, values));
+        }
+        for (const [key] of english.inbox) {
+          const values = { name: "A", agent: "B", when: "C", language: "D", shopperLanguage: "E", count: 2 };
+          expect(t.t(locale, `inbox:${key}`, { ...values, placeholders: "P" }), key).not.toBe(
+            t.t("en", `inbox:${key}`, { ...values, placeholders: "P" }),
+          );
         }
       });
     }

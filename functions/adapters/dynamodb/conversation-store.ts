@@ -1,7 +1,7 @@
 /** Conversations and their turns in the single table: one BatchGet reads everything a turn needs. */
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import type { Conversation, ConversationEvent, Message } from "../../domain/conversation";
+import type { Conversation, ConversationEvent, InternalNote, Message } from "../../domain/conversation";
 import type { ConversationId, ShopId } from "../../domain/ids";
 import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ConversationStore, Page, PageRequest, TurnContext, TurnContextQuery } from "../../domain/ports";
@@ -201,7 +201,9 @@ export function createConversationStore(table: Table): ConversationStore {
         ...items.filter((i) => i.type === "event").map((i) => i.event as ConversationEvent),
       ];
       events.sort((a, b) => a.at.localeCompare(b.at));
-      return { conversation: toConversation(meta), messages, events };
+      const notes = items.filter((i) => i.type === "note").map((i) => i.note as InternalNote);
+      notes.sort((a, b) => a.at.localeCompare(b.at));
+      return { conversation: toConversation(meta), messages, events, notes };
     },
 
     async setStatus(shopId, id, status, guard) {
@@ -255,6 +257,19 @@ export function createConversationStore(table: Table): ConversationStore {
         [TTL_ATTRIBUTE]: expiresAt,
         at: event.at,
         event,
+      });
+    },
+
+    async addNote(shopId, id, note) {
+      const expiresAt = await expiryOf(shopId, id);
+      await putIfAbsent({
+        pk: keys.conversation(shopId, id).pk,
+        sk: `NOTE#${note.at}#${note.id}`,
+        type: "note",
+        owner: shopId,
+        [TTL_ATTRIBUTE]: expiresAt,
+        at: note.at,
+        note,
       });
     },
 

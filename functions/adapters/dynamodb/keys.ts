@@ -15,6 +15,7 @@ export const keys = {
     sk: "ORDERS",
   }),
   escalation: (shopId: ShopId, id: EscalationId) => ({ pk: `SHOP#${shopId}#ESC#${id}`, sk: "ESC" }),
+  cannedReplies: (shopId: ShopId) => ({ pk: `SHOP#${shopId}`, sk: "CANNED" }),
   shopifyConnection: (shopId: ShopId) => ({ pk: `SHOP#${shopId}#SHOPIFY`, sk: "CONNECTION" }),
   shopifyEvent: (shopId: ShopId, eventId: string) => ({
     pk: `SHOP#${shopId}#SHOPIFY`,

@@ -1,43 +1,55 @@
 /** Every locale under locales/, imported so the bundler ships them inside each function. */
 import type { Resource } from "i18next";
 import enAgent from "../../../locales/en/agent.json";
+import enInbox from "../../../locales/en/inbox.json";
 import enShopper from "../../../locales/en/shopper.json";
 import filAgent from "../../../locales/fil/agent.json";
+import filInbox from "../../../locales/fil/inbox.json";
 import filShopper from "../../../locales/fil/shopper.json";
 import hiAgent from "../../../locales/hi/agent.json";
+import hiInbox from "../../../locales/hi/inbox.json";
 import hiShopper from "../../../locales/hi/shopper.json";
 import idAgent from "../../../locales/id/agent.json";
+import idInbox from "../../../locales/id/inbox.json";
 import idShopper from "../../../locales/id/shopper.json";
 import jaAgent from "../../../locales/ja/agent.json";
+import jaInbox from "../../../locales/ja/inbox.json";
 import jaShopper from "../../../locales/ja/shopper.json";
 import koAgent from "../../../locales/ko/agent.json";
+import koInbox from "../../../locales/ko/inbox.json";
 import koShopper from "../../../locales/ko/shopper.json";
 import msAgent from "../../../locales/ms/agent.json";
+import msInbox from "../../../locales/ms/inbox.json";
 import msShopper from "../../../locales/ms/shopper.json";
 import thAgent from "../../../locales/th/agent.json";
+import thInbox from "../../../locales/th/inbox.json";
 import thShopper from "../../../locales/th/shopper.json";
 import viAgent from "../../../locales/vi/agent.json";
+import viInbox from "../../../locales/vi/inbox.json";
 import viShopper from "../../../locales/vi/shopper.json";
 import zhHansAgent from "../../../locales/zh-Hans/agent.json";
+import zhHansInbox from "../../../locales/zh-Hans/inbox.json";
 import zhHansShopper from "../../../locales/zh-Hans/shopper.json";
 import zhHantAgent from "../../../locales/zh-Hant/agent.json";
+import zhHantInbox from "../../../locales/zh-Hant/inbox.json";
 import zhHantShopper from "../../../locales/zh-Hant/shopper.json";
 import zhHantHkAgent from "../../../locales/zh-Hant-HK/agent.json";
+import zhHantHkInbox from "../../../locales/zh-Hant-HK/inbox.json";
 import zhHantHkShopper from "../../../locales/zh-Hant-HK/shopper.json";
 
 export const resources: Resource = {
-  en: { shopper: enShopper, agent: enAgent },
-  id: { shopper: idShopper, agent: idAgent },
-  ms: { shopper: msShopper, agent: msAgent },
-  th: { shopper: thShopper, agent: thAgent },
-  vi: { shopper: viShopper, agent: viAgent },
-  fil: { shopper: filShopper, agent: filAgent },
-  hi: { shopper: hiShopper, agent: hiAgent },
-  "zh-Hans": { shopper: zhHansShopper, agent: zhHansAgent },
-  "zh-Hant": { shopper: zhHantShopper, agent: zhHantAgent },
-  "zh-Hant-HK": { shopper: zhHantHkShopper, agent: zhHantHkAgent },
-  ja: { shopper: jaShopper, agent: jaAgent },
-  ko: { shopper: koShopper, agent: koAgent },
+  en: { shopper: enShopper, agent: enAgent, inbox: enInbox },
+  id: { shopper: idShopper, agent: idAgent, inbox: idInbox },
+  ms: { shopper: msShopper, agent: msAgent, inbox: msInbox },
+  th: { shopper: thShopper, agent: thAgent, inbox: thInbox },
+  vi: { shopper: viShopper, agent: viAgent, inbox: viInbox },
+  fil: { shopper: filShopper, agent: filAgent, inbox: filInbox },
+  hi: { shopper: hiShopper, agent: hiAgent, inbox: hiInbox },
+  "zh-Hans": { shopper: zhHansShopper, agent: zhHansAgent, inbox: zhHansInbox },
+  "zh-Hant": { shopper: zhHantShopper, agent: zhHantAgent, inbox: zhHantInbox },
+  "zh-Hant-HK": { shopper: zhHantHkShopper, agent: zhHantHkAgent, inbox: zhHantHkInbox },
+  ja: { shopper: jaShopper, agent: jaAgent, inbox: jaInbox },
+  ko: { shopper: koShopper, agent: koAgent, inbox: koInbox },
 };
 
 /** Locales we ship, each complete (a test checks): none falls back to English. */

@@ -9,7 +9,7 @@ export function createTranslator(source: Resource = resources): Translator {
     resources: source,
     initAsync: false,
     fallbackLng: (code) => (code === "zh-Hant-HK" ? ["zh-Hant"] : []),
-    ns: ["shopper", "agent"],
+    ns: ["shopper", "agent", "inbox"],
     defaultNS: "shopper",
     interpolation: { escapeValue: false },
     returnNull: false,

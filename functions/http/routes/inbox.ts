@@ -5,7 +5,7 @@ import type { Escalation, Transition } from "../../domain/escalation";
 import { REGIONS } from "../../domain/markets";
 import { type AgentActionDeps, findForAgent, replyAsAgent, transition } from "../../domain/agent-actions";
 import { EscalationId } from "../../domain/ids";
-import { summarise } from "../../domain/handoff";
+import { summaryOf } from "../../domain/handoff";
 import type { Translator } from "../../domain/ports";
 import { LOCALES } from "../../adapters/i18n/resources";
 import type { AgentClaims, AppEnv } from "../auth";
@@ -145,16 +145,7 @@ export function registerInboxRoutes(
   // The summary in the first of the agent's languages we ship, else the packet's own (English).
   const summaryFor = (agent: AgentClaims, e: Escalation) => {
     const locale = agent.languages.find((l) => LOCALES.includes(l));
-    if (!locale) return e.summary;
-    const facts = {
-      shopperName: e.shopper.name,
-      language: e.language,
-      market: e.market,
-      intent: e.intent ?? "unknown",
-      orderName: e.order?.name ?? null,
-      reason: e.reason,
-    };
-    return summarise(deps.translator, locale, facts);
+    return locale ? summaryOf(deps.translator, locale, e) : e.summary;
   };
   const agentOf = (c: { get(key: "agent"): AgentClaims }) => {
     const a = c.get("agent");

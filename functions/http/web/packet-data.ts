@@ -1,0 +1,129 @@
+/** Builds what the packet page shows: the conversation in the agent's language when a translator is configured. */
+import { createHash } from "node:crypto";
+import { type Agent, findForAgent } from "../../domain/agent-actions";
+import { cannedRepliesFor } from "../../domain/canned-replies";
+import { localeFor } from "../../domain/language";
+import type { Message } from "../../domain/conversation";
+import type { Escalation } from "../../domain/escalation";
+import { summaryOf } from "../../domain/handoff";
+import type { EscalationId } from "../../domain/ids";
+import { notFound } from "../../domain/errors";
+import type { InboxPageDeps } from "./deps";
+import type { CannedGroup, PacketData, ShownMessage, TranslationState } from "./views/packet";
+
+/** Two tags name the same language for reading purposes (zh-Hant-HK reads as zh-Hant). */
+export const sameLanguage = (a: string, b: string) => a.replace(/-HK$/, "") === b.replace(/-HK$/, "");
+
+/** The shopper's language as the escalation recorded it, in our locale terms (zh-Hant in Hong Kong is zh-Hant-HK). */
+export const shopperLocale = (e: Escalation) => localeFor(e.language, e.market);
+
+export function translationState(deps: InboxPageDeps, e: Escalation, pageLocale: string): TranslationState {
+  if (!deps.messageTranslator) return { state: "off" };
+  if (sameLanguage(e.language, pageLocale)) return { state: "same_language" };
+  return { state: "on", shopperLanguage: e.language, failed: false };
+}
+
+/** Shopper and AI messages not in the agent's language are translated in one call; a failure shows originals. */
+async function showMessages(
+  deps: InboxPageDeps,
+  e: Escalation,
+  pageLocale: string,
+  messages: readonly Message[],
+  draft: string | null,
+): Promise<{ messages: ShownMessage[]; draft: ShownMessage | null; failed: boolean }> {
+  const asWritten = (m: Message): ShownMessage =>
+    m.original
+      ? { message: m, text: m.original.text, original: { text: m.text, language: e.language }, kind: "sent" }
+      : { message: m, text: m.text, original: null, kind: "as_written" };
+  const draftMessage: Message | null = draft
+    ? { id: "draft", role: "ai", text: draft, at: e.createdAt, language: e.language }
+    : null;
+  const all = draftMessage ? [...messages, draftMessage] : [...messages];
+  const foreign = (m: Message) =>
+    (m.role === "shopper" || m.role === "ai") && !sameLanguage(m.language ?? e.language, pageLocale);
+  const toTranslate = deps.messageTranslator ? all.filter(foreign) : [];
+  let translated: string[] | null = [];
+  if (toTranslate.length > 0 && deps.messageTranslator) {
+    translated = await deps.messageTranslator.translate(
+      toTranslate.map((m) => m.text),
+      pageLocale,
+      e.language,
+    );
+  }
+  const byId = new Map(toTranslate.map((m, i) => [m.id, translated?.[i]]));
+  const shown = all.map((m): ShownMessage => {
+    const text = byId.get(m.id);
+    return text
+      ? {
+          message: m,
+          text,
+          original: { text: m.text, language: m.language ?? e.language },
+          kind: "translated",
+        }
+      : asWritten(m);
+  });
+  return {
+    messages: draftMessage ? shown.slice(0, -1) : shown,
+    draft: draftMessage ? (shown.at(-1) ?? null) : null,
+    failed: translated === null,
+  };
+}
+
+export async function loadPacket(
+  deps: InboxPageDeps,
+  agent: Agent & { name: string },
+  id: EscalationId,
+  pageLocale: string,
+): Promise<PacketData> {
+  const escalation = await findForAgent(deps, agent, id);
+  const [found, shopReplies] = await Promise.all([
+    deps.conversations.getConversation(escalation.shopId, escalation.conversationId),
+    deps.cannedReplies.list(escalation.shopId),
+  ]);
+  if (!found) throw notFound("Conversation");
+  const shown = await showMessages(deps, escalation, pageLocale, found.messages, escalation.draft);
+  let translation = translationState(deps, escalation, pageLocale);
+  if (translation.state === "on" && shown.failed) translation = { ...translation, failed: true };
+  const shopper = shopperLocale(escalation);
+  // The agent writes in the shopper's language, or in their own when the reply will be translated.
+  const languages = translation.state === "on" ? [shopper, pageLocale] : [shopper];
+  const values = {
+    shopper: escalation.shopper.name,
+    order: escalation.order?.name ?? null,
+    agent: agent.name,
+  };
+  const canned: CannedGroup[] = languages.map((language) => ({
+    language,
+    ...cannedRepliesFor(deps.translator, pageLocale, language, shopReplies, values),
+  }));
+  const notes = found.notes.filter((n) => n.escalationId === escalation.escalationId);
+  const events = found.events.filter((ev) => ev.escalationId === escalation.escalationId);
+  const version = createHash("sha256")
+    .update(
+      JSON.stringify([
+        escalation.status,
+        escalation.claimedBy,
+        escalation.firstHumanReplyAt,
+        escalation.overdueAt,
+        found.messages.map((m) => m.id),
+        events.map((ev) => ev.kind),
+        notes.map((n) => n.id),
+        translation,
+      ]),
+    )
+    .digest("base64url")
+    .slice(0, 16);
+  return {
+    escalation,
+    summary: summaryOf(deps.translator, pageLocale, escalation),
+    messages: shown.messages,
+    events,
+    notes,
+    draft: shown.draft,
+    translation,
+    canned,
+    mine: escalation.status === "claimed" && escalation.claimedBy === agent.id,
+    version,
+    now: deps.clock.now(),
+  };
+}

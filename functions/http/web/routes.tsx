@@ -1,0 +1,529 @@
+/** The web inbox at /inbox: server-rendered pages for agents (queue, packet) and sellers (analytics, canned replies). */
+import { randomUUID, timingSafeEqual } from "node:crypto";
+import { type Context, Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { secureHeaders } from "hono/secure-headers";
+import type { z } from "zod";
+import { analytics } from "../../domain/analytics";
+import { type Agent, addNote, findForAgent, replyAsAgent, transition } from "../../domain/agent-actions";
+import { AppError } from "../../domain/errors";
+import type { Transition } from "../../domain/escalation";
+import { summaryOf } from "../../domain/handoff";
+import { EscalationId } from "../../domain/ids";
+import { REGIONS } from "../../domain/markets";
+import { INBOX_CLIENT_JS, INBOX_CSS } from "./assets";
+import { finishSignIn, startSignIn } from "./cognito";
+import type { InboxPageDeps } from "./deps";
+import {
+  AnalyticsQuery,
+  CannedForm,
+  EscalationIdParam,
+  LanguageForm,
+  NoteForm,
+  ReplyForm,
+  ResolveForm,
+  SignInForm,
+} from "./forms";
+import { loadPacket, shopperLocale, translationState } from "./packet-data";
+import { chooseLocale, LANGUAGE_COOKIE, type PageText, pageText } from "./page-locale";
+import {
+  checkCredential,
+  cookieOptions,
+  endSession,
+  readSession,
+  type Session,
+  type SessionAuth,
+  startSession,
+} from "./session";
+import { AnalyticsPage } from "./views/analytics";
+import { CannedPage } from "./views/canned";
+import { ErrorPage } from "./views/error";
+import type { Flash } from "./views/layout";
+import { PacketLive, PacketPage } from "./views/packet";
+import { type QueueFilter, QueueList, QueuePage } from "./views/queue";
+import { SignInPage } from "./views/sign-in";
+
+type AgentSession = Session & { kind: "agent" };
+type SellerSession = Session & { kind: "seller" };
+type PageEnv = { Variables: { session: Session; text: PageText } };
+
+const OAUTH_COOKIE = "inbox_oauth";
+const DONE = ["claimed", "released", "resolved", "sent", "noted", "saved"] as const;
+const ERRORS = ["conflict", "invalid", "generic"] as const;
+
+const agentOf = (s: AgentSession): Agent & { name: string } => ({
+  id: s.agent.id,
+  name: s.agent.name || s.agent.id,
+  regions: s.agent.regions,
+  shops: s.agent.shops,
+});
+
+/** The status line a redirect asked for (?done=…, ?error=…); unknown values show nothing. */
+function flashFrom(c: Context, text: PageText): Flash | null {
+  const done = c.req.query("done");
+  if (done && (DONE as readonly string[]).includes(done))
+    return { kind: "done", message: text.t(done === "saved" ? "canned.saved" : `done.${done}`) };
+  const error = c.req.query("error");
+  if (error && (ERRORS as readonly string[]).includes(error))
+    return { kind: "error", message: text.t(`errors.${error}`) };
+  return null;
+}
+
+/** Form fields, validated; a malformed post is answered with the page it came from and an "invalid" notice. */
+async function form<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer<T> | null> {
+  const body = await c.req.parseBody();
+  const parsed = schema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
+const origin = (c: Context) => {
+  const url = new URL(c.req.url);
+  const proto = c.req.header("x-forwarded-proto") ?? url.protocol.replace(":", "");
+  return `${proto}://${url.host}`;
+};
+
+const sameText = (a: string, b: string) => {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
+  const pages = new Hono<PageEnv>();
+  const now = () => deps.clock.now();
+  const textFor = (c: Context, session: Session | null) =>
+    pageText(deps.translator, chooseLocale(c, session));
+
+  pages.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "same-origin",
+    }),
+  );
+  // Forms post from our own pages only (Origin checked), and no form needs more than a few kilobytes.
+  pages.on("POST", "*", csrf(), bodyLimit({ maxSize: 64 * 1024 }));
+  pages.use("*", async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith("/inbox/assets/")) c.header("cache-control", "no-store");
+  });
+
+  pages.onError((error, c) => {
+    const text = textFor(c, c.get("session") ?? null);
+    if (error instanceof AppError && error.code === "not_found")
+      return c.html(
+        <ErrorPage
+          text={text}
+          session={c.get("session") ?? null}
+          title={text.t("packet.not_found_title")}
+          message={text.t("packet.not_found")}
+        />,
+        404,
+      );
+    deps.logger.error("inbox page failed", { error: String(error) });
+    return c.html(
+      <ErrorPage
+        text={text}
+        session={c.get("session") ?? null}
+        title={text.t("errors.title")}
+        message={text.t("errors.generic")}
+      />,
+      500,
+    );
+  });
+
+  pages.get("/assets/inbox.css", (c) =>
+    c.body(INBOX_CSS, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=300",
+    }),
+  );
+  pages.get("/assets/inbox.js", (c) =>
+    c.body(INBOX_CLIENT_JS, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=300",
+    }),
+  );
+
+  // --- Signing in and out -------------------------------------------------------------------------------------
+
+  pages.get("/sign-in", async (c) => {
+    const result = await readSession(c, auth);
+    if (result.ok) return c.redirect("/inbox", 303);
+    const text = textFor(c, null);
+    const why = c.req.query("why");
+    const flash: Flash | null =
+      why === "expired" || result.expired
+        ? { kind: "error", message: text.t("sign_in.expired") }
+        : why === "failed"
+          ? { kind: "error", message: text.t("sign_in.failed") }
+          : null;
+    if (result.expired) endSession(c);
+    return c.html(<SignInPage text={text} hostedUi={Boolean(deps.hostedUi)} flash={flash} />);
+  });
+
+  pages.post("/sign-in", async (c) => {
+    const input = await form(c, SignInForm);
+    const session = input && (await checkCredential(auth, input.kind, input.credential));
+    if (!input || !session) {
+      const text = textFor(c, null);
+      return c.html(
+        <SignInPage
+          text={text}
+          hostedUi={Boolean(deps.hostedUi)}
+          flash={{ kind: "error", message: text.t("sign_in.invalid") }}
+        />,
+        401,
+      );
+    }
+    startSession(c, input.kind, input.credential);
+    return c.redirect(session.kind === "agent" ? "/inbox" : "/inbox/analytics", 303);
+  });
+
+  pages.get("/sign-in/cognito", (c) => {
+    if (!deps.hostedUi) throw new AppError("not_found", "Cognito sign-in is not configured.");
+    const start = startSignIn(deps.hostedUi, `${origin(c)}/inbox/auth/callback`);
+    // Lax: the cookie must come back on Cognito's top-level redirect to our callback.
+    setCookie(c, OAUTH_COOKIE, `${start.state}.${start.verifier}`, cookieOptions(c, "Lax", 600));
+    return c.redirect(start.url, 302);
+  });
+
+  pages.get("/auth/callback", async (c) => {
+    const [state, verifier] = (getCookie(c, OAUTH_COOKIE) ?? "").split(".");
+    deleteCookie(c, OAUTH_COOKIE, { path: "/inbox" });
+    const code = c.req.query("code");
+    const returned = c.req.query("state") ?? "";
+    if (!deps.hostedUi || !code || !state || !verifier || !sameText(state, returned))
+      return c.redirect("/inbox/sign-in?why=failed", 303);
+    const idToken = await finishSignIn(deps.hostedUi, {
+      code,
+      verifier,
+      redirectUri: `${origin(c)}/inbox/auth/callback`,
+    });
+    const session = idToken ? await checkCredential(auth, "agent", idToken) : null;
+    if (!idToken || !session) return c.redirect("/inbox/sign-in?why=failed", 303);
+    startSession(c, "agent", idToken);
+    // A same-site cookie is not sent on the rest of a redirect chain that began at Cognito: continue from our page.
+    return c.html(
+      `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/inbox"><a href="/inbox">${textFor(c, session).t("nav.queue")}</a>`,
+    );
+  });
+
+  pages.post("/sign-out", (c) => {
+    endSession(c);
+    return c.redirect("/inbox/sign-in", 303);
+  });
+
+  pages.post("/language", async (c) => {
+    const input = await form(c, LanguageForm);
+    if (input) setCookie(c, LANGUAGE_COOKIE, input.lang, cookieOptions(c, "Lax", 365 * 86_400));
+    // Only back to our own pages: never an open redirect.
+    const back = input && /^\/inbox(\/[\w\-/]*)?$/.test(input.back) ? input.back : "/inbox";
+    return c.redirect(back, 303);
+  });
+
+  // --- Everything below needs a session -----------------------------------------------------------------------
+
+  pages.use("*", async (c, next) => {
+    const result = await readSession(c, auth);
+    if (!result.ok) {
+      // Polled fragments answer 401 so the page's script reloads into the sign-in page.
+      if (c.req.path.endsWith(".html") || c.req.path.endsWith("/live")) return c.text("sign in", 401);
+      return c.redirect(result.expired ? "/inbox/sign-in?why=expired" : "/inbox/sign-in", 303);
+    }
+    c.set("session", result.session);
+    c.set("text", textFor(c, result.session));
+    await next();
+  });
+
+  /** Agent pages: a seller who follows such a link lands on their own pages. */
+  const asAgent = (c: Context<PageEnv>): AgentSession | null => {
+    const s = c.get("session");
+    return s.kind === "agent" ? s : null;
+  };
+  const asSeller = (c: Context<PageEnv>): SellerSession | null => {
+    const s = c.get("session");
+    return s.kind === "seller" ? s : null;
+  };
+  const forbidden = (c: Context<PageEnv>) => {
+    const text = c.get("text");
+    return c.html(
+      <ErrorPage
+        text={text}
+        session={c.get("session")}
+        title={text.t("errors.title")}
+        message={text.t("errors.forbidden")}
+      />,
+      403,
+    );
+  };
+
+  // --- The queue ----------------------------------------------------------------------------------------------
+
+  const queueList = async (c: Context<PageEnv>, session: AgentSession) => {
+    const region = REGIONS.find((r) => r === c.req.query("region"));
+    const status = (["pending", "claimed", "resolved"] as const).find((s) => s === c.req.query("status"));
+    const filter: QueueFilter = {
+      region: region && session.agent.regions.includes(region) ? region : undefined,
+      status: status ?? "pending",
+    };
+    const cursor = c.req.query("cursor");
+    let page: Awaited<ReturnType<typeof deps.inbox.listInbox>>;
+    try {
+      page = await deps.inbox.listInbox(
+        {
+          shops: session.agent.shops,
+          regions: filter.region ? [filter.region] : session.agent.regions,
+          status: filter.status,
+        },
+        { limit: 50, cursor },
+      );
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      page = await deps.inbox.listInbox(
+        { shops: session.agent.shops, regions: session.agent.regions, status: filter.status },
+        { limit: 50 },
+      );
+    }
+    const reads = new Set(session.agent.languages);
+    const items = [...page.items]
+      .sort(
+        (a, b) =>
+          a.priority - b.priority ||
+          Number(!reads.has(a.language)) - Number(!reads.has(b.language)) ||
+          a.dueAt.localeCompare(b.dueAt),
+      )
+      .map((e) => ({ escalation: e, summary: summaryOf(deps.translator, c.get("text").locale, e) }));
+    const version = items
+      .map(
+        ({ escalation: e }) =>
+          `${e.escalationId}:${e.status}:${e.claimedBy}:${e.priority}:${e.firstHumanReplyAt}`,
+      )
+      .join("|");
+    return {
+      text: c.get("text"),
+      agent: session.agent,
+      items,
+      filter,
+      nextCursor: page.nextCursor,
+      version: Buffer.from(version).toString("base64url").slice(-24) + items.length,
+      now: now(),
+    };
+  };
+
+  pages.get("/", async (c) => {
+    const session = asAgent(c);
+    if (!session) return c.redirect("/inbox/analytics", 303);
+    const list = await queueList(c, session);
+    return c.html(
+      <QueuePage text={c.get("text")} session={session} list={list} flash={flashFrom(c, list.text)} />,
+    );
+  });
+
+  pages.get("/queue.html", async (c) => {
+    const session = asAgent(c);
+    if (!session) return forbidden(c);
+    return c.html(<QueueList {...(await queueList(c, session))} />);
+  });
+
+  // --- One escalation -----------------------------------------------------------------------------------------
+
+  const escalationId = (c: Context<PageEnv>) => {
+    const parsed = EscalationIdParam.safeParse(c.req.param("id"));
+    if (!parsed.success) throw new AppError("not_found", "No such escalation.");
+    return EscalationId(parsed.data);
+  };
+
+  const renderPacket = async (
+    c: Context<PageEnv>,
+    session: AgentSession,
+    options: { flash?: Flash | null; prefill?: string; status?: 200 | 400 | 502 } = {},
+  ) => {
+    const text = c.get("text");
+    const data = await loadPacket(deps, agentOf(session), escalationId(c), text.locale);
+    let prefill = options.prefill ?? c.req.query("text") ?? "";
+    const cannedId = c.req.query("canned");
+    const canned =
+      cannedId && data.canned.flatMap((g) => [...g.builtIn, ...g.shop]).find((r) => r.id === cannedId);
+    if (canned) prefill = prefill ? `${prefill}\n${canned.text}` : canned.text;
+    return c.html(
+      <PacketPage
+        text={text}
+        session={session}
+        data={data}
+        flash={options.flash ?? flashFrom(c, text)}
+        prefill={prefill}
+        clientMessageId={randomUUID()}
+        clientNoteId={randomUUID()}
+      />,
+      options.status ?? 200,
+    );
+  };
+
+  pages.get("/e/:id", async (c) => {
+    const session = asAgent(c);
+    return session ? renderPacket(c, session) : forbidden(c);
+  });
+
+  pages.get("/e/:id/live", async (c) => {
+    const session = asAgent(c);
+    if (!session) return forbidden(c);
+    const data = await loadPacket(deps, agentOf(session), escalationId(c), c.get("text").locale);
+    return c.html(<PacketLive text={c.get("text")} data={data} />);
+  });
+
+  /** Runs an agent's action and returns to the packet with what happened; a lost race says so. */
+  const act = async (
+    c: Context<PageEnv>,
+    done: (typeof DONE)[number],
+    run: (session: AgentSession) => Promise<unknown>,
+  ) => {
+    const session = asAgent(c);
+    if (!session) return forbidden(c);
+    const back = `/inbox/e/${escalationId(c)}`;
+    try {
+      await run(session);
+    } catch (error) {
+      if (error instanceof AppError && error.code === "conflict")
+        return c.redirect(`${back}?error=conflict`, 303);
+      throw error;
+    }
+    return c.redirect(`${back}?done=${done}`, 303);
+  };
+
+  const change = (kind: "claim" | "release") => (session: AgentSession) => (c: Context<PageEnv>) =>
+    transition(deps, agentOf(session), escalationId(c), {
+      kind,
+      agentId: session.agent.id,
+      at: now().toISOString(),
+    } as Transition);
+
+  pages.post("/e/:id/claim", (c) => act(c, "claimed", (s) => change("claim")(s)(c)));
+  pages.post("/e/:id/release", (c) => act(c, "released", (s) => change("release")(s)(c)));
+  pages.post("/e/:id/resolve", async (c) => {
+    const input = await form(c, ResolveForm);
+    return act(c, "resolved", (s) =>
+      transition(deps, agentOf(s), escalationId(c), {
+        kind: "resolve",
+        agentId: s.agent.id,
+        at: now().toISOString(),
+        note: input?.note || null,
+      }),
+    );
+  });
+
+  pages.post("/e/:id/notes", async (c) => {
+    const input = await form(c, NoteForm);
+    if (!input) return c.redirect(`/inbox/e/${escalationId(c)}?error=invalid`, 303);
+    return act(c, "noted", (s) =>
+      addNote(deps, agentOf(s), escalationId(c), { text: input.text, clientNoteId: input.clientNoteId }),
+    );
+  });
+
+  pages.post("/e/:id/reply", async (c) => {
+    const session = asAgent(c);
+    if (!session) return forbidden(c);
+    const text = c.get("text");
+    const input = await form(c, ReplyForm);
+    if (!input) return c.redirect(`/inbox/e/${escalationId(c)}?error=invalid`, 303);
+    const agent = agentOf(session);
+    const id = escalationId(c);
+    let outgoing = {
+      text: input.text,
+      original: undefined as { text: string; language: string } | undefined,
+    };
+    if (input.translate && deps.messageTranslator) {
+      const escalation = await findForAgent(deps, agent, id);
+      if (translationState(deps, escalation, text.locale).state === "on") {
+        const to = shopperLocale(escalation);
+        const translated = await deps.messageTranslator.translate([input.text], to, text.locale);
+        if (!translated?.[0])
+          return renderPacket(c, session, {
+            flash: { kind: "error", message: text.t("errors.translation_failed") },
+            prefill: input.text,
+            status: 502,
+          });
+        outgoing = { text: translated[0], original: { text: input.text, language: text.locale } };
+      }
+    }
+    return act(c, "sent", () =>
+      replyAsAgent(deps, agent, id, {
+        text: outgoing.text,
+        clientMessageId: input.clientMessageId,
+        original: outgoing.original,
+      }),
+    );
+  });
+
+  // --- The seller's pages -------------------------------------------------------------------------------------
+
+  pages.get("/analytics", async (c) => {
+    const session = asSeller(c);
+    if (!session) return forbidden(c);
+    const { days } = AnalyticsQuery.parse({ days: c.req.query("days") });
+    const to = now();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const [conversations, escalations] = await Promise.all([
+      deps.conversations.listActive(session.shop.id, from.toISOString(), to.toISOString()),
+      deps.inbox.listCreated(session.shop.id, from.toISOString(), to.toISOString()),
+    ]);
+    return c.html(
+      <AnalyticsPage
+        text={c.get("text")}
+        session={session}
+        days={days}
+        figures={analytics(conversations, escalations)}
+      />,
+    );
+  });
+
+  pages.get("/canned", async (c) => {
+    const session = asSeller(c);
+    if (!session) return forbidden(c);
+    const replies = await deps.cannedReplies.list(session.shop.id);
+    return c.html(
+      <CannedPage
+        text={c.get("text")}
+        session={session}
+        replies={replies}
+        flash={flashFrom(c, c.get("text"))}
+      />,
+    );
+  });
+
+  pages.post("/canned", async (c) => {
+    const session = asSeller(c);
+    if (!session) return forbidden(c);
+    const input = await form(c, CannedForm);
+    if (!input) return c.redirect("/inbox/canned?error=invalid", 303);
+    const replies = await deps.cannedReplies.list(session.shop.id);
+    if (replies.length >= MAX_CANNED) return c.redirect("/inbox/canned?error=invalid", 303);
+    await deps.cannedReplies.replace(session.shop.id, [...replies, { id: randomUUID(), ...input }]);
+    return c.redirect("/inbox/canned?done=saved", 303);
+  });
+
+  pages.post("/canned/:id/delete", async (c) => {
+    const session = asSeller(c);
+    if (!session) return forbidden(c);
+    const replies = await deps.cannedReplies.list(session.shop.id);
+    await deps.cannedReplies.replace(
+      session.shop.id,
+      replies.filter((r) => r.id !== c.req.param("id")),
+    );
+    return c.redirect("/inbox/canned?done=saved", 303);
+  });
+
+  return pages;
+}
+
+export const MAX_CANNED = 100;

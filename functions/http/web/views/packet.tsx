@@ -1,0 +1,353 @@
+/** An escalation's packet: summary, order, conversation (translated when it can be), AI draft, notes and the agent's actions. */
+import type { FC } from "hono/jsx";
+import type { CannedReply } from "../../../domain/canned-replies";
+import type { ConversationEvent, InternalNote, Message } from "../../../domain/conversation";
+import type { Escalation } from "../../../domain/escalation";
+import { orderStage } from "../../../domain/order";
+import type { PageText } from "../page-locale";
+import type { Session } from "../session";
+import { type Flash, Layout } from "./layout";
+import { Due } from "./parts";
+
+/** A message as the agent reads it: in their language when translated, with the original one click away. */
+export interface ShownMessage {
+  readonly message: Message;
+  readonly text: string;
+  readonly original: { readonly text: string; readonly language: string } | null;
+  /** "translated": shown in the agent's language; "sent": the agent's reply, sent in translation. */
+  readonly kind: "as_written" | "translated" | "sent";
+}
+
+export type TranslationState =
+  | { readonly state: "off" }
+  | { readonly state: "same_language" }
+  | { readonly state: "on"; readonly shopperLanguage: string; readonly failed: boolean };
+
+export interface CannedGroup {
+  readonly language: string;
+  readonly builtIn: readonly CannedReply[];
+  readonly shop: readonly CannedReply[];
+}
+
+export interface PacketData {
+  readonly escalation: Escalation;
+  readonly summary: string;
+  readonly messages: readonly ShownMessage[];
+  readonly events: readonly ConversationEvent[];
+  readonly notes: readonly InternalNote[];
+  readonly draft: ShownMessage | null;
+  readonly translation: TranslationState;
+  readonly canned: readonly CannedGroup[];
+  /** Claimed by the signed-in agent. */
+  readonly mine: boolean;
+  readonly version: string;
+  readonly now: Date;
+}
+
+const Original: FC<{ text: PageText; shown: ShownMessage }> = ({ text, shown }) =>
+  shown.original ? (
+    <details class="original">
+      <summary>
+        {shown.kind === "sent"
+          ? text.t("translation.sent_as", { language: text.languageName(shown.original.language) })
+          : text.t("translation.show_original")}
+      </summary>
+      <p lang={shown.original.language}>{shown.original.text}</p>
+    </details>
+  ) : null;
+
+const MessageItem: FC<{ text: PageText; shown: ShownMessage }> = ({ text, shown }) => (
+  <li class={`message ${shown.message.role}`} data-message-id={shown.message.id}>
+    <p class="who">
+      <span>{text.t(`role.${shown.message.role}`)}</span>{" "}
+      <time datetime={shown.message.at}>{text.dateTime(shown.message.at)}</time>
+      {shown.kind === "translated" && shown.original && (
+        <span class="badge">
+          {text.t("translation.translated", { language: text.languageName(shown.original.language) })}
+        </span>
+      )}
+      {shown.kind === "sent" && shown.message.original && (
+        <span class="badge">
+          {text.t("translation.you_wrote", { language: text.languageName(shown.message.original.language) })}
+        </span>
+      )}
+    </p>
+    <p
+      class="text"
+      lang={
+        shown.kind === "translated"
+          ? text.locale
+          : shown.kind === "sent"
+            ? shown.message.original?.language
+            : (shown.message.language ?? undefined)
+      }
+    >
+      {shown.text}
+    </p>
+    <Original text={text} shown={shown} />
+  </li>
+);
+
+const eventText = (text: PageText, e: ConversationEvent) =>
+  e.kind === "escalated"
+    ? text.t("event.escalated")
+    : text.t(`event.${e.kind}`, { agent: e.agentName ?? e.agentId ?? "" });
+
+/** The part polling replaces: status, conversation, history and notes. */
+export const PacketLive: FC<{ text: PageText; data: PacketData }> = ({ text, data }) => {
+  const e = data.escalation;
+  return (
+    <div id="live" data-poll={`/inbox/e/${e.escalationId}/live`} data-version={data.version}>
+      <p class="meta">
+        <span class={`badge status-${e.status}`}>{text.t(`status.${e.status}`)}</span>{" "}
+        <Due text={text} escalation={e} now={data.now} />
+        {e.status === "claimed" && !data.mine && <span> · {text.t("actions.held_by_other")}</span>}
+      </p>
+      <section aria-labelledby="transcript-heading">
+        <h2 id="transcript-heading">{text.t("packet.transcript")}</h2>
+        <ol class="transcript">
+          {data.messages.map((m) => (
+            <MessageItem text={text} shown={m} />
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="notes-heading" class="notes">
+        <h2 id="notes-heading">{text.t("notes.heading")}</h2>
+        <p class="help">{text.t("notes.help")}</p>
+        {data.notes.length === 0 ? (
+          <p class="empty">{text.t("notes.empty")}</p>
+        ) : (
+          <ul>
+            {data.notes.map((n) => (
+              <li>
+                <p class="who">{text.t("notes.by", { agent: n.agentName, when: text.dateTime(n.at) })}</p>
+                <p class="text">{n.text}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{text.t("packet.history")}</h2>
+        <ul class="history">
+          {data.events.map((ev) => (
+            <li>
+              <time datetime={ev.at}>{text.dateTime(ev.at)}</time> {eventText(text, ev)}
+              {ev.note ? `: ${ev.note}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+};
+
+const Order: FC<{ text: PageText; escalation: Escalation }> = ({ text, escalation }) => {
+  const order = escalation.order;
+  if (!order) return <p class="empty">{text.t("packet.no_order")}</p>;
+  const amount = new Intl.NumberFormat([text.locale === "fil" ? "fil-PH" : text.locale], {
+    style: "currency",
+    currency: order.total.currency,
+  }).format(Number(order.total.amount));
+  const tracking = order.tracking[0];
+  return (
+    <dl class="facts">
+      <dt>{text.t("packet.order")}</dt>
+      <dd>{order.name}</dd>
+      <dt>{text.t("packet.order_status")}</dt>
+      <dd>{text.t(`order_stage.${orderStage(order)}`)}</dd>
+      <dt>{text.t("packet.order_total")}</dt>
+      <dd>{amount}</dd>
+      {tracking && (
+        <>
+          <dt>{text.t("packet.order_tracking")}</dt>
+          <dd>{[tracking.company, tracking.number].filter(Boolean).join(" ")}</dd>
+        </>
+      )}
+      {order.createdAt && (
+        <>
+          <dt>{text.t("packet.order_placed")}</dt>
+          <dd>{text.dateTime(order.createdAt)}</dd>
+        </>
+      )}
+    </dl>
+  );
+};
+
+const TranslationBanner: FC<{ text: PageText; state: TranslationState }> = ({ text, state }) => {
+  if (state.state === "same_language") return null;
+  if (state.state === "off") return <p class="banner">{text.t("translation.off")}</p>;
+  return (
+    <p class="banner">
+      {state.failed
+        ? text.t("translation.unavailable")
+        : text.t("translation.on", {
+            language: text.languageName(text.locale),
+            shopperLanguage: text.languageName(state.shopperLanguage),
+          })}
+    </p>
+  );
+};
+
+const Actions: FC<{ text: PageText; data: PacketData }> = ({ text, data }) => {
+  const e = data.escalation;
+  const base = `/inbox/e/${e.escalationId}`;
+  if (e.status === "resolved") return <p>{text.t("actions.resolved_already")}</p>;
+  if (e.status === "claimed" && !data.mine) return <p>{text.t("actions.held_by_other")}</p>;
+  return (
+    <div class="actions">
+      {e.status === "pending" && (
+        <form method="post" action={`${base}/claim`} data-shortcut="c">
+          <button type="submit" class="primary">
+            {text.t("actions.claim")}
+          </button>
+        </form>
+      )}
+      <form method="post" action={`${base}/resolve`} class="stack">
+        <label for="resolve-note">{text.t("actions.resolve_note")}</label>
+        <input id="resolve-note" name="note" maxlength={2000} />
+        <button type="submit">{text.t("actions.resolve")}</button>
+      </form>
+      <form method="post" action={`${base}/release`}>
+        <button type="submit">{text.t("actions.release")}</button>
+      </form>
+    </div>
+  );
+};
+
+const ReplyForm: FC<{ text: PageText; data: PacketData; prefill: string; clientMessageId: string }> = ({
+  text,
+  data,
+  prefill,
+  clientMessageId,
+}) => {
+  const e = data.escalation;
+  if (!data.mine) return <p class="help">{text.t("actions.claim_first")}</p>;
+  const translating = data.translation.state === "on";
+  return (
+    <form id="reply-form" method="post" action={`/inbox/e/${e.escalationId}/reply`} class="stack">
+      <h2 id="reply-heading">{text.t("actions.reply_heading")}</h2>
+      <label for="reply">{text.t("actions.reply_label")}</label>
+      <textarea id="reply" name="text" rows={5} maxlength={4000} required data-shortcut="r">
+        {prefill}
+      </textarea>
+      <input type="hidden" name="clientMessageId" value={clientMessageId} />
+      {translating && (
+        <label class="check">
+          <input type="checkbox" name="translate" value="1" checked />{" "}
+          {text.t("translation.translate_reply", { language: text.languageName(e.language) })}
+        </label>
+      )}
+      <div class="canned">
+        <label for="canned">{text.t("canned.pick")}</label>
+        <select id="canned" name="canned">
+          {data.canned.map((group) => (
+            <>
+              <optgroup label={`${text.languageName(group.language)} · ${text.t("canned.builtin")}`}>
+                {group.builtIn.map((r) => (
+                  <option value={r.id} data-text={r.text}>
+                    {r.title}
+                  </option>
+                ))}
+              </optgroup>
+              {group.shop.length > 0 && (
+                <optgroup label={`${text.languageName(group.language)} · ${text.t("canned.shop")}`}>
+                  {group.shop.map((r) => (
+                    <option value={r.id} data-text={r.text}>
+                      {r.title}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
+            </>
+          ))}
+        </select>
+        <button
+          type="submit"
+          formmethod="get"
+          formaction={`/inbox/e/${e.escalationId}#reply`}
+          formnovalidate
+          data-insert-canned=""
+        >
+          {text.t("canned.insert")}
+        </button>
+      </div>
+      <button type="submit" class="primary">
+        {text.t("actions.send")}
+      </button>
+    </form>
+  );
+};
+
+export const PacketPage: FC<{
+  text: PageText;
+  session: Session & { kind: "agent" };
+  data: PacketData;
+  flash: Flash | null;
+  prefill: string;
+  clientMessageId: string;
+  clientNoteId: string;
+}> = ({ text, session, data, flash, prefill, clientMessageId, clientNoteId }) => {
+  const e = data.escalation;
+  const title = `${e.shopper.name ?? text.t("column.shopper")} · ${text.reason(e.reason)}`;
+  return (
+    <Layout text={text} title={title} session={session} path={`/inbox/e/${e.escalationId}`} flash={flash}>
+      <p>
+        <a href="/inbox" data-shortcut="g">
+          {text.t("packet.back")}
+        </a>
+      </p>
+      <h1>{title}</h1>
+      <p class="meta">
+        {text.marketName(e.market)} · <span lang={e.language}>{text.languageName(e.language)}</span> ·{" "}
+        {text.t(`region.${e.region}`)}
+      </p>
+      <div class="packet">
+        <div class="main-column">
+          <TranslationBanner text={text} state={data.translation} />
+          <PacketLive text={text} data={data} />
+          <ReplyForm text={text} data={data} prefill={prefill} clientMessageId={clientMessageId} />
+        </div>
+        <aside class="side-column">
+          <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">{text.t("actions.heading")}</h2>
+            <Actions text={text} data={data} />
+          </section>
+          <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{text.t("packet.summary")}</h2>
+            <p>{data.summary}</p>
+          </section>
+          <section aria-labelledby="order-heading">
+            <h2 id="order-heading">{text.t("packet.order")}</h2>
+            <Order text={text} escalation={e} />
+          </section>
+          {data.draft && (
+            <section aria-labelledby="draft-heading">
+              <h2 id="draft-heading">{text.t("packet.ai_draft")}</h2>
+              <blockquote id="draft" lang={data.draft.kind === "translated" ? text.locale : e.language}>
+                {data.draft.text}
+              </blockquote>
+              <Original text={text} shown={data.draft} />
+              {data.mine && (
+                <button type="button" data-use-draft="" hidden>
+                  {text.t("packet.use_draft")}
+                </button>
+              )}
+            </section>
+          )}
+          <section aria-labelledby="note-form-heading">
+            <h2 id="note-form-heading">{text.t("notes.label")}</h2>
+            <form method="post" action={`/inbox/e/${e.escalationId}/notes`} class="stack">
+              <label for="note" class="visually-hidden">
+                {text.t("notes.label")}
+              </label>
+              <textarea id="note" name="text" rows={3} maxlength={2000} required data-shortcut="n" />
+              <input type="hidden" name="clientNoteId" value={clientNoteId} />
+              <button type="submit">{text.t("notes.add")}</button>
+            </form>
+          </section>
+        </aside>
+      </div>
+    </Layout>
+  );
+};

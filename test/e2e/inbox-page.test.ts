@@ -1,0 +1,226 @@
+/** The agents' inbox as a web page, driven in headless Chromium against the local stack. */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTranslator } from "../../functions/adapters/i18n/translator";
+import { signAgentToken } from "../../functions/local/agent-tokens";
+import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
+import { type Browser, launchBrowser, screenshot } from "../support/browser";
+import { eventually, http, shopperMessage, useLocalStack } from "../support/local-stack";
+
+const words = createTranslator();
+/** The page's own words, from locales/: a test that finds them proves the page speaks that language. */
+const say = (locale: string, key: string, values?: Record<string, unknown>) =>
+  words.t(locale, `inbox:${key}`, values);
+
+type Sent = { conversationId: string; escalation: { id: string } | null };
+type Conversation = { messages: { role: string; text: string }[] };
+
+describe("the web inbox", () => {
+  const stack = useLocalStack();
+  const url = (path: string) => `${stack().url}${path}`;
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A Thai shopper asks for a person; resolves once the escalation consumer has put it in the inbox. */
+  async function thaiEscalation(name = "Ploy") {
+    const message = shopperMessage("ขอคุยกับพนักงานตัวจริงได้ไหมคะ ไม่อยากคุยกับบอท", {
+      market: "TH",
+      shopper: { id: `buyer-${name}`, name },
+    });
+    const { body } = await http<Sent>(url("/v1/messages"), { token: stack().apiKey, body: message });
+    const id = body.escalation?.id as string;
+    expect(id).toBeTruthy();
+    await eventually(
+      async () => (await http(url(`/v1/inbox/${id}`), { token: stack().agentTokens.sea })).status === 200,
+    );
+    return { id, conversationId: body.conversationId };
+  }
+
+  async function signInAsAgent(page: Page, token: string, locale = "en") {
+    await page.goto(url("/inbox"));
+    await page.getByLabel(say(locale, "sign_in.agent_token_label")).fill(token);
+    await page.getByRole("button", { name: say(locale, "sign_in.submit") }).first().click();
+  }
+
+  const conversation = async (id: string) =>
+    (await http<Conversation>(url(`/v1/conversations/${id}`), { token: stack().apiKey })).body;
+
+  it("lets an agent sign in, claim a Thai escalation and reply, and the shopper's conversation shows the reply", async () => {
+    const { id, conversationId } = await thaiEscalation("Ploy");
+    const page = await browser.newPage();
+    await signInAsAgent(page, stack().agentTokens.sea);
+    await page.getByRole("heading", { name: say("en", "queue.heading") }).waitFor();
+
+    const item = page.locator(`[data-id="${id}"]`);
+    await item.waitFor();
+    const row = await item.innerText();
+    expect(row).toContain("Ploy");
+    expect(row).toContain("Thailand");
+    expect(row).toContain(words.t("en", "agent:reason.human_requested"));
+    expect(row).toContain(say("en", "sla.due", { when: "" }).trim());
+    await screenshot(page, "01-queue");
+
+    await item.getByRole("link").click();
+    await page.getByRole("heading", { name: say("en", "packet.summary") }).waitFor();
+    expect(await page.locator("#live .transcript").innerText()).toContain("ขอคุยกับพนักงาน");
+    await page.getByRole("button", { name: say("en", "actions.claim") }).click();
+    await page.getByText(say("en", "done.claimed")).waitFor();
+    await screenshot(page, "02-packet-claimed");
+
+    const reply = "สวัสดีค่ะคุณพลอย ดิฉันชื่อนาเดีย ยินดีช่วยเหลือค่ะ";
+    await page.getByLabel(say("en", "actions.reply_label")).fill(reply);
+    await page.getByRole("button", { name: say("en", "actions.send") }).click();
+    await page.getByText(say("en", "done.sent")).waitFor();
+    expect(await page.locator("#live .transcript").innerText()).toContain(reply);
+    await screenshot(page, "03-packet-replied");
+
+    const shown = await conversation(conversationId);
+    expect(shown.messages.filter((m) => m.role === "agent").map((m) => m.text)).toEqual([reply]);
+  });
+
+  it("does not show an escalation to an agent of another region, not even by its address", async () => {
+    const { id } = await thaiEscalation("Mali");
+    const page = await browser.newPage();
+    // Greater China's demo agent reads Simplified Chinese first, so the page speaks it.
+    await signInAsAgent(page, stack().agentTokens["greater-china"], "en");
+    await page.getByRole("heading", { name: say("zh-Hans", "queue.heading") }).waitFor();
+    expect(await page.locator(`[data-id="${id}"]`).count()).toBe(0);
+    expect(await page.locator("html").getAttribute("lang")).toBe("zh-Hans");
+    await screenshot(page, "04-other-region-queue-zh-Hans");
+
+    const response = await page.goto(url(`/inbox/e/${id}`));
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("main").innerText()).toContain(say("zh-Hans", "packet.not_found"));
+    expect(await page.locator("main").innerText()).not.toContain("Mali");
+  });
+
+  it("can be worked from the keyboard alone: move to an escalation, open, claim and reply", async () => {
+    const { id, conversationId } = await thaiEscalation("Kanya");
+    const page = await browser.newPage();
+    await page.goto(url("/inbox"));
+    await page.getByLabel(say("en", "sign_in.agent_token_label")).focus();
+    await page.keyboard.insertText(stack().agentTokens.sea);
+    await page.keyboard.press("Tab"); // the help text is not focusable: next is the sign-in button
+    await page.keyboard.press("Enter");
+    await page.locator(`[data-id="${id}"]`).waitFor();
+
+    for (let i = 0; i < 50; i++) {
+      await page.keyboard.press("j");
+      const focused = await page.evaluate(() => document.activeElement?.closest("[data-id]")?.getAttribute("data-id"));
+      if (focused === id) break;
+    }
+    await page.keyboard.press("Enter");
+    await page.waitForURL(`**/inbox/e/${id}`);
+    await page.keyboard.press("c");
+    await page.getByText(say("en", "done.claimed")).waitFor();
+    await page.keyboard.press("r");
+    await page.keyboard.insertText("ขอบคุณที่รอค่ะ");
+    await page.keyboard.press("Control+Enter");
+    await page.getByText(say("en", "done.sent")).waitFor();
+    expect((await conversation(conversationId)).messages.at(-1)?.text).toBe("ขอบคุณที่รอค่ะ");
+  });
+
+  it("speaks the agent's language, and lets the agent pick another", async () => {
+    const token = await signAgentToken(stack().deps.agentJwtSecret, {
+      sub: "agent-th",
+      name: "Somchai",
+      regions: ["sea"],
+      shops: [DEMO_SHOP_ID],
+      languages: ["th", "en"],
+    });
+    const { id } = await thaiEscalation("Nok");
+    const page = await browser.newPage();
+    await signInAsAgent(page, token);
+    await page.getByRole("heading", { name: say("th", "queue.heading") }).waitFor();
+    expect(await page.locator(`[data-id="${id}"]`).innerText()).toContain(
+      words.t("th", "agent:reason.human_requested"),
+    );
+    await screenshot(page, "05-queue-th");
+
+    await page.getByLabel(say("th", "nav.language")).selectOption("ja");
+    await page.getByRole("button", { name: say("th", "nav.apply") }).click();
+    await page.getByRole("heading", { name: say("ja", "queue.heading") }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("ja");
+  });
+
+  it("offers the shop's canned replies in the shopper's language, with the shopper's name filled in", async () => {
+    const seller = await browser.newPage();
+    await seller.goto(url("/inbox/sign-in"));
+    await seller.getByLabel(say("en", "sign_in.seller_key_label")).fill(stack().apiKey);
+    await seller.getByRole("button", { name: say("en", "sign_in.submit") }).last().click();
+    await seller.getByRole("link", { name: say("en", "nav.canned") }).click();
+    await seller.getByLabel(say("en", "canned.title_label")).fill("รอตรวจสอบ");
+    await seller.getByLabel(say("en", "canned.language_label"), { exact: true }).selectOption("th");
+    await seller.getByLabel(say("en", "canned.text_label")).fill("คุณ{{shopper}} รอสักครู่นะคะ กำลังตรวจสอบให้ค่ะ");
+    await seller.getByRole("button", { name: say("en", "canned.add") }).click();
+    await seller.getByText(say("en", "canned.saved")).waitFor();
+    await screenshot(seller, "06-seller-canned-replies");
+
+    const { id } = await thaiEscalation("Fah");
+    const agent = await browser.newPage();
+    await signInAsAgent(agent, stack().agentTokens.sea);
+    await agent.goto(url(`/inbox/e/${id}`));
+    await agent.getByRole("button", { name: say("en", "actions.claim") }).click();
+    await agent.getByLabel(say("en", "canned.pick")).selectOption({ label: "รอตรวจสอบ" });
+    await agent.getByRole("button", { name: say("en", "canned.insert") }).click();
+    expect(await agent.getByLabel(say("en", "actions.reply_label")).inputValue()).toBe(
+      "คุณFah รอสักครู่นะคะ กำลังตรวจสอบให้ค่ะ",
+    );
+    // The built-in ones are there too, in Thai.
+    await agent.getByLabel(say("en", "canned.pick")).selectOption({ label: say("en", "canned.titles.closing") });
+    await agent.getByRole("button", { name: say("en", "canned.insert") }).click();
+    expect(await agent.getByLabel(say("en", "actions.reply_label")).inputValue()).toContain(
+      words.t("th", "shopper:canned.closing"),
+    );
+  });
+
+  it("keeps internal notes among agents: the shopper's conversation never shows them", async () => {
+    const { id, conversationId } = await thaiEscalation("Dao");
+    const page = await browser.newPage();
+    await signInAsAgent(page, stack().agentTokens.sea);
+    await page.goto(url(`/inbox/e/${id}`));
+    const note = "Checked with the warehouse: parcel leaves tomorrow";
+    await page.getByRole("textbox", { name: say("en", "notes.label") }).fill(note);
+    await page.getByRole("button", { name: say("en", "notes.add") }).click();
+    await page.getByText(say("en", "done.noted")).waitFor();
+    expect(await page.locator("#live .notes").innerText()).toContain(note);
+    expect(JSON.stringify(await conversation(conversationId))).not.toContain("warehouse");
+  });
+
+  it("updates the queue by itself when a new escalation arrives", async () => {
+    const page = await browser.newPage();
+    await signInAsAgent(page, stack().agentTokens.sea);
+    await page.getByRole("heading", { name: say("en", "queue.heading") }).waitFor();
+    const { id } = await thaiEscalation("Joy");
+    await page.locator(`[data-id="${id}"]`).waitFor({ timeout: 10_000 });
+  });
+
+  it("shows the seller containment, escalations by reason and market, and first-response times", async () => {
+    await thaiEscalation("Lek");
+    await http(url("/v1/messages"), {
+      token: stack().apiKey,
+      body: shopperMessage("Where is my order #1001?", { market: "SG", shopper: { id: "buyer-1", name: "Tan" } }),
+    });
+    const page = await browser.newPage();
+    await page.goto(url("/inbox/sign-in"));
+    await page.getByLabel(say("en", "sign_in.seller_key_label")).fill(stack().apiKey);
+    await page.getByRole("button", { name: say("en", "sign_in.submit") }).last().click();
+    await page.getByRole("heading", { name: say("en", "analytics.title") }).waitFor();
+    const main = await page.locator("main").innerText();
+    for (const label of ["containment", "first_ai_reply", "first_human_reply", "by_reason", "by_market"])
+      expect(main).toContain(say("en", `analytics.${label}`));
+    expect(main).toContain(words.t("en", "agent:reason.human_requested"));
+    expect(main).toContain("Thailand");
+    expect(main).toContain("Singapore");
+    await screenshot(page, "07-seller-analytics");
+
+    // A seller's key opens the seller's pages only.
+    const response = await page.goto(url("/inbox/e/e_0000000000000"));
+    expect(response?.status()).toBe(403);
+  });
+});
