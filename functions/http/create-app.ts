@@ -6,6 +6,7 @@ import { AppError } from "../domain/errors";
 import { accessLog } from "./access-log";
 import { type AppEnv, agentAuth, createAgentVerifier, shopAuth } from "./auth";
 import { createInboxPages } from "./web/routes";
+import { registerCannedReplyRoutes } from "./routes/canned-replies";
 import { errorResponder, zodDetails } from "./errors";
 import { jsonBody } from "./json-body";
 import { clientAddress, rateLimit } from "./rate-limit";
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/conversations/*", shopKey);
   app.use("/v1/analytics", shopKey);
   app.use("/v1/settings", shopKey);
+  app.use("/v1/canned-replies", shopKey);
   app.use("/v1/privacy/*", shopKey);
   app.use("/v1/connections", shopKey);
   app.use("/v1/connections/*", shopKey);
@@ -77,6 +79,7 @@ export function createApp(deps: AppDeps) {
   registerSettingsRoutes(app, deps.shops, (shopId) => shopKey.forget(shopId));
   registerPrivacyRoutes(app, deps.shopifyStore);
   registerConnectionRoutes(app, deps);
+  registerCannedReplyRoutes(app, deps.cannedReplies);
   app.route("/inbox", createInboxPages(deps, { verifyAgent, findShop: shopKey.lookup }) as unknown as Hono);
 
   app.doc31("/openapi.json", {

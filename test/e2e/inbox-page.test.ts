@@ -68,6 +68,8 @@ describe("the web inbox", () => {
     await item.getByRole("link").click();
     await page.getByRole("heading", { name: say("en", "packet.summary") }).waitFor();
     expect(await page.locator("#live .transcript").innerText()).toContain("ขอคุยกับพนักงาน");
+    // No LLM configured: the page says translation is off and shows the shopper's own words.
+    await page.getByText(say("en", "translation.off")).waitFor();
     await page.getByRole("button", { name: say("en", "actions.claim") }).click();
     await page.getByText(say("en", "done.claimed")).waitFor();
     await screenshot(page, "02-packet-claimed");
@@ -111,7 +113,7 @@ describe("the web inbox", () => {
 
     for (let i = 0; i < 50; i++) {
       await page.keyboard.press("j");
-      const focused = await page.evaluate(() => document.activeElement?.closest("[data-id]")?.getAttribute("data-id"));
+      const focused = await page.evaluate('document.activeElement?.closest("[data-id]")?.getAttribute("data-id")');
       if (focused === id) break;
     }
     await page.keyboard.press("Enter");

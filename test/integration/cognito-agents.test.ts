@@ -1,35 +1,8 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
+import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../../functions/local/stack";
+import { startFakeUserPool } from "../support/fake-cognito";
 import { http } from "../support/local-stack";
-
-/** A local user pool: its key set at /.well-known/jwks.json, and RS256 ID tokens with Cognito's claim names. */
-async function startFakeUserPool() {
-  const { publicKey, privateKey } = await generateKeyPair("RS256");
-  const jwk: JWK = { ...(await exportJWK(publicKey)), kid: "k1", alg: "RS256", use: "sig" };
-  const server = createServer((req, res) => {
-    if (req.url === "/.well-known/jwks.json")
-      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const sign = (
-    claims: Record<string, unknown>,
-    options: { issuer?: string; key?: Parameters<SignJWT["sign"]>[0] } = {},
-  ) =>
-    new SignJWT({ token_use: "id", ...claims })
-      .setProtectedHeader({ alg: "RS256", kid: "k1" })
-      .setIssuer(options.issuer ?? issuer)
-      .setAudience("inbox-client")
-      .setSubject("5f2c-agent")
-      .setIssuedAt()
-      .setExpirationTime("1h")
-      .sign(options.key ?? privateKey);
-  return { issuer, sign, stop: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 describe("agents signed in through a Cognito user pool", () => {
   let pool: Awaited<ReturnType<typeof startFakeUserPool>>;
@@ -39,14 +12,7 @@ describe("agents signed in through a Cognito user pool", () => {
     pool = await startFakeUserPool();
     stack = await startLocalStack({
       logLevel: "SILENT",
-      overrides: {
-        agentTokens: {
-          kind: "jwks",
-          jwksUrl: `${pool.issuer}/.well-known/jwks.json`,
-          issuer: pool.issuer,
-          audience: "inbox-client",
-        },
-      },
+      overrides: { agentTokens: pool.verifier },
     });
   });
   afterAll(async () => {

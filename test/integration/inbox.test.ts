@@ -147,4 +147,28 @@ describe("the agents' inbox", () => {
     expect(english.body.summary).toContain("Siti");
     expect(english.body.summary).toContain("Thai");
   });
+
+  it("keeps an agent's internal note in the packet, once per note id, and out of the shopper's conversation", async () => {
+    const { id, conversationId } = await escalated();
+    const token = await agentToken("agent-n");
+    const note = { text: "VIP buyer: offer free shipping", clientNoteId: "note-0001" };
+    const first = await http(api(`/v1/inbox/${id}/notes`), { token, body: note });
+    expect(first.status).toBe(200);
+    await http(api(`/v1/inbox/${id}/notes`), { token, body: note });
+    const detail = await http<Detail & { notes: { text: string; agentName: string }[] }>(api(`/v1/inbox/${id}`), {
+      token,
+    });
+    expect(detail.body.notes).toEqual([expect.objectContaining({ text: note.text, agentName: "agent-n" })]);
+    const shown = await http(api(`/v1/conversations/${conversationId}`), { token: stack().apiKey });
+    expect(JSON.stringify(shown.body)).not.toContain("VIP buyer");
+  });
+
+  it("refuses a note on another region's escalation (404)", async () => {
+    const { id } = await escalated("ขอคุยกับพนักงาน", "TH");
+    const china = await http(api(`/v1/inbox/${id}/notes`), {
+      token: stack().agentTokens["greater-china"],
+      body: { text: "peek" },
+    });
+    expect(china.status).toBe(404);
+  });
 });

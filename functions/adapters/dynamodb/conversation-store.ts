@@ -264,7 +264,7 @@ export function createConversationStore(table: Table): ConversationStore {
       const expiresAt = await expiryOf(shopId, id);
       await putIfAbsent({
         pk: keys.conversation(shopId, id).pk,
-        sk: `NOTE#${note.at}#${note.id}`,
+        sk: `NOTE#${note.escalationId}#${note.id}`,
         type: "note",
         owner: shopId,
         [TTL_ATTRIBUTE]: expiresAt,

@@ -3,7 +3,13 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { AppError } from "../../domain/errors";
 import type { Escalation, Transition } from "../../domain/escalation";
 import { REGIONS } from "../../domain/markets";
-import { type AgentActionDeps, findForAgent, replyAsAgent, transition } from "../../domain/agent-actions";
+import {
+  type AgentActionDeps,
+  addNote,
+  findForAgent,
+  replyAsAgent,
+  transition,
+} from "../../domain/agent-actions";
 import { EscalationId } from "../../domain/ids";
 import { summaryOf } from "../../domain/handoff";
 import type { Translator } from "../../domain/ports";
@@ -63,6 +69,21 @@ const AgentMessageRequest = z.object({
   clientMessageId: z.string().min(1).max(100).optional(),
 });
 const NoteRequest = z.object({ note: z.string().trim().max(2000).optional() });
+const InternalNoteRequest = z.object({
+  text: z.string().trim().min(1).max(2000),
+  /** Makes a retried post idempotent. */
+  clientNoteId: z.string().regex(/^[\w-]{8,100}$/).optional(),
+});
+const InternalNoteSchema = z
+  .object({
+    id: z.string(),
+    escalationId: z.string(),
+    agentId: z.string(),
+    agentName: z.string(),
+    text: z.string(),
+    at: z.string(),
+  })
+  .openapi("InternalNote");
 
 const HandoffDetailSchema = InboxItemSchema.extend({
   posture: z.enum(["ai-first", "hybrid", "cautious"]),
@@ -72,6 +93,8 @@ const HandoffDetailSchema = InboxItemSchema.extend({
   note: z.string().nullable(),
   firstHumanReplyAt: z.string().nullable(),
   transcript: z.array(MessageSchema),
+  /** Agents' internal notes on this escalation; never shown to the shopper. */
+  notes: z.array(InternalNoteSchema),
   events: z.array(
     z.object({
       escalationId: z.string(),
@@ -123,6 +146,11 @@ const messageRoute = withBody(
   AgentMessageRequest,
 );
 const resolveRoute = withBody("/resolve", "Resolve the escalation and the conversation", NoteRequest);
+const notesRoute = withBody(
+  "/notes",
+  "Add an internal note for other agents (never sent to the shopper)",
+  InternalNoteRequest,
+);
 
 const detailRoute = createRoute({
   method: "get",
@@ -149,7 +177,7 @@ export function registerInboxRoutes(
   };
   const agentOf = (c: { get(key: "agent"): AgentClaims }) => {
     const a = c.get("agent");
-    return { id: a.id, regions: a.regions, shops: a.shops };
+    return { id: a.id, name: a.name, regions: a.regions, shops: a.shops };
   };
   const now = () => deps.clock.now().toISOString();
   /** Applies an agent's transition and answers with the escalation as that agent sees it. */
@@ -179,6 +207,7 @@ export function registerInboxRoutes(
         note: escalation.note,
         firstHumanReplyAt: escalation.firstHumanReplyAt,
         transcript: conversation?.messages ?? [],
+        notes: (conversation?.notes ?? []).filter((n) => n.escalationId === escalation.escalationId),
         events: conversation?.events ?? [],
       },
       200,
@@ -201,6 +230,16 @@ export function registerInboxRoutes(
       body,
     );
     return c.json(message, 200);
+  });
+
+  app.openapi(notesRoute, async (c) => {
+    const note = await addNote(
+      deps,
+      agentOf(c),
+      EscalationId(c.req.valid("param").escalationId),
+      c.req.valid("json"),
+    );
+    return c.json(note, 200);
   });
 
   app.openapi(resolveRoute, async (c) => {

@@ -4,6 +4,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { z } from "zod";
 import { analytics } from "../../domain/analytics";
@@ -13,6 +14,7 @@ import type { Transition } from "../../domain/escalation";
 import { summaryOf } from "../../domain/handoff";
 import { EscalationId } from "../../domain/ids";
 import { REGIONS } from "../../domain/markets";
+import { MAX_CANNED_REPLIES } from "../routes/canned-replies";
 import { INBOX_CLIENT_JS, INBOX_CSS } from "./assets";
 import { finishSignIn, startSignIn } from "./cognito";
 import type { InboxPageDeps } from "./deps";
@@ -129,6 +131,17 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
           message={text.t("packet.not_found")}
         />,
         404,
+      );
+    // CSRF refusals (403) and oversized forms (413) keep their status, with a page that says what to do.
+    if (error instanceof HTTPException)
+      return c.html(
+        <ErrorPage
+          text={text}
+          session={c.get("session") ?? null}
+          title={text.t("errors.title")}
+          message={text.t(error.status === 403 ? "errors.forbidden" : "errors.invalid")}
+        />,
+        error.status,
       );
     deps.logger.error("inbox page failed", { error: String(error) });
     return c.html(
@@ -507,7 +520,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     const input = await form(c, CannedForm);
     if (!input) return c.redirect("/inbox/canned?error=invalid", 303);
     const replies = await deps.cannedReplies.list(session.shop.id);
-    if (replies.length >= MAX_CANNED) return c.redirect("/inbox/canned?error=invalid", 303);
+    if (replies.length >= MAX_CANNED_REPLIES) return c.redirect("/inbox/canned?error=invalid", 303);
     await deps.cannedReplies.replace(session.shop.id, [...replies, { id: randomUUID(), ...input }]);
     return c.redirect("/inbox/canned?done=saved", 303);
   });
@@ -525,5 +538,3 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   return pages;
 }
-
-export const MAX_CANNED = 100;

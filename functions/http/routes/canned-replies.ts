@@ -1,0 +1,57 @@
+/** GET/PUT /v1/canned-replies: the shop's own canned replies, offered to agents in the shopper's language. */
+import { randomUUID } from "node:crypto";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { LOCALES } from "../../adapters/i18n/resources";
+import type { CannedReplyStore } from "../../domain/ports";
+import type { AppEnv } from "../auth";
+import { ErrorSchema } from "../schemas";
+
+const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
+export const MAX_CANNED_REPLIES = 100;
+
+const CannedReplySchema = z
+  .object({
+    id: z.string().regex(/^[\w-]{1,64}$/),
+    title: z.string().trim().min(1).max(80),
+    language: z.enum(LOCALES as [string, ...string[]]),
+    /** May use {{shopper}}, {{order}} and {{agent}}. */
+    text: z.string().trim().min(1).max(1000),
+  })
+  .openapi("CannedReply");
+const CannedReplyList = z.object({ items: z.array(CannedReplySchema) }).openapi("CannedReplyList");
+const CannedReplyInput = z.object({
+  items: z.array(CannedReplySchema.partial({ id: true })).max(MAX_CANNED_REPLIES),
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/v1/canned-replies",
+  summary: "The shop's own canned replies (the built-in ones come with every locale)",
+  security: [{ shopApiKey: [] }],
+  responses: {
+    200: { description: "The replies", content: { "application/json": { schema: CannedReplyList } } },
+    401: error,
+  },
+});
+
+const putRoute = createRoute({
+  method: "put",
+  path: "/v1/canned-replies",
+  summary: "Replace the shop's canned replies (at most 100; an item without an id gets one)",
+  security: [{ shopApiKey: [] }],
+  request: { body: { required: true, content: { "application/json": { schema: CannedReplyInput } } } },
+  responses: {
+    200: { description: "The stored replies", content: { "application/json": { schema: CannedReplyList } } },
+    400: error,
+    401: error,
+  },
+});
+
+export function registerCannedReplyRoutes(app: OpenAPIHono<AppEnv>, store: CannedReplyStore) {
+  app.openapi(getRoute, async (c) => c.json({ items: await store.list(c.get("shop").id) }, 200));
+  app.openapi(putRoute, async (c) => {
+    const items = c.req.valid("json").items.map((r) => ({ ...r, id: r.id ?? randomUUID() }));
+    await store.replace(c.get("shop").id, items);
+    return c.json({ items }, 200);
+  });
+}
