@@ -12,6 +12,8 @@ export interface DeploymentConfig {
   /** Create the OpenAI API key secret and wire the model (set its value after the first deploy). */
   readonly openai: boolean;
   readonly openaiModel: string;
+  /** The public address (a custom domain in front of the HTTP API); the API's own endpoint when not set. */
+  readonly appUrl?: string | undefined;
 }
 
 export function readConfig(context: (key: string) => unknown): DeploymentConfig {
@@ -29,5 +31,6 @@ export function readConfig(context: (key: string) => unknown): DeploymentConfig 
     shopifyApiKey: (context("shopifyApiKey") as string | undefined) ?? process.env.SHOPIFY_API_KEY,
     openai: context("openai") === "true" || context("openai") === true,
     openaiModel: String(context("openaiModel") ?? "gpt-4o-mini"),
+    appUrl: (context("appUrl") as string | undefined)?.replace(/\/$/, ""),
   };
 }

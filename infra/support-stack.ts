@@ -3,11 +3,18 @@
  * agent region, the Shopify and marketplace queues, their workers, the SLA sweeper, a Cognito user pool for agents,
  * a KMS key for shop tokens and the secrets, with least-privilege IAM for each function.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
-import { HttpApi, HttpMethod, HttpStage } from "aws-cdk-lib/aws-apigatewayv2";
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import { AccountRecovery, Mfa, StringAttribute, UserPool } from "aws-cdk-lib/aws-cognito";
+import {
+  AccountRecovery,
+  Mfa,
+  OAuthScope,
+  StringAttribute,
+  UserPool,
+  UserPoolClientIdentityProvider,
+} from "aws-cdk-lib/aws-cognito";
 import { AttributeType, Billing, type ITableV2, ProjectionType, TableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction as LambdaTarget } from "aws-cdk-lib/aws-events-targets";
@@ -131,9 +138,25 @@ export class SupportStack extends Stack {
       },
       removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    // The HTTP API comes first: the web inbox's sign-in callback is on it, and the functions need the client's id.
+    const http = new HttpApi(this, "HttpApi", { createDefaultStage: false });
+    const appUrl = config.appUrl ?? http.apiEndpoint;
+    // The web inbox signs agents in through the hosted UI: authorization code with PKCE, no client secret.
+    const hostedUi = userPool.addDomain("HostedUi", {
+      cognitoDomain: { domainPrefix: `support-inbox-${config.stage}-${Aws.ACCOUNT_ID}` },
+    });
     const inboxClient = userPool.addClient("InboxClient", {
       authFlows: { userSrp: true },
       generateSecret: false,
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: [`${appUrl}/inbox/auth/callback`],
+        logoutUrls: [`${appUrl}/inbox/sign-in`],
+      },
     });
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
 
@@ -143,6 +166,9 @@ export class SupportStack extends Stack {
       ESCALATION_QUEUE_URLS: Stack.of(this).toJsonString(queueUrls),
       AGENT_JWT_ISSUER: issuer,
       AGENT_JWT_AUDIENCE: inboxClient.userPoolClientId,
+      INBOX_COGNITO_DOMAIN: hostedUi.baseUrl(),
+      INBOX_COGNITO_CLIENT_ID: inboxClient.userPoolClientId,
+      APP_URL: appUrl,
       SHOPIFY_API_KEY: config.shopifyApiKey ?? "",
       // Resolved by CloudFormation at deploy time (a dynamic reference), never written in the template.
       SHOPIFY_API_SECRET: shopifySecret.secretValue.unsafeUnwrap(),
@@ -220,7 +246,7 @@ export class SupportStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const integration = new HttpLambdaIntegration("Api", api);
-    const http = new HttpApi(this, "HttpApi", { defaultIntegration: integration, createDefaultStage: false });
+    new HttpRoute(this, "DefaultRoute", { httpApi: http, routeKey: HttpRouteKey.DEFAULT, integration });
     new HttpStage(this, "DefaultStage", {
       // A ceiling for the whole API; per-shop limits belong in the app.
       throttle: { rateLimit: 100, burstLimit: 200 },
@@ -237,6 +263,7 @@ export class SupportStack extends Stack {
     new CfnOutput(this, "TableName", { value: tableName });
     new CfnOutput(this, "UserPoolId", { value: userPool.userPoolId });
     new CfnOutput(this, "UserPoolClientId", { value: inboxClient.userPoolClientId });
+    new CfnOutput(this, "InboxUrl", { value: `${appUrl}/inbox` });
     for (const r of REGIONS)
       new CfnOutput(this, `EscalationQueue${r.replace(/-/g, "")}`, { value: escalations[r].queue.queueUrl });
     new CfnOutput(this, "ShopifyEventsQueue", { value: shopifyEvents.queue.queueUrl });

@@ -44,7 +44,10 @@ describe("the web inbox", () => {
   async function signInAsAgent(page: Page, token: string, locale = "en") {
     await page.goto(url("/inbox"));
     await page.getByLabel(say(locale, "sign_in.agent_token_label")).fill(token);
-    await page.getByRole("button", { name: say(locale, "sign_in.submit") }).first().click();
+    await page
+      .getByRole("button", { name: say(locale, "sign_in.submit") })
+      .first()
+      .click();
   }
 
   const conversation = async (id: string) =>
@@ -113,7 +116,9 @@ describe("the web inbox", () => {
 
     for (let i = 0; i < 50; i++) {
       await page.keyboard.press("j");
-      const focused = await page.evaluate('document.activeElement?.closest("[data-id]")?.getAttribute("data-id")');
+      const focused = await page.evaluate(
+        'document.activeElement?.closest("[data-id]")?.getAttribute("data-id")',
+      );
       if (focused === id) break;
     }
     await page.keyboard.press("Enter");
@@ -154,7 +159,10 @@ describe("the web inbox", () => {
     const seller = await browser.newPage();
     await seller.goto(url("/inbox/sign-in"));
     await seller.getByLabel(say("en", "sign_in.seller_key_label")).fill(stack().apiKey);
-    await seller.getByRole("button", { name: say("en", "sign_in.submit") }).last().click();
+    await seller
+      .getByRole("button", { name: say("en", "sign_in.submit") })
+      .last()
+      .click();
     await seller.getByRole("link", { name: say("en", "nav.canned") }).click();
     await seller.getByLabel(say("en", "canned.title_label")).fill("รอตรวจสอบ");
     await seller.getByLabel(say("en", "canned.language_label"), { exact: true }).selectOption("th");
@@ -174,7 +182,9 @@ describe("the web inbox", () => {
       "คุณFah รอสักครู่นะคะ กำลังตรวจสอบให้ค่ะ",
     );
     // The built-in ones are there too, in Thai.
-    await agent.getByLabel(say("en", "canned.pick")).selectOption({ label: say("en", "canned.titles.closing") });
+    await agent
+      .getByLabel(say("en", "canned.pick"))
+      .selectOption({ label: say("en", "canned.titles.closing") });
     await agent.getByRole("button", { name: say("en", "canned.insert") }).click();
     expect(await agent.getByLabel(say("en", "actions.reply_label")).inputValue()).toContain(
       words.t("th", "shopper:canned.closing"),
@@ -206,12 +216,18 @@ describe("the web inbox", () => {
     await thaiEscalation("Lek");
     await http(url("/v1/messages"), {
       token: stack().apiKey,
-      body: shopperMessage("Where is my order #1001?", { market: "SG", shopper: { id: "buyer-1", name: "Tan" } }),
+      body: shopperMessage("Where is my order #1001?", {
+        market: "SG",
+        shopper: { id: "buyer-1", name: "Tan" },
+      }),
     });
     const page = await browser.newPage();
     await page.goto(url("/inbox/sign-in"));
     await page.getByLabel(say("en", "sign_in.seller_key_label")).fill(stack().apiKey);
-    await page.getByRole("button", { name: say("en", "sign_in.submit") }).last().click();
+    await page
+      .getByRole("button", { name: say("en", "sign_in.submit") })
+      .last()
+      .click();
     await page.getByRole("heading", { name: say("en", "analytics.title") }).waitFor();
     const main = await page.locator("main").innerText();
     for (const label of ["containment", "first_ai_reply", "first_human_reply", "by_reason", "by_market"])

@@ -51,12 +51,17 @@ describe("translation in the web inbox", () => {
       body: message,
     });
     const id = body.escalation.id;
-    await eventually(async () => (await http(url(`/v1/inbox/${id}`), { token: stack.agentTokens.sea })).status === 200);
+    await eventually(
+      async () => (await http(url(`/v1/inbox/${id}`), { token: stack.agentTokens.sea })).status === 200,
+    );
 
     const page = await browser.newPage();
     await page.goto(url("/inbox"));
     await page.getByLabel(say("sign_in.agent_token_label")).fill(stack.agentTokens.sea);
-    await page.getByRole("button", { name: say("sign_in.submit") }).first().click();
+    await page
+      .getByRole("button", { name: say("sign_in.submit") })
+      .first()
+      .click();
     await page.locator(`[data-id="${id}"] a`).click();
 
     const shopperLine = page.locator("#live .message.shopper").first();
@@ -70,7 +75,9 @@ describe("translation in the web inbox", () => {
     await page.getByRole("button", { name: say("actions.claim") }).click();
     await page.getByText(say("done.claimed")).waitFor();
     await page.getByLabel(say("actions.reply_label")).fill(AGENT_EN);
-    expect(await page.getByLabel(say("translation.translate_reply", { language: "Thai" })).isChecked()).toBe(true);
+    expect(await page.getByLabel(say("translation.translate_reply", { language: "Thai" })).isChecked()).toBe(
+      true,
+    );
     await page.getByRole("button", { name: say("actions.send") }).click();
     await page.getByText(say("done.sent")).waitFor();
     await screenshot(page, "09-translated-reply");
@@ -79,7 +86,9 @@ describe("translation in the web inbox", () => {
       url(`/v1/conversations/${body.conversationId}`),
       { token: stack.apiKey },
     );
-    expect(conversation.body.messages.filter((m) => m.role === "agent").map((m) => m.text)).toEqual([AGENT_TH]);
+    expect(conversation.body.messages.filter((m) => m.role === "agent").map((m) => m.text)).toEqual([
+      AGENT_TH,
+    ]);
     // The agent reads their own words; what the shopper got is one click away.
     const sent = page.locator("#live .message.agent").last();
     expect(await sent.locator(".text").innerText()).toBe(AGENT_EN);
@@ -94,13 +103,18 @@ describe("translation in the web inbox", () => {
       body: message,
     });
     const id = body.escalation.id;
-    await eventually(async () => (await http(url(`/v1/inbox/${id}`), { token: stack.agentTokens.sea })).status === 200);
+    await eventually(
+      async () => (await http(url(`/v1/inbox/${id}`), { token: stack.agentTokens.sea })).status === 200,
+    );
     await http(url(`/v1/inbox/${id}/claim`), { token: stack.agentTokens.sea, body: {} });
 
     const page = await browser.newPage();
     await page.goto(url("/inbox"));
     await page.getByLabel(say("sign_in.agent_token_label")).fill(stack.agentTokens.sea);
-    await page.getByRole("button", { name: say("sign_in.submit") }).first().click();
+    await page
+      .getByRole("button", { name: say("sign_in.submit") })
+      .first()
+      .click();
     await page.goto(url(`/inbox/e/${id}`));
     const draft = "A reply the model will fail to translate";
     await page.getByLabel(say("actions.reply_label")).fill(draft);
@@ -108,9 +122,12 @@ describe("translation in the web inbox", () => {
     await page.getByRole("button", { name: say("actions.send") }).click();
     await page.getByText(say("errors.translation_failed")).waitFor();
     expect(await page.getByLabel(say("actions.reply_label")).inputValue()).toBe(draft);
-    const conversation = await http<{ messages: { role: string }[] }>(url(`/v1/conversations/${body.conversationId}`), {
-      token: stack.apiKey,
-    });
+    const conversation = await http<{ messages: { role: string }[] }>(
+      url(`/v1/conversations/${body.conversationId}`),
+      {
+        token: stack.apiKey,
+      },
+    );
     expect(conversation.body.messages.some((m) => m.role === "agent")).toBe(false);
   });
 });

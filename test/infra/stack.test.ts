@@ -201,6 +201,23 @@ describe("the CDK stack", () => {
     });
   });
 
+  it("signs agents in to the web inbox through the hosted UI: code flow, no client secret, callback on the API", () => {
+    template.resourceCountIs("AWS::Cognito::UserPoolDomain", 1);
+    template.hasResourceProperties("AWS::Cognito::UserPoolClient", {
+      AllowedOAuthFlows: ["code"],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: Match.arrayWith(["openid"]),
+      GenerateSecret: false,
+      CallbackURLs: [
+        Match.objectLike({ "Fn::Join": Match.arrayWith([Match.arrayWith(["/inbox/auth/callback"])]) }),
+      ],
+    });
+    const api = Object.values(template.findResources("AWS::Lambda::Function")).find((f) =>
+      JSON.stringify(f).includes("INBOX_COGNITO_CLIENT_ID"),
+    );
+    expect(JSON.stringify(api)).toContain("INBOX_COGNITO_DOMAIN");
+  });
+
   it("seals tokens with a rotating KMS key and runs the SLA sweeper every minute", () => {
     template.hasResourceProperties("AWS::KMS::Key", { EnableKeyRotation: true });
     template.hasResourceProperties("AWS::Events::Rule", { ScheduleExpression: "rate(1 minute)" });
@@ -213,6 +230,7 @@ describe("the CDK stack", () => {
         "ApiUrl",
         "UserPoolId",
         "UserPoolClientId",
+        "InboxUrl",
         "TableName",
         "ShopifyEventsQueue",
         "EscalationQueuesea",

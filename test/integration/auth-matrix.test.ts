@@ -28,6 +28,8 @@ const SHOP_ROUTES: { method: string; path: string; body?: unknown }[] = [
   { method: "GET", path: "/v1/connections" },
   { method: "PUT", path: "/v1/connections/lazada", body: {} },
   { method: "GET", path: "/v1/privacy/exports/1" },
+  { method: "GET", path: "/v1/canned-replies" },
+  { method: "PUT", path: "/v1/canned-replies", body: { items: [] } },
 ];
 
 describe("authentication and tenant isolation on every route", () => {
@@ -82,6 +84,7 @@ describe("authentication and tenant isolation on every route", () => {
       { method: "POST", path: `/v1/inbox/${id}/messages`, body: { text: "hi" } },
       { method: "POST", path: `/v1/inbox/${id}/resolve`, body: {} },
       { method: "POST", path: `/v1/inbox/${id}/release`, body: {} },
+      { method: "POST", path: `/v1/inbox/${id}/notes`, body: { text: "hi" } },
     ];
 
     it("refuse no token, a shop key, a forged, an expired and another region's token", async () => {

@@ -28,7 +28,9 @@ describe("a shop's canned replies", () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.details.map((d) => d.path)).toContain("items.0.language");
     const many = Array.from({ length: 101 }, (_, i) => ({ title: `t${i}`, language: "en", text: "x" }));
-    expect((await http(api(), { method: "PUT", token: stack().apiKey, body: { items: many } })).status).toBe(400);
+    expect((await http(api(), { method: "PUT", token: stack().apiKey, body: { items: many } })).status).toBe(
+      400,
+    );
   });
 
   it("is the shop's alone: another key cannot read it", async () => {

@@ -155,9 +155,12 @@ describe("the agents' inbox", () => {
     const first = await http(api(`/v1/inbox/${id}/notes`), { token, body: note });
     expect(first.status).toBe(200);
     await http(api(`/v1/inbox/${id}/notes`), { token, body: note });
-    const detail = await http<Detail & { notes: { text: string; agentName: string }[] }>(api(`/v1/inbox/${id}`), {
-      token,
-    });
+    const detail = await http<Detail & { notes: { text: string; agentName: string }[] }>(
+      api(`/v1/inbox/${id}`),
+      {
+        token,
+      },
+    );
     expect(detail.body.notes).toEqual([expect.objectContaining({ text: note.text, agentName: "agent-n" })]);
     const shown = await http(api(`/v1/conversations/${conversationId}`), { token: stack().apiKey });
     expect(JSON.stringify(shown.body)).not.toContain("VIP buyer");

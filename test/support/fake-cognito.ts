@@ -74,13 +74,22 @@ export async function startFakeUserPool(user: Record<string, unknown> = {}) {
         grant.redirectUri !== form.get("redirect_uri") ||
         grant.clientId !== form.get("client_id")
       ) {
-        res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "invalid_grant" }));
+        res
+          .writeHead(400, { "content-type": "application/json" })
+          .end(JSON.stringify({ error: "invalid_grant" }));
         return;
       }
       const idToken = await sign(user);
       res
         .writeHead(200, { "content-type": "application/json" })
-        .end(JSON.stringify({ id_token: idToken, access_token: "opaque", token_type: "Bearer", expires_in: 3600 }));
+        .end(
+          JSON.stringify({
+            id_token: idToken,
+            access_token: "opaque",
+            token_type: "Bearer",
+            expires_in: 3600,
+          }),
+        );
       return;
     }
     res.writeHead(404).end();

@@ -72,7 +72,10 @@ const NoteRequest = z.object({ note: z.string().trim().max(2000).optional() });
 const InternalNoteRequest = z.object({
   text: z.string().trim().min(1).max(2000),
   /** Makes a retried post idempotent. */
-  clientNoteId: z.string().regex(/^[\w-]{8,100}$/).optional(),
+  clientNoteId: z
+    .string()
+    .regex(/^[\w-]{8,100}$/)
+    .optional(),
 });
 const InternalNoteSchema = z
   .object({

@@ -93,7 +93,10 @@ export const INBOX_CLIENT_JS = `"use strict";
     if (a < 86400) return rtf.format(Math.round(s / 3600), "hour");
     return rtf.format(Math.round(s / 86400), "day");
   };
+  // The server renders times in UTC; the agent reads them in their own time zone.
+  const dtf = new Intl.DateTimeFormat(lang === "fil" ? "fil-PH" : lang, { dateStyle: "medium", timeStyle: "short" });
   const tick = () => {
+    for (const el of document.querySelectorAll("time[data-local]")) el.textContent = dtf.format(new Date(el.getAttribute("datetime")));
     for (const el of document.querySelectorAll("time[data-countdown]")) {
       const left = Date.parse(el.getAttribute("datetime")) - Date.now();
       const overdue = left <= 0;

@@ -63,6 +63,7 @@ export interface PageText {
   marketName(code: string): string;
   /** "in 12 minutes", "3 hours ago": relative to now. */
   relative(iso: string, now: Date): string;
+  /** In UTC; the page's script shows it in the agent's own time zone. */
   dateTime(iso: string): string;
   percent(share: number): string;
   duration(value: number, unit: "second" | "minute"): string;
@@ -72,7 +73,11 @@ export function pageText(translator: Translator, locale: string): PageText {
   const tag = intlTag(locale);
   const regions = new Intl.DisplayNames([tag], { type: "region" });
   const relative = new Intl.RelativeTimeFormat([tag], { numeric: "auto" });
-  const dateTime = new Intl.DateTimeFormat([tag], { dateStyle: "medium", timeStyle: "short" });
+  const dateTime = new Intl.DateTimeFormat([tag], {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "UTC",
+  });
   const percent = new Intl.NumberFormat([tag], { style: "percent", maximumFractionDigits: 0 });
   return {
     locale,

@@ -60,7 +60,9 @@ const MessageItem: FC<{ text: PageText; shown: ShownMessage }> = ({ text, shown 
   <li class={`message ${shown.message.role}`} data-message-id={shown.message.id}>
     <p class="who">
       <span>{text.t(`role.${shown.message.role}`)}</span>{" "}
-      <time datetime={shown.message.at}>{text.dateTime(shown.message.at)}</time>
+      <time datetime={shown.message.at} data-local="">
+        {text.dateTime(shown.message.at)}
+      </time>
       {shown.kind === "translated" && shown.original && (
         <span class="badge">
           {text.t("translation.translated", { language: text.languageName(shown.original.language) })}
@@ -132,7 +134,10 @@ export const PacketLive: FC<{ text: PageText; data: PacketData }> = ({ text, dat
         <ul class="history">
           {data.events.map((ev) => (
             <li>
-              <time datetime={ev.at}>{text.dateTime(ev.at)}</time> {eventText(text, ev)}
+              <time datetime={ev.at} data-local="">
+                {text.dateTime(ev.at)}
+              </time>{" "}
+              {eventText(text, ev)}
               {ev.note ? `: ${ev.note}` : ""}
             </li>
           ))}
