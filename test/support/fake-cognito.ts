@@ -80,16 +80,14 @@ export async function startFakeUserPool(user: Record<string, unknown> = {}) {
         return;
       }
       const idToken = await sign(user);
-      res
-        .writeHead(200, { "content-type": "application/json" })
-        .end(
-          JSON.stringify({
-            id_token: idToken,
-            access_token: "opaque",
-            token_type: "Bearer",
-            expires_in: 3600,
-          }),
-        );
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          id_token: idToken,
+          access_token: "opaque",
+          token_type: "Bearer",
+          expires_in: 3600,
+        }),
+      );
       return;
     }
     res.writeHead(404).end();
