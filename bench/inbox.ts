@@ -92,10 +92,32 @@ export async function benchInbox(): Promise<string> {
     );
     return true;
   });
+  // 3. The web inbox's queue page and its polled fragment (50 items, rendered HTML) against the JSON list of 50.
+  const cookie = { cookie: `inbox_session=agent.${stack.agentTokens.sea}` };
+  let pageBytes = 0;
+  let fragmentBytes = 0;
+  const page = await load(200, 4, async () => {
+    const r = await fetch(`${stack.url}/inbox`, { headers: cookie });
+    pageBytes = (await r.arrayBuffer()).byteLength;
+    return r.ok;
+  });
+  const fragment = await load(200, 4, async () => {
+    const r = await fetch(`${stack.url}/inbox/queue.html`, { headers: cookie });
+    fragmentBytes = (await r.arrayBuffer()).byteLength;
+    return r.ok;
+  });
+  const json50 = await load(200, 4, async () => {
+    const r = await fetch(`${stack.url}/v1/inbox?limit=50`, { headers: agent });
+    await r.arrayBuffer();
+    return r.ok;
+  });
   await stack.stop();
   return [
     `shopper message → escalation listed in the inbox (local poller, 100 sequential): p50 ${fmt(percentile(latencies, 50))} ms, p99 ${fmt(percentile(latencies, 99))} ms`,
     `GET /v1/inbox?limit=20 with ${STORED} escalations stored: ${fmt(list.perSecond, 0)} req/s, p50 ${fmt(list.p50)} ms, p99 ${fmt(list.p99)} ms`,
     `  baseline: the same DynamoDB query without HTTP: p50 ${fmt(baseline.p50)} ms, p99 ${fmt(baseline.p99)} ms (ratio p50 ${fmt(list.p50 / baseline.p50, 2)}x)`,
+    `web inbox queue page (50 items, ${fmt(pageBytes / 1024, 1)} KiB): ${fmt(page.perSecond, 0)} req/s, p50 ${fmt(page.p50)} ms, p99 ${fmt(page.p99)} ms`,
+    `  polled fragment (${fmt(fragmentBytes / 1024, 1)} KiB): p50 ${fmt(fragment.p50)} ms, p99 ${fmt(fragment.p99)} ms`,
+    `  baseline: GET /v1/inbox?limit=50 (JSON): p50 ${fmt(json50.p50)} ms, p99 ${fmt(json50.p99)} ms (page ratio p50 ${fmt(page.p50 / json50.p50, 2)}x)`,
   ].join("\n");
 }
