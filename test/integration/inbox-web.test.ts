@@ -120,6 +120,21 @@ describe("the web inbox over HTTP", () => {
     expect((await get("/inbox/e/e_0123456789abc/live")).status).toBe(401);
   });
 
+  it("answers a poll whose version is current with 204 and nothing to render", async () => {
+    const signIn = await post("/inbox/sign-in", {
+      kind: "agent",
+      credential: await pool.sign({ name: "N", "custom:regions": "sea", "custom:shops": "*" }),
+    });
+    const session = cookiesOf(signIn);
+    const first = await get("/inbox/queue.html", session);
+    expect(first.status).toBe(200);
+    const version = /data-version="([^"]+)"/.exec(await first.text())?.[1] ?? "";
+    const again = await fetch(url("/inbox/queue.html"), {
+      headers: { cookie: session.join("; "), "x-inbox-version": version },
+    });
+    expect(again.status).toBe(204);
+  });
+
   it("serves pages under a content security policy that allows only its own scripts and styles", async () => {
     const response = await get("/inbox/sign-in");
     const csp = response.headers.get("content-security-policy") ?? "";

@@ -110,9 +110,12 @@ export const INBOX_CLIENT_JS = `"use strict";
   // Live updates: each [data-poll] region is fetched again and replaced only when its version changed.
   const poll = async (el) => {
     if (document.hidden) return;
-    const res = await fetch(el.dataset.poll, { credentials: "same-origin", headers: { accept: "text/html" } });
+    const res = await fetch(el.dataset.poll, {
+      credentials: "same-origin",
+      headers: { accept: "text/html", "x-inbox-version": el.dataset.version },
+    });
     if (res.status === 401) { location.reload(); return; }
-    if (!res.ok) return;
+    if (!res.ok || res.status === 204) return;
     const box = document.createElement("div");
     box.innerHTML = await res.text();
     const next = box.firstElementChild;

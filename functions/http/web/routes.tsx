@@ -1,5 +1,5 @@
 /** The web inbox at /inbox: server-rendered pages for agents (queue, packet) and sellers (analytics, canned replies). */
-import { randomUUID, timingSafeEqual } from "node:crypto";
+import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
@@ -85,6 +85,9 @@ const origin = (c: Context) => {
   const proto = c.req.header("x-forwarded-proto") ?? url.protocol.replace(":", "");
   return `${proto}://${url.host}`;
 };
+
+/** The polling script sends the version it shows; an unchanged region is answered 204 with nothing to render. */
+const unchanged = (c: Context, version: string) => c.req.header("x-inbox-version") === version;
 
 const sameText = (a: string, b: string) => {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
@@ -329,7 +332,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
       items,
       filter,
       nextCursor: page.nextCursor,
-      version: Buffer.from(version).toString("base64url").slice(-24) + items.length,
+      version,
       now: now(),
     };
   };
@@ -346,7 +349,9 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
   pages.get("/queue.html", async (c) => {
     const session = asAgent(c);
     if (!session) return forbidden(c);
-    return c.html(<QueueList {...(await queueList(c, session))} />);
+    const list = await queueList(c, session);
+    if (unchanged(c, list.version)) return c.body(null, 204);
+    return c.html(<QueueList {...list} />);
   });
 
   // --- One escalation -----------------------------------------------------------------------------------------
@@ -392,6 +397,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     const session = asAgent(c);
     if (!session) return forbidden(c);
     const data = await loadPacket(deps, agentOf(session), escalationId(c), c.get("text").locale);
+    if (unchanged(c, data.version)) return c.body(null, 204);
     return c.html(<PacketLive text={c.get("text")} data={data} />);
   });
 
