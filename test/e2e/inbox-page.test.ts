@@ -5,14 +5,16 @@ import { createTranslator } from "../../functions/adapters/i18n/translator";
 import { signAgentToken } from "../../functions/local/agent-tokens";
 import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
 import { type Browser, launchBrowser, screenshot } from "../support/browser";
-import { eventually, http, shopperMessage, useLocalStack } from "../support/local-stack";
+import {
+  signInAsAgent as agentSignIn,
+  thaiEscalation as escalate,
+  say,
+  signInAsSeller,
+} from "../support/inbox-page";
+import { http, shopperMessage, useLocalStack } from "../support/local-stack";
 
 const words = createTranslator();
-/** The page's own words, from locales/: a test that finds them proves the page speaks that language. */
-const say = (locale: string, key: string, values?: Record<string, unknown>) =>
-  words.t(locale, `inbox:${key}`, values);
 
-type Sent = { conversationId: string; escalation: { id: string } | null };
 type Conversation = { messages: { role: string; text: string }[] };
 
 describe("the web inbox", () => {
@@ -26,29 +28,9 @@ describe("the web inbox", () => {
     await browser?.close();
   });
 
-  /** A Thai shopper asks for a person; resolves once the escalation consumer has put it in the inbox. */
-  async function thaiEscalation(name = "Ploy") {
-    const message = shopperMessage("ขอคุยกับพนักงานตัวจริงได้ไหมคะ ไม่อยากคุยกับบอท", {
-      market: "TH",
-      shopper: { id: `buyer-${name}`, name },
-    });
-    const { body } = await http<Sent>(url("/v1/messages"), { token: stack().apiKey, body: message });
-    const id = body.escalation?.id as string;
-    expect(id).toBeTruthy();
-    await eventually(
-      async () => (await http(url(`/v1/inbox/${id}`), { token: stack().agentTokens.sea })).status === 200,
-    );
-    return { id, conversationId: body.conversationId };
-  }
-
-  async function signInAsAgent(page: Page, token: string, locale = "en") {
-    await page.goto(url("/inbox"));
-    await page.getByLabel(say(locale, "sign_in.agent_token_label")).fill(token);
-    await page
-      .getByRole("button", { name: say(locale, "sign_in.submit") })
-      .first()
-      .click();
-  }
+  const thaiEscalation = (name: string) => escalate(stack(), name, "ขอคุยกับพนักงานตัวจริงได้ไหมคะ ไม่อยากคุยกับบอท");
+  const signInAsAgent = (page: Page, token: string, locale = "en") =>
+    agentSignIn(page, stack(), token, locale);
 
   const conversation = async (id: string) =>
     (await http<Conversation>(url(`/v1/conversations/${id}`), { token: stack().apiKey })).body;
@@ -157,12 +139,7 @@ describe("the web inbox", () => {
 
   it("offers the shop's canned replies in the shopper's language, with the shopper's name filled in", async () => {
     const seller = await browser.newPage();
-    await seller.goto(url("/inbox/sign-in"));
-    await seller.getByLabel(say("en", "sign_in.seller_key_label")).fill(stack().apiKey);
-    await seller
-      .getByRole("button", { name: say("en", "sign_in.submit") })
-      .last()
-      .click();
+    await signInAsSeller(seller, stack());
     await seller.getByRole("link", { name: say("en", "nav.canned") }).click();
     await seller.getByLabel(say("en", "canned.title_label")).fill("รอตรวจสอบ");
     await seller.getByLabel(say("en", "canned.language_label"), { exact: true }).selectOption("th");
@@ -222,12 +199,7 @@ describe("the web inbox", () => {
       }),
     });
     const page = await browser.newPage();
-    await page.goto(url("/inbox/sign-in"));
-    await page.getByLabel(say("en", "sign_in.seller_key_label")).fill(stack().apiKey);
-    await page
-      .getByRole("button", { name: say("en", "sign_in.submit") })
-      .last()
-      .click();
+    await signInAsSeller(page, stack());
     await page.getByRole("heading", { name: say("en", "analytics.title") }).waitFor();
     const main = await page.locator("main").innerText();
     for (const label of ["containment", "first_ai_reply", "first_human_reply", "by_reason", "by_market"])

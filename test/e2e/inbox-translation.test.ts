@@ -1,13 +1,12 @@
 /** Translation both ways in the web inbox when an LLM is configured (a local chat-completions server stands in). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTranslator } from "../../functions/adapters/i18n/translator";
 import { type LocalStack, startLocalStack } from "../../functions/local/stack";
 import { type Browser, launchBrowser, screenshot } from "../support/browser";
 import { modelAnswer, startFakeOpenAi } from "../support/fake-openai";
-import { eventually, http, shopperMessage } from "../support/local-stack";
+import { say as sayIn, signInAsAgent, thaiEscalation } from "../support/inbox-page";
+import { http } from "../support/local-stack";
 
-const words = createTranslator();
-const say = (key: string, values?: Record<string, unknown>) => words.t("en", `inbox:${key}`, values);
+const say = (key: string, values?: Record<string, unknown>) => sayIn("en", key, values);
 
 const SHOPPER_TH = "ขอคุยกับพนักงานตัวจริงได้ไหมคะ ไม่อยากคุยกับบอท";
 const SHOPPER_EN = "Can I talk to a real staff member? I don't want to talk to a bot.";
@@ -45,23 +44,9 @@ describe("translation in the web inbox", () => {
   });
 
   it("shows the Thai shopper's message in the agent's English with the original one click away, and sends the English reply in Thai", async () => {
-    const message = shopperMessage(SHOPPER_TH, { market: "TH", shopper: { id: "buyer-ploy", name: "Ploy" } });
-    const { body } = await http<{ conversationId: string; escalation: { id: string } }>(url("/v1/messages"), {
-      token: stack.apiKey,
-      body: message,
-    });
-    const id = body.escalation.id;
-    await eventually(
-      async () => (await http(url(`/v1/inbox/${id}`), { token: stack.agentTokens.sea })).status === 200,
-    );
-
+    const { id, conversationId } = await thaiEscalation(stack, "Ploy", SHOPPER_TH);
     const page = await browser.newPage();
-    await page.goto(url("/inbox"));
-    await page.getByLabel(say("sign_in.agent_token_label")).fill(stack.agentTokens.sea);
-    await page
-      .getByRole("button", { name: say("sign_in.submit") })
-      .first()
-      .click();
+    await signInAsAgent(page, stack, stack.agentTokens.sea);
     await page.locator(`[data-id="${id}"] a`).click();
 
     const shopperLine = page.locator("#live .message.shopper").first();
@@ -83,7 +68,7 @@ describe("translation in the web inbox", () => {
     await screenshot(page, "09-translated-reply");
 
     const conversation = await http<{ messages: { role: string; text: string }[] }>(
-      url(`/v1/conversations/${body.conversationId}`),
+      url(`/v1/conversations/${conversationId}`),
       { token: stack.apiKey },
     );
     expect(conversation.body.messages.filter((m) => m.role === "agent").map((m) => m.text)).toEqual([
@@ -97,24 +82,10 @@ describe("translation in the web inbox", () => {
   });
 
   it("does not send a reply it could not translate, and keeps what the agent wrote", async () => {
-    const message = shopperMessage(SHOPPER_TH, { market: "TH", shopper: { id: "buyer-ann", name: "Ann" } });
-    const { body } = await http<{ conversationId: string; escalation: { id: string } }>(url("/v1/messages"), {
-      token: stack.apiKey,
-      body: message,
-    });
-    const id = body.escalation.id;
-    await eventually(
-      async () => (await http(url(`/v1/inbox/${id}`), { token: stack.agentTokens.sea })).status === 200,
-    );
+    const { id, conversationId } = await thaiEscalation(stack, "Ann", SHOPPER_TH);
     await http(url(`/v1/inbox/${id}/claim`), { token: stack.agentTokens.sea, body: {} });
-
     const page = await browser.newPage();
-    await page.goto(url("/inbox"));
-    await page.getByLabel(say("sign_in.agent_token_label")).fill(stack.agentTokens.sea);
-    await page
-      .getByRole("button", { name: say("sign_in.submit") })
-      .first()
-      .click();
+    await signInAsAgent(page, stack, stack.agentTokens.sea);
     await page.goto(url(`/inbox/e/${id}`));
     const draft = "A reply the model will fail to translate";
     await page.getByLabel(say("actions.reply_label")).fill(draft);
@@ -123,7 +94,7 @@ describe("translation in the web inbox", () => {
     await page.getByText(say("errors.translation_failed")).waitFor();
     expect(await page.getByLabel(say("actions.reply_label")).inputValue()).toBe(draft);
     const conversation = await http<{ messages: { role: string }[] }>(
-      url(`/v1/conversations/${body.conversationId}`),
+      url(`/v1/conversations/${conversationId}`),
       {
         token: stack.apiKey,
       },

@@ -123,39 +123,30 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     if (!c.req.path.startsWith("/inbox/assets/")) c.header("cache-control", "no-store");
   });
 
-  pages.onError((error, c) => {
-    const text = textFor(c, c.get("session") ?? null);
-    if (error instanceof AppError && error.code === "not_found")
-      return c.html(
-        <ErrorPage
-          text={text}
-          session={c.get("session") ?? null}
-          title={text.t("packet.not_found_title")}
-          message={text.t("packet.not_found")}
-        />,
-        404,
-      );
-    // CSRF refusals (403) and oversized forms (413) keep their status, with a page that says what to do.
-    if (error instanceof HTTPException)
-      return c.html(
-        <ErrorPage
-          text={text}
-          session={c.get("session") ?? null}
-          title={text.t("errors.title")}
-          message={text.t(error.status === 403 ? "errors.forbidden" : "errors.invalid")}
-        />,
-        error.status,
-      );
-    deps.logger.error("inbox page failed", { error: String(error) });
+  /** An error page in the page's language, with whatever session the request had. */
+  const errorPage = (c: Context<PageEnv>, status: 403 | 404 | 413 | 500, title: string, message: string) => {
+    const text = c.get("text") ?? textFor(c, c.get("session") ?? null);
     return c.html(
       <ErrorPage
         text={text}
         session={c.get("session") ?? null}
-        title={text.t("errors.title")}
-        message={text.t("errors.generic")}
+        title={text.t(title)}
+        message={text.t(message)}
       />,
-      500,
+      status,
     );
+  };
+
+  pages.onError((error, c) => {
+    if (error instanceof AppError && error.code === "not_found")
+      return errorPage(c, 404, "packet.not_found_title", "packet.not_found");
+    // CSRF refusals (403) and oversized forms (413) keep their status, with a page that says what to do.
+    if (error instanceof HTTPException)
+      return error.status === 403
+        ? errorPage(c, 403, "errors.title", "errors.forbidden")
+        : errorPage(c, 413, "errors.title", "errors.invalid");
+    deps.logger.error("inbox page failed", { error: String(error) });
+    return errorPage(c, 500, "errors.title", "errors.generic");
   });
 
   pages.get("/assets/inbox.css", (c) =>
@@ -271,18 +262,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     const s = c.get("session");
     return s.kind === "seller" ? s : null;
   };
-  const forbidden = (c: Context<PageEnv>) => {
-    const text = c.get("text");
-    return c.html(
-      <ErrorPage
-        text={text}
-        session={c.get("session")}
-        title={text.t("errors.title")}
-        message={text.t("errors.forbidden")}
-      />,
-      403,
-    );
-  };
+  const forbidden = (c: Context<PageEnv>) => errorPage(c, 403, "errors.title", "errors.forbidden");
 
   // --- The queue ----------------------------------------------------------------------------------------------
 
@@ -320,12 +300,14 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
           a.dueAt.localeCompare(b.dueAt),
       )
       .map((e) => ({ escalation: e, summary: summaryOf(deps.translator, c.get("text").locale, e) }));
-    const version = items
-      .map(
-        ({ escalation: e }) =>
-          `${e.escalationId}:${e.status}:${e.claimedBy}:${e.priority}:${e.firstHumanReplyAt}`,
-      )
-      .join("|");
+    const shown = items.map(
+      ({ escalation: e }) =>
+        `${e.escalationId}:${e.status}:${e.claimedBy}:${e.priority}:${e.firstHumanReplyAt}`,
+    );
+    const version = createHash("sha256")
+      .update(`${shown.join("|")}#${page.nextCursor}`)
+      .digest("base64url")
+      .slice(0, 16);
     return {
       text: c.get("text"),
       agent: session.agent,

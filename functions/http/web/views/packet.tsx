@@ -246,26 +246,20 @@ const ReplyForm: FC<{ text: PageText; data: PacketData; prefill: string; clientM
       <div class="canned">
         <label for="canned">{text.t("canned.pick")}</label>
         <select id="canned" name="canned">
-          {data.canned.map((group) => (
-            <>
-              <optgroup label={`${text.languageName(group.language)} · ${text.t("canned.builtin")}`}>
-                {group.builtIn.map((r) => (
-                  <option value={r.id} data-text={r.text}>
-                    {r.title}
-                  </option>
-                ))}
-              </optgroup>
-              {group.shop.length > 0 && (
-                <optgroup label={`${text.languageName(group.language)} · ${text.t("canned.shop")}`}>
-                  {group.shop.map((r) => (
+          {data.canned.flatMap((group) =>
+            (["builtin", "shop"] as const).map((kind) => {
+              const replies = kind === "builtin" ? group.builtIn : group.shop;
+              return replies.length === 0 ? null : (
+                <optgroup label={`${text.languageName(group.language)} · ${text.t(`canned.${kind}`)}`}>
+                  {replies.map((r) => (
                     <option value={r.id} data-text={r.text}>
                       {r.title}
                     </option>
                   ))}
                 </optgroup>
-              )}
-            </>
-          ))}
+              );
+            }),
+          )}
         </select>
         <button
           type="submit"
