@@ -87,11 +87,13 @@ export const INBOX_CLIENT_JS = `"use strict";
   const body = document.body;
   const lang = document.documentElement.lang || "en";
   const rtf = new Intl.RelativeTimeFormat(lang === "fil" ? "fil-PH" : lang, { numeric: "auto" });
+  const tag = lang === "fil" ? "fil-PH" : lang;
+  const moment = new Intl.DateTimeFormat(tag, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   const relative = (ms) => {
     const s = ms / 1000, a = Math.abs(s);
+    if (a >= 43200) return moment.format(new Date(Date.now() + ms));
     if (a < 3600) return rtf.format(Math.round(s / 60), "minute");
-    if (a < 86400) return rtf.format(Math.round(s / 3600), "hour");
-    return rtf.format(Math.round(s / 86400), "day");
+    return rtf.format(Math.round(s / 3600), "hour");
   };
   // The server renders times in UTC; the agent reads them in their own time zone.
   const dtf = new Intl.DateTimeFormat(lang === "fil" ? "fil-PH" : lang, { dateStyle: "medium", timeStyle: "short" });

@@ -61,7 +61,7 @@ export interface PageText {
   intent(intent: string): string;
   languageName(tag: string): string;
   marketName(code: string): string;
-  /** "in 12 minutes", "3 hours ago": relative to now. */
+  /** "in 12 minutes", "3 hours ago"; a day and a time when further away. */
   relative(iso: string, now: Date): string;
   /** In UTC; the page's script shows it in the agent's own time zone. */
   dateTime(iso: string): string;
@@ -73,6 +73,14 @@ export function pageText(translator: Translator, locale: string): PageText {
   const tag = intlTag(locale);
   const regions = new Intl.DisplayNames([tag], { type: "region" });
   const relative = new Intl.RelativeTimeFormat([tag], { numeric: "auto" });
+  const moment = new Intl.DateTimeFormat([tag], {
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  });
   const dateTime = new Intl.DateTimeFormat([tag], {
     dateStyle: "medium",
     timeStyle: "short",
@@ -88,10 +96,10 @@ export function pageText(translator: Translator, locale: string): PageText {
     marketName: (code) => regions.of(code) ?? code,
     relative(iso, now) {
       const seconds = (Date.parse(iso) - now.getTime()) / 1000;
-      const abs = Math.abs(seconds);
-      if (abs < 3600) return relative.format(Math.round(seconds / 60), "minute");
-      if (abs < 86_400) return relative.format(Math.round(seconds / 3600), "hour");
-      return relative.format(Math.round(seconds / 86_400), "day");
+      // Beyond half a day "tomorrow" misleads across weekends and time zones: say the day and the time.
+      if (Math.abs(seconds) >= 12 * 3600) return moment.format(new Date(iso));
+      if (Math.abs(seconds) < 3600) return relative.format(Math.round(seconds / 60), "minute");
+      return relative.format(Math.round(seconds / 3600), "hour");
     },
     dateTime: (iso) => dateTime.format(new Date(iso)),
     percent: (share) => percent.format(share),
