@@ -137,6 +137,50 @@ describe("the web inbox", () => {
     expect(await page.locator("html").getAttribute("lang")).toBe("ja");
   });
 
+  it("resolves with a note, or hands the conversation back to the AI, and says so in the history", async () => {
+    const page = await browser.newPage();
+    await signInAsAgent(page, stack().agentTokens.sea);
+
+    const resolved = await thaiEscalation("Pim");
+    await page.goto(url(`/inbox/e/${resolved.id}`));
+    await page.getByRole("button", { name: say("en", "actions.claim") }).click();
+    await page.getByLabel(say("en", "actions.resolve_note")).fill("Refund sent by the team");
+    await page.getByRole("button", { name: say("en", "actions.resolve") }).click();
+    await page.getByText(say("en", "done.resolved")).waitFor();
+    const history = await page.locator("#live .history").innerText();
+    expect(history).toContain(say("en", "event.resolved", { agent: "Nadia (SEA)" }));
+    expect(history).toContain("Refund sent by the team");
+
+    const released = await thaiEscalation("Arun");
+    await page.goto(url(`/inbox/e/${released.id}`));
+    await page.getByRole("button", { name: say("en", "actions.claim") }).click();
+    await page.getByRole("button", { name: say("en", "actions.release") }).click();
+    await page.getByText(say("en", "done.released")).waitFor();
+    const status = await http<{ status: string }>(url(`/v1/conversations/${released.conversationId}`), {
+      token: stack().apiKey,
+    });
+    expect(status.body.status).toBe("ai");
+  });
+
+  it("tells an agent who lost the race that another agent claimed it first", async () => {
+    const { id } = await thaiEscalation("Tida");
+    const page = await browser.newPage();
+    await signInAsAgent(page, stack().agentTokens.sea);
+    await page.goto(url(`/inbox/e/${id}`));
+    const rival = await signAgentToken(stack().deps.agentJwtSecret, {
+      sub: "agent-rival",
+      name: "Rival",
+      regions: ["sea"],
+      shops: [DEMO_SHOP_ID],
+      languages: ["en"],
+    });
+    expect((await http(url(`/v1/inbox/${id}/claim`), { token: rival, body: {} })).status).toBe(200);
+    await page.getByRole("button", { name: say("en", "actions.claim") }).click();
+    await page.getByText(say("en", "errors.conflict")).waitFor();
+    expect(await page.getByRole("button", { name: say("en", "actions.send") }).count()).toBe(0);
+    expect(await page.locator("main").innerText()).toContain(say("en", "actions.held_by_other"));
+  });
+
   it("offers the shop's canned replies in the shopper's language, with the shopper's name filled in", async () => {
     const seller = await browser.newPage();
     await signInAsSeller(seller, stack());
