@@ -50,7 +50,10 @@ export function createApp(deps: AppDeps) {
 
   app.use("*", accessLog(deps.logger));
   registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
-  app.use("/webhooks/*", rateLimit({ perMinute: deps.rateLimits.ipPerMinute, key: clientAddress }));
+  const perAddress = () => rateLimit({ perMinute: deps.rateLimits.ipPerMinute, key: clientAddress });
+  app.use("/webhooks/*", perAddress());
+  // Sign-in takes credentials: limited per address like the webhooks (its own buckets).
+  app.use("/inbox/sign-in", perAddress());
   registerShopifyRoutes(app as unknown as Hono, deps);
   registerMarketplaceWebhooks(app as unknown as Hono, deps);
   app.use("/v1/*", jsonBody());

@@ -73,6 +73,15 @@ describe("the web inbox over HTTP", () => {
     expect(await inbox.text()).toContain('<html lang="id">');
   });
 
+  it("signs out of the hosted UI as well, so the next sign-in asks again", async () => {
+    const response = await post("/inbox/sign-out", {});
+    const logout = new URL(response.headers.get("location") ?? "");
+    expect(`${logout.origin}${logout.pathname}`).toBe(`${pool.issuer}/logout`);
+    expect(logout.searchParams.get("client_id")).toBe(CLIENT_ID);
+    expect(logout.searchParams.get("logout_uri")).toBe(url("/inbox/sign-in"));
+    expect(response.headers.getSetCookie().join()).toMatch(/inbox_session=;/);
+  });
+
   it("refuses a callback whose state is not the one this browser started with", async () => {
     const start = await get("/inbox/sign-in/cognito");
     const hosted = await get(start.headers.get("location") ?? "");

@@ -228,7 +228,14 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   pages.post("/sign-out", (c) => {
     endSession(c);
-    return c.redirect("/inbox/sign-in", 303);
+    if (!deps.hostedUi) return c.redirect("/inbox/sign-in", 303);
+    // End the hosted UI's own session too, or the next sign-in would silently be the same person.
+    const logout = new URL(`${deps.hostedUi.domain}/logout`);
+    logout.search = new URLSearchParams({
+      client_id: deps.hostedUi.clientId,
+      logout_uri: `${origin(c)}/inbox/sign-in`,
+    }).toString();
+    return c.redirect(logout.toString(), 303);
   });
 
   pages.post("/language", async (c) => {
