@@ -61,6 +61,8 @@ export async function buildBundles(): Promise<{ name: string; file: string; byte
         js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
       },
       legalComments: "none",
+      // Locales and utterances are mostly Thai, CJK and Devanagari: escaped as \uXXXX they would triple in size.
+      charset: "utf8",
       plugins: [eldSubset],
       logLevel: "warning",
     });
