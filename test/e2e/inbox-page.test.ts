@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../functions/adapters/i18n/translator";
 import { signAgentToken } from "../../functions/local/agent-tokens";
 import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
-import { type Browser, launchBrowser, screenshot } from "../support/browser";
+import { accessibilityViolations, type Browser, launchBrowser, screenshot } from "../support/browser";
 import {
   signInAsAgent as agentSignIn,
   thaiEscalation as escalate,
@@ -179,6 +179,24 @@ describe("the web inbox", () => {
     await page.getByText(say("en", "errors.conflict")).waitFor();
     expect(await page.getByRole("button", { name: say("en", "actions.send") }).count()).toBe(0);
     expect(await page.locator("main").innerText()).toContain(say("en", "actions.held_by_other"));
+  });
+
+  it("meets WCAG 2.1 AA on the sign-in page, the queue, the packet and the analytics (axe-core)", async () => {
+    const { id } = await thaiEscalation("Wan");
+    const page = await browser.newPage();
+    await page.goto(url("/inbox/sign-in"));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await signInAsAgent(page, stack().agentTokens.sea);
+    await page.locator(`[data-id="${id}"]`).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(url(`/inbox/e/${id}`));
+    await page.getByRole("button", { name: say("en", "actions.claim") }).click();
+    await page.getByText(say("en", "done.claimed")).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const seller = await browser.newPage();
+    await signInAsSeller(seller, stack());
+    await seller.getByRole("heading", { name: say("en", "analytics.title") }).waitFor();
+    expect(await accessibilityViolations(seller)).toEqual([]);
   });
 
   it("offers the shop's canned replies in the shopper's language, with the shopper's name filled in", async () => {

@@ -1,6 +1,6 @@
 /** Headless Debian Chromium driven by playwright-core, with a fresh profile and no background network traffic. */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -63,3 +63,24 @@ export async function launchBrowser(): Promise<Browser> {
 /** Saves a full-page screenshot under test-results/screenshots for review. */
 export const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly { readonly target: readonly string[] }[];
+}
+
+/** Runs axe-core (WCAG 2.1 A and AA rules) on the page and returns what it found, serious and critical first. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: our CSP rightly refuses injected <script> tags.
+  await page.evaluate(
+    await readFile(join(import.meta.dirname, "../../node_modules/axe-core/axe.min.js"), "utf8"),
+  );
+  const violations = (await page.evaluate(
+    "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then(r => r.violations)",
+  )) as AxeViolation[];
+  return violations.map(
+    (v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}
