@@ -9,7 +9,8 @@ export type Utterances = Partial<Record<TrainingLabel, readonly string[]>>;
 export interface IntentModel {
   readonly labels: readonly TrainingLabel[];
   readonly logPrior: Float64Array;
-  readonly logLikelihood: ReadonlyMap<string, Float64Array>;
+  /** Log P(feature | label) per label, or undefined for a feature never seen in training. */
+  likelihood(feature: string): Float64Array | undefined;
   readonly logUnseen: Float64Array;
 }
 
@@ -24,47 +25,67 @@ const ALPHA = 0.1;
 /** Softens naive Bayes' overconfidence so the probability can gate "unknown" (tuned on the held-out split). */
 const TEMPERATURE = 2;
 
+/**
+ * Counts into one flat array (one row of label counts per feature) and turns a row into log-likelihoods only when a
+ * message uses that feature: training is then a single counting pass, which keeps it off the cold start's budget.
+ */
 export function train(examples: readonly { text: string; intent: TrainingLabel }[]): IntentModel {
   const labels = [...new Set(examples.map((e) => e.intent))].sort();
+  const width = labels.length;
   const index = new Map(labels.map((label, i) => [label, i]));
-  const counts = new Map<string, Float64Array>();
-  const totals = new Float64Array(labels.length);
-  const docs = new Float64Array(labels.length);
+  const rowOf = new Map<string, number>();
+  // Counts per feature and label stay far below 65,536 (each utterance counts a feature once).
+  let counts = new Uint16Array(width * 131_072);
+  const totals = new Float64Array(width);
   for (const { text, intent } of examples) {
     const li = index.get(intent) as number;
-    docs[li] = (docs[li] ?? 0) + 1;
     for (const f of features(text).all) {
-      let row = counts.get(f);
-      if (!row) {
-        row = new Float64Array(labels.length);
-        counts.set(f, row);
+      let row = rowOf.get(f);
+      if (row === undefined) {
+        row = rowOf.size;
+        rowOf.set(f, row);
+        if ((row + 1) * width > counts.length) {
+          const grown = new Uint16Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
       }
-      row[li] = (row[li] ?? 0) + 1;
+      counts[row * width + li] = (counts[row * width + li] ?? 0) + 1;
       totals[li] = (totals[li] ?? 0) + 1;
     }
   }
-  const vocabulary = counts.size;
+  const vocabulary = rowOf.size;
   const denominators = totals.map((t) => Math.log(t + ALPHA * vocabulary));
-  const logLikelihood = new Map<string, Float64Array>();
-  for (const [f, row] of counts)
-    logLikelihood.set(
-      f,
-      row.map((c, i) => Math.log(c + ALPHA) - (denominators[i] ?? 0)),
-    );
+  const logAlpha = Math.log(ALPHA);
+  const cache = new Map<string, Float64Array>();
   // A uniform prior: the training set is balanced by design, and real traffic shares differ per shop anyway.
-  const logPrior = new Float64Array(labels.length).fill(-Math.log(labels.length));
-  const logUnseen = denominators.map((d) => Math.log(ALPHA) - d);
-  return { labels, logPrior, logLikelihood, logUnseen };
+  const logPrior = new Float64Array(width).fill(-Math.log(width));
+  const logUnseen = denominators.map((d) => logAlpha - d);
+  return {
+    labels,
+    logPrior,
+    logUnseen,
+    likelihood(feature) {
+      const cached = cache.get(feature);
+      if (cached) return cached;
+      const row = rowOf.get(feature);
+      if (row === undefined) return undefined;
+      const values = new Float64Array(width);
+      for (let i = 0; i < width; i++)
+        values[i] = Math.log((counts[row * width + i] ?? 0) + ALPHA) - (denominators[i] ?? 0);
+      cache.set(feature, values);
+      return values;
+    },
+  };
 }
 
 export function predict(model: IntentModel, text: string): Prediction | null {
   const { all: fs, evidence } = features(text);
   if (fs.length === 0) return null;
   const scores = Float64Array.from(model.logPrior);
-  const seen = evidence.filter((f) => model.logLikelihood.has(f)).length;
+  const seen = evidence.filter((f) => model.likelihood(f) !== undefined).length;
   for (const f of fs) {
-    const row = model.logLikelihood.get(f);
-    const source = row ?? model.logUnseen;
+    const source = model.likelihood(f) ?? model.logUnseen;
     for (let i = 0; i < scores.length; i++) scores[i] = (scores[i] ?? 0) + (source[i] ?? 0);
   }
   // Normalise per feature so long messages are not overconfident, then softmax.
