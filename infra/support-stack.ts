@@ -194,7 +194,7 @@ export class SupportStack extends Stack {
         new SqsEventSource(q, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency }),
       );
 
-    // The API trains the intent model at cold start (~0.3 s on one vCPU): 1 GB buys the CPU to make that short.
+    // The API trains the intent model at cold start (~0.1 s on one vCPU): 1 GB buys the CPU to make that short.
     const api = fn("Api", "api", 1024, Duration.seconds(15));
     tableAccess(api, [...READ, ...WRITE, "dynamodb:DescribeTable"]);
     for (const q of [
