@@ -63,7 +63,16 @@ export interface ConversationStore {
     messages: Message[];
     events: ConversationEvent[];
     notes: InternalNote[];
+    /** Machine translations for agents: locale → message id → text. */
+    translations: Readonly<Record<string, Readonly<Record<string, string>>>>;
   } | null>;
+  /** Keeps translations of messages for agents reading another language; they expire with the conversation. */
+  saveTranslations(
+    shopId: ShopId,
+    id: ConversationId,
+    locale: string,
+    texts: Readonly<Record<string, string>>,
+  ): Promise<void>;
   /** Stores an agent's internal note once (keyed by its id); it expires with the conversation. */
   addNote(shopId: ShopId, id: ConversationId, note: InternalNote): Promise<void>;
   /** Moves the conversation to `status` if it is in one of `from` and still on this escalation; false otherwise. */

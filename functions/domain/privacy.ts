@@ -75,7 +75,13 @@ export async function exportCustomer(
   for (const c of found.conversations) {
     const full = await deps.conversations.getConversation(shopId, c.id);
     if (full)
-      conversations.push({ conversation: full.conversation, messages: full.messages, events: full.events });
+      // Agents' notes are about the shopper too, so the export carries them.
+      conversations.push({
+        conversation: full.conversation,
+        messages: full.messages,
+        events: full.events,
+        notes: full.notes,
+      });
   }
   const at = deps.now().toISOString();
   const data = {

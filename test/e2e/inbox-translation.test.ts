@@ -1,5 +1,7 @@
 /** Translation both ways in the web inbox when an LLM is configured (a local chat-completions server stands in). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConversationId, ShopId } from "../../functions/domain/ids";
+import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
 import { type LocalStack, startLocalStack } from "../../functions/local/stack";
 import { type Browser, launchBrowser, screenshot } from "../support/browser";
 import { modelAnswer, startFakeOpenAi } from "../support/fake-openai";
@@ -55,6 +57,12 @@ describe("translation in the web inbox", () => {
     expect(await original.locator("p").isVisible()).toBe(false);
     await original.getByText(say("translation.show_original")).click();
     expect(await original.locator("p").innerText()).toBe(SHOPPER_TH);
+    // Kept with the conversation: another agent, or another Lambda instance, reads it without a model call.
+    const kept = await stack.deps.conversations.getConversation(
+      ShopId(DEMO_SHOP_ID),
+      ConversationId(conversationId),
+    );
+    expect(Object.values(kept?.translations.en ?? {})).toContain(SHOPPER_EN);
     await screenshot(page, "08-translated-packet");
 
     await page.getByRole("button", { name: say("actions.claim") }).click();

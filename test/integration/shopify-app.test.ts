@@ -1,6 +1,7 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTable } from "../../functions/adapters/dynamodb/table";
+import { signAgentToken } from "../../functions/local/agent-tokens";
 import { type LocalStack, LOCAL_DEFAULTS, startLocalStack } from "../../functions/local/stack";
 import { fakeOrder, startFakeShopify } from "../support/fake-shopify";
 import { eventually, http } from "../support/local-stack";
@@ -387,7 +388,29 @@ describe("the Shopify app", () => {
   });
 
   describe("privacy duties", () => {
-    it("exports everything held on a customer for customers/data_request", async () => {
+    it("exports everything held on a customer for customers/data_request, agents' notes included", async () => {
+      const asked = await ask(
+        "ขอคุยกับพนักงานค่ะ",
+        { id: "line-88", email: "somchai@example.com" },
+        `th-note-${Date.now()}`,
+      );
+      const escalationId = (asked.body as unknown as { escalation: { id: string } }).escalation.id;
+      const token = await signAgentToken(stack.deps.agentJwtSecret, {
+        sub: "agent-privacy",
+        name: "A",
+        regions: ["sea"],
+        shops: [SHOP],
+        languages: ["en"],
+      });
+      await eventually(
+        async () =>
+          (
+            await http(url(`/v1/inbox/${escalationId}/notes`), {
+              token,
+              body: { text: "Prefers calls after 6pm" },
+            })
+          ).status === 200,
+      );
       await deliver(
         "customers/data_request",
         `{"shop_id": 954889, "shop_domain": "${SHOP}", "orders_requested": [${ORDER_ID}], "customer": {"id": 191167, "email": "somchai@example.com", "phone": null}, "data_request": {"id": 9999}}`,
@@ -401,6 +424,7 @@ describe("the Shopify app", () => {
       });
       expect(exported.body.data.orders.map((o) => o.name)).toContain("#2001");
       expect(exported.body.data.conversations.length).toBeGreaterThanOrEqual(1);
+      expect(JSON.stringify(exported.body.data.conversations)).toContain("Prefers calls after 6pm");
     });
 
     it("leaves nothing of a customer after customers/redact", async () => {
@@ -414,6 +438,7 @@ describe("the Shopify app", () => {
       expect(all).not.toContain("somchai@example.com");
       expect(all).not.toContain("#2001");
       expect(all).not.toContain("ออเดอร์ #2001");
+      expect(all).not.toContain("Prefers calls after 6pm");
       expect(all).toContain("malee@example.com");
     });
 

@@ -1,5 +1,12 @@
 /** Conversations and their turns in the single table: one BatchGet reads everything a turn needs. */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import type { Conversation, ConversationEvent, InternalNote, Message } from "../../domain/conversation";
 import type { ConversationId, ShopId } from "../../domain/ids";
@@ -203,7 +210,12 @@ export function createConversationStore(table: Table): ConversationStore {
       events.sort((a, b) => a.at.localeCompare(b.at));
       const notes = items.filter((i) => i.type === "note").map((i) => i.note as InternalNote);
       notes.sort((a, b) => a.at.localeCompare(b.at));
-      return { conversation: toConversation(meta), messages, events, notes };
+      const translations: Record<string, Record<string, string>> = {};
+      for (const i of items.filter((i) => i.type === "translation")) {
+        const locale = i.locale as string;
+        translations[locale] = { ...translations[locale], [i.messageId as string]: i.text as string };
+      }
+      return { conversation: toConversation(meta), messages, events, notes, translations };
     },
 
     async setStatus(shopId, id, status, guard) {
@@ -271,6 +283,33 @@ export function createConversationStore(table: Table): ConversationStore {
         at: note.at,
         note,
       });
+    },
+
+    async saveTranslations(shopId, id, locale, texts) {
+      const expiresAt = await expiryOf(shopId, id);
+      const pk = keys.conversation(shopId, id).pk;
+      const puts = Object.entries(texts).map(([messageId, text]) => ({
+        PutRequest: {
+          Item: {
+            pk,
+            sk: `TRANSLATION#${locale}#${messageId}`,
+            type: "translation",
+            owner: shopId,
+            [TTL_ATTRIBUTE]: expiresAt,
+            locale,
+            messageId,
+            text,
+          },
+        },
+      }));
+      for (let i = 0; i < puts.length; i += 25) {
+        let pending: Record<string, unknown>[] = puts.slice(i, i + 25);
+        // A translation lost to throttling is only asked for again on the next view.
+        for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
+          const result = await client.send(new BatchWriteCommand({ RequestItems: { [TableName]: pending } }));
+          pending = (result.UnprocessedItems?.[TableName] ?? []) as Record<string, unknown>[];
+        }
+      }
     },
 
     async addAgentMessage(shopId, id, message) {

@@ -30,18 +30,20 @@ async function showMessages(
   pageLocale: string,
   messages: readonly Message[],
   draft: string | null,
+  stored: Readonly<Record<string, string>>,
 ): Promise<{ messages: ShownMessage[]; draft: ShownMessage | null; failed: boolean }> {
   const asWritten = (m: Message): ShownMessage =>
     m.original
       ? { message: m, text: m.original.text, original: { text: m.text, language: e.language }, kind: "sent" }
       : { message: m, text: m.text, original: null, kind: "as_written" };
   const draftMessage: Message | null = draft
-    ? { id: "draft", role: "ai", text: draft, at: e.createdAt, language: e.language }
+    ? { id: `draft:${e.escalationId}`, role: "ai", text: draft, at: e.createdAt, language: e.language }
     : null;
   const all = draftMessage ? [...messages, draftMessage] : [...messages];
   const foreign = (m: Message) =>
     (m.role === "shopper" || m.role === "ai") && !sameLanguage(m.language ?? e.language, pageLocale);
-  const toTranslate = deps.messageTranslator ? all.filter(foreign) : [];
+  // Translations already kept with the conversation cost nothing; only new messages go to the model, once.
+  const toTranslate = deps.messageTranslator ? all.filter((m) => foreign(m) && !stored[m.id]) : [];
   let translated: string[] | null = [];
   if (toTranslate.length > 0 && deps.messageTranslator) {
     translated = await deps.messageTranslator.translate(
@@ -49,8 +51,18 @@ async function showMessages(
       pageLocale,
       e.language,
     );
+    if (translated)
+      await deps.conversations.saveTranslations(
+        e.shopId,
+        e.conversationId,
+        pageLocale,
+        Object.fromEntries(toTranslate.map((m, i) => [m.id, translated?.[i] ?? ""])),
+      );
   }
-  const byId = new Map(toTranslate.map((m, i) => [m.id, translated?.[i]]));
+  const byId = new Map<string, string | undefined>([
+    ...(deps.messageTranslator ? Object.entries(stored) : []),
+    ...toTranslate.map((m, i): [string, string | undefined] => [m.id, translated?.[i]]),
+  ]);
   const shown = all.map((m): ShownMessage => {
     const text = byId.get(m.id);
     return text
@@ -81,7 +93,14 @@ export async function loadPacket(
     deps.cannedReplies.list(escalation.shopId),
   ]);
   if (!found) throw notFound("Conversation");
-  const shown = await showMessages(deps, escalation, pageLocale, found.messages, escalation.draft);
+  const shown = await showMessages(
+    deps,
+    escalation,
+    pageLocale,
+    found.messages,
+    escalation.draft,
+    found.translations[pageLocale] ?? {},
+  );
   let translation = translationState(deps, escalation, pageLocale);
   if (translation.state === "on" && shown.failed) translation = { ...translation, failed: true };
   const shopper = shopperLocale(escalation);
