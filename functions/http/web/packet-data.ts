@@ -86,11 +86,13 @@ export async function loadPacket(
   agent: Agent & { name: string },
   id: EscalationId,
   pageLocale: string,
+  /** The polled part of the page shows no canned replies: one read fewer every few seconds. */
+  options: { canned: boolean } = { canned: true },
 ): Promise<PacketData> {
   const escalation = await findForAgent(deps, agent, id);
   const [found, shopReplies] = await Promise.all([
     deps.conversations.getConversation(escalation.shopId, escalation.conversationId),
-    deps.cannedReplies.list(escalation.shopId),
+    options.canned ? deps.cannedReplies.list(escalation.shopId) : [],
   ]);
   if (!found) throw notFound("Conversation");
   const shown = await showMessages(
@@ -111,7 +113,7 @@ export async function loadPacket(
     order: escalation.order?.name ?? null,
     agent: agent.name,
   };
-  const canned: CannedGroup[] = languages.map((language) => ({
+  const canned: CannedGroup[] = (options.canned ? languages : []).map((language) => ({
     language,
     ...cannedRepliesFor(deps.translator, pageLocale, language, shopReplies, values),
   }));

@@ -385,7 +385,9 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
   pages.get("/e/:id/live", async (c) => {
     const session = asAgent(c);
     if (!session) return forbidden(c);
-    const data = await loadPacket(deps, agentOf(session), escalationId(c), c.get("text").locale);
+    const data = await loadPacket(deps, agentOf(session), escalationId(c), c.get("text").locale, {
+      canned: false,
+    });
     if (unchanged(c, data.version)) return c.body(null, 204);
     return c.html(<PacketLive text={c.get("text")} data={data} />);
   });
