@@ -12,14 +12,14 @@ export interface CannedReply {
 /** The built-in replies every shop has; their texts are shopper-facing strings in locales/<l>/shopper.json. */
 export const BUILT_IN_CANNED = ["greeting", "checking", "tracking", "refund", "apology", "closing"] as const;
 
-/** What a placeholder in a canned reply stands for; unknown values leave the text readable. */
+/** What each {{field}} of a canned reply stands for; unknown values leave the text readable. */
 export interface CannedValues {
   readonly shopper: string | null;
   readonly order: string | null;
   readonly agent: string;
 }
 
-export const CANNED_PLACEHOLDERS = ["{{shopper}}", "{{order}}", "{{agent}}"] as const;
+export const CANNED_FIELDS = ["{{shopper}}", "{{order}}", "{{agent}}"] as const;
 
 /** Fills {{shopper}}, {{order}} and {{agent}}; a missing value is dropped along with the space before it. */
 export function fillCanned(text: string, values: CannedValues): string {

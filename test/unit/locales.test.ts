@@ -114,8 +114,8 @@ describe("locales", () => {
         }
         for (const [key] of english.inbox) {
           const values = { name: "A", agent: "B", when: "C", language: "D", shopperLanguage: "E", count: 2 };
-          expect(t.t(locale, `inbox:${key}`, { ...values, placeholders: "P" }), key).not.toBe(
-            t.t("en", `inbox:${key}`, { ...values, placeholders: "P" }),
+          expect(t.t(locale, `inbox:${key}`, { ...values, fields: "P" }), key).not.toBe(
+            t.t("en", `inbox:${key}`, { ...values, fields: "P" }),
           );
         }
       });

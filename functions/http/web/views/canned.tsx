@@ -1,7 +1,7 @@
 /** The seller's canned replies: list, add and delete, per language. */
 import type { FC } from "hono/jsx";
 import { LOCALES } from "../../../adapters/i18n/resources";
-import { CANNED_PLACEHOLDERS, type CannedReply } from "../../../domain/canned-replies";
+import { CANNED_FIELDS, type CannedReply } from "../../../domain/canned-replies";
 import type { PageText } from "../page-locale";
 import type { Session } from "../session";
 import { type Flash, Layout } from "./layout";
@@ -14,7 +14,7 @@ export const CannedPage: FC<{
 }> = ({ text, session, replies, flash }) => (
   <Layout text={text} title={text.t("canned.heading")} session={session} path="/inbox/canned" flash={flash}>
     <h1>{text.t("canned.heading")}</h1>
-    <p class="help">{text.t("canned.manage_help", { placeholders: CANNED_PLACEHOLDERS.join(", ") })}</p>
+    <p class="help">{text.t("canned.manage_help", { fields: CANNED_FIELDS.join(", ") })}</p>
     {replies.length === 0 ? (
       <p class="empty">{text.t("canned.empty")}</p>
     ) : (
