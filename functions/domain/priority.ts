@@ -4,6 +4,7 @@
  * to the very top.
  */
 import type { EscalationReason } from "./conversation";
+import type { Escalation } from "./escalation";
 import type { OrderSnapshot } from "./order";
 
 const BY_REASON: Record<EscalationReason, number> = {
@@ -44,3 +45,15 @@ export function priorityOf(reason: EscalationReason, order: OrderSnapshot | null
 /** The inbox's sort key: priority, then SLA due time; zero-padded so strings sort as numbers. */
 export const inboxSortKey = (priority: number, dueAt: string, id: string) =>
   `${String(priority).padStart(2, "0")}#${dueAt}#${id}`;
+
+/** An agent's queue order: most urgent first, then escalations in a language the agent reads, then the earliest due. */
+export function queueOrderFor(
+  languages: readonly string[],
+): (
+  a: Pick<Escalation, "priority" | "language" | "dueAt">,
+  b: Pick<Escalation, "priority" | "language" | "dueAt">,
+) => number {
+  const reads = new Set(languages);
+  const unread = (e: Pick<Escalation, "language">) => Number(!reads.has(e.language));
+  return (a, b) => a.priority - b.priority || unread(a) - unread(b) || a.dueAt.localeCompare(b.dueAt);
+}

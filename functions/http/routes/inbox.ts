@@ -12,6 +12,7 @@ import {
 } from "../../domain/agent-actions";
 import { EscalationId } from "../../domain/ids";
 import { summaryOf } from "../../domain/handoff";
+import { queueOrderFor } from "../../domain/priority";
 import type { Translator } from "../../domain/ports";
 import { LOCALES } from "../../adapters/i18n/resources";
 import type { AgentClaims, AppEnv } from "../auth";
@@ -274,12 +275,7 @@ export function registerInboxRoutes(
       { shops: agent.shops, regions: region ? [region] : agent.regions, status },
       { limit, cursor },
     );
-    // Language-aware: within the same urgency, escalations in a language the agent reads come first.
-    const reads = new Set(agent.languages);
-    const unread = (e: Escalation) => Number(!reads.has(e.language));
-    const items = [...page.items].sort(
-      (a, b) => a.priority - b.priority || unread(a) - unread(b) || a.dueAt.localeCompare(b.dueAt),
-    );
+    const items = [...page.items].sort(queueOrderFor(agent.languages));
     return c.json(
       { items: items.map((e) => inboxItem(e, summaryFor(agent, e))), nextCursor: page.nextCursor },
       200,

@@ -10,8 +10,8 @@ import type { z } from "zod";
 import { analytics } from "../../domain/analytics";
 import { type Agent, addNote, findForAgent, replyAsAgent, transition } from "../../domain/agent-actions";
 import { AppError } from "../../domain/errors";
-import type { Transition } from "../../domain/escalation";
 import { summaryOf } from "../../domain/handoff";
+import { queueOrderFor } from "../../domain/priority";
 import { EscalationId } from "../../domain/ids";
 import { REGIONS } from "../../domain/markets";
 import { MAX_CANNED_REPLIES } from "../routes/canned-replies";
@@ -292,20 +292,15 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
         { limit: 50, cursor },
       );
     } catch (error) {
+      // A stale or tampered cursor (400) starts the list from the top rather than failing the page.
       if (!(error instanceof AppError)) throw error;
       page = await deps.inbox.listInbox(
         { shops: session.agent.shops, regions: session.agent.regions, status: filter.status },
         { limit: 50 },
       );
     }
-    const reads = new Set(session.agent.languages);
     const items = [...page.items]
-      .sort(
-        (a, b) =>
-          a.priority - b.priority ||
-          Number(!reads.has(a.language)) - Number(!reads.has(b.language)) ||
-          a.dueAt.localeCompare(b.dueAt),
-      )
+      .sort(queueOrderFor(session.agent.languages))
       .map((e) => ({ escalation: e, summary: summaryOf(deps.translator, c.get("text").locale, e) }));
     const shown = items.map(
       ({ escalation: e }) =>
@@ -411,15 +406,13 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     return c.redirect(`${back}?done=${done}`, 303);
   };
 
-  const change = (kind: "claim" | "release") => (session: AgentSession) => (c: Context<PageEnv>) =>
-    transition(deps, agentOf(session), escalationId(c), {
-      kind,
-      agentId: session.agent.id,
-      at: now().toISOString(),
-    } as Transition);
+  const claimOrRelease = (kind: "claim" | "release") => (c: Context<PageEnv>) =>
+    act(c, kind === "claim" ? "claimed" : "released", (s) =>
+      transition(deps, agentOf(s), escalationId(c), { kind, agentId: s.agent.id, at: now().toISOString() }),
+    );
 
-  pages.post("/e/:id/claim", (c) => act(c, "claimed", (s) => change("claim")(s)(c)));
-  pages.post("/e/:id/release", (c) => act(c, "released", (s) => change("release")(s)(c)));
+  pages.post("/e/:id/claim", claimOrRelease("claim"));
+  pages.post("/e/:id/release", claimOrRelease("release"));
   pages.post("/e/:id/resolve", async (c) => {
     const input = await form(c, ResolveForm);
     return act(c, "resolved", (s) =>
