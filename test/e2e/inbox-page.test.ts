@@ -247,8 +247,11 @@ describe("the web inbox", () => {
     const page = await browser.newPage();
     await signInAsAgent(page, stack().agentTokens.sea);
     await page.getByRole("heading", { name: say("en", "queue.heading") }).waitFor();
+    const before = Number(await page.locator("#queue").getAttribute("data-count"));
     const { id } = await thaiEscalation("Joy");
     await page.locator(`[data-id="${id}"]`).waitFor({ timeout: 10_000 });
+    // The tab's title counts what waits.
+    expect(await page.title()).toMatch(new RegExp(`^\\(${before + 1}\\) `));
   });
 
   it("shows the seller containment, escalations by reason and market, and first-response times", async () => {

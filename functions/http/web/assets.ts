@@ -109,6 +109,14 @@ export const INBOX_CLIENT_JS = `"use strict";
   tick();
   setInterval(tick, 30000);
 
+  // The tab's title counts what waits, so an agent working elsewhere sees new escalations arrive.
+  const baseTitle = document.title;
+  const count = () => {
+    const queue = document.getElementById("queue");
+    if (queue) document.title = (Number(queue.dataset.count) > 0 ? "(" + queue.dataset.count + ") " : "") + baseTitle;
+  };
+  count();
+
   // Live updates: each [data-poll] region is fetched again and replaced only when its version changed.
   const poll = async (el) => {
     if (document.hidden) return;
@@ -128,6 +136,7 @@ export const INBOX_CLIENT_JS = `"use strict";
     for (const d of next.querySelectorAll("details")) if (open.has(d.closest("[data-message-id]")?.dataset.messageId)) d.open = true;
     if (focusedId) next.querySelector('[data-id="' + CSS.escape(focusedId) + '"] a')?.focus();
     tick();
+    count();
   };
   setInterval(() => { for (const el of document.querySelectorAll("[data-poll]")) poll(el).catch(() => {}); }, 4000);
 

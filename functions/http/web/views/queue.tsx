@@ -42,6 +42,7 @@ export const QueueList: FC<{
     aria-labelledby="queue-heading"
     data-poll={`/inbox/queue.html?${query(filter)}`}
     data-version={version}
+    data-count={items.length}
   >
     <p class="count">{text.t("queue.count", { count: items.length })}</p>
     {items.length === 0 ? (
