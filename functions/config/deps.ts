@@ -11,6 +11,7 @@ import { createEscalationQueue } from "../adapters/sqs/escalation-queue";
 import { createEmbeddedUnderstanding } from "../ai/understanding";
 import { createOpenAiModel } from "../ai/openai/openai-model";
 import { createOpenAiTranslator } from "../ai/openai/openai-translator";
+import { createOpenAiSummarizer } from "../ai/openai/openai-summarizer";
 import { createCannedReplyStore } from "../adapters/dynamodb/canned-reply-store";
 import type { CognitoHostedUi } from "../http/web/cognito";
 import type { InboxPageDeps } from "../http/web/deps";
@@ -27,6 +28,7 @@ import { MARKETPLACES } from "../domain/marketplace";
 import type { MarketplaceWebhookDeps } from "../http/routes/marketplace-webhooks";
 import type {
   Clock,
+  ConversationSummarizer,
   EscalationStore,
   MessageTranslator,
   Metrics,
@@ -90,7 +92,9 @@ function shopifyApp(env: Env): ShopifyAppConfig | undefined {
 function createModel(
   env: Env,
   logger: AppLogger,
-): { model: ReplyModel; messageTranslator: MessageTranslator } | undefined {
+):
+  | { model: ReplyModel; messageTranslator: MessageTranslator; summarizer: ConversationSummarizer }
+  | undefined {
   if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return undefined;
   const client = new OpenAI({
     apiKey: env.OPENAI_API_KEY ?? "not-needed",
@@ -101,6 +105,7 @@ function createModel(
   return {
     model: createOpenAiModel({ ...common, logContent: env.LOG_MODEL_CONTENT === "true" }),
     messageTranslator: createOpenAiTranslator(common),
+    summarizer: createOpenAiSummarizer(common),
   };
 }
 
@@ -175,6 +180,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     logger,
     model: ai?.model,
     messageTranslator: ai?.messageTranslator,
+    summarizer: ai?.summarizer,
     cannedReplies: createCannedReplyStore(table),
     hostedUi: hostedUi(env),
     channels: createChannelRouter(

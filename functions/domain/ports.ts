@@ -212,6 +212,11 @@ export interface MessageTranslator {
   translate(texts: readonly string[], to: string, from?: string): Promise<string[] | null>;
 }
 
+/** Writes the gist of a conversation for the person taking it over (an LLM); null when it failed. */
+export interface ConversationSummarizer {
+  summarise(transcript: readonly TranscriptEntry[], locale: string): Promise<string | null>;
+}
+
 /** Text from locales/ for a locale such as "th" or "zh-Hant-HK". */
 export interface Translator {
   t(locale: string, key: string, values?: Record<string, unknown>): string;

@@ -15,6 +15,8 @@ const SHOPPER_EN = "Can I talk to a real staff member? I don't want to talk to a
 const AGENT_EN = "Hello Ploy, your parcel leaves our warehouse today.";
 const AGENT_TH = "สวัสดีค่ะคุณพลอย พัสดุของคุณจะออกจากคลังสินค้าวันนี้ค่ะ";
 
+const SUMMARY_EN = "Ploy wants a real person, not a bot; no order named yet.";
+
 /** A "model" that translates the sentences this test uses, in either direction, and reads like one otherwise. */
 const DICTIONARY: Record<string, string> = { [SHOPPER_TH]: SHOPPER_EN, [AGENT_EN]: AGENT_TH };
 
@@ -28,6 +30,7 @@ describe("translation in the web inbox", () => {
     fake = await startFakeOpenAi({
       answerFor: (body) => {
         const format = body.response_format as { json_schema?: { name?: string } } | undefined;
+        if (format?.json_schema?.name === "handoff_summary") return { summary: SUMMARY_EN };
         if (format?.json_schema?.name !== "translations") return modelAnswer("สวัสดีค่ะ");
         const { texts } = JSON.parse(body.messages.at(-1)?.content ?? "{}") as { texts: string[] };
         return { translations: texts.map((t) => DICTIONARY[t] ?? `[${t}]`) };
@@ -50,6 +53,15 @@ describe("translation in the web inbox", () => {
     const page = await browser.newPage();
     await signInAsAgent(page, stack, stack.agentTokens.sea);
     await page.locator(`[data-id="${id}"] a`).click();
+
+    // The model's gist of the conversation, in the agent's language, above the facts.
+    expect(await page.locator(".ai-summary").innerText()).toContain(SUMMARY_EN);
+    const summaryRequest = fake.requests.find(
+      (r) =>
+        (r.body.response_format as { json_schema?: { name?: string } })?.json_schema?.name ===
+        "handoff_summary",
+    );
+    expect(summaryRequest?.body.messages[0]?.content).toContain("English (en)");
 
     const shopperLine = page.locator("#live .message.shopper").first();
     expect(await shopperLine.locator(".text").innerText()).toBe(SHOPPER_EN);

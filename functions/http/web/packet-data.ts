@@ -81,28 +81,43 @@ async function showMessages(
   };
 }
 
+/** The model's gist of the conversation in the agent's language: written once per language, then kept. */
+async function summaryFor(
+  deps: InboxPageDeps,
+  e: Escalation,
+  messages: readonly Message[],
+  pageLocale: string,
+  stored: Readonly<Record<string, string>>,
+  mayWrite: boolean,
+): Promise<string | null> {
+  if (!deps.summarizer) return null;
+  const key = `summary:${e.escalationId}`;
+  if (stored[key] || !mayWrite) return stored[key] ?? null;
+  const summary = await deps.summarizer.summarise(messages, pageLocale);
+  if (summary)
+    await deps.conversations.saveTranslations(e.shopId, e.conversationId, pageLocale, { [key]: summary });
+  return summary;
+}
+
 export async function loadPacket(
   deps: InboxPageDeps,
   agent: Agent & { name: string },
   id: EscalationId,
   pageLocale: string,
-  /** The polled part of the page shows no canned replies: one read fewer every few seconds. */
-  options: { canned: boolean } = { canned: true },
+  /** The polled part of the page: no canned replies (one read fewer every few seconds), no new summary. */
+  options: { poll: boolean } = { poll: false },
 ): Promise<PacketData> {
   const escalation = await findForAgent(deps, agent, id);
   const [found, shopReplies] = await Promise.all([
     deps.conversations.getConversation(escalation.shopId, escalation.conversationId),
-    options.canned ? deps.cannedReplies.list(escalation.shopId) : [],
+    options.poll ? [] : deps.cannedReplies.list(escalation.shopId),
   ]);
   if (!found) throw notFound("Conversation");
-  const shown = await showMessages(
-    deps,
-    escalation,
-    pageLocale,
-    found.messages,
-    escalation.draft,
-    found.translations[pageLocale] ?? {},
-  );
+  const stored = found.translations[pageLocale] ?? {};
+  const [shown, aiSummary] = await Promise.all([
+    showMessages(deps, escalation, pageLocale, found.messages, escalation.draft, stored),
+    summaryFor(deps, escalation, found.messages, pageLocale, stored, !options.poll),
+  ]);
   let translation = translationState(deps, escalation, pageLocale);
   if (translation.state === "on" && shown.failed) translation = { ...translation, failed: true };
   const shopper = shopperLocale(escalation);
@@ -113,7 +128,7 @@ export async function loadPacket(
     order: escalation.order?.name ?? null,
     agent: agent.name,
   };
-  const canned: CannedGroup[] = (options.canned ? languages : []).map((language) => ({
+  const canned: CannedGroup[] = (options.poll ? [] : languages).map((language) => ({
     language,
     ...cannedRepliesFor(deps.translator, pageLocale, language, shopReplies, values),
   }));
@@ -137,6 +152,7 @@ export async function loadPacket(
   return {
     escalation,
     summary: summaryOf(deps.translator, pageLocale, escalation),
+    aiSummary,
     messages: shown.messages,
     events,
     notes,

@@ -381,7 +381,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     const session = asAgent(c);
     if (!session) return forbidden(c);
     const data = await loadPacket(deps, agentOf(session), escalationId(c), c.get("text").locale, {
-      canned: false,
+      poll: true,
     });
     if (unchanged(c, data.version)) return c.body(null, 204);
     return c.html(<PacketLive text={c.get("text")} data={data} />);

@@ -32,6 +32,8 @@ export interface CannedGroup {
 export interface PacketData {
   readonly escalation: Escalation;
   readonly summary: string;
+  /** The model's gist in the agent's language, when a model is configured. */
+  readonly aiSummary: string | null;
   readonly messages: readonly ShownMessage[];
   readonly events: readonly ConversationEvent[];
   readonly notes: readonly InternalNote[];
@@ -314,6 +316,11 @@ export const PacketPage: FC<{
           </section>
           <section aria-labelledby="summary-heading">
             <h2 id="summary-heading">{text.t("packet.summary")}</h2>
+            {data.aiSummary && (
+              <p class="ai-summary">
+                <span class="badge">{text.t("packet.ai_summary")}</span> {data.aiSummary}
+              </p>
+            )}
             <p>{data.summary}</p>
           </section>
           <section aria-labelledby="order-heading">
