@@ -181,7 +181,7 @@ describe("the web inbox", () => {
     expect(await page.locator("main").innerText()).toContain(say("en", "actions.held_by_other"));
   });
 
-  it("meets WCAG 2.1 AA on the sign-in page, the queue, the packet and the analytics (axe-core)", async () => {
+  it("meets WCAG 2.1 AA on the sign-in page, the queue, the packet, the analytics and the canned replies (axe-core)", async () => {
     const { id } = await thaiEscalation("Wan");
     const page = await browser.newPage();
     await page.goto(url("/inbox/sign-in"));
@@ -197,16 +197,25 @@ describe("the web inbox", () => {
     await signInAsSeller(seller, stack());
     await seller.getByRole("heading", { name: say("en", "analytics.title") }).waitFor();
     expect(await accessibilityViolations(seller)).toEqual([]);
+    await seller.goto(url("/inbox/canned"));
+    expect(await accessibilityViolations(seller)).toEqual([]);
   });
 
   it("offers the shop's canned replies in the shopper's language, with the shopper's name filled in", async () => {
     const seller = await browser.newPage();
     await signInAsSeller(seller, stack());
     await seller.getByRole("link", { name: say("en", "nav.canned") }).click();
-    await seller.getByLabel(say("en", "canned.title_label")).fill("รอตรวจสอบ");
-    await seller.getByLabel(say("en", "canned.language_label"), { exact: true }).selectOption("th");
-    await seller.getByLabel(say("en", "canned.text_label")).fill("คุณ{{shopper}} รอสักครู่นะคะ กำลังตรวจสอบให้ค่ะ");
+    await seller.locator("#canned-title").fill("รอตรวจ");
+    await seller.locator("#canned-language").selectOption("th");
+    await seller.locator("#canned-text").fill("รอสักครู่");
     await seller.getByRole("button", { name: say("en", "canned.add") }).click();
+    await seller.getByText(say("en", "canned.saved")).waitFor();
+    // Edited in place: the title and the text the agent will get.
+    await seller.getByText(say("en", "canned.edit")).last().click();
+    const edit = seller.locator(".canned-list li").last();
+    await edit.getByLabel(say("en", "canned.title_label")).fill("รอตรวจสอบ");
+    await edit.getByLabel(say("en", "canned.text_label")).fill("คุณ{{shopper}} รอสักครู่นะคะ กำลังตรวจสอบให้ค่ะ");
+    await edit.getByRole("button", { name: say("en", "canned.save") }).click();
     await seller.getByText(say("en", "canned.saved")).waitFor();
     await screenshot(seller, "06-seller-canned-replies");
 

@@ -515,6 +515,21 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     return c.redirect("/inbox/canned?done=saved", 303);
   });
 
+  pages.post("/canned/:id", async (c) => {
+    const session = asSeller(c);
+    if (!session) return forbidden(c);
+    const input = await form(c, CannedForm);
+    if (!input) return c.redirect("/inbox/canned?error=invalid", 303);
+    const id = c.req.param("id");
+    const replies = await deps.cannedReplies.list(session.shop.id);
+    if (!replies.some((r) => r.id === id)) throw new AppError("not_found", "No such canned reply.");
+    await deps.cannedReplies.replace(
+      session.shop.id,
+      replies.map((r) => (r.id === id ? { id, ...input } : r)),
+    );
+    return c.redirect("/inbox/canned?done=saved", 303);
+  });
+
   pages.post("/canned/:id/delete", async (c) => {
     const session = asSeller(c);
     if (!session) return forbidden(c);
