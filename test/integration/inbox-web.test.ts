@@ -1,7 +1,9 @@
 /** The web inbox over plain HTTP: Cognito hosted-UI sign-in, cookies, CSRF, headers and hostile form input. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../../functions/local/stack";
+import { createTranslator } from "../../functions/adapters/i18n/translator";
 import { CLIENT_ID, startFakeUserPool } from "../support/fake-cognito";
+import { eventually, http, shopperMessage } from "../support/local-stack";
 
 type Pool = Awaited<ReturnType<typeof startFakeUserPool>>;
 
@@ -142,6 +144,32 @@ describe("the web inbox over HTTP", () => {
       headers: { cookie: session.join("; "), "x-inbox-version": version },
     });
     expect(again.status).toBe(204);
+  });
+
+  it("inserts a canned reply without the script by posting the draft, never putting it in a URL", async () => {
+    const { body } = await http<{ escalation: { id: string } }>(url("/v1/messages"), {
+      token: stack.apiKey,
+      body: shopperMessage("Saya mau bicara dengan admin", { market: "ID" }),
+    });
+    const id = body.escalation.id;
+    const token = await pool.sign({ name: "N", "custom:regions": "sea", "custom:shops": "*" });
+    await eventually(async () => (await http(url(`/v1/inbox/${id}`), { token })).status === 200);
+    await http(url(`/v1/inbox/${id}/claim`), { token, body: {} });
+    const session = cookiesOf(await post("/inbox/sign-in", { kind: "agent", credential: token }));
+    const page = await get(`/inbox/e/${id}`, session);
+    expect(await page.text()).toContain(`formaction="/inbox/e/${id}/compose#reply"`);
+    const composed = await fetch(url(`/inbox/e/${id}/compose`), {
+      method: "POST",
+      headers: {
+        origin: stack.url,
+        cookie: session.join("; "),
+        "content-type": "application/x-www-form-urlencoded",
+      },
+      body: new URLSearchParams({ text: "Halo Kak", canned: "builtin:closing" }),
+    });
+    expect(composed.status).toBe(200);
+    const closing = createTranslator().t("id", "shopper:canned.closing");
+    expect(await composed.text()).toContain(`Halo Kak\n${closing}</textarea>`);
   });
 
   it("serves pages under a content security policy that allows only its own scripts and styles", async () => {

@@ -14,6 +14,10 @@ export const ReplyForm = z.object({
   clientMessageId: z.string().regex(/^[\w-]{8,100}$/),
   translate: z.literal("1").optional(),
 });
+export const ComposeForm = z.object({
+  text: z.string().max(4000).default(""),
+  canned: z.string().max(100).optional(),
+});
 export const NoteForm = z.object({ text: text(2000), clientNoteId: z.string().regex(/^[\w-]{8,100}$/) });
 export const ResolveForm = z.object({ note: z.string().trim().max(2000).optional() });
 export const CannedForm = z.object({

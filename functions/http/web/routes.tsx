@@ -21,6 +21,7 @@ import type { InboxPageDeps } from "./deps";
 import {
   AnalyticsQuery,
   CannedForm,
+  ComposeForm,
   EscalationIdParam,
   LanguageForm,
   NoteForm,
@@ -349,14 +350,14 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
   const renderPacket = async (
     c: Context<PageEnv>,
     session: AgentSession,
-    options: { flash?: Flash | null; prefill?: string; status?: 200 | 400 | 502 } = {},
+    options: { flash?: Flash | null; prefill?: string; cannedId?: string; status?: 200 | 400 | 502 } = {},
   ) => {
     const text = c.get("text");
     const data = await loadPacket(deps, agentOf(session), escalationId(c), text.locale);
-    let prefill = options.prefill ?? c.req.query("text") ?? "";
-    const cannedId = c.req.query("canned");
-    const canned =
-      cannedId && data.canned.flatMap((g) => [...g.builtIn, ...g.shop]).find((r) => r.id === cannedId);
+    let prefill = options.prefill ?? "";
+    const canned = data.canned
+      .flatMap((g) => [...g.builtIn, ...g.shop])
+      .find((r) => r.id === options.cannedId);
     if (canned) prefill = prefill ? `${prefill}\n${canned.text}` : canned.text;
     return c.html(
       <PacketPage
@@ -375,6 +376,15 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
   pages.get("/e/:id", async (c) => {
     const session = asAgent(c);
     return session ? renderPacket(c, session) : forbidden(c);
+  });
+
+  // Without the script, "Insert" posts the reply box here and gets it back with the canned reply added; a post, so
+  // the draft never lands in a URL (history, logs).
+  pages.post("/e/:id/compose", async (c) => {
+    const session = asAgent(c);
+    if (!session) return forbidden(c);
+    const input = await form(c, ComposeForm);
+    return renderPacket(c, session, { prefill: input?.text ?? "", cannedId: input?.canned });
   });
 
   pages.get("/e/:id/live", async (c) => {

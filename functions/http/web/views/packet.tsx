@@ -265,8 +265,7 @@ const ReplyForm: FC<{ text: PageText; data: PacketData; prefill: string; clientM
         </select>
         <button
           type="submit"
-          formmethod="get"
-          formaction={`/inbox/e/${e.escalationId}#reply`}
+          formaction={`/inbox/e/${e.escalationId}/compose#reply`}
           formnovalidate
           data-insert-canned=""
         >
