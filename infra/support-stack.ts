@@ -213,10 +213,13 @@ export class SupportStack extends Stack {
     // Consumers do little CPU work per record; 256 MB is ample.
     const consumer = fn("EscalationConsumer", "escalation-consumer", 256, Duration.seconds(10));
     tableAccess(consumer, ["dynamodb:GetItem", "dynamodb:PutItem"]);
+    // Consumer and sweeper sign sellers' notifications with secrets sealed under the same key.
+    tokenKey.grantDecrypt(consumer);
     for (const r of REGIONS) consume(consumer, escalations[r].queue, 5);
 
     const sweeper = fn("SlaSweeper", "sla-sweeper", 256, Duration.seconds(50));
     tableAccess(sweeper, ["dynamodb:GetItem", "dynamodb:Query", "dynamodb:PutItem"]);
+    tokenKey.grantDecrypt(sweeper);
     new Rule(this, "SlaSweepSchedule", {
       schedule: Schedule.rate(Duration.minutes(1)),
       targets: [new LambdaTarget(sweeper)],

@@ -27,7 +27,7 @@ export function buildConsumerDeps(env: Env): ConsumerDeps & SweeperDeps {
   return {
     inbox: createEscalationStore(table, () => shops.listShopIds()),
     shops,
-    notifier: createWebhookNotifier({ logger }),
+    notifier: createWebhookNotifier({ logger, secrets: createSecrets(env) }),
     metrics: createEmfMetrics(),
     clock: { now: () => new Date() },
     logger,

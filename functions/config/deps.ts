@@ -202,7 +202,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     erasure: createErasureStore(table),
     orderLookup: createShopifyOrderLookup({ gateway, orderCache: orders, shopify: shopifyStore, logger }),
     now: () => new Date(),
-    notifier: createWebhookNotifier({ logger }),
+    notifier: createWebhookNotifier({ logger, secrets }),
     // EMF lines are read by CloudWatch; with the local emulators there is nobody to read them.
     metrics: env.DYNAMODB_ENDPOINT ? noMetrics : createEmfMetrics(),
     checkDependencies,

@@ -109,8 +109,12 @@ export interface OrderStore {
 /** Where a seller's own tools hear about escalations in a region: an HTTPS endpoint and the HMAC secret we sign with. */
 export interface NotificationTarget {
   readonly url: string;
-  readonly secret: string;
+  /** The HMAC secret, sealed with the shop and region as context (see notificationContext); never stored in the clear. */
+  readonly sealedSecret: string;
 }
+
+/** What a notification secret is sealed to: a sealed secret copied to another shop or region does not open. */
+export const notificationContext = (shopId: string, region: Region) => `notification:${shopId}:${region}`;
 
 export interface ShopRecord {
   readonly id: ShopId;

@@ -79,7 +79,7 @@ export function createApp(deps: AppDeps) {
   registerConversationRoutes(app, deps.conversations);
   registerInboxRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
-  registerSettingsRoutes(app, deps.shops, (shopId) => shopKey.forget(shopId));
+  registerSettingsRoutes(app, deps.shops, deps.secrets, (shopId) => shopKey.forget(shopId));
   registerPrivacyRoutes(app, deps.shopifyStore);
   registerConnectionRoutes(app, deps);
   registerCannedReplyRoutes(app, deps.cannedReplies);

@@ -127,9 +127,14 @@ describe("the CDK stack", () => {
       "sqs:ReceiveMessage",
     ];
     expect(actionsOf("EscalationConsumer")).toEqual(
-      ["dynamodb:GetItem", "dynamodb:PutItem", ...consume].sort(),
+      ["dynamodb:GetItem", "dynamodb:PutItem", "kms:Decrypt", ...consume].sort(),
     );
-    expect(actionsOf("SlaSweeper")).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+    expect(actionsOf("SlaSweeper")).toEqual([
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+      "kms:Decrypt",
+    ]);
     expect(actionsOf("MarketplaceOutboundWorker")).toEqual(
       expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "kms:Decrypt", ...consume]),
     );

@@ -295,6 +295,8 @@ describe("the Shopify app", () => {
         notifications: { sea: { url: "https://tools.siam-silk.example/hooks" } },
       });
       expect(JSON.stringify(got.body)).not.toContain("a-long-enough-secret");
+      // Sealed at rest, like shop tokens.
+      expect(await scan()).not.toContain("a-long-enough-secret");
     });
 
     it("rejects settings that do not validate, naming the fields", async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signNotification } from "../../functions/adapters/notify/webhook-notifier";
 import { ShopId } from "../../functions/domain/ids";
 import { MARKET_CODES } from "../../functions/domain/markets";
+import { notificationContext } from "../../functions/domain/ports";
 import { signAgentToken } from "../../functions/local/agent-tokens";
 import { sweepOverdue } from "../../functions/workers/sla-sweeper";
 import { eventually, http, shopperMessage, useLocalStack } from "../support/local-stack";
@@ -23,7 +24,12 @@ describe("SLA, notifications and analytics", () => {
         id: SHOP,
         name: "Notified",
         markets: [...MARKET_CODES],
-        notifications: { sea: { url: receiver.url, secret: SECRET } },
+        notifications: {
+          sea: {
+            url: receiver.url,
+            sealedSecret: await stack().deps.secrets.seal(SECRET, notificationContext(SHOP, "sea")),
+          },
+        },
       },
       KEY,
     );

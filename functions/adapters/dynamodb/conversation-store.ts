@@ -1,12 +1,5 @@
 /** Conversations and their turns in the single table: one BatchGet reads everything a turn needs. */
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import type { Conversation, ConversationEvent, InternalNote, Message } from "../../domain/conversation";
 import type { ConversationId, ShopId } from "../../domain/ids";
@@ -288,28 +281,26 @@ export function createConversationStore(table: Table): ConversationStore {
     async saveTranslations(shopId, id, locale, texts) {
       const expiresAt = await expiryOf(shopId, id);
       const pk = keys.conversation(shopId, id).pk;
-      const puts = Object.entries(texts).map(([messageId, text]) => ({
-        PutRequest: {
-          Item: {
-            pk,
-            sk: `TRANSLATION#${locale}#${messageId}`,
-            type: "translation",
-            owner: shopId,
-            [TTL_ATTRIBUTE]: expiresAt,
-            locale,
-            messageId,
-            text,
-          },
-        },
-      }));
-      for (let i = 0; i < puts.length; i += 25) {
-        let pending: Record<string, unknown>[] = puts.slice(i, i + 25);
-        // A translation lost to throttling is only asked for again on the next view.
-        for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
-          const result = await client.send(new BatchWriteCommand({ RequestItems: { [TableName]: pending } }));
-          pending = (result.UnprocessedItems?.[TableName] ?? []) as Record<string, unknown>[];
-        }
-      }
+      // Single puts, not BatchWriteItem: the API's role may write but never delete, and a batch write could.
+      await Promise.all(
+        Object.entries(texts).map(([messageId, text]) =>
+          client.send(
+            new PutCommand({
+              TableName,
+              Item: {
+                pk,
+                sk: `TRANSLATION#${locale}#${messageId}`,
+                type: "translation",
+                owner: shopId,
+                [TTL_ATTRIBUTE]: expiresAt,
+                locale,
+                messageId,
+                text,
+              },
+            }),
+          ),
+        ),
+      );
     },
 
     async addAgentMessage(shopId, id, message) {

@@ -5,7 +5,13 @@
 import { createHmac } from "node:crypto";
 import type { AppLogger } from "../../config/logger";
 import type { Escalation } from "../../domain/escalation";
-import type { EscalationEvent, Notifier, ShopRecord } from "../../domain/ports";
+import type { SecretBox } from "../crypto/secret-box";
+import {
+  type EscalationEvent,
+  type Notifier,
+  notificationContext,
+  type ShopRecord,
+} from "../../domain/ports";
 
 export const signNotification = (secret: string, timestamp: string, body: string) =>
   `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
@@ -28,6 +34,8 @@ const payloadOf = (event: EscalationEvent, e: Escalation) => ({
 
 export function createWebhookNotifier(options: {
   logger: AppLogger;
+  /** Opens the sealed per-region secrets. */
+  secrets: SecretBox;
   timeoutMs?: number;
   clock?: () => Date;
 }): Notifier {
@@ -35,6 +43,17 @@ export function createWebhookNotifier(options: {
     async notify(shop: ShopRecord, event, escalation) {
       const target = shop.notifications?.[escalation.region];
       if (!target) return;
+      let secret: string;
+      try {
+        secret = await options.secrets.open(
+          target.sealedSecret,
+          notificationContext(shop.id, escalation.region),
+        );
+      } catch {
+        // Settings saved before secrets were sealed, or a key that no longer opens them: the seller must save again.
+        options.logger.warn("notification secret does not open", { region: escalation.region });
+        return;
+      }
       const body = JSON.stringify(payloadOf(event, escalation));
       const timestamp = String(Math.floor((options.clock?.() ?? new Date()).getTime() / 1000));
       for (let attempt = 1; attempt <= 2; attempt++) {
@@ -45,7 +64,7 @@ export function createWebhookNotifier(options: {
               "content-type": "application/json",
               "x-support-event": event,
               "x-support-timestamp": timestamp,
-              "x-support-signature": signNotification(target.secret, timestamp, body),
+              "x-support-signature": signNotification(secret, timestamp, body),
             },
             body,
             signal: AbortSignal.timeout(options.timeoutMs ?? 3000),

@@ -1,7 +1,13 @@
 /** GET/PUT /v1/settings: what the seller controls: markets, posture and teams per market, hours, retention, lookups, notifications. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { MARKET_CODES, REGIONS } from "../../domain/markets";
-import type { ShopRecord, ShopStore } from "../../domain/ports";
+import type { SecretBox } from "../../adapters/crypto/secret-box";
+import { MARKET_CODES, REGIONS, type Region } from "../../domain/markets";
+import {
+  type NotificationTarget,
+  notificationContext,
+  type ShopRecord,
+  type ShopStore,
+} from "../../domain/ports";
 import type { AppEnv } from "../auth";
 import { ErrorSchema } from "../schemas";
 
@@ -83,19 +89,30 @@ const putRoute = createRoute({
 export function registerSettingsRoutes(
   app: OpenAPIHono<AppEnv>,
   shops: ShopStore,
+  secrets: SecretBox,
   onChange: (shopId: string) => void,
 ) {
   app.openapi(getRoute, async (c) => c.json(view((await shops.get(c.get("shop").id)) ?? c.get("shop")), 200));
   app.openapi(putRoute, async (c) => {
     const body = c.req.valid("json");
     const current = c.get("shop");
+    // Secrets are sealed before they reach the table, like shop tokens.
+    const notifications: Partial<Record<Region, NotificationTarget>> = {};
+    for (const [region, target] of Object.entries(body.notifications) as [
+      Region,
+      { url: string; secret: string },
+    ][])
+      notifications[region] = {
+        url: target.url,
+        sealedSecret: await secrets.seal(target.secret, notificationContext(current.id, region)),
+      };
     const next: ShopRecord = {
       ...current,
       markets: body.markets,
       marketOverrides: body.marketOverrides,
       orderLookup: body.orderLookup,
       retentionDays: body.retentionDays ?? undefined,
-      notifications: body.notifications,
+      notifications,
     };
     await shops.updateShop(next);
     onChange(next.id);
