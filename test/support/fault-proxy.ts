@@ -11,8 +11,12 @@ export async function startFaultProxy(target: string) {
   const faults: (Fault | "pass")[] = [];
   let forwarded = 0;
   let injected = 0;
+  /** The DynamoDB operations asked for ("PutItem", "Query", …), from each request's X-Amz-Target. */
+  const operations: string[] = [];
   const upstream = new URL(target);
   const server = createServer((req, res) => {
+    const target = req.headers["x-amz-target"];
+    if (typeof target === "string") operations.push(target.split(".").pop() ?? target);
     const fault = faults.shift();
     if (fault && fault !== "pass") {
       injected++;
@@ -64,6 +68,7 @@ export async function startFaultProxy(target: string) {
     injectAfter: (count: number, ...next: Fault[]) =>
       faults.push(...Array.from({ length: count }, () => "pass" as const), ...next),
     stats: () => ({ forwarded, injected, pending: faults.length }),
+    operations,
     stop: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
