@@ -1,7 +1,7 @@
 /** The queue: escalations of the agent's regions, most urgent first, with reasons and SLA countdowns; it polls itself. */
 import type { FC } from "hono/jsx";
 import type { Escalation, EscalationStatus } from "../../../domain/escalation";
-import type { Region } from "../../../domain/markets";
+import { MARKETS, type Region } from "../../../domain/markets";
 import type { AgentClaims } from "../../auth";
 import type { PageText } from "../page-locale";
 import type { Session } from "../session";
@@ -62,9 +62,12 @@ export const QueueList: FC<{
                   <span class="badge reason">{text.reason(e.reason)}</span>
                   {urgent && <span class="badge urgent">{text.t("queue.urgent")}</span>}
                   <span class="market">{text.marketName(e.market)}</span>
-                  <span class="language" lang={e.language}>
-                    {text.languageName(e.language)}
-                  </span>
+                  {/* The language only when it is not the market's own: "Thailand · Thai" says nothing new. */}
+                  {e.language !== MARKETS[e.market].languages[0] && (
+                    <span class="language" lang={e.language}>
+                      {text.languageName(e.language)}
+                    </span>
+                  )}
                   {e.order && <span class="order">{e.order.name}</span>}
                 </span>
                 <span class="summary">{summary}</span>
