@@ -259,7 +259,10 @@ describe("the web inbox", () => {
     const before = Number(await page.locator("#queue").getAttribute("data-count"));
     const { id } = await thaiEscalation("Joy");
     await page.locator(`[data-id="${id}"]`).waitFor({ timeout: 10_000 });
-    // The tab's title counts what waits.
+    // Screen readers hear it (a polite live region), and the tab's title counts what waits.
+    expect(await page.locator("#queue-status").textContent()).toBe(
+      say("en", "queue.count", { count: before + 1 }),
+    );
     expect(await page.title()).toMatch(new RegExp(`^\\(${before + 1}\\) `));
   });
 

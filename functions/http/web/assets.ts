@@ -137,6 +137,9 @@ export const INBOX_CLIENT_JS = `"use strict";
     if (focusedId) next.querySelector('[data-id="' + CSS.escape(focusedId) + '"] a')?.focus();
     tick();
     count();
+    const status = document.getElementById("queue-status");
+    const shown = next.querySelector(".count");
+    if (status && shown && next.id === "queue") status.textContent = shown.textContent;
   };
   setInterval(() => { for (const el of document.querySelectorAll("[data-poll]")) poll(el).catch(() => {}); }, 4000);
 

@@ -122,6 +122,8 @@ export const QueuePage: FC<{
       <button type="submit">{text.t("queue.show")}</button>
     </form>
     <p class="live help">{text.t("queue.live")}</p>
+    {/* Filled by the page's script when the list changes, so screen readers hear about new escalations. */}
+    <p id="queue-status" class="visually-hidden" aria-live="polite" />
     <QueueList {...list} />
   </Layout>
 );
