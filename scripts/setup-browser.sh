@@ -22,8 +22,13 @@ else
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+install() {
+  $SUDO apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1 ||
+    { $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends "$@" >/dev/null; }
+}
 echo "setup-browser: installing ${missing[*]} from Debian for the end-to-end tests"
-$SUDO apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 ||
-  { $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null; } ||
-  echo "setup-browser: apt-get could not install ${missing[*]}" >&2
+# One package at a time: fonts that fail to install must not keep the browser out.
+for package in "${missing[@]}"; do
+  install "$package" || echo "setup-browser: apt-get could not install $package" >&2
+done
 exit 0
