@@ -1,15 +1,9 @@
 /** The handoff's gist written by the OpenAI-compatible model, in the agent's language, from the transcript alone. */
-import type OpenAI from "openai";
 import { z } from "zod";
-import type { AppLogger } from "../../config/logger";
 import type { ConversationSummarizer } from "../../domain/ports";
+import { type ModelConnection, structuredCall } from "./structured-call";
 
-export interface OpenAiSummarizerOptions {
-  readonly client: OpenAI;
-  readonly model: string;
-  readonly timeoutMs: number;
-  readonly logger: AppLogger;
-}
+export type OpenAiSummarizerOptions = ModelConnection;
 
 const SUMMARY_JSON_SCHEMA = {
   type: "object",
@@ -33,38 +27,15 @@ const instructions = (locale: string) =>
 export function createOpenAiSummarizer(options: OpenAiSummarizerOptions): ConversationSummarizer {
   return {
     async summarise(transcript, locale) {
-      try {
-        const completion = await options.client.chat.completions.create(
-          {
-            model: options.model,
-            temperature: 0.2,
-            messages: [
-              { role: "system", content: instructions(locale) },
-              {
-                role: "user",
-                content: JSON.stringify({
-                  transcript: transcript.map((m) => ({ from: m.role, text: m.text })),
-                }),
-              },
-            ],
-            response_format: {
-              type: "json_schema",
-              json_schema: { name: "handoff_summary", strict: true, schema: SUMMARY_JSON_SCHEMA },
-            },
-          },
-          { timeout: options.timeoutMs, maxRetries: 0 },
-        );
-        const parsed = Summary.safeParse(JSON.parse(completion.choices[0]?.message?.content ?? "null"));
-        if (parsed.success) return parsed.data.summary;
-        options.logger.warn("summary failed", { why: "invalid_answer" });
-        return null;
-      } catch (error) {
-        const status = (error as { status?: number }).status;
-        options.logger.warn("summary failed", {
-          why: status ? `http_${status}` : error instanceof Error ? error.name : "error",
-        });
-        return null;
-      }
+      const answer = await structuredCall(options, {
+        name: "handoff_summary",
+        jsonSchema: SUMMARY_JSON_SCHEMA,
+        schema: Summary,
+        system: instructions(locale),
+        user: JSON.stringify({ transcript: transcript.map((m) => ({ from: m.role, text: m.text })) }),
+        temperature: 0.2,
+      });
+      return answer?.summary ?? null;
     },
   };
 }

@@ -1,14 +1,9 @@
 /** Translation between shopper and agent through the same OpenAI-compatible model; recent results are cached. */
-import type OpenAI from "openai";
 import { z } from "zod";
-import type { AppLogger } from "../../config/logger";
 import type { MessageTranslator } from "../../domain/ports";
+import { type ModelConnection, structuredCall } from "./structured-call";
 
-export interface OpenAiTranslatorOptions {
-  readonly client: OpenAI;
-  readonly model: string;
-  readonly timeoutMs: number;
-  readonly logger: AppLogger;
+export interface OpenAiTranslatorOptions extends ModelConnection {
   /** Translations kept per instance: the inbox page polls, and a repeat must not cost another call. */
   readonly cacheSize?: number;
 }
@@ -46,35 +41,15 @@ export function createOpenAiTranslator(options: OpenAiTranslatorOptions): Messag
   };
 
   async function call(texts: string[], to: string, from: string | undefined): Promise<string[] | null> {
-    try {
-      const completion = await options.client.chat.completions.create(
-        {
-          model: options.model,
-          temperature: 0,
-          messages: [
-            { role: "system", content: instructions(to, from) },
-            { role: "user", content: JSON.stringify({ texts }) },
-          ],
-          response_format: {
-            type: "json_schema",
-            json_schema: { name: "translations", strict: true, schema: TRANSLATIONS_JSON_SCHEMA },
-          },
-        },
-        { timeout: options.timeoutMs, maxRetries: 0 },
-      );
-      const parsed = Translations.safeParse(JSON.parse(completion.choices[0]?.message?.content ?? "null"));
-      if (!parsed.success || parsed.data.translations.length !== texts.length) {
-        options.logger.warn("translation failed", { why: "invalid_answer" });
-        return null;
-      }
-      return parsed.data.translations;
-    } catch (error) {
-      const status = (error as { status?: number }).status;
-      options.logger.warn("translation failed", {
-        why: status ? `http_${status}` : error instanceof Error ? error.name : "error",
-      });
-      return null;
-    }
+    const answer = await structuredCall(options, {
+      name: "translations",
+      jsonSchema: TRANSLATIONS_JSON_SCHEMA,
+      schema: Translations.refine((a) => a.translations.length === texts.length, "one translation per text"),
+      system: instructions(to, from),
+      user: JSON.stringify({ texts }),
+      temperature: 0,
+    });
+    return answer?.translations ?? null;
   }
 
   return {

@@ -35,6 +35,7 @@ import {
   checkCredential,
   cookieOptions,
   endSession,
+  isHttps,
   readSession,
   type Session,
   type SessionAuth,
@@ -81,11 +82,8 @@ async function form<T extends z.ZodType>(c: Context, schema: T): Promise<z.infer
   return parsed.success ? parsed.data : null;
 }
 
-const origin = (c: Context) => {
-  const url = new URL(c.req.url);
-  const proto = c.req.header("x-forwarded-proto") ?? url.protocol.replace(":", "");
-  return `${proto}://${url.host}`;
-};
+/** Where the browser reached us (the sign-in callback and Cognito's logout come back here). */
+const origin = (c: Context) => `${isHttps(c) ? "https" : "http"}://${new URL(c.req.url).host}`;
 
 /** The polling script sends the version it shows; an unchanged region is answered 204 with nothing to render. */
 const unchanged = (c: Context, version: string) => c.req.header("x-inbox-version") === version;
