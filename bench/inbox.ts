@@ -93,7 +93,14 @@ export async function benchInbox(): Promise<string> {
     return true;
   });
   // 3. The web inbox's queue page and its polled fragment (50 items, rendered HTML) against the JSON list of 50.
-  const cookie = { cookie: `inbox_session=agent.${stack.agentTokens.sea}` };
+  // A real sign-in: the session is recorded in the table, and each page request finds it there.
+  const signIn = await fetch(`${stack.url}/inbox/sign-in`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { origin: stack.url, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ kind: "agent", credential: stack.agentTokens.sea }),
+  });
+  const cookie = { cookie: signIn.headers.getSetCookie()[0]?.split(";")[0] ?? "" };
   let pageBytes = 0;
   let fragmentBytes = 0;
   const page = await load(200, 4, async () => {

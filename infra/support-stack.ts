@@ -9,6 +9,8 @@ import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import {
   AccountRecovery,
+  CfnUserPoolGroup,
+  ClientAttributes,
   Mfa,
   OAuthScope,
   StringAttribute,
@@ -27,6 +29,7 @@ import { Secret } from "aws-cdk-lib/aws-secretsmanager";
 import type { Queue } from "aws-cdk-lib/aws-sqs";
 import { NagSuppressions } from "cdk-nag";
 import type { Construct } from "constructs";
+import { AGENT_GROUPS } from "../functions/http/auth";
 import { REGIONS, type Region } from "../functions/domain/markets";
 import type { DeploymentConfig } from "./config";
 import { AppFunction } from "./constructs/app-function";
@@ -119,7 +122,8 @@ export class SupportStack extends Stack {
         })
       : undefined;
 
-    // Agents sign in to a user pool; their regions, shops and languages are custom attributes on the ID token.
+    // Agents sign in to a user pool. Their scope is their groups (region:<region>, shop:<shopId>, all-shops), which
+    // only an administrator can change; languages are a custom attribute that no app client may write.
     const userPool = new UserPool(this, "Agents", {
       selfSignUpEnabled: false,
       signInAliases: { email: true },
@@ -134,6 +138,7 @@ export class SupportStack extends Stack {
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       customAttributes: {
+        // regions and shops are no longer read (a pool's attributes cannot be deleted once created): scope is groups.
         regions: new StringAttribute({ mutable: true }),
         shops: new StringAttribute({ mutable: true }),
         languages: new StringAttribute({ mutable: true }),
@@ -150,6 +155,12 @@ export class SupportStack extends Stack {
     const inboxClient = userPool.addClient("InboxClient", {
       authFlows: { userSrp: true },
       generateSecret: false,
+      // Cognito lets a user write, with their own access token, every attribute the client may write: only the
+      // locale, so nobody edits their languages, name or e-mail (an administrator does).
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true, locale: true })
+        .withCustomAttributes("languages"),
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
@@ -161,6 +172,13 @@ export class SupportStack extends Stack {
       },
     });
     const issuer = `https://cognito-idp.${this.region}.amazonaws.com/${userPool.userPoolId}`;
+    // The groups that grant scope on the ID token's cognito:groups; shop:<shopId> groups are created per shop
+    // (README "Granting agents regions and shops").
+    for (const [id, groupName, description] of [
+      ...REGIONS.map((r) => [`Region${r.replace(/-/g, "")}`, `${AGENT_GROUPS.regionPrefix}${r}`, `Agents of ${r}`]),
+      ["AllShops", AGENT_GROUPS.allShops, "Agents of every shop (the seller's own team)"],
+    ] as const)
+      new CfnUserPoolGroup(this, `AgentGroup${id}`, { userPoolId: userPool.userPoolId, groupName, description });
 
     const queueUrls = Object.fromEntries(REGIONS.map((r) => [r, escalations[r].queue.queueUrl]));
     const environment: Record<string, string> = {

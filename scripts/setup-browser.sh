@@ -3,11 +3,13 @@
 # by a test tool). Runs before `npm test`; without root or sudo it explains and leaves the browser tests to say so.
 set -uo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-# Thai and CJK fonts make the saved screenshots readable; the tests themselves read text, not pixels.
-PACKAGES=(chromium fonts-thai-tlwg fonts-noto-cjk)
+# Thai, CJK and Devanagari (Hindi) fonts make the saved screenshots readable; the tests themselves read text, not
+# pixels. fonts-noto-core carries "Noto Sans Devanagari", the family the inbox's stylesheet names for Hindi.
+FONTS=(fonts-thai-tlwg fonts-noto-cjk fonts-noto-core)
+PACKAGES=(chromium "${FONTS[@]}")
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
-for font in fonts-thai-tlwg fonts-noto-cjk; do
+for font in "${FONTS[@]}"; do
   dpkg-query -W -f='${Status}' "$font" 2>/dev/null | grep -q "install ok installed" || missing+=("$font")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -12,6 +12,7 @@ export interface RenderOptions {
 
 function formatValue(value: LineValue, locale: string, market: Market): string | number {
   if (typeof value === "string" || typeof value === "number") return value;
+  if ("list" in value) return new Intl.ListFormat(locale, { type: "disjunction" }).format(value.list);
   if ("date" in value) {
     return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: market.timeZone }).format(
       new Date(value.date),
@@ -24,12 +25,14 @@ function formatValue(value: LineValue, locale: string, market: Market): string |
 
 export function renderLines(translator: Translator, lines: readonly Line[], options: RenderOptions): string {
   const { locale, market } = options;
+  // The word that reaches a person, for lines that offer one (offer_person).
+  const keyword = translator.t(locale, "handoff_keyword");
   const sentences = lines.map((line) => {
     if ("text" in line) return line.text;
     const values = Object.fromEntries(
       Object.entries(line.values ?? {}).map(([k, v]) => [k, formatValue(v, locale, market)]),
     );
-    return translator.t(locale, line.key, values);
+    return translator.t(locale, line.key, { keyword, ...values });
   });
   const eta = options.eta;
   if (eta && "minutes" in eta) sentences.push(translator.t(locale, "eta", { count: eta.minutes }));
@@ -49,12 +52,33 @@ export function renderLines(translator: Translator, lines: readonly Line[], opti
     }).format(eta.opensAt);
     sentences.push(translator.t(locale, "offline_eta", { time, day }));
   }
-  return sentences.join(" ");
+  return joinSentences(sentences);
 }
 
-/** R1: every AI-written message says it is an AI and how to reach a person. */
-export function withDisclosure(translator: Translator, locale: string, text: string): string {
+/** Full-width sentence ends (Chinese, Japanese) need no space after them; every other script takes one. */
+const FULL_WIDTH_END = /[。！？」』）]$/u;
+
+/** Joins sentences as the language writes them: "…です。ご注文…" in Japanese and Chinese, "…니다. 주문…" elsewhere. */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.reduce(
+    (text, sentence) =>
+      text === "" ? sentence : `${text}${FULL_WIDTH_END.test(text) ? "" : " "}${sentence}`,
+    "",
+  );
+}
+
+/**
+ * R1: every AI-written message says it is an AI and how to reach a person. When the reply itself already offers a
+ * person (R8 hybrid markets), the signature only says it is an AI, so a person is offered once.
+ */
+export function withDisclosure(
+  translator: Translator,
+  locale: string,
+  text: string,
+  options: { readonly personOffered?: boolean } = {},
+): string {
   const assistant = translator.t(locale, "assistant");
   const keyword = translator.t(locale, "handoff_keyword");
-  return `${text}\n\n${translator.t(locale, "disclosure", { assistant, keyword })}`;
+  const key = options.personOffered ? "disclosure_ai_only" : "disclosure";
+  return `${text}\n\n${translator.t(locale, key, { assistant, keyword })}`;
 }

@@ -14,7 +14,7 @@ import { createShopifyGateway } from "../adapters/shopify/gateway";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
 import type { OutboundWorkerDeps } from "../workers/marketplace-outbound";
 import { createConnectionStore } from "../adapters/dynamodb/connection-store";
-import { MARKETPLACE_ADAPTERS } from "../adapters/marketplaces";
+import { MARKETPLACE_ADAPTERS, withVettedHosts } from "../adapters/marketplaces";
 import { createRetryLater } from "../adapters/sqs/retry-later";
 import { createSecrets } from "./secrets";
 import type { Env } from "./env";
@@ -27,7 +27,11 @@ export function buildConsumerDeps(env: Env): ConsumerDeps & SweeperDeps {
   return {
     inbox: createEscalationStore(table, () => shops.listShopIds()),
     shops,
-    notifier: createWebhookNotifier({ logger, secrets: createSecrets(env) }),
+    notifier: createWebhookNotifier({
+      logger,
+      secrets: createSecrets(env),
+      allowLoopback: env.ALLOW_LOOPBACK_TARGETS === "true",
+    }),
     metrics: createEmfMetrics(),
     clock: { now: () => new Date() },
     logger,
@@ -62,7 +66,7 @@ export function buildOutboundDeps(env: Env): OutboundWorkerDeps {
     throw new Error("Invalid environment: MARKETPLACE_OUTBOUND_QUEUE_URL is required");
   return {
     connections: createConnectionStore(table, createSecrets(env)),
-    adapters: MARKETPLACE_ADAPTERS,
+    adapters: withVettedHosts(MARKETPLACE_ADAPTERS, env.ALLOW_LOOPBACK_TARGETS === "true"),
     retryLater: createRetryLater(sqs, env.MARKETPLACE_OUTBOUND_QUEUE_URL),
     retryBaseSeconds: env.MARKETPLACE_RETRY_BASE_SECONDS,
     clock: { now: () => new Date() },

@@ -7,6 +7,7 @@ import { createConversationStore } from "../adapters/dynamodb/conversation-store
 import { createEscalationStore } from "../adapters/dynamodb/escalation-store";
 import { createOrderStore } from "../adapters/dynamodb/order-store";
 import { createShopStore } from "../adapters/dynamodb/shop-store";
+import { createSessionStore } from "../adapters/dynamodb/session-store";
 import { createEscalationQueue } from "../adapters/sqs/escalation-queue";
 import { createEmbeddedUnderstanding } from "../ai/understanding";
 import { createOpenAiModel } from "../ai/openai/openai-model";
@@ -22,7 +23,7 @@ import type { MessageDeps } from "../domain/handle-message";
 import { createChannelRouter } from "../adapters/channels/channel-router";
 import { createMarketplaceSender } from "../adapters/channels/marketplace-sender";
 import { type ConnectionStore, createConnectionStore } from "../adapters/dynamodb/connection-store";
-import { MARKETPLACE_ADAPTERS } from "../adapters/marketplaces";
+import { MARKETPLACE_ADAPTERS, withVettedHosts } from "../adapters/marketplaces";
 import { createMarketplaceQueues } from "../adapters/sqs/marketplace-queues";
 import { MARKETPLACES } from "../domain/marketplace";
 import type { MarketplaceWebhookDeps } from "../http/routes/marketplace-webhooks";
@@ -34,6 +35,7 @@ import type {
   Metrics,
   Notifier,
   OrderStore,
+  SessionStore,
   ShopStore,
 } from "../domain/ports";
 import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
@@ -59,6 +61,8 @@ export interface AppDeps
     MarketplaceWebhookDeps,
     InboxPageDeps {
   readonly connections: ConnectionStore;
+  /** Local stack and tests only (ALLOW_LOOPBACK_TARGETS): marketplace hosts and notification targets may be loopback. */
+  readonly allowLoopbackTargets: boolean;
   readonly notifier: Notifier;
   readonly metrics: Metrics;
   readonly shops: ShopStore;
@@ -67,7 +71,13 @@ export interface AppDeps
   /** The HS256 secret of local agent tokens (empty on AWS, where Cognito signs them). */
   readonly agentJwtSecret: Uint8Array;
   readonly agentTokens: AgentTokenVerifier;
-  readonly rateLimits: { readonly shopPerMinute: number; readonly ipPerMinute: number };
+  readonly rateLimits: {
+    readonly shopPerMinute: number;
+    readonly ipPerMinute: number;
+    readonly authFailuresPerMinute: number;
+  };
+  /** Web inbox sessions, shared by every instance (sign-out ends one everywhere). */
+  readonly sessions: SessionStore;
   readonly logger: AppLogger;
   /** Reaches the table and every queue, for GET /health?deep=1. */
   readonly checkDependencies: () => Promise<Record<string, "ok" | "down">>;
@@ -157,6 +167,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
 
   const logger = createLogger(env.LOG_LEVEL);
   const ai = createModel(env, logger);
+  const allowLoopback = env.ALLOW_LOOPBACK_TARGETS === "true";
   return {
     conversations: createConversationStore(table),
     orders,
@@ -168,7 +179,12 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     clock: systemClock,
     shops,
     agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET ?? ""),
-    rateLimits: { shopPerMinute: env.RATE_LIMIT_SHOP_PER_MINUTE, ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE },
+    rateLimits: {
+      shopPerMinute: env.RATE_LIMIT_SHOP_PER_MINUTE,
+      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+      authFailuresPerMinute: env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+    },
+    sessions: createSessionStore(table),
     agentTokens: env.AGENT_JWT_ISSUER
       ? {
           kind: "jwks",
@@ -189,7 +205,8 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
         : {},
     ),
     connections: createConnectionStore(table, secrets),
-    adapters: MARKETPLACE_ADAPTERS,
+    adapters: withVettedHosts(MARKETPLACE_ADAPTERS, allowLoopback),
+    allowLoopbackTargets: allowLoopback,
     marketplaceQueues,
     shopifyApp: shopifyApp(env),
     shopifyStore,
@@ -202,7 +219,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     erasure: createErasureStore(table),
     orderLookup: createShopifyOrderLookup({ gateway, orderCache: orders, shopify: shopifyStore, logger }),
     now: () => new Date(),
-    notifier: createWebhookNotifier({ logger, secrets }),
+    notifier: createWebhookNotifier({ logger, secrets, allowLoopback }),
     // EMF lines are read by CloudWatch; with the local emulators there is nobody to read them.
     metrics: env.DYNAMODB_ENDPOINT ? noMetrics : createEmfMetrics(),
     checkDependencies,

@@ -14,6 +14,9 @@ const queueUrls = z
   })
   .pipe(z.object(Object.fromEntries(REGIONS.map((r) => [r, z.url()])) as Record<Region, z.ZodURL>));
 
+/** A supported stable Admin API version (Shopify supports each for at least 12 months after its release). */
+export const DEFAULT_SHOPIFY_API_VERSION = "2026-10";
+
 export const EnvSchema = z.object({
   TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().default("ap-southeast-1"),
@@ -30,7 +33,10 @@ export const EnvSchema = z.object({
   /** Cognito's hosted UI for the web inbox (https://<prefix>.auth.<region>.amazoncognito.com) and its app client. */
   INBOX_COGNITO_DOMAIN: z.url().optional(),
   INBOX_COGNITO_CLIENT_ID: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" ? v.toUpperCase() : v),
+    z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
+  ),
   /** An OpenAI-compatible endpoint writes replies when a key or a base URL is set (a local vLLM or Ollama needs no key). */
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url().optional(),
@@ -40,10 +46,11 @@ export const EnvSchema = z.object({
   SHOPIFY_API_KEY: z.string().min(1).optional(),
   SHOPIFY_API_SECRET: z.string().min(8).optional(),
   SHOPIFY_SCOPES: z.string().default("read_orders,read_customers"),
+  /** Shopify's Admin API version (YYYY-MM, quarterly); move it each quarter as docs/shopify.md says. */
   SHOPIFY_API_VERSION: z
     .string()
-    .regex(/^\d{4}-\d{2}$/)
-    .default("2025-10"),
+    .regex(/^\d{4}-(01|04|07|10)$/, "a Shopify API version such as 2026-10")
+    .default(DEFAULT_SHOPIFY_API_VERSION),
   /** Where Shopify reaches us: the OAuth redirect and the webhook address are built from it. */
   APP_URL: z.url().optional(),
   /** Replaces https://{shop} for the Admin API and OAuth (a proxy, or the local fake in tests); keeps "{shop}". */
@@ -62,8 +69,12 @@ export const EnvSchema = z.object({
   /** Requests per minute per shop on the shop API, and per client address on webhooks; 0 turns a limit off. */
   RATE_LIMIT_SHOP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Failed authentications (wrong key, token, session cookie, sign-in) allowed per address per minute; 0 turns it off. */
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Prompts and model outputs are kept out of logs unless this is "true". */
   LOG_MODEL_CONTENT: z.enum(["true", "false"]).default("false"),
+  /** Local stack and tests only: marketplace APIs and notification targets may be loopback fakes (http://127.0.0.1). */
+  ALLOW_LOOPBACK_TARGETS: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -73,14 +84,78 @@ const AgentAuthRequired = (env: {
   AGENT_JWT_ISSUER?: string | undefined;
 }) => Boolean(env.AGENT_JWT_SECRET || env.AGENT_JWT_ISSUER);
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.refine(AgentAuthRequired, {
-    message: "set AGENT_JWT_SECRET (local) or AGENT_JWT_ISSUER (Cognito)",
-    path: ["AGENT_JWT_SECRET"],
-  }).safeParse(source);
+/** A variable set to the empty string counts as unset (shells and .env files leave `NAME=` behind). */
+export function withoutEmpty(source: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(source)) if (v !== undefined && v !== "") out[k] = v;
+  return out;
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, source: Readonly<Record<string, string | undefined>>): T {
+  const parsed = schema.safeParse(withoutEmpty(source));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The Lambda (and local stack) environment, validated; throws with every problem listed. */
+export function readEnv(source: Readonly<Record<string, string | undefined>> = process.env): Env {
+  return parseOrThrow(
+    EnvSchema.refine(AgentAuthRequired, {
+      message: "set AGENT_JWT_SECRET (local) or AGENT_JWT_ISSUER (Cognito)",
+      path: ["AGENT_JWT_SECRET"],
+    }),
+    source,
+  );
+}
+
+/** What `npm start` reads on top of EnvSchema: where it listens and keeps data, and the demo shop's key. */
+export const LocalRunSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  SQS_PORT: z.coerce.number().int().min(0).max(65535).default(9324),
+  DATA_DIR: z.string().default(".data"),
+  DEMO_SHOP_API_KEY: z.string().min(16).optional(),
+});
+export type LocalRun = z.infer<typeof LocalRunSchema>;
+
+/**
+ * The variables a person may set for `npm start`, checked against the same field schemas as on Lambda; the local
+ * stack fills in the rest (table, queues, emulator endpoints).
+ */
+export const LocalOverridesSchema = EnvSchema.pick({
+  AGENT_JWT_SECRET: true,
+  LOG_LEVEL: true,
+  OPENAI_API_KEY: true,
+  OPENAI_BASE_URL: true,
+  OPENAI_MODEL: true,
+  OPENAI_TIMEOUT_MS: true,
+  SHOPIFY_API_KEY: true,
+  SHOPIFY_API_SECRET: true,
+  SHOPIFY_API_VERSION: true,
+  SHOPIFY_SCOPES: true,
+  SHOPIFY_ADMIN_ORIGIN: true,
+  APP_URL: true,
+  RATE_LIMIT_SHOP_PER_MINUTE: true,
+  RATE_LIMIT_IP_PER_MINUTE: true,
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: true,
+  LOG_MODEL_CONTENT: true,
+}).partial();
+export type LocalOverrides = z.infer<typeof LocalOverridesSchema>;
+
+/** `npm start`'s environment: local-only settings plus the overrides it passes on to the stack's EnvSchema. */
+export function readLocalEnv(source: Readonly<Record<string, string | undefined>> = process.env): {
+  run: LocalRun;
+  overrides: Record<string, string>;
+} {
+  const run = parseOrThrow(LocalRunSchema, source);
+  // Validate early for a clear message, but pass the raw strings on: readEnv applies the same schema again.
+  parseOrThrow(LocalOverridesSchema, source);
+  const keys = Object.keys(LocalOverridesSchema.shape);
+  const overrides = Object.fromEntries(
+    Object.entries(withoutEmpty(source)).filter(([k]) => keys.includes(k)),
+  );
+  return { run, overrides };
 }

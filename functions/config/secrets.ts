@@ -1,4 +1,5 @@
 /** The SecretBox for shop tokens and marketplace secrets, chosen from the environment. */
+import { hkdfSync } from "node:crypto";
 import { KMSClient } from "@aws-sdk/client-kms";
 import { createKmsSecretBox, createLocalSecretBox, type SecretBox } from "../adapters/crypto/secret-box";
 import type { Env } from "./env";
@@ -12,4 +13,15 @@ export function createSecrets(env: Env): SecretBox {
     throw new Error("Set TOKEN_KMS_KEY_ID (AWS) or TOKEN_ENCRYPTION_KEY (local) to store Shopify tokens.");
   };
   return { seal: missing, open: missing };
+}
+
+/** What a key derived from the Shopify app secret is for; each label yields an independent key. */
+export type KeyPurpose = "install-state-cookie";
+
+/**
+ * A 256-bit key for one purpose, derived from a shared secret with HKDF-SHA256 (empty salt, the label as info),
+ * so a signature made for one purpose (our install cookie) is never valid for another (Shopify's webhook HMAC).
+ */
+export function deriveKey(secret: string, purpose: KeyPurpose): Uint8Array {
+  return new Uint8Array(hkdfSync("sha256", secret, new Uint8Array(0), `asia-support/${purpose}`, 32));
 }

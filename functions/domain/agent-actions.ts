@@ -56,7 +56,7 @@ export async function transition(
     const current = await findForAgent(deps, agent, id);
     const refusal = transitionError(current, change);
     if (refusal)
-      throw new AppError("conflict", refusal, {
+      throw new AppError(refusal.code, refusal.message, {
         status: current.status,
         claimedBy: current.claimedBy === agent.id ? "you" : current.claimedBy ? "another agent" : null,
       });

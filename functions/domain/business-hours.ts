@@ -36,7 +36,12 @@ function local(instant: Date, timeZone: string) {
   };
 }
 
+/** Whether the hours have a working day at all; settings refuse hours without one (API.md, R7). */
+export const hasWorkingDay = (hours: BusinessHours) => hours.days.some((d) => d >= 1 && d <= 7);
+
 export function isOpen(hours: BusinessHours, timeZone: string, now: Date): boolean {
+  // Hours stored before settings refused them may have no working day: treated as always open, never as "opens now".
+  if (!hasWorkingDay(hours)) return true;
   const { weekday, minute } = local(now, timeZone);
   return hours.days.includes(weekday) && minute >= minutesOf(hours.open) && minute < minutesOf(hours.close);
 }

@@ -53,6 +53,10 @@ export interface TranscriptEntry {
   readonly role: MessageRole;
   readonly text: string;
   readonly at: string;
+  /** A shopper's message: what it asked for, so a handoff summary can say what the conversation is about. */
+  readonly intent?: Intent | undefined;
+  /** An AI reply: the orders (names) it described, so the inbox can show them to the agent. */
+  readonly orders?: readonly string[] | undefined;
 }
 
 export interface Conversation {

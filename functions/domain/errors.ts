@@ -3,9 +3,17 @@ export type ErrorCode =
   | "invalid_json"
   | "invalid_request"
   | "unknown_market"
+  | "market_required"
+  /** The marketplace did not confirm that a connection's credentials act for the shop id it claims. */
+  | "ownership_not_proven"
   | "unauthorized"
   | "not_found"
   | "conflict"
+  /** A resolve before anyone claimed the escalation (API.md: 409). */
+  | "not_claimed"
+  | "message_id_reused"
+  /** The marketplace shop is already connected to another of our shops. */
+  | "marketplace_shop_taken"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
@@ -16,9 +24,14 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   invalid_request: 400,
   unknown_market: 400,
+  market_required: 400,
+  ownership_not_proven: 400,
   unauthorized: 401,
   not_found: 404,
   conflict: 409,
+  not_claimed: 409,
+  message_id_reused: 409,
+  marketplace_shop_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

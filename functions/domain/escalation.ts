@@ -55,23 +55,35 @@ export type Transition =
   | { readonly kind: "resolve"; readonly agentId: string; readonly at: string; readonly note: string | null }
   | { readonly kind: "release"; readonly agentId: string; readonly at: string };
 
+/** Why a transition is refused: "conflict" for another agent's or a closed escalation, "not_claimed" for a skipped claim. */
+export interface Refusal {
+  readonly code: "conflict" | "not_claimed";
+  readonly message: string;
+}
+
 /** Why a transition is refused, or null when it may happen. A repeat of a transition already made is allowed. */
-export function transitionError(escalation: Escalation, transition: Transition): string | null {
+export function transitionError(escalation: Escalation, transition: Transition): Refusal | null {
   const mine = escalation.claimedBy === transition.agentId;
+  const conflict = (message: string): Refusal => ({ code: "conflict", message });
   switch (transition.kind) {
     case "claim":
       if (escalation.status === "pending" || (escalation.status === "claimed" && mine)) return null;
-      return escalation.status === "claimed"
-        ? "Another agent has claimed this escalation."
-        : "This escalation is already closed.";
+      return conflict(
+        escalation.status === "claimed"
+          ? "Another agent has claimed this escalation."
+          : "This escalation is already closed.",
+      );
     case "resolve":
     case "release":
       if (escalation.status === "resolved") {
         const same =
           (transition.kind === "resolve" ? "resolved" : "released") === escalation.resolution && mine;
-        return same ? null : "This escalation is already closed.";
+        return same ? null : conflict("This escalation is already closed.");
       }
-      if (escalation.status === "claimed" && !mine) return "Another agent holds this escalation.";
+      if (escalation.status === "claimed" && !mine) return conflict("Another agent holds this escalation.");
+      // Resolving closes the shopper's case, so someone must have taken it on first (a handback needs no claim).
+      if (transition.kind === "resolve" && escalation.status === "pending")
+        return { code: "not_claimed", message: "Claim the escalation before resolving it." };
       return null;
   }
 }

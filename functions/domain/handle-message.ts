@@ -8,7 +8,8 @@ import {
   type Shopper,
   type TranscriptEntry,
 } from "./conversation";
-import { buildHandoffPacket } from "./handoff";
+import { AppError } from "./errors";
+import { buildHandoffPacket, ordersQuotedIn } from "./handoff";
 import { conversationIdFor, escalationIdFor } from "./identifiers";
 import type { ConversationId, ShopId } from "./ids";
 import { isLanguage, type Language, localeFor } from "./language";
@@ -18,7 +19,7 @@ import { ORDER_INTENTS } from "./intent";
 import { orderKey } from "./order";
 import { resolveOrder, shopperKeys } from "./order-resolution";
 import { compose } from "./compose";
-import { decide } from "./policy";
+import { decide, effectiveIntent, offersPerson } from "./policy";
 import type { ReplyModel } from "./model";
 import type {
   Clock,
@@ -64,6 +65,8 @@ export interface IncomingMessage {
   readonly shopper: Shopper;
   readonly text: string;
   readonly sentAt?: string | undefined;
+  /** The same message id with another text is refused (409, the API's contract) rather than answered with the first result. */
+  readonly rejectReusedId?: boolean | undefined;
 }
 
 export interface MessageResult {
@@ -88,12 +91,14 @@ export async function handleShopperMessage(
     conversationId,
     messageId: message.messageId,
     orderName: namedOrder,
-    shopperKeys: shopperKeys(message.channel, message.shopper, entities.emails, entities.phones),
+    // Only the identity the channel vouches for: an email or phone typed in the message lists no orders (API.md).
+    shopperKeys: shopperKeys(message.channel, message.shopper, message.market),
   });
   // A repeat of a message we already handled gets the first answer and changes nothing.
-  if (context.existingTurn) return resultOf(context.existingTurn);
+  if (context.existingTurn) return resultOf(sameMessage(context.existingTurn, message));
   const interrupted = context.conversation?.lastTurn;
   if (interrupted && interrupted.messageId === message.messageId) {
+    sameMessage(interrupted, message);
     await deps.conversations.putTurn(interrupted, context.conversation?.expiresAt);
     return resultOf(interrupted);
   }
@@ -127,15 +132,17 @@ export async function handleShopperMessage(
     intent,
     remembered: rememberedOrder !== null,
     context,
-    emails: entities.emails,
   });
+  const gaveOrderDetails = entities.orderNames.length + entities.emails.length + entities.phones.length > 0;
   const order = resolveOrder({
     namedOrder,
     orderByName: fetched.orderByName,
     shopperOrders: fetched.shopperOrders,
     shopper: message.shopper,
-    emails: entities.emails,
-    phones: entities.phones,
+    claimedEmails: entities.emails,
+    claimedPhones: entities.phones,
+    region: market.code,
+    intent: effectiveIntent({ intent, memory, gaveOrderDetails }),
     rememberedOrder,
   });
   const firstReply = !previous?.recent.some((entry) => entry.role === "ai");
@@ -146,7 +153,7 @@ export async function handleShopperMessage(
     memory,
     language,
     intent,
-    gaveOrderDetails: entities.orderNames.length + entities.emails.length + entities.phones.length > 0,
+    gaveOrderDetails,
     order,
     shopperName,
     posture: market.posture,
@@ -168,7 +175,9 @@ export async function handleShopperMessage(
   });
   const decision = composed.decision;
 
-  const receivedAt = message.sentAt ?? now.toISOString();
+  // A channel clock ahead of ours must not reorder the transcript or pin the conversation on top: a future sentAt is now.
+  const receivedAt =
+    message.sentAt && Date.parse(message.sentAt) < now.getTime() ? message.sentAt : now.toISOString();
   const base: Conversation = previous ?? {
     shopId: message.shopId,
     id: conversationId,
@@ -184,7 +193,13 @@ export async function handleShopperMessage(
     recent: [],
     lastTurn: null,
   };
-  const shopperEntry: TranscriptEntry = { role: "shopper", text: message.text, at: receivedAt };
+  // The intent and the orders quoted travel with the transcript, for the inbox's summary and order panel.
+  const shopperEntry: TranscriptEntry = {
+    role: "shopper",
+    text: message.text,
+    at: receivedAt,
+    intent: undefined,
+  };
 
   let outcome: TurnOutcome;
   let next: Conversation;
@@ -204,14 +219,19 @@ export async function handleShopperMessage(
       eta: escalating ? availability(market, now) : undefined,
     });
     const reply: Reply = {
-      text: withDisclosure(deps.translator, locale, body),
+      text: withDisclosure(deps.translator, locale, body, { personOffered: offersPerson(decision.lines) }),
       language,
       intent: composed.intent,
       confidence: composed.confidence,
       engine: composed.engine,
       aiGenerated: true,
     };
-    const aiEntry: TranscriptEntry = { role: "ai", text: reply.text, at: now.toISOString() };
+    const aiEntry: TranscriptEntry = {
+      role: "ai",
+      text: reply.text,
+      at: now.toISOString(),
+      orders: ordersQuotedIn(reply.text, order).slice(0, 0),
+    };
     const recent = keepRecent(base.recent, [shopperEntry, aiEntry]);
     const updated: Conversation = {
       ...base,
@@ -281,9 +301,20 @@ export async function handleShopperMessage(
       orderName: null,
       shopperKeys: [],
     });
-    if (again.existingTurn) return resultOf(again.existingTurn);
+    if (again.existingTurn) return resultOf(sameMessage(again.existingTurn, message));
   }
   return resultOf(turn);
+}
+
+/** The stored turn of a repeated message id; a different text under the same id is a client bug (API.md: 409). */
+function sameMessage(turn: Turn, message: IncomingMessage): Turn {
+  if (message.rejectReusedId && turn.text !== message.text)
+    throw new AppError(
+      "message_id_reused",
+      `messageId "${message.messageId}" was already used for a different text in this conversation; give each message its own id.`,
+      { field: "messageId" },
+    );
+  return turn;
 }
 
 export function resultOf(turn: Turn): MessageResult {
@@ -298,8 +329,9 @@ export function resultOf(turn: Turn): MessageResult {
 
 /**
  * R4: an order the cache does not hold yet is looked up at the shop (Shopify) by the number the shopper gave, or by
- * their email, and cached, so the shopper is never asked for what the shop already knows. Only for order questions,
- * only where the seller allows it, and a failure there leaves the answer to what the cache knows.
+ * the email the channel vouches for, and cached, so the shopper is never asked for what the shop already knows. Only
+ * for order questions, only where the seller allows it, and a failure there leaves the answer to what the cache knows.
+ * An email typed in the message is never looked up: it would list someone else's orders.
  */
 async function fetchOnCacheMiss(
   deps: MessageDeps,
@@ -309,7 +341,6 @@ async function fetchOnCacheMiss(
     intent: string;
     remembered: boolean;
     context: TurnContext;
-    emails: readonly string[];
   },
 ): Promise<Pick<TurnContext, "orderByName" | "shopperOrders">> {
   const { context } = input;
@@ -319,7 +350,7 @@ async function fetchOnCacheMiss(
   if (input.namedOrder && !context.orderByName) {
     return { ...context, orderByName: await lookup.byName(message.shopId, input.namedOrder) };
   }
-  const email = message.shopper.email ?? input.emails[0];
+  const email = message.shopper.email;
   if (!input.namedOrder && !input.remembered && context.shopperOrders.length === 0 && email) {
     return { ...context, shopperOrders: await lookup.byEmail(message.shopId, email) };
   }

@@ -5,10 +5,11 @@ import type { Conversation, EscalationReason, TranscriptEntry } from "./conversa
 import type { Escalation, HandoffPacket } from "./escalation";
 import { priorityOf } from "./priority";
 import type { EscalationId } from "./ids";
-import type { Intent } from "./intent";
+import { type Intent, isSensitive } from "./intent";
 import type { Language } from "./language";
 import type { Market } from "./markets";
 import type { OrderSnapshot } from "./order";
+import type { OrderResolution } from "./order-resolution";
 import type { Translator } from "./ports";
 
 export interface HandoffInput {
@@ -36,6 +37,59 @@ export interface SummaryFacts {
   readonly reason: EscalationReason;
 }
 
+/** Intents that do not say what a conversation is about: greetings, thanks, asking for a person, moods, misreads. */
+const NOT_A_TOPIC: ReadonlySet<Intent> = new Set([
+  "greeting",
+  "thanks",
+  "human_request",
+  "complaint",
+  "unknown",
+]);
+
+/**
+ * What the conversation is about, from every shopper message's intent rather than the last one ("I want a person"
+ * says why, not what): a sensitive matter once raised, else the most frequent topic (the latest on a tie), else
+ * `fallback`.
+ */
+export function mainTopic(transcript: readonly TranscriptEntry[], fallback: Intent): Intent {
+  const topics = transcript
+    .flatMap((entry) => (entry.role === "shopper" && entry.intent ? [entry.intent] : []))
+    .filter((intent) => !NOT_A_TOPIC.has(intent));
+  const sensitive = topics.findLast(isSensitive);
+  if (sensitive) return sensitive;
+  const counts = new Map<Intent, number>();
+  for (const topic of topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+  let best: Intent = fallback;
+  let most = 0;
+  for (const topic of topics) {
+    const count = counts.get(topic) ?? 0;
+    if (count >= most) [best, most] = [topic, count];
+  }
+  return best;
+}
+
+/** The orders a reply describes: those the turn found for the shopper whose number the reply names. */
+export function ordersQuotedIn(text: string, found: OrderResolution): string[] {
+  const given = found.kind === "found" ? [found.order] : found.kind === "several" ? found.orders : [];
+  return given.filter((order) => text.includes(order.name)).map((order) => order.name);
+}
+
+/** Every order the AI described in the conversation, the most recently described first. */
+export function quotedOrders(transcript: readonly TranscriptEntry[]): string[] {
+  const names: string[] = [];
+  for (const entry of [...transcript].reverse())
+    for (const name of entry.role === "ai" ? (entry.orders ?? []) : [])
+      if (!names.includes(name)) names.push(name);
+  return names;
+}
+
+/** The order line of a summary: the packet's order, else the orders the AI described, else none. */
+function ordersLine(locale: string, order: OrderSnapshot | null, transcript: readonly TranscriptEntry[]) {
+  if (order) return order.name;
+  const quoted = quotedOrders(transcript);
+  return quoted.length > 0 ? new Intl.ListFormat([locale], { type: "conjunction" }).format(quoted) : null;
+}
+
 /** The handoff summary in an agent's language, built from the packet's facts without a model. */
 export function summarise(translator: Translator, locale: string, facts: SummaryFacts): string {
   const t = (key: string, values?: Record<string, unknown>) => translator.t(locale, `agent:${key}`, values);
@@ -55,8 +109,8 @@ export function summaryOf(translator: Translator, locale: string, escalation: Es
     shopperName: escalation.shopper.name,
     language: escalation.language,
     market: escalation.market,
-    intent: escalation.intent ?? "unknown",
-    orderName: escalation.order?.name ?? null,
+    intent: mainTopic(escalation.transcript, escalation.intent ?? "unknown"),
+    orderName: ordersLine(locale, escalation.order, escalation.transcript),
     reason: escalation.reason,
   });
 }
@@ -75,8 +129,8 @@ export function buildHandoffPacket(translator: Translator, input: HandoffInput):
     shopperName: conversation.shopper.name ?? null,
     language: input.language,
     market: market.code,
-    intent: input.intent,
-    orderName: input.order?.name ?? null,
+    intent: mainTopic(input.transcript, input.intent),
+    orderName: ordersLine(DEFAULT_AGENT_LOCALE, input.order, input.transcript),
     reason: input.reason,
   });
   const createdAt = input.now.toISOString();

@@ -81,6 +81,20 @@ export interface MarketplaceAdapter {
     connection: MarketplaceConnection,
     secrets: ConnectionSecrets,
   ): Promise<{ accessToken: string; refreshToken: string; expiresAt: string }>;
+  /**
+   * The marketplace shops these credentials act for, as the marketplace answers a call signed with them: how a
+   * connection proves it owns the shop id it claims before anything is saved.
+   */
+  authorizedShops(
+    connection: MarketplaceConnection,
+    secrets: ConnectionSecrets,
+  ): Promise<readonly AuthorizedShop[]>;
+}
+
+/** A shop the marketplace says a set of credentials may act for (TikTok also gives its cipher). */
+export interface AuthorizedShop {
+  readonly marketplaceShopId: string;
+  readonly shopCipher?: string;
 }
 
 /** How long a marketplace gives a seller to answer before its chat response rate suffers (third-party sources). */

@@ -30,20 +30,32 @@ export type OrderStage =
   | "refunded"
   | "delivered"
   | "shipped"
+  /** Paid, part of it refunded, and the rest not shipped yet. */
+  | "partially_refunded"
   | "preparing"
   | "awaiting_payment";
 
+/** Where the order stands; a cancelled, refunded or partly refunded order is told apart by `refundState`. */
 export function orderStage(order: OrderSnapshot): OrderStage {
   if (order.cancelledAt) return "cancelled";
-  const financial = order.financialStatus.toUpperCase();
-  if (financial === "REFUNDED") return "refunded";
+  const refund = refundState(order);
+  if (refund === "full") return "refunded";
   const fulfillment = order.fulfillmentStatus.toUpperCase();
   if (fulfillment === "DELIVERED") return "delivered";
   if (fulfillment === "FULFILLED" || fulfillment === "PARTIALLY_FULFILLED" || fulfillment === "IN_TRANSIT")
     return "shipped";
+  if (refund === "partial") return "partially_refunded";
+  const financial = order.financialStatus.toUpperCase();
   if (financial === "PENDING" || financial === "AUTHORIZED" || financial === "UNPAID")
     return "awaiting_payment";
   return "preparing";
+}
+
+/** How much of the order's money went back to the shopper (Shopify's REFUNDED and PARTIALLY_REFUNDED). */
+export function refundState(order: OrderSnapshot): "none" | "partial" | "full" {
+  const financial = order.financialStatus.toUpperCase();
+  if (financial === "REFUNDED") return "full";
+  return financial === "PARTIALLY_REFUNDED" ? "partial" : "none";
 }
 
 /** Normalises "#1001", "1001" and "no. 1001" to the key the cache uses. */

@@ -3,14 +3,16 @@ import type { ConversationStatus, EscalationReason, Memory } from "./conversatio
 import { type Intent, isSensitive, ORDER_INTENTS } from "./intent";
 import type { Language } from "./language";
 import type { Posture } from "./markets";
-import { type OrderSnapshot, orderStage } from "./order";
+import { type OrderSnapshot, orderStage, refundState } from "./order";
 import type { OrderResolution } from "./order-resolution";
 
 export type LineValue =
   | string
   | number
   | { readonly date: string }
-  | { readonly amount: string; readonly currency: string };
+  | { readonly amount: string; readonly currency: string }
+  /** Alternatives ("#1001, #1002 or #1003"), joined as the shopper's language joins them. */
+  | { readonly list: readonly string[] };
 
 /** One sentence of a reply: a locale key and its values for the renderer, or text a model wrote. */
 export type Line = TemplateLine | WrittenLine;
@@ -70,6 +72,12 @@ const isStatusLine = (line: Line) =>
 const isSmallTalk = (line: Line) =>
   "key" in line && ["greeting", "greeting_named", "thanks", "clarify"].includes(line.key);
 
+const OFFER_PERSON = "offer_person";
+
+/** The reply's own lines already offer a person, so the disclosure need not offer one again. */
+export const offersPerson = (lines: readonly Line[]) =>
+  lines.some((line) => "key" in line && line.key === OFFER_PERSON);
+
 /**
  * R8: hybrid markets offer a person in the first reply and after any answer that is not a status answer; cautious
  * markets let the AI give status answers and hand anything more to a person, with the AI's draft attached.
@@ -90,7 +98,7 @@ export function applyPosture(
     };
   }
   if (input.posture === "hybrid" && (input.firstReply || !statusOnly)) {
-    return { ...decision, lines: [...decision.lines, { key: "offer_person" }] };
+    return { ...decision, lines: [...decision.lines, { key: OFFER_PERSON }] };
   }
   return decision;
 }
@@ -156,7 +164,7 @@ function decideForAnyMarket(input: DecisionInput): Decision {
     }
     return {
       kind: "reply",
-      lines: [{ key: "which_order", values: { orders: orders.map((o) => o.name).join(", ") } }],
+      lines: [{ key: "which_order", values: { orders: { list: orders.map((o) => o.name) } } }],
       memory: remember({}),
     };
   }
@@ -169,7 +177,9 @@ function decideForAnyMarket(input: DecisionInput): Decision {
 }
 
 /** A bare order number or email after we asked for one answers the question we asked (R4). */
-function effectiveIntent(input: DecisionInput): Intent {
+export function effectiveIntent(
+  input: Pick<DecisionInput, "intent" | "memory" | "gaveOrderDetails">,
+): Intent {
   const previous = input.memory.lastIntent;
   if ((input.intent === "unknown" || input.intent === "greeting") && input.gaveOrderDetails) {
     return previous && ORDER_INTENTS.has(previous) ? previous : "order_status";
@@ -179,37 +189,43 @@ function effectiveIntent(input: DecisionInput): Intent {
 
 function statusLines(order: OrderSnapshot): Line[] {
   const stage = orderStage(order);
+  const refund = refundState(order);
+  const o = { order: order.name };
+  // A partial refund is news whatever else happened to the order; a full refund has its own sentence.
+  const partNote: Line[] = refund === "partial" ? [{ key: "status.partial_refund_note", values: o }] : [];
   const tracking = order.tracking.find((t) => t.number) ?? order.tracking[0];
   switch (stage) {
     case "shipped":
-      if (!tracking?.number) return [{ key: "status.shipped_untracked", values: { order: order.name } }];
+      if (!tracking?.number) return [{ key: "status.shipped_untracked", values: o }, ...partNote];
       return [
         {
           key: "status.shipped",
-          values: { order: order.name, carrier: tracking.company ?? "-", tracking: tracking.number },
+          values: { ...o, carrier: tracking.company ?? "-", tracking: tracking.number },
         },
+        ...partNote,
         ...(tracking.url ? [{ key: "tracking_link", values: { url: tracking.url } }] : []),
       ];
     case "cancelled":
+      if (refund === "full")
+        return [{ key: "status.cancelled_refunded", values: { ...o, amount: order.total } }];
       return [
-        order.financialStatus.toUpperCase() === "REFUNDED"
-          ? { key: "status.refunded", values: { order: order.name, amount: order.total } }
-          : {
-              key: "status.cancelled",
-              values: { order: order.name, date: { date: order.cancelledAt ?? order.updatedAt } },
-            },
+        { key: "status.cancelled", values: { ...o, date: { date: order.cancelledAt ?? order.updatedAt } } },
+        ...partNote,
       ];
     case "refunded":
-      return [{ key: "status.refunded", values: { order: order.name, amount: order.total } }];
+      // Refunded but not cancelled: the order stands (it may even have been delivered); only the money went back.
+      return [{ key: "status.refunded", values: { ...o, amount: order.total } }];
+    case "delivered":
+      return [{ key: "status.delivered", values: o }, ...partNote];
     default:
-      return [{ key: `status.${stage}`, values: { order: order.name } }];
+      return [{ key: `status.${stage}`, values: o }];
   }
 }
 
 function answerAboutOrder(intent: Intent, order: OrderSnapshot): { lines: Line[]; escalate: boolean } {
   const stage = orderStage(order);
   const closed = stage === "cancelled" || stage === "refunded";
-  const notShipped = stage === "preparing" || stage === "awaiting_payment";
+  const notShipped = stage === "preparing" || stage === "awaiting_payment" || stage === "partially_refunded";
   const o = { order: order.name };
   switch (intent) {
     case "delivery_delay":
@@ -226,12 +242,14 @@ function answerAboutOrder(intent: Intent, order: OrderSnapshot): { lines: Line[]
       if (notShipped) return { lines: [{ key: "delay.preparing", values: o }], escalate: true };
       return { lines: statusLines(order), escalate: false };
     case "cancel_order":
-      if (closed) return { lines: [{ key: "action.cancel_closed", values: o }], escalate: false };
+      if (stage === "cancelled")
+        return { lines: [{ key: "action.cancel_closed", values: o }], escalate: false };
+      // Refunded without being cancelled: say what did happen rather than call it cancelled.
+      if (stage === "refunded") return { lines: statusLines(order), escalate: false };
       if (notShipped) return { lines: [{ key: "action.cancel", values: o }], escalate: true };
       return { lines: [{ key: "action.cancel_shipped", values: o }], escalate: true };
     case "refund_return":
-      if (stage === "refunded" || (closed && order.financialStatus.toUpperCase() === "REFUNDED"))
-        return { lines: statusLines(order), escalate: false };
+      if (refundState(order) === "full") return { lines: statusLines(order), escalate: false };
       return { lines: [{ key: "action.refund", values: o }], escalate: true };
     case "change_address":
       if (closed) return { lines: statusLines(order), escalate: false };

@@ -97,7 +97,13 @@ export interface ConversationStore {
   listActive(shopId: ShopId, from: string, to: string): Promise<Conversation[]>;
   listConversations(
     shopId: ShopId,
-    filter: { status?: string | undefined; market?: string | undefined },
+    filter: {
+      status?: string | undefined;
+      market?: string | undefined;
+      /** The channel's own thread id (what POST /v1/messages calls conversationId), and its channel. */
+      threadId?: string | undefined;
+      channel?: string | undefined;
+    },
     page: PageRequest,
   ): Promise<Page<Conversation>>;
 }
@@ -224,6 +230,24 @@ export interface ConversationSummarizer {
 /** Text from locales/ for a locale such as "th" or "zh-Hant-HK". */
 export interface Translator {
   t(locale: string, key: string, values?: Record<string, unknown>): string;
+}
+
+/** A web inbox sign-in as the server knows it: which credential it was opened with, until when, and whether it ended. */
+export interface WebSession {
+  readonly kind: "agent" | "seller";
+  /** SHA-256 (hex) of the credential the session was opened with; the credential itself is never stored. */
+  readonly credentialHash: string;
+  /** Epoch seconds after which the session is over, whatever else holds. */
+  readonly expiresAt: number;
+}
+
+/** Web inbox sessions shared by every instance, so signing out ends a session everywhere at once. */
+export interface SessionStore {
+  start(id: string, session: WebSession): Promise<void>;
+  /** The session, or null if it is unknown, ended (signed out) or past `expiresAt` at `nowSeconds`. */
+  find(id: string, nowSeconds: number): Promise<WebSession | null>;
+  /** Ends a session for good; an unknown id is ignored. */
+  end(id: string, nowSeconds: number): Promise<void>;
 }
 
 export type { Reply, Shopper, TranscriptEntry };

@@ -4,15 +4,33 @@
  */
 import type { Conversation } from "./conversation";
 import type { ConversationId, ShopId } from "./ids";
-import type { OrderSnapshot } from "./order";
+import { phoneE164, samePhone } from "./contact";
+import { type OrderSnapshot, orderKey } from "./order";
 import type { ConversationStore } from "./ports";
 import type { ShopifyStore } from "./shopify";
 
+/** An order as the cache holds it, with every lookup key it was indexed under when it was written. */
+export interface CachedOrderRecord {
+  readonly order: OrderSnapshot;
+  readonly lookupKeys: readonly string[];
+}
+
 /** Deletes a customer's or a shop's data; every delete is idempotent. */
 export interface ErasureStore {
+  /** Every order snapshot held under these lookup keys. */
   ordersOf(shopId: ShopId, lookupKeys: readonly string[]): Promise<OrderSnapshot[]>;
-  eraseOrders(shopId: ShopId, orders: readonly OrderSnapshot[]): Promise<number>;
+  /** The cached orders with these names (any form "#1001" / "1001"), with the keys they were indexed under. */
+  orderRecords(shopId: ShopId, orderNames: readonly string[]): Promise<CachedOrderRecord[]>;
+  /** The order items (by name) and their id aliases (by Shopify id). */
+  eraseOrders(shopId: ShopId, orders: readonly { id: string; name: string }[]): Promise<number>;
+  /** Whole lookup items: every order indexed under these keys goes with them. */
   eraseLookups(shopId: ShopId, lookupKeys: readonly string[]): Promise<number>;
+  /** Takes only these orders out of the lookup items (an item left empty is deleted); other orders stay indexed. */
+  unindexOrders(
+    shopId: ShopId,
+    lookupKeys: readonly string[],
+    orderNames: readonly string[],
+  ): Promise<number>;
   /** The conversation, its turns, messages and events, and every escalation it had. */
   eraseConversation(shopId: ShopId, id: ConversationId): Promise<number>;
   /** Data-request exports about this customer (they hold the same personal data). */
@@ -38,30 +56,101 @@ export interface Customer {
   readonly orderIds: readonly string[];
 }
 
-const normalPhone = (p: string | null | undefined) => (p ? p.replace(/[^\d+]/g, "") : null);
+/** A phone number as lookup keys hold it: digits and a leading plus only. */
+export const normalPhone = (p: string | null | undefined) => (p ? p.replace(/[^\d+]/g, "") || null : null);
 
-/** The customer's orders and conversations: by email or phone, and by the orders Shopify names. */
+/** The shopper lookup keys an email and a phone are indexed under (the order cache and erasure share this). */
+export function shopperLookupKeys(contact: { email: string | null; phone: string | null }): string[] {
+  const phone = normalPhone(contact.phone);
+  return [
+    ...(contact.email ? [`email:${contact.email.toLowerCase()}`] : []),
+    ...(phone ? [`phone:${phone}`] : []),
+  ];
+}
+
+/** Rounds of following keys to orders and orders to keys; two settle every case seen, the rest is headroom. */
+const MAX_ROUNDS = 5;
+
+/**
+ * The customer's orders and conversations: the orders under the customer's email and phone, the orders Shopify
+ * names, and, followed to a fixed point, the keys those orders were indexed under (an order's own phone or email
+ * often differs from the customer's) and the snapshots of those orders held there.
+ */
 async function findCustomerData(deps: PrivacyDeps, shopId: ShopId, customer: Customer) {
   const email = customer.email?.toLowerCase() ?? null;
   const phone = normalPhone(customer.phone);
-  const lookupKeys = [...(email ? [`email:${email}`] : []), ...(phone ? [`phone:${phone}`] : [])];
-  const orders = new Map<string, OrderSnapshot>(
-    (await deps.erasure.ordersOf(shopId, lookupKeys)).map((o) => [o.id, o]),
-  );
-  const namedOrders = new Set<string>();
+  const customerKeys = shopperLookupKeys({ email, phone });
+  const orderIds = new Set(customer.orderIds);
+  const names = new Set<string>();
   for (const id of customer.orderIds) {
     const name = await deps.shopify.orderNameOf(shopId, id);
-    if (name) namedOrders.add(name.toUpperCase());
+    if (name) names.add(orderKey(name));
   }
-  const orderNames = new Set([...[...orders.values()].map((o) => o.name.toUpperCase()), ...namedOrders]);
+  const orders = new Map<string, OrderSnapshot>();
+  const keys = new Set<string>(customerKeys);
+  let frontier = [...customerKeys];
+  const fetched = new Set<string>();
+  const take = (order: OrderSnapshot, storedKeys: readonly string[] = []) => {
+    const k = orderKey(order.name);
+    orders.set(k, order);
+    names.add(k);
+    // The customer's phone as the order's country writes it in E.164, the form Shopify usually holds.
+    const e164 = customer.phone ? phoneE164(customer.phone, order.shippingCountry) : null;
+    for (const key of [...shopperLookupKeys(order), ...storedKeys, ...(e164 ? [`phone:${e164}`] : [])])
+      if (!keys.has(key)) {
+        keys.add(key);
+        frontier.push(key);
+      }
+  };
+  const ours = (o: OrderSnapshot) =>
+    names.has(orderKey(o.name)) ||
+    orderIds.has(o.id) ||
+    (email !== null && o.email?.toLowerCase() === email) ||
+    (customer.phone !== null &&
+      o.phone !== null &&
+      (normalPhone(o.phone) === phone ||
+        samePhone(o.phone, o.shippingCountry, customer.phone, o.shippingCountry)));
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const lookups = frontier;
+    frontier = [];
+    // Round 0 reads the customer's own keys, where every order is theirs; later rounds read orders' keys, where
+    // other shoppers' orders may sit too.
+    for (const order of await deps.erasure.ordersOf(shopId, lookups))
+      if (round === 0 || ours(order)) take(order);
+    const unread = [...names].filter((n) => !fetched.has(n));
+    for (const n of unread) fetched.add(n);
+    for (const record of await deps.erasure.orderRecords(shopId, unread))
+      take(record.order, record.lookupKeys);
+    if (frontier.length === 0 && [...names].every((n) => fetched.has(n))) break;
+  }
+  const emails = new Set([
+    ...(email ? [email] : []),
+    ...[...orders.values()].flatMap((o) => (o.email ? [o.email.toLowerCase()] : [])),
+  ]);
+  const phones = new Set([
+    ...(phone ? [phone] : []),
+    ...[...orders.values()].flatMap((o) => {
+      const p = normalPhone(o.phone);
+      return p ? [p] : [];
+    }),
+  ]);
   const all = await deps.conversations.listActive(shopId, "", "~");
-  const conversations = all.filter(
-    (c: Conversation) =>
-      (email !== null && c.shopper.email?.toLowerCase() === email) ||
-      (phone !== null && normalPhone(c.shopper.phone) === phone) ||
-      (c.memory.orderName !== undefined && orderNames.has(c.memory.orderName.toUpperCase())),
-  );
-  return { lookupKeys, orders: [...orders.values()], orderNames: [...orderNames], conversations };
+  const conversations = all.filter((c: Conversation) => {
+    const shopperEmail = c.shopper.email?.toLowerCase();
+    const shopperPhone = normalPhone(c.shopper.phone);
+    return (
+      (shopperEmail !== undefined && emails.has(shopperEmail)) ||
+      (shopperPhone !== null && phones.has(shopperPhone)) ||
+      (c.memory.orderName !== undefined && names.has(orderKey(c.memory.orderName)))
+    );
+  });
+  return {
+    customerKeys,
+    lookupKeys: [...keys],
+    orders: [...orders.values()],
+    orderNames: [...names],
+    conversations,
+  };
 }
 
 export async function exportCustomer(
@@ -105,13 +194,20 @@ export async function redactCustomer(deps: PrivacyDeps, shopId: ShopId, customer
   const found = await findCustomerData(deps, shopId, customer);
   let items = 0;
   for (const c of found.conversations) items += await deps.erasure.eraseConversation(shopId, c.id);
-  const aliased: OrderSnapshot[] = [];
+  const aliased: { id: string; name: string }[] = [];
   for (const id of customer.orderIds) {
     const name = await deps.shopify.orderNameOf(shopId, id);
-    if (name) aliased.push({ id, name } as OrderSnapshot);
+    if (name) aliased.push({ id, name });
   }
   items += await deps.erasure.eraseOrders(shopId, [...found.orders, ...aliased]);
-  items += await deps.erasure.eraseLookups(shopId, found.lookupKeys);
+  // The customer's own keys go whole; keys reached through an order may index other shoppers' orders, which stay.
+  const customerKeys = new Set(found.customerKeys);
+  items += await deps.erasure.unindexOrders(
+    shopId,
+    found.lookupKeys.filter((k) => !customerKeys.has(k)),
+    found.orderNames,
+  );
+  items += await deps.erasure.eraseLookups(shopId, found.customerKeys);
   items += await deps.erasure.eraseExportsAbout(shopId, { email: customer.email, phone: customer.phone });
   const at = deps.now().toISOString();
   await deps.shopify.audit(shopId, {

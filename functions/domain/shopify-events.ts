@@ -7,7 +7,7 @@ export interface ShopifyEvent {
   /** X-Shopify-Event-Id: the same event delivered twice has the same id. */
   readonly eventId: string;
   readonly webhookId: string | null;
-  /** X-Shopify-Triggered-At: when the change happened, so an older event never overwrites newer data. */
+  /** X-Shopify-Triggered-At, clamped to now: unsigned, so it is logged but never decides which data is newer. */
   readonly triggeredAt: string | null;
   /** The raw body, parsed only by the worker (ids beyond 2^53 must survive). */
   readonly body: string;

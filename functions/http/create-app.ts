@@ -1,6 +1,6 @@
 /** Builds the one Hono app that serves every route, in Lambda, in the local stack and in tests. */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Hono } from "hono";
+import type { Context, Hono, MiddlewareHandler } from "hono";
 import type { AppDeps } from "../config/deps";
 import { AppError } from "../domain/errors";
 import { accessLog } from "./access-log";
@@ -8,14 +8,14 @@ import { type AppEnv, agentAuth, createAgentVerifier, shopAuth } from "./auth";
 import { createInboxPages } from "./web/routes";
 import { registerCannedReplyRoutes } from "./routes/canned-replies";
 import { errorResponder, zodDetails } from "./errors";
-import { jsonBody } from "./json-body";
-import { clientAddress, rateLimit } from "./rate-limit";
+import { jsonBody, limitBody } from "./json-body";
+import { clientAddress, failedAuthLimit, rateLimit } from "./rate-limit";
 import { registerAnalyticsRoutes } from "./routes/analytics";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerHealthRoutes } from "./routes/health";
 import { registerInboxRoutes } from "./routes/inbox";
 import { registerMessageRoutes } from "./routes/messages";
-import { registerShopifyRoutes } from "./routes/shopify";
+import { registerShopifyRoutes, SHOPIFY_WEBHOOK_MAX_BYTES } from "./routes/shopify";
 import { registerSettingsRoutes } from "./routes/settings";
 import { registerPrivacyRoutes } from "./routes/privacy";
 import { registerConnectionRoutes } from "./routes/connections";
@@ -49,15 +49,27 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use("*", accessLog(deps.logger));
-  registerHealthRoutes(app as unknown as Hono, deps.checkDependencies);
+  app.use("*", noStoreJson());
+  registerHealthRoutes(app, deps.checkDependencies);
   const perAddress = () => rateLimit({ perMinute: deps.rateLimits.ipPerMinute, key: clientAddress });
   app.use("/webhooks/*", perAddress());
   // Sign-in takes credentials: limited per address like the webhooks (its own buckets).
   app.use("/inbox/sign-in", perAddress());
+  app.on("POST", "/webhooks/shopify", limitBody(SHOPIFY_WEBHOOK_MAX_BYTES, "Webhook bodies"));
   registerShopifyRoutes(app as unknown as Hono, deps);
   registerMarketplaceWebhooks(app as unknown as Hono, deps);
+  // Guessing keys, tokens or session cookies: an address past its failed attempts is refused before any check.
+  const failures = failedAuthLimit({
+    perMinute: deps.rateLimits.authFailuresPerMinute,
+    now: () => deps.clock.now().getTime(),
+  });
+  const onFailure = (c: Context) => {
+    // Only a credential that was presented and refused counts; a missing one is not a guess.
+    if (c.req.header("authorization")) failures.fail(c);
+  };
+  app.use("/v1/*", failures.guard);
   app.use("/v1/*", jsonBody());
-  const shopKey = shopAuth(deps.shops);
+  const shopKey = shopAuth(deps.shops, { onFailure });
   const perShop = rateLimit({
     perMinute: deps.rateLimits.shopPerMinute,
     key: (c) => (c.get("shop") as { id: string } | undefined)?.id ?? null,
@@ -72,7 +84,7 @@ export function createApp(deps: AppDeps) {
   app.use("/v1/connections", shopKey);
   app.use("/v1/connections/*", shopKey);
   const verifyAgent = createAgentVerifier(deps.agentTokens);
-  const agentToken = agentAuth(verifyAgent);
+  const agentToken = agentAuth(verifyAgent, onFailure);
   app.use("/v1/inbox", agentToken);
   app.use("/v1/inbox/*", agentToken);
   registerMessageRoutes(app, deps);
@@ -83,7 +95,16 @@ export function createApp(deps: AppDeps) {
   registerPrivacyRoutes(app, deps.shopifyStore);
   registerConnectionRoutes(app, deps);
   registerCannedReplyRoutes(app, deps.cannedReplies);
-  app.route("/inbox", createInboxPages(deps, { verifyAgent, findShop: shopKey.lookup }) as unknown as Hono);
+  app.route(
+    "/inbox",
+    createInboxPages(deps, {
+      verifyAgent,
+      findShop: shopKey.lookup,
+      sessions: deps.sessions,
+      now: () => deps.clock.now(),
+      failures,
+    }) as unknown as Hono,
+  );
 
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
@@ -94,4 +115,13 @@ export function createApp(deps: AppDeps) {
     },
   });
   return app;
+}
+
+/** API answers carry account data: no JSON response may be kept by a browser or a shared cache. */
+function noStoreJson(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!c.res.headers.has("cache-control") && /json/i.test(c.res.headers.get("content-type") ?? ""))
+      c.res.headers.set("cache-control", "no-store");
+  };
 }

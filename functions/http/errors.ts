@@ -42,6 +42,28 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal_error", "Something went wrong on our side; retry later.");
 }
 
+/**
+ * What a log may say about a failure: its type, codes and where it was thrown, never its message (a parser's or a
+ * dependency's message can quote the request body, a key or a shopper's words).
+ */
+export function describeError(error: unknown, depth = 0): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const e = error as Error & { code?: unknown; $fault?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  // The first stack frame after the message line: a file and line, no data.
+  const at = e.stack
+    ?.split("\n")
+    .find((line) => /^\s+at /.test(line))
+    ?.trim();
+  return {
+    name: e.name,
+    ...(typeof e.code === "string" ? { code: e.code } : {}),
+    ...(typeof e.$fault === "string" ? { fault: e.$fault } : {}),
+    ...(typeof e.$metadata?.httpStatusCode === "number" ? { httpStatus: e.$metadata.httpStatusCode } : {}),
+    ...(at ? { at } : {}),
+    ...(e.cause !== undefined && depth < 3 ? { cause: describeError(e.cause, depth + 1) } : {}),
+  };
+}
+
 export function errorResponder(logger: AppLogger) {
   return (error: unknown, c: Context) => {
     const appError = toAppError(error);
@@ -50,7 +72,7 @@ export function errorResponder(logger: AppLogger) {
         path: c.req.path,
         method: c.req.method,
         code: appError.code,
-        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+        error: describeError(error),
       });
     }
     return c.json(appError.toJSON(), appError.status as 400);

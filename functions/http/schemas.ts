@@ -31,10 +31,17 @@ export const MessageRequestSchema = z
     conversationId: z.string().min(1).max(200).openapi({ example: "thread-123" }),
     messageId: z.string().min(1).max(200).openapi({ example: "m-1" }),
     // Checked against the market table after validation, so an unknown market gets the list of valid ones.
-    market: z.string().length(2).optional().openapi({ example: "ID" }),
+    market: z.string().length(2).optional().openapi({
+      example: "ID",
+      description:
+        "ISO 3166-1 alpha-2 of the storefront; may be left out only when the shop has one market enabled (else 400 market_required)",
+    }),
     shopper: ShopperSchema,
     text: z.string().trim().min(1).max(4000).openapi({ example: "Pesanan saya sudah sampai mana?" }),
-    sentAt: z.iso.datetime({ offset: true }).optional(),
+    sentAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .openapi({ description: "When the shopper sent it; a time in the future is taken as now" }),
   })
   .openapi("MessageRequest");
 
@@ -80,8 +87,67 @@ export const MessageSchema = z
     intent: IntentSchema.optional(),
     confidence: z.number().optional(),
     engine: z.enum(["embedded", "openai"]).optional(),
+    /** A person's reply sent in translation: what they wrote, in their own language. */
+    original: z.object({ text: z.string(), language: z.string() }).optional(),
   })
   .openapi("Message");
+
+export const OrderSnapshotSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().openapi({ example: "#1001" }),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    createdAt: z.string(),
+    cancelledAt: z.string().nullable(),
+    financialStatus: z.string(),
+    fulfillmentStatus: z.string(),
+    total: z.object({ amount: z.string(), currency: z.string() }),
+    tracking: z
+      .array(
+        z.object({
+          company: z.string().nullable(),
+          number: z.string().nullable(),
+          url: z.string().nullable(),
+        }),
+      )
+      .readonly(),
+    lineItems: z.array(z.object({ title: z.string(), quantity: z.number() })).readonly(),
+    shippingCountry: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi("OrderSnapshot");
+
+export const ConversationEventSchema = z
+  .object({
+    escalationId: z.string(),
+    kind: z.enum(["escalated", "claimed", "resolved", "released"]),
+    agentId: z.string().nullable(),
+    agentName: z.string().optional(),
+    at: z.string(),
+    note: z.string().nullable().optional(),
+  })
+  .openapi("ConversationEvent");
+
+export const InternalNoteSchema = z
+  .object({
+    id: z.string(),
+    escalationId: z.string(),
+    agentId: z.string(),
+    agentName: z.string(),
+    text: z.string(),
+    at: z.string(),
+  })
+  .openapi("InternalNote");
+
+/** The error responses of a route, by status. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: "Error", content: { "application/json": { schema: ErrorSchema } } },
+    ]),
+  );
 
 export const ConversationSchema = z
   .object({

@@ -52,6 +52,11 @@ export interface LocalStackOptions {
     model?: string | undefined;
     timeoutMs?: number | undefined;
   };
+  /**
+   * Variables a person set for `npm start` (see LocalOverridesSchema): they win over the local defaults, so a seller's
+   * own Shopify app secret, a tunnel's APP_URL or a log level take effect.
+   */
+  readonly environment?: Readonly<Record<string, string>>;
   /** Replaces adapters, e.g. to inject faults in tests. */
   readonly overrides?: Partial<AppDeps>;
   /** Poll the queues continuously (default) or only when a test calls pollOnce(). */
@@ -59,7 +64,7 @@ export interface LocalStackOptions {
   /** How long the poller sleeps when the queues are empty (default 100 ms). */
   readonly pollIntervalMs?: number;
   /** Per-minute limits per shop and per client address; off unless given (tests and benchmarks send bursts). */
-  readonly rateLimits?: { shopPerMinute: number; ipPerMinute: number };
+  readonly rateLimits?: { shopPerMinute: number; ipPerMinute: number; authFailuresPerMinute?: number };
   /** Puts something between the app and DynamoDB (a fault-injecting proxy in tests); returns the endpoint to use. */
   readonly dynamodbEndpoint?: (emulatorEndpoint: string) => Promise<string>;
   /** The first backoff of a failed marketplace send, in seconds (shortened in tests). */
@@ -106,15 +111,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
 
   // The server listens first, so the app's public URL (OAuth redirect, webhook address) is known to its config.
-  let handle: (request: Request) => Response | Promise<Response> = () =>
+  let handle: (request: Request, env: unknown) => Response | Promise<Response> = () =>
     new Response("starting", { status: 503 });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve(
-      { fetch: (request) => handle(request), port: options.port ?? 0, hostname: "127.0.0.1" },
+      // The bindings (Node's incoming message) go through: the per-address limits read the socket's address.
+      { fetch: (request, env) => handle(request, env), port: options.port ?? 0, hostname: "127.0.0.1" },
       () => resolve(s),
     );
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const appUrl = options.environment?.APP_URL ?? url;
 
   const env = readEnv({
     TABLE_NAME: LOCAL_DEFAULTS.tableName,
@@ -132,7 +139,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     OPENAI_TIMEOUT_MS: options.openai?.timeoutMs?.toString(),
     SHOPIFY_API_KEY: LOCAL_DEFAULTS.shopifyApiKey,
     SHOPIFY_API_SECRET: options.shopifyApiSecret ?? LOCAL_DEFAULTS.shopifyApiSecret,
-    APP_URL: url,
+    APP_URL: appUrl,
     SHOPIFY_ADMIN_ORIGIN: options.shopifyAdminOrigin,
     SHOPIFY_EVENTS_QUEUE_URL: queues.shopifyEvents,
     MARKETPLACE_INBOUND_QUEUE_URL: queues.marketplaceInbound.url,
@@ -141,6 +148,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     TOKEN_ENCRYPTION_KEY: await localTokenKey(options.dataDir),
     RATE_LIMIT_SHOP_PER_MINUTE: String(options.rateLimits?.shopPerMinute ?? 0),
     RATE_LIMIT_IP_PER_MINUTE: String(options.rateLimits?.ipPerMinute ?? 0),
+    RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: String(options.rateLimits?.authFailuresPerMinute ?? 0),
+    // The fakes (marketplaces, notification receivers) listen on 127.0.0.1 over http.
+    ALLOW_LOOPBACK_TARGETS: "true",
+    ...options.environment,
   });
   const deps = buildDeps(env, options.overrides);
   const apiKey = options.apiKey ?? LOCAL_DEFAULTS.apiKey;
@@ -164,6 +175,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           ...deps,
           retryLater: createRetryLater(sqs, queues.marketplaceOutbound.url),
           retryBaseSeconds: env.MARKETPLACE_RETRY_BASE_SECONDS,
+          maxReceives: options.queues?.maxReceives,
         }),
         name: "marketplace-outbound",
       },

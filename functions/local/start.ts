@@ -1,41 +1,29 @@
 /** `npm start`: the whole system on this machine with embedded defaults; `npm start -- --fresh` starts clean. */
 import { resolve } from "node:path";
-import { z } from "zod";
+import { readLocalEnv } from "../config/env";
 import { REGIONS } from "../domain/markets";
 import { DEMO_SHOP_ID, DEMO_SHOPPER } from "./demo-data";
 import { LOCAL_DEFAULTS, startLocalStack } from "./stack";
 
-const LocalEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DYNAMODB_PORT: z.coerce.number().int().min(0).max(65535).default(8000),
-  SQS_PORT: z.coerce.number().int().min(0).max(65535).default(9324),
-  DATA_DIR: z.string().default(".data"),
-  DEMO_SHOP_API_KEY: z.string().min(16).default(LOCAL_DEFAULTS.apiKey),
-  AGENT_JWT_SECRET: z.string().min(32).default(LOCAL_DEFAULTS.agentJwtSecret),
-  LOG_LEVEL: z.enum(["DEBUG", "INFO", "WARN", "ERROR", "SILENT"]).default("INFO"),
-  RATE_LIMIT_SHOP_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
-  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(0).default(600),
-  OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.string().optional(),
-  OPENAI_MODEL: z.string().optional(),
-});
-
 async function main() {
-  const env = LocalEnv.parse(process.env);
+  // One schema for Lambda and local runs: npm start validates with the same field schemas EnvSchema uses.
+  const { run, overrides } = readLocalEnv(process.env);
   const fresh = process.argv.includes("--fresh");
-  const dataDir = resolve(env.DATA_DIR);
+  const dataDir = resolve(run.DATA_DIR);
   const stack = await startLocalStack({
-    port: env.PORT,
-    dynamodbPort: env.DYNAMODB_PORT,
-    sqsPort: env.SQS_PORT,
+    port: run.PORT,
+    dynamodbPort: run.DYNAMODB_PORT,
+    sqsPort: run.SQS_PORT,
     dataDir,
     fresh,
-    apiKey: env.DEMO_SHOP_API_KEY,
-    agentJwtSecret: env.AGENT_JWT_SECRET,
-    logLevel: env.LOG_LEVEL,
-    rateLimits: { shopPerMinute: env.RATE_LIMIT_SHOP_PER_MINUTE, ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE },
-    openai: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, model: env.OPENAI_MODEL },
+    apiKey: run.DEMO_SHOP_API_KEY,
+    logLevel: "INFO",
+    // Off in tests; on by default for a person's local run, as on AWS.
+    rateLimits: { shopPerMinute: 1200, ipPerMinute: 600, authFailuresPerMinute: 30 },
+    environment: overrides,
   });
+  const defaulted = (name: string, value: string) =>
+    overrides[name] ? `${name} from the environment` : `${name} = ${value} (local default; set ${name} to change)`;
   const out = [
     "",
     `Support backend running at ${stack.url.replace("127.0.0.1", "localhost")}`,
@@ -46,6 +34,12 @@ async function main() {
     `Demo shop ${DEMO_SHOP_ID}`,
     `  API key: ${stack.apiKey}`,
     `  shopper ${DEMO_SHOPPER.id} (${DEMO_SHOPPER.email}) has orders #1001 (shipped), #1002 (not yet shipped), #1003 (cancelled and refunded)`,
+    "",
+    "Settings:",
+    `  ${defaulted("AGENT_JWT_SECRET", LOCAL_DEFAULTS.agentJwtSecret)}`,
+    `  ${defaulted("SHOPIFY_API_KEY", LOCAL_DEFAULTS.shopifyApiKey)}`,
+    `  ${defaulted("SHOPIFY_API_SECRET", LOCAL_DEFAULTS.shopifyApiSecret)}`,
+    `  Shopify Admin API ${stack.env.SHOPIFY_API_VERSION} at ${stack.env.SHOPIFY_ADMIN_ORIGIN ?? "https://{shop}"}; app URL ${stack.env.APP_URL}; log level ${stack.env.LOG_LEVEL}`,
     "",
     `Agents' inbox: ${stack.url.replace("127.0.0.1", "localhost")}/inbox`,
     "  agents sign in with a token below; sellers with the API key (analytics, canned replies)",

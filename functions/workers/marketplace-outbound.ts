@@ -10,6 +10,7 @@ import type { Clock } from "../domain/ports";
 import type { Marketplace, MarketplaceAdapter } from "../domain/marketplace";
 import type { OutboundJob } from "../domain/marketplace-queues";
 import { freshCredentials } from "../domain/marketplace-tokens";
+import { MAX_RECEIVES } from "../adapters/sqs/queues";
 import type { SqsHandler } from "./escalation-consumer";
 
 export interface OutboundWorkerDeps {
@@ -18,6 +19,8 @@ export interface OutboundWorkerDeps {
   /** Makes a failed message visible again only after `seconds`. */
   readonly retryLater: (record: SQSRecord, seconds: number) => Promise<void>;
   readonly retryBaseSeconds: number;
+  /** Receives before the queue moves a message to its DLQ (the queue's maxReceiveCount); default MAX_RECEIVES. */
+  readonly maxReceives?: number | undefined;
   readonly clock: Clock;
   readonly logger: AppLogger;
 }
@@ -49,12 +52,26 @@ export function createOutboundWorker(deps: OutboundWorkerDeps): SqsHandler {
       });
     } catch (error) {
       const attempt = Number(record.attributes.ApproximateReceiveCount ?? "1");
+      const attempts = deps.maxReceives ?? MAX_RECEIVES;
+      const reason = error instanceof Error ? error.message : "error";
+      // A marketplace hiccup is routine and retried: a warning. Only the last attempt, which parks the reply in the
+      // DLQ for a person to redrive, is an error someone must act on.
+      if (attempt >= attempts) {
+        deps.logger.error("marketplace send gave up; the reply is in the dead-letter queue", {
+          marketplace: job.marketplace,
+          attempt,
+          attempts,
+          error: reason,
+        });
+        throw error;
+      }
       const delay = Math.min(900, deps.retryBaseSeconds * 2 ** (attempt - 1));
       deps.logger.warn("marketplace send failed; retrying later", {
         marketplace: job.marketplace,
         attempt,
+        attempts,
         delaySeconds: delay,
-        error: error instanceof Error ? error.message : "error",
+        error: reason,
       });
       await deps.retryLater(record, delay).catch(() => undefined);
       throw error;
@@ -64,5 +81,8 @@ export function createOutboundWorker(deps: OutboundWorkerDeps): SqsHandler {
     processPartialResponse(event, one, new SqsFifoPartialProcessorAsync(), {
       context,
       skipGroupOnError: true,
+      // A batch whose every send failed is reported item by item like any other: throwing would make the runtime
+      // (and the local poller) log the routine retry as an invocation error.
+      throwOnFullBatchFailure: true,
     });
 }

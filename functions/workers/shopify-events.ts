@@ -6,15 +6,8 @@ import { processPartialResponse, SqsFifoPartialProcessorAsync } from "@aws-lambd
 import type { SQSRecord } from "aws-lambda";
 import { z } from "zod";
 import type { ShopifyGateway } from "../adapters/shopify/gateway";
-import { parseShopifyJson } from "../adapters/shopify/json";
-import {
-  fromRestOrder,
-  lookupKeysOf,
-  orderGid,
-  RestFulfillmentEventSchema,
-  RestOrderSchema,
-  RestRefundEventSchema,
-} from "../adapters/shopify/order-mapping";
+import { fromRestOrder, lookupKeysOf, orderGid, type RestOrder } from "../adapters/shopify/order-mapping";
+import { parseWebhook, type WebhookPayload } from "../adapters/shopify/webhook-payloads";
 import type { AppLogger } from "../config/logger";
 import { ShopId } from "../domain/ids";
 import type { OrderSnapshot } from "../domain/order";
@@ -38,19 +31,6 @@ const EventSchema = z.object({
   body: z.string(),
 });
 
-const PrivacyCustomer = z.object({
-  customer: z.object({ email: z.string().nullish(), phone: z.string().nullish() }).default({}),
-  orders_requested: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
-  orders_to_redact: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
-  data_request: z.object({ id: z.union([z.string(), z.number()]).transform(String) }).optional(),
-});
-
-/** The newer of the event time and the order's own update time stamps the snapshot, for the staleness check. */
-const stamped = (order: OrderSnapshot, triggeredAt: string | null): OrderSnapshot =>
-  triggeredAt && triggeredAt > order.updatedAt
-    ? { ...order, updatedAt: new Date(triggeredAt).toISOString() }
-    : order;
-
 async function cacheOrder(deps: ShopifyWorkerDeps, shopId: ShopId, order: OrderSnapshot) {
   await deps.shopify.saveOrderAlias(shopId, order.id, order.name);
   await deps.orderCache.putOrder(shopId, order, lookupKeysOf(order));
@@ -65,83 +45,132 @@ async function refreshOrder(deps: ShopifyWorkerDeps, shopId: ShopId, orderId: st
   return order ? "refreshed" : "missing";
 }
 
+/** Records a destructive event that was not carried out, so the refusal is visible in the shop's audit trail. */
+async function refuse(deps: ShopifyWorkerDeps, shopId: ShopId, topic: string, eventId: string) {
+  deps.logger.warn("shopify destructive event refused: the app is still installed", { topic, eventId });
+  await deps.shopify.audit(shopId, {
+    topic,
+    at: deps.now().toISOString(),
+    requestId: eventId,
+    summary: { refusedStillInstalled: 1 },
+  });
+  return "refused_still_installed";
+}
+
 export async function processShopifyEvent(deps: ShopifyWorkerDeps, event: ShopifyEvent): Promise<string> {
   const shopId = event.shopId;
-  const payload = parseShopifyJson(event.body);
-  switch (event.topic) {
+  // The same check as the route's, so the worker never trusts a body the route would have refused.
+  const parsed = parseWebhook(event.topic, shopId, event.body);
+  if (!parsed.ok) throw new PoisonEvent(parsed.reason, parsed.issues ?? []);
+  switch (parsed.topic) {
     case "orders/create":
     case "orders/updated":
     case "orders/cancelled":
     case "orders/fulfilled": {
-      await cacheOrder(
-        deps,
-        shopId,
-        stamped(fromRestOrder(RestOrderSchema.parse(payload)), event.triggeredAt),
-      );
+      // Staleness is judged on the signed body's updated_at alone: the unsigned Triggered-At header cannot
+      // make an old body look new.
+      await cacheOrder(deps, shopId, fromRestOrder(parsed.payload as RestOrder));
       return "cached";
     }
     case "fulfillments/create":
     case "fulfillments/update":
-      return refreshOrder(deps, shopId, RestFulfillmentEventSchema.parse(payload).order_id);
     case "refunds/create":
-      return refreshOrder(deps, shopId, RestRefundEventSchema.parse(payload).order_id);
+      return refreshOrder(deps, shopId, (parsed.payload as { order_id: string }).order_id);
     case "app/uninstalled": {
       const connection = await deps.shopify.getConnection(shopId);
-      if (connection)
-        await deps.shopify.saveConnection({
-          ...connection,
-          sealedToken: null,
-          uninstalledAt: connection.uninstalledAt ?? deps.now().toISOString(),
-        });
+      if (!connection?.sealedToken || connection.uninstalledAt) return "not_installed";
+      // Shopify revokes the token before it sends app/uninstalled: a token that still works means a replay.
+      if ((await deps.gateway.installState(shopId)) === "installed")
+        return refuse(deps, shopId, "app/uninstalled", event.eventId);
+      await deps.shopify.saveConnection({
+        ...connection,
+        sealedToken: null,
+        uninstalledAt: deps.now().toISOString(),
+      });
       deps.gateway.forget(shopId);
       await deps.shopify.audit(shopId, {
         topic: "app/uninstalled",
         at: deps.now().toISOString(),
         requestId: null,
-        summary: { tokensRevoked: connection?.sealedToken ? 1 : 0 },
+        summary: { tokensRevoked: 1 },
       });
       return "revoked";
     }
     case "customers/data_request": {
-      const p = PrivacyCustomer.parse(payload);
-      const requestId = p.data_request?.id ?? event.eventId;
+      const p = parsed.payload as WebhookPayload<"customers/data_request">;
       await exportCustomer(
         deps,
         shopId,
         {
-          email: p.customer.email ?? null,
-          phone: p.customer.phone ?? null,
-          orderIds: (p.orders_requested ?? []).map(orderGid),
+          email: p.customer.email,
+          phone: p.customer.phone,
+          orderIds: p.orders_requested.map(orderGid),
         },
-        requestId,
+        p.data_request.id,
       );
       return "exported";
     }
     case "customers/redact": {
-      const p = PrivacyCustomer.parse(payload);
+      const p = parsed.payload as WebhookPayload<"customers/redact">;
       await redactCustomer(deps, shopId, {
-        email: p.customer.email ?? null,
-        phone: p.customer.phone ?? null,
-        orderIds: (p.orders_to_redact ?? []).map(orderGid),
+        email: p.customer.email,
+        phone: p.customer.phone,
+        orderIds: p.orders_to_redact.map(orderGid),
       });
       return "redacted";
     }
     case "shop/redact":
+      // Shopify sends shop/redact 48 hours after an uninstall; a shop whose token still works has reinstalled.
+      if ((await deps.gateway.installState(shopId)) === "installed")
+        return refuse(deps, shopId, "shop/redact", event.eventId);
       await redactShop(deps, shopId);
       deps.gateway.forget(shopId);
       return "shop_redacted";
-    default:
-      return "ignored";
+  }
+}
+
+/** An event that can never be processed (its body does not parse as its topic): retrying cannot help. */
+export class PoisonEvent extends Error {
+  constructor(
+    readonly reason: string,
+    readonly issues: readonly string[],
+  ) {
+    super(`unprocessable event: ${reason}`);
+    this.name = "PoisonEvent";
   }
 }
 
 export function createShopifyWorker(deps: ShopifyWorkerDeps): SqsHandler {
   const one = async (record: SQSRecord) => {
-    const event = EventSchema.parse(JSON.parse(record.body));
+    let event: z.infer<typeof EventSchema>;
+    try {
+      event = EventSchema.parse(JSON.parse(record.body));
+    } catch {
+      // Not ours to retry: a message that is not an event would hold its shop's FIFO group forever.
+      deps.logger.error("shopify event dropped", { messageId: record.messageId, reason: "not_an_event" });
+      return;
+    }
     try {
       const outcome = await processShopifyEvent(deps, { ...event, shopId: ShopId(event.shopId) });
       deps.logger.info("shopify event processed", { topic: event.topic, eventId: event.eventId, outcome });
     } catch (error) {
+      if (error instanceof PoisonEvent) {
+        // Dropped, not retried: a poison event must not block its shop's later events, nor sit in the DLQ ahead
+        // of them. Issue paths and codes only, never values (payloads carry personal data).
+        deps.logger.error("shopify event dropped", {
+          topic: event.topic,
+          eventId: event.eventId,
+          reason: error.reason,
+          issues: error.issues.slice(0, 10),
+        });
+        await deps.shopify.audit(ShopId(event.shopId), {
+          topic: event.topic,
+          at: deps.now().toISOString(),
+          requestId: event.eventId,
+          summary: { droppedUnprocessable: 1 },
+        });
+        return;
+      }
       // Names and messages only: payloads carry personal data.
       deps.logger.error("shopify event failed", {
         topic: event.topic,
@@ -151,7 +180,7 @@ export function createShopifyWorker(deps: ShopifyWorkerDeps): SqsHandler {
       throw error;
     }
   };
-  // FIFO per shop: a failed event holds back only its own shop's later events.
+  // FIFO per shop: a failed event holds back only its own shop's later events, and only while it can succeed.
   return (event, context) =>
     processPartialResponse(event, one, new SqsFifoPartialProcessorAsync(), {
       context,

@@ -195,15 +195,38 @@ describe("the CDK stack", () => {
     });
   });
 
-  it("requires MFA for agents and carries their regions, shops and languages as attributes", () => {
+  it("requires MFA for agents and carries their languages as an attribute", () => {
     template.hasResourceProperties("AWS::Cognito::UserPool", {
       MfaConfiguration: "ON",
-      Schema: Match.arrayWith([
-        Match.objectLike({ Name: "regions" }),
-        Match.objectLike({ Name: "shops" }),
-        Match.objectLike({ Name: "languages" }),
-      ]),
+      Schema: Match.arrayWith([Match.objectLike({ Name: "languages" })]),
     });
+  });
+
+  it("lets no agent write a custom attribute with their own token: the client's writable attributes are listed", () => {
+    const clients = Object.values(template.findResources("AWS::Cognito::UserPoolClient"));
+    expect(clients.length).toBeGreaterThan(0);
+    for (const client of clients) {
+      // Left out, Cognito would let the user write attributes of its own choosing (UpdateUserAttributes).
+      const writable = client.Properties.WriteAttributes as string[] | undefined;
+      expect(writable).toBeDefined();
+      expect(writable?.filter((a) => a.startsWith("custom:"))).toEqual([]);
+      expect(writable).not.toContain("name");
+      expect(writable).not.toContain("email");
+    }
+    const [pool] = Object.values(template.findResources("AWS::Cognito::UserPool"));
+    const custom = ((pool?.Properties.Schema ?? []) as { Name: string }[]).map((a) => `custom:${a.Name}`);
+    expect(custom.length).toBeGreaterThan(0);
+    for (const client of clients)
+      for (const name of custom) expect(client.Properties.WriteAttributes).not.toContain(name);
+  });
+
+  it("grants agents their scope through groups only an administrator can change: one per region and all-shops", () => {
+    const groups = Object.values(template.findResources("AWS::Cognito::UserPoolGroup")).map(
+      (g) => g.Properties.GroupName as string,
+    );
+    expect(groups.sort()).toEqual(
+      ["all-shops", "region:greater-china", "region:north-asia", "region:sea", "region:south-asia"].sort(),
+    );
   });
 
   it("signs agents in to the web inbox through the hosted UI: code flow, no client secret, callback on the API", () => {

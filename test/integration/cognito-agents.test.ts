@@ -20,11 +20,10 @@ describe("agents signed in through a Cognito user pool", () => {
     await pool.stop();
   });
 
-  it("accepts a user pool token and reads regions and shops from its custom attributes", async () => {
+  it("accepts a user pool token and reads regions and shops from its groups", async () => {
     const token = await pool.sign({
       name: "Nadia",
-      "custom:regions": "sea",
-      "custom:shops": "*",
+      "cognito:groups": ["region:sea", "all-shops"],
       "custom:languages": "id,en",
     });
     const res = await http(`${stack.url}/v1/inbox?region=sea`, { token });
@@ -34,7 +33,7 @@ describe("agents signed in through a Cognito user pool", () => {
   });
 
   it("refuses a token from another issuer, and one signed with another key", async () => {
-    const claims = { "custom:regions": "sea", "custom:shops": "*" };
+    const claims = { "cognito:groups": ["region:sea", "all-shops"] };
     expect(
       (
         await http(`${stack.url}/v1/inbox`, {
@@ -53,9 +52,10 @@ describe("agents signed in through a Cognito user pool", () => {
     expect((await http(`${stack.url}/v1/inbox`, { token: stack.agentTokens.sea })).status).toBe(401);
   });
 
-  it("refuses a user pool token without regions", async () => {
+  it("refuses a user pool token without a region group", async () => {
     expect(
-      (await http(`${stack.url}/v1/inbox`, { token: await pool.sign({ "custom:shops": "*" }) })).status,
+      (await http(`${stack.url}/v1/inbox`, { token: await pool.sign({ "cognito:groups": ["all-shops"] }) }))
+        .status,
     ).toBe(401);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resources } from "../../functions/adapters/i18n/resources";
+import { createTranslator } from "../../functions/adapters/i18n/translator";
 import { localeFor } from "../../functions/domain/language";
 import { MARKETS, type MarketCode } from "../../functions/domain/markets";
 import { http, shopperMessage, useLocalStack } from "../support/local-stack";
@@ -27,7 +28,23 @@ const suite = JSON.parse(
   readFileSync(join(import.meta.dirname, "../fixtures/conversation-suite.json"), "utf8"),
 ) as Suite;
 
-/** What the policy must decide for each scenario (the demo shopper's #1001 has shipped, #1002 has not). */
+const translator = createTranslator();
+
+/** How many times a reply offers a person: the hybrid markets' offer line and the disclosure's offer (R1, R8). */
+function personOffers(text: string, locale: string): number {
+  const keyword = translator.t(locale, "handoff_keyword");
+  const assistant = translator.t(locale, "assistant");
+  const offers = [
+    translator.t(locale, "offer_person", { keyword }),
+    translator.t(locale, "disclosure", { assistant, keyword }),
+  ];
+  return offers.reduce((n, offer) => n + text.split(offer).length - 1, 0);
+}
+
+/**
+ * What the policy must decide for each scenario (the demo shopper's #1001 has shipped, #1002 has not: cancelling and
+ * changing the address are about #1002, a return about #1001).
+ */
 const EXPECTED: Record<Scenario, { intent: string | RegExp; escalation: string | null; contains?: string }> =
   {
     order_status: { intent: "order_status", escalation: null, contains: "JT0001234567" },
@@ -63,6 +80,8 @@ describe("conversation suite: every market through every kind of message", () =>
             | undefined;
           const keyword = shopperStrings?.handoff_keyword ?? "(missing locale)";
           expect(body.reply?.text).toContain(keyword);
+          // A person is offered exactly once per reply, however the market's posture adds its own offer.
+          expect(personOffers(body.reply?.text ?? "", localeFor(language as never, market))).toBe(1);
           if (expected.escalation) {
             expect(body.status).toBe("pending_human");
             expect(body.escalation).toMatchObject({

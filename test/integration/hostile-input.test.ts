@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extractEntities } from "../../functions/ai/extract";
@@ -15,6 +16,41 @@ const ERROR_CODES = new Set([
   "payload_too_large",
   "unsupported_media_type",
 ]);
+
+/**
+ * Streams a chunked body of up to `totalBytes` and stops as soon as the server answers; reports how many bytes had
+ * been handed to the socket by then. A server that reads the whole body first answers only after all of it.
+ */
+function streamUntilAnswered(url: string, headers: Record<string, string>, totalBytes: number) {
+  return new Promise<{ status: number; code: string; sentWhenAnswered: number }>((resolve, reject) => {
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    let sent = 0;
+    let answered = false;
+    const req = request(url, { method: "POST", headers: { ...headers, "transfer-encoding": "chunked" } });
+    req.on("response", (res) => {
+      answered = true;
+      const sentWhenAnswered = sent;
+      let text = "";
+      res.on("data", (d) => (text += d));
+      res.on("end", () => {
+        req.destroy();
+        const code = (JSON.parse(text || "{}") as { error?: { code?: string } }).error?.code ?? "";
+        resolve({ status: res.statusCode ?? 0, code, sentWhenAnswered });
+      });
+    });
+    req.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    const pump = () => {
+      while (!answered && sent < totalBytes) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
+  });
+}
 
 describe("hostile input never breaks the API", () => {
   const stack = useLocalStack({ autoPoll: false });
@@ -124,5 +160,24 @@ describe("hostile input never breaks the API", () => {
       body: `${"[".repeat(depth)}${"]".repeat(depth)}`,
     });
     expect(res.status).toBe(400);
+  });
+
+  describe("bodies are limited while they stream, not after they are read whole", () => {
+    const total = 64 * 1024 * 1024;
+    const cases = [
+      { what: "an unauthenticated marketplace push", path: "/webhooks/lazada", auth: false },
+      { what: "a Shopify webhook", path: "/webhooks/shopify", auth: false },
+      { what: "a shop API body", path: "/v1/messages", auth: true },
+    ];
+    for (const { what, path, auth } of cases)
+      it(`answers 413 to ${what} streamed in chunks long before the client has sent it all`, async () => {
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        if (auth) headers.authorization = `Bearer ${stack().apiKey}`;
+        const result = await streamUntilAnswered(`${stack().url}${path}`, headers, total);
+        expect(result.status).toBe(413);
+        expect(result.code).toBe("payload_too_large");
+        // Kernel socket buffers hold a few megabytes at most; reading the body whole would take all 64.
+        expect(result.sentWhenAnswered).toBeLessThan(total / 4);
+      });
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalStack, startLocalStack } from "../../functions/local/stack";
 import { createTranslator } from "../../functions/adapters/i18n/translator";
+import { createApp } from "../../functions/http/create-app";
 import { CLIENT_ID, startFakeUserPool } from "../support/fake-cognito";
 import { eventually, http, shopperMessage } from "../support/local-stack";
 
@@ -34,8 +35,7 @@ describe("the web inbox over HTTP", () => {
   beforeAll(async () => {
     pool = await startFakeUserPool({
       name: "Nadia",
-      "custom:regions": "sea",
-      "custom:shops": "*",
+      "cognito:groups": ["region:sea", "all-shops"],
       "custom:languages": "id,en",
     });
     stack = await startLocalStack({
@@ -111,6 +111,77 @@ describe("the web inbox over HTTP", () => {
     expect(cookiesOf(response).some((c) => c.startsWith("inbox_session="))).toBe(false);
   });
 
+  it("ends the session on sign-out: the same cookie is refused afterwards, on this instance and any other", async () => {
+    const session = cookiesOf(await post("/inbox/sign-in", { kind: "seller", credential: stack.apiKey }));
+    expect((await get("/inbox/analytics", session)).status).toBe(200);
+    const out = await post("/inbox/sign-out", {}, { cookie: session.join("; ") });
+    expect(out.status).toBe(303);
+    // A copy of the cookie (another tab, a stolen one) no longer opens anything.
+    const again = await get("/inbox/analytics", session);
+    expect(again.status).toBe(303);
+    expect(again.headers.get("location")).toBe("/inbox/sign-in?why=expired");
+    // Another Lambda instance (its own memory, the same table) refuses it too.
+    const other = createApp(stack.deps);
+    const elsewhere = await other.fetch(
+      new Request(url("/inbox/analytics"), { headers: { cookie: session.join("; ") } }),
+    );
+    expect(elsewhere.status).toBe(303);
+    // Signing in again with the same key opens a new session.
+    const fresh = cookiesOf(await post("/inbox/sign-in", { kind: "seller", credential: stack.apiKey }));
+    expect((await get("/inbox/analytics", fresh)).status).toBe(200);
+  });
+
+  it("refuses a session id that was not opened with the credential beside it", async () => {
+    const mine = cookiesOf(await post("/inbox/sign-in", { kind: "seller", credential: stack.apiKey }));
+    const [, id] = /^inbox_session=seller\.([\w-]+)\./.exec(mine[0] ?? "") ?? [];
+    const agent = await pool.sign({ name: "N", "cognito:groups": ["region:sea", "all-shops"] });
+    // A live session id carried over to a token of one's choosing, and a made-up id beside the right key.
+    for (const cookie of [
+      `inbox_session=agent.${id}.${agent}`,
+      `inbox_session=seller.${"x".repeat(43)}.${stack.apiKey}`,
+    ]) {
+      const response = await get("/inbox", [cookie]);
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toBe("/inbox/sign-in?why=expired");
+    }
+  });
+
+  it("refuses a state-changing post from another site whatever its content type, or with no origin at all", async () => {
+    const { body } = await http<{ escalation: { id: string } }>(url("/v1/messages"), {
+      token: stack.apiKey,
+      body: shopperMessage("Saya mau bicara dengan admin", { market: "ID" }),
+    });
+    const id = body.escalation.id;
+    const token = await pool.sign({ name: "N", "cognito:groups": ["region:sea", "all-shops"] });
+    await eventually(async () => (await http(url(`/v1/inbox/${id}`), { token })).status === 200);
+    const session = cookiesOf(await post("/inbox/sign-in", { kind: "agent", credential: token }));
+    const attempts: Record<string, string>[] = [
+      { origin: "https://evil.example", "content-type": "application/json" },
+      { origin: "https://evil.example", "content-type": "application/octet-stream" },
+      { origin: "https://evil.example" },
+      { "content-type": "application/json" },
+      { "sec-fetch-site": "cross-site" },
+    ];
+    for (const headers of attempts) {
+      const response = await fetch(url(`/inbox/e/${id}/claim`), {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie: session.join("; "), ...headers },
+        body: headers["content-type"] === "application/json" ? "{}" : null,
+      });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+    }
+    const packet = await http<{ status: string }>(url(`/v1/inbox/${id}`), { token });
+    expect(packet.body.status).toBe("pending");
+    // Our own page's post (same origin) still works.
+    const ours = await fetch(url(`/inbox/e/${id}/claim`), {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: session.join("; "), "sec-fetch-site": "same-origin" },
+    });
+    expect(ours.headers.get("location")).toBe(`/inbox/e/${id}?done=claimed`);
+  });
+
   it("refuses form posts from another site (CSRF)", async () => {
     const response = await post(
       "/inbox/sign-in",
@@ -134,7 +205,7 @@ describe("the web inbox over HTTP", () => {
   it("answers a poll whose version is current with 204 and nothing to render", async () => {
     const signIn = await post("/inbox/sign-in", {
       kind: "agent",
-      credential: await pool.sign({ name: "N", "custom:regions": "sea", "custom:shops": "*" }),
+      credential: await pool.sign({ name: "N", "cognito:groups": ["region:sea", "all-shops"] }),
     });
     const session = cookiesOf(signIn);
     const first = await get("/inbox/queue.html", session);
@@ -152,7 +223,7 @@ describe("the web inbox over HTTP", () => {
       body: shopperMessage("Saya mau bicara dengan admin", { market: "ID" }),
     });
     const id = body.escalation.id;
-    const token = await pool.sign({ name: "N", "custom:regions": "sea", "custom:shops": "*" });
+    const token = await pool.sign({ name: "N", "cognito:groups": ["region:sea", "all-shops"] });
     await eventually(async () => (await http(url(`/v1/inbox/${id}`), { token })).status === 200);
     await http(url(`/v1/inbox/${id}/claim`), { token, body: {} });
     const session = cookiesOf(await post("/inbox/sign-in", { kind: "agent", credential: token }));

@@ -111,6 +111,24 @@ describe("the agents' inbox", () => {
     expect(again.status).toBe(409);
   });
 
+  it("refuses to resolve an escalation nobody claimed (409 not_claimed), leaving it waiting for a person", async () => {
+    const { id, conversationId } = await escalated("I will sue you, I am calling my lawyer");
+    const token = await agentToken("agent-z");
+    const refused = await http<{ error: { code: string } }>(api(`/v1/inbox/${id}/resolve`), {
+      token,
+      body: { note: "closing" },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("not_claimed");
+    const detail = await http<Detail>(api(`/v1/inbox/${id}`), { token });
+    expect(detail.body.status).toBe("pending");
+    expect(detail.body.events.map((e) => e.kind)).toEqual(["escalated"]);
+    const conversation = await http<{ status: string }>(api(`/v1/conversations/${conversationId}`), {
+      token: stack().apiKey,
+    });
+    expect(conversation.body.status).toBe("pending_human");
+  });
+
   it("hands the conversation back to the AI on release, and the AI answers again", async () => {
     const { id, message } = await escalated();
     const token = await agentToken("agent-g");

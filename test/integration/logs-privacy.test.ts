@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AppLogger } from "../../functions/config/logger";
+import { createApp } from "../../functions/http/create-app";
 import { eventually, http, shopperMessage, useLocalStack } from "../support/local-stack";
 
 const lines: string[] = [];
@@ -61,5 +62,31 @@ describe("logs keep personal data out", () => {
     ]) {
       expect(all).not.toContain(personal);
     }
+  });
+
+  it("logs a failure by its type and place, never by a message that quotes the request", async () => {
+    const quoted = "card 4111 1111 1111 1111 exp 09/29";
+    const failing = createApp({
+      ...stack().deps,
+      understanding: {
+        ...stack().deps.understanding,
+        // A parser's message quotes its input: the kind of error that must not carry payload into logs.
+        detectLanguage: (text: string) => {
+          throw new SyntaxError(`Unexpected token in "${text}"`);
+        },
+      },
+    });
+    const before = lines.length;
+    const res = await failing.request("/v1/messages", {
+      method: "POST",
+      headers: { authorization: `Bearer ${stack().apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify(shopperMessage(quoted, { market: "ID" })),
+    });
+    expect(res.status).toBe(500);
+    const logged = lines.slice(before).join("\n");
+    expect(logged).toContain("request failed");
+    expect(logged).toContain("SyntaxError");
+    expect(logged).not.toContain("4111");
+    expect(await res.text()).not.toContain("4111");
   });
 });

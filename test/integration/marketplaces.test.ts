@@ -63,7 +63,7 @@ describe("marketplace messaging", () => {
         })
       ).status,
     ).toBe(200);
-    // TikTok's token is already past its expiry: the first send must refresh it.
+    // TikTok's token proves the shop now but is said to expire already: the first send must refresh it.
     expect(
       (
         await put("tiktok", {
@@ -71,7 +71,7 @@ describe("marketplace messaging", () => {
           shopCipher: APPS.tiktok.shopCipher,
           appKey: APPS.tiktok.appKey,
           appSecret: APPS.tiktok.appSecret,
-          accessToken: "stale-token",
+          accessToken: "tiktok-token-1",
           refreshToken: "r1",
           apiBaseUrl: fake.tiktokBase,
           authBaseUrl: fake.tiktokBase,

@@ -341,6 +341,8 @@ describe("the Shopify app", () => {
           id: "gid://shopify/Order/5730000000000002004",
           name: "#2004",
           email: "malee@example.com",
+          // Malee's own phone: an order carrying another customer's phone is that customer's data too.
+          phone: "+66898765432",
           displayFulfillmentStatus: "FULFILLED",
           fulfillments: [
             {
@@ -445,7 +447,12 @@ describe("the Shopify app", () => {
     });
 
     it("revokes the token at once on app/uninstalled", async () => {
-      await deliver("app/uninstalled", `{"id": 954889, "domain": "${SHOP}"}`);
+      // Shopify revokes the app's tokens, then tells us.
+      fake.uninstall(SHOP);
+      await deliver(
+        "app/uninstalled",
+        `{"id": 954889, "name": "Siam Silk", "domain": "siamsilk.example", "myshopify_domain": "${SHOP}"}`,
+      );
       await eventually(
         async () => (await stack.deps.shopifyStore.getConnection(SHOP as never))?.sealedToken === null,
       );

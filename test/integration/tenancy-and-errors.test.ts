@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ShopId } from "../../functions/domain/ids";
+import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
 import { signAgentToken } from "../../functions/local/agent-tokens";
 import { http, shopperMessage, useLocalStack } from "../support/local-stack";
 
@@ -139,6 +140,47 @@ describe("Tenant isolation and the error contract", () => {
       "KR",
       "IN",
     ]);
+  });
+
+  it("answers a tampered pagination cursor with 400 invalid_request, never a 500", async () => {
+    const mine = `SHOP#${DEMO_SHOP_ID}#CONVS`;
+    const inbox = `SHOP#${DEMO_SHOP_ID}#INBOX#sea#open`;
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const key = { pk: "SHOP#x#CONV#1", sk: "META", gsi1pk: mine, gsi1sk: "2026-01-01" };
+    const tampered = [
+      encode({ gsi1pk: mine }),
+      encode({ gsi1pk: mine, note: "x" }),
+      encode({ ...key, extra: "y" }),
+      encode({ ...key, sk: 7 }),
+      encode(null),
+      "not-base64-json",
+    ];
+    for (const cursor of tampered) {
+      const res = await http<ErrorBody>(url(`/v1/conversations?cursor=${cursor}`), { token: stack().apiKey });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("invalid_request");
+    }
+    for (const cursor of [encode({ [inbox]: { gsi1pk: inbox } }), encode({ [inbox]: { ...key, gsi1pk: inbox, x: "1" } })]) {
+      const res = await http<ErrorBody>(url(`/v1/inbox?region=sea&cursor=${cursor}`), {
+        token: stack().agentTokens.sea,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe("invalid_request");
+    }
+  });
+
+  it("marks every JSON answer, success or error, Cache-Control: no-store", async () => {
+    const answers = [
+      await http(url("/v1/conversations"), { token: stack().apiKey }),
+      await http(url("/v1/settings"), { token: stack().apiKey }),
+      await http(url("/v1/conversations/nope"), { token: stack().apiKey }),
+      await http(url("/v1/messages"), { body: shopperMessage("hi") }),
+      await http(url("/v1/inbox"), { token: stack().agentTokens.sea }),
+    ];
+    for (const res of answers) {
+      expect(res.headers.get("content-type")).toContain("application/json");
+      expect(res.headers.get("cache-control")).toBe("no-store");
+    }
   });
 
   it("answers an unknown route with 404 in the error envelope", async () => {

@@ -64,6 +64,27 @@ export async function startFakeMarketplaces(apps: FakeApps) {
           expire_in: 14_400,
         });
       }
+      // v2.shop.get_shop_info: answered only for the partner's own shop with that shop's current token.
+      if (path === "/api/v2/shop/get_shop_info") {
+        if (
+          q.partner_id !== apps.shopee.partnerId ||
+          q.shop_id !== apps.shopee.shopId ||
+          q.access_token !== tokens.shopee
+        )
+          return json(403, { error: "error_auth", message: "Invalid partner_id or shopid." });
+        return json(200, {
+          error: "",
+          message: "",
+          request_id: `req-${++counter}`,
+          shop_name: "Toko Demo",
+          region: "ID",
+          status: "NORMAL",
+          is_cb: false,
+          is_sip: false,
+          auth_time: Math.floor(Date.now() / 1000) - 3600,
+          expire_time: Math.floor(Date.now() / 1000) + 365 * 86_400,
+        });
+      }
       if (path === "/api/v2/sellerchat/send_message") {
         if (q.access_token !== tokens.shopee)
           return json(200, { error: "error_auth", message: "invalid access_token" });
@@ -99,6 +120,30 @@ export async function startFakeMarketplaces(apps: FakeApps) {
           access_token: tokens.lazada,
           refresh_token: `lazada-refresh-${counter}`,
           expires_in: 604_800,
+        });
+      }
+      // /seller/get: the seller whose access token signed the call.
+      if (path === "/seller/get") {
+        if (q.app_key !== apps.lazada.appKey || q.access_token !== tokens.lazada)
+          return json(200, {
+            code: "IllegalAccessToken",
+            type: "ISV",
+            message: "The specified access token is invalid or expired",
+            request_id: `req-${++counter}`,
+          });
+        return json(200, {
+          code: "0",
+          request_id: `req-${++counter}`,
+          data: {
+            seller_id: Number(apps.lazada.sellerId),
+            name: "Demo Lazada Shop",
+            name_company: "Demo Pte Ltd",
+            short_code: "SG10ABC",
+            email: "seller@example.com",
+            cb: false,
+            status: "ACTIVE",
+            logo_url: "",
+          },
         });
       }
       if (path === "/im/message/send") {
@@ -140,6 +185,28 @@ export async function startFakeMarketplaces(apps: FakeApps) {
         .join("");
       const s = apps.tiktok.appSecret;
       if (q.sign !== hmac(s, `${s}${path}${concat}${body}${s}`)) return reject("tiktok");
+      // 202309 Get Authorized Shops: the shops the token's seller authorized, each with its cipher.
+      if (path === "/authorization/202309/shops") {
+        if (q.app_key !== apps.tiktok.appKey || req.headers["x-tts-access-token"] !== tokens.tiktok)
+          return json(200, { code: 105002, message: "expired token", request_id: `req-${++counter}` });
+        return json(200, {
+          code: 0,
+          message: "Success",
+          request_id: `req-${++counter}`,
+          data: {
+            shops: [
+              {
+                id: apps.tiktok.shopId,
+                name: "Demo TikTok Shop",
+                region: "TH",
+                seller_type: "LOCAL",
+                cipher: apps.tiktok.shopCipher,
+                code: "THLCDEMO01",
+              },
+            ],
+          },
+        });
+      }
       const m = /^\/customer_service\/202309\/conversations\/([^/]+)\/messages$/.exec(path);
       if (m) {
         if (req.headers["x-tts-access-token"] !== tokens.tiktok)

@@ -97,6 +97,11 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
           extensions: cost(10),
         });
       }
+      if (/\bshop\s*\{/.test(query))
+        return send(200, {
+          data: { shop: { id: `gid://shopify/Shop/${shop.length}` } },
+          extensions: cost(1),
+        });
       if (query.includes("order(id:"))
         return send(200, {
           data: { order: mine.find((o) => o.id === variables.id) ?? null },
@@ -131,6 +136,10 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
     graphqlCalls,
     fail: (...next: Fault[]) => faults.push(...next),
     tokenCount: () => tokens.size,
+    /** The merchant uninstalls the app: as Shopify does, every token of the shop stops working at once. */
+    uninstall: (shop: string) => {
+      for (const [token, owner] of tokens) if (owner === shop) tokens.delete(token);
+    },
     stop: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

@@ -16,6 +16,12 @@ describe("entity extraction", () => {
     expect(e.orderNames).toEqual([]);
   });
 
+  it("keeps a local phone number written with dashes apart from the order number beside it", () => {
+    const e = extractEntities("Kak, pesanan #1001 sampai mana? HP saya 0812-3456-7890");
+    expect(e.orderNames).toEqual(["#1001"]);
+    expect(e.phones).toEqual(["081234567890"]);
+  });
+
   it("finds nothing in a message without identifiers", () => {
     expect(extractEntities("hello there")).toEqual({ orderNames: [], emails: [], phones: [] });
   });

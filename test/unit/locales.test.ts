@@ -129,3 +129,63 @@ describe("locales", () => {
     expect(differing.length).toBeGreaterThan(10);
   });
 });
+
+/** Chinese and Japanese: the scripts whose punctuation is full-width. */
+const FULL_WIDTH_LOCALES = ["ja", "zh-Hans", "zh-Hant", "zh-Hant-HK"];
+const CJK_CHAR = "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}、。，！？：；（）「」“”]";
+/** An ASCII , ? ! : ; or . touching a Chinese or Japanese character on either side. */
+const ASCII_IN_CJK = new RegExp(`${CJK_CHAR}[,?!:;.]|[,?!:;]${CJK_CHAR}`, "u");
+/** A Korean sentence end run straight into the next sentence ("…입니다.다음", "JT0001234567여기"). */
+const KOREAN_RUN_ON = /[.?!](?=[^\s.?!"'”’)\]}])/u;
+/** Placeholders a sentence may end on after a colon: a list of alternatives or a link. */
+const LIST_OR_LINK_END = /[:：]\s*\{\{(orders|url|fields)\}\}$/u;
+/** How a shopper-facing sentence ends, so that sentences joined into one reply never run together. */
+const SENTENCE_END = /([.?!。？！।)）」]|\{\{url\}\})$/u;
+/** Shopper strings that are names or words, not sentences. */
+const NOT_SENTENCES = new Set(["assistant", "handoff_keyword"]);
+
+describe("punctuation a native speaker expects", () => {
+  for (const locale of FULL_WIDTH_LOCALES) {
+    it(`${locale} uses full-width punctuation between Chinese or Japanese characters`, () => {
+      for (const ns of NAMESPACES) {
+        for (const [key, text] of keysOf(load(locale, ns))) {
+          expect(ASCII_IN_CJK.test(text.replace(/\{\{\w+\}\}/g, "")), `${locale}:${ns}:${key}: ${text}`).toBe(
+            false,
+          );
+        }
+      }
+    });
+  }
+
+  it("ko puts a space after each sentence's end before the next sentence", () => {
+    for (const ns of NAMESPACES) {
+      for (const [key, text] of keysOf(load("ko", ns))) {
+        expect(KOREAN_RUN_ON.test(text), `ko:${ns}:${key}: ${text}`).toBe(false);
+      }
+    }
+  });
+
+  for (const locale of locales) {
+    it(`${locale} never ends a string on a colon, except before a list or a link`, () => {
+      for (const ns of NAMESPACES) {
+        for (const [key, text] of keysOf(load(locale, ns))) {
+          expect(/[:：]\s*$/u.test(text), `${locale}:${ns}:${key} ends on a colon: ${text}`).toBe(false);
+        }
+      }
+      for (const [key, text] of keysOf(load(locale, "shopper"))) {
+        if (/[:：]\s*\{\{\w+\}\}$/u.test(text))
+          expect(LIST_OR_LINK_END.test(text), `${locale}:shopper:${key}: ${text}`).toBe(true);
+      }
+    });
+
+    // Thai marks a sentence's end with a space, not a stop.
+    if (locale !== "th") {
+      it(`${locale} ends every shopper sentence with its language's closing mark`, () => {
+        for (const [key, text] of keysOf(load(locale, "shopper"))) {
+          if (NOT_SENTENCES.has(key)) continue;
+          expect(SENTENCE_END.test(text), `${locale}:shopper:${key}: ${text}`).toBe(true);
+        }
+      });
+    }
+  }
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { INITIAL_MEMORY } from "../../functions/domain/conversation";
 import type { Intent } from "../../functions/domain/intent";
 import type { OrderSnapshot } from "../../functions/domain/order";
-import { type DecisionInput, decide } from "../../functions/domain/policy";
+import { type DecisionInput, decide, offersPerson } from "../../functions/domain/policy";
 import { DEMO_ORDERS } from "../../functions/local/demo-data";
 
 const [shipped, preparing, refunded] = DEMO_ORDERS as [OrderSnapshot, OrderSnapshot, OrderSnapshot];
@@ -91,6 +91,44 @@ describe("conversation policy", () => {
     expect(answer).toMatchObject({ kind: "reply", lines: [{ key: "delay.shipped" }] });
   });
 
+  it("tells a refunded order that was not cancelled that it was refunded, and a cancelled one both", () => {
+    const refundedOnly = { ...shipped, financialStatus: "REFUNDED" };
+    expect(decide(input("order_status", { order: { kind: "found", order: refundedOnly } }))).toMatchObject({
+      lines: [{ key: "status.refunded" }],
+    });
+    expect(decide(input("order_status", { order: { kind: "found", order: refunded } }))).toMatchObject({
+      lines: [{ key: "status.cancelled_refunded" }],
+    });
+  });
+
+  it("does not call a refunded order cancelled when the shopper asks to cancel it", () => {
+    const refundedOnly = { ...shipped, financialStatus: "REFUNDED" };
+    const d = decide(input("cancel_order", { order: { kind: "found", order: refundedOnly } }));
+    expect(d).toMatchObject({ kind: "reply", lines: [{ key: "status.refunded" }] });
+  });
+
+  it("says a partly refunded order was partly refunded, shipped or not", () => {
+    const unshipped = { ...preparing, financialStatus: "PARTIALLY_REFUNDED" };
+    expect(decide(input("order_status", { order: { kind: "found", order: unshipped } }))).toMatchObject({
+      lines: [{ key: "status.partially_refunded" }],
+    });
+    const sent = { ...shipped, financialStatus: "PARTIALLY_REFUNDED" };
+    const d = decide(input("order_status", { order: { kind: "found", order: sent } }));
+    expect(d.kind === "reply" && d.lines.map((l) => ("key" in l ? l.key : l.text))).toEqual([
+      "status.shipped",
+      "status.partial_refund_note",
+      "tracking_link",
+    ]);
+  });
+
+  it("asks which order a refund is about as a list the renderer joins in the shopper's language", () => {
+    const d = decide(input("refund_return", { order: { kind: "several", orders: [shipped, preparing] } }));
+    expect(d).toMatchObject({
+      kind: "reply",
+      lines: [{ key: "which_order", values: { orders: { list: ["#1001", "#1002"] } } }],
+    });
+  });
+
   it("answers for each open order when the shopper has several and named none", () => {
     const d = decide(input("order_status", { order: { kind: "several", orders: [shipped, preparing] } }));
     expect(d.kind === "reply" && d.lines.map((l) => ("key" in l ? l.key : l.text))).toEqual([
@@ -112,6 +150,13 @@ describe("market posture (R8)", () => {
     expect(d.kind === "reply" && d.lines.map((l) => ("key" in l ? l.key : l.text))).not.toContain(
       "offer_person",
     );
+  });
+
+  it("marks a reply that offers a person, so the disclosure does not offer one again", () => {
+    const hybrid = decide(input("order_status", { posture: "hybrid", firstReply: true }));
+    expect(hybrid.kind === "reply" && offersPerson(hybrid.lines)).toBe(true);
+    const aiFirst = decide(input("order_status", { posture: "ai-first", firstReply: true }));
+    expect(aiFirst.kind === "reply" && offersPerson(aiFirst.lines)).toBe(false);
   });
 
   it("offers a person after a non-status answer in a hybrid market", () => {

@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -8,6 +9,17 @@ import {
   webhookHmac,
 } from "../../functions/adapters/shopify/hmac";
 import { parseShopifyJson } from "../../functions/adapters/shopify/json";
+import { RestOrderSchema } from "../../functions/adapters/shopify/order-mapping";
+import { parseWebhook } from "../../functions/adapters/shopify/webhook-payloads";
+import { deriveKey } from "../../functions/config/secrets";
+import { boundedTriggeredAt } from "../../functions/http/routes/shopify";
+import {
+  librarySignedQuery,
+  officiallyValidWebhook,
+  officialShopify,
+  signedQuery,
+  webhookRequest,
+} from "../support/shopify-signing";
 
 describe("Shopify signatures", () => {
   it("matches Shopify's own webhook test vector", () => {
@@ -111,5 +123,84 @@ describe("Shopify signatures", () => {
         },
       ),
     );
+  });
+
+  it("accepts an install query signed as @shopify/shopify-api signs it (percent-encoded) and as Shopify's docs say (raw)", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // Values whose raw and form-urlencoded spellings differ, so the two ways of signing give different HMACs.
+    const params = {
+      shop: "a-shop.myshopify.com",
+      host: "YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvYQ==",
+      state: "n0nce:a b/c",
+    };
+    const official = new URLSearchParams(librarySignedQuery("s3cret", params));
+    expect(await officialShopify("s3cret").utils.validateHmac(Object.fromEntries(official))).toBe(true);
+    expect(verifyQuery("s3cret", official, now)).toBe(true);
+    const raw = new URLSearchParams(signedQuery("s3cret", params));
+    expect(raw.get("hmac")).not.toBe(official.get("hmac"));
+    expect(verifyQuery("s3cret", raw, now)).toBe(true);
+    official.set("state", "n0nce:a b/d");
+    expect(verifyQuery("s3cret", official, now)).toBe(false);
+  });
+
+  it("signs test webhooks exactly as Shopify's own library verifies them", async () => {
+    const body = '{"shop_id": 954889, "shop_domain": "a-shop.myshopify.com"}';
+    const request = webhookRequest("s3cret", { topic: "shop/redact", shop: "a-shop.myshopify.com", body });
+    expect(await officiallyValidWebhook("s3cret", request.headers, body)).toBe(true);
+    expect(await officiallyValidWebhook("other", request.headers, body)).toBe(false);
+  });
+
+  it("derives a key per purpose that signs nothing the app secret signs", () => {
+    const key = deriveKey("s3cret", "install-state-cookie");
+    expect(key).toHaveLength(32);
+    expect(Buffer.from(key)).toEqual(Buffer.from(deriveKey("s3cret", "install-state-cookie")));
+    expect(Buffer.from(key)).not.toEqual(Buffer.from(deriveKey("other", "install-state-cookie")));
+    expect(
+      verifyWebhook("s3cret", Buffer.from("x"), createHmac("sha256", key).update("x").digest("base64")),
+    ).toBe(false);
+  });
+
+  it("believes a webhook's shop and topic only as far as its body agrees", () => {
+    const shop = "a-shop.myshopify.com";
+    const redactShop = `{"shop_id": 954889, "shop_domain": "${shop}"}`;
+    const redactCustomer = `{"shop_id": 954889, "shop_domain": "${shop}", "customer": {"id": 1, "email": "a@example.com", "phone": null}, "orders_to_redact": [1]}`;
+    expect(parseWebhook("shop/redact", shop, redactShop)).toMatchObject({ ok: true });
+    expect(parseWebhook("shop/redact", "b-shop.myshopify.com", redactShop)).toMatchObject({
+      reason: "shop_mismatch",
+    });
+    expect(parseWebhook("shop/redact", shop, redactCustomer)).toMatchObject({ reason: "shape_mismatch" });
+    expect(parseWebhook("customers/redact", shop, redactCustomer)).toMatchObject({ ok: true });
+    expect(parseWebhook("customers/redact", shop, redactShop)).toMatchObject({ reason: "shape_mismatch" });
+    expect(parseWebhook("app/uninstalled", shop, `{"id": 1, "domain": "${shop}"}`)).toMatchObject({
+      reason: "shape_mismatch",
+    });
+    expect(parseWebhook("app/uninstalled", shop, `{"id": 1, "myshopify_domain": "${shop}"}`)).toMatchObject({
+      ok: true,
+    });
+    expect(parseWebhook("orders/create", shop, "b7d3:a-shop.myshopify.com")).toMatchObject({
+      reason: "not_json",
+    });
+    expect(parseWebhook("products/create", shop, "{}")).toMatchObject({ reason: "unknown_topic" });
+  });
+
+  it("clamps an X-Shopify-Triggered-At from the future to now, and keeps a past one", () => {
+    const now = new Date("2026-11-20T00:00:00Z");
+    expect(boundedTriggeredAt("2099-01-01T00:00:00Z", now)).toBe("2026-11-20T00:00:00.000Z");
+    expect(boundedTriggeredAt("2026-11-19T23:59:00Z", now)).toBe("2026-11-19T23:59:00.000Z");
+    expect(boundedTriggeredAt("not a date", now)).toBeNull();
+  });
+
+  it("takes only ISO 4217 currency codes in orders", () => {
+    const order = (currency: string) => ({
+      id: 1,
+      name: "#1",
+      created_at: "2026-11-19T10:00:00Z",
+      updated_at: "2026-11-19T10:00:00Z",
+      total_price: "1.00",
+      currency,
+    });
+    expect(RestOrderSchema.parse(order("thb")).currency).toBe("THB");
+    for (const bad of ["US$", "XYZ", "", "EURO"])
+      expect(RestOrderSchema.safeParse(order(bad)).success).toBe(false);
   });
 });

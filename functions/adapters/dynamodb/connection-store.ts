@@ -5,11 +5,13 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { SecretBox } from "../crypto/secret-box";
+import { AppError } from "../../domain/errors";
 import type { ShopId } from "../../domain/ids";
 import type { ConnectionSecrets, Marketplace, MarketplaceConnection } from "../../domain/marketplace";
 import { TTL_ATTRIBUTE, type Table } from "./table";
 
 export interface ConnectionStore {
+  /** Stores the connection and claims its marketplace shop id; 409 marketplace_shop_taken if another shop holds it. */
   save(connection: MarketplaceConnection, secrets: ConnectionSecrets): Promise<void>;
   get(shopId: ShopId, marketplace: Marketplace): Promise<MarketplaceConnection | null>;
   list(shopId: ShopId): Promise<MarketplaceConnection[]>;
@@ -55,6 +57,35 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
   return {
     async save(connection, secrets) {
       const sealed = await box.seal(JSON.stringify(secrets), context(connection));
+      const previous = (
+        await client.send(
+          new GetCommand({ TableName, Key: key(connection.shopId, connection.marketplace) }),
+        )
+      ).Item?.connection as MarketplaceConnection | undefined;
+      // The route is claimed first and only if free or already ours, so a newcomer never takes over a shop's
+      // pushes; nothing else is written when the claim fails.
+      try {
+        await client.send(
+          new PutCommand({
+            TableName,
+            Item: {
+              ...routeKey(connection.marketplace, connection.marketplaceShopId),
+              type: "mktRoute",
+              owner: connection.shopId,
+              shopId: connection.shopId,
+            },
+            ConditionExpression: "attribute_not_exists(pk) OR shopId = :shop",
+            ExpressionAttributeValues: { ":shop": connection.shopId },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException)
+          throw new AppError(
+            "marketplace_shop_taken",
+            "This marketplace shop is already connected to another shop; disconnect it there first.",
+          );
+        throw error;
+      }
       await client.send(
         new PutCommand({
           TableName,
@@ -67,17 +98,20 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
           },
         }),
       );
-      await client.send(
-        new PutCommand({
-          TableName,
-          Item: {
-            ...routeKey(connection.marketplace, connection.marketplaceShopId),
-            type: "mktRoute",
-            owner: connection.shopId,
-            shopId: connection.shopId,
-          },
-        }),
-      );
+      // A reconnection under another marketplace shop id lets go of the old one (only if it is still ours).
+      if (previous && previous.marketplaceShopId !== connection.marketplaceShopId)
+        await client
+          .send(
+            new DeleteCommand({
+              TableName,
+              Key: routeKey(connection.marketplace, previous.marketplaceShopId),
+              ConditionExpression: "shopId = :shop",
+              ExpressionAttributeValues: { ":shop": connection.shopId },
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          });
     },
     async get(shopId, marketplace) {
       const item = (await client.send(new GetCommand({ TableName, Key: key(shopId, marketplace) }))).Item;

@@ -351,7 +351,12 @@ export function createConversationStore(table: Table): ConversationStore {
 
     async listConversations(
       shopId: ShopId,
-      filter: { status?: string | undefined; market?: string | undefined },
+      filter: {
+        status?: string | undefined;
+        market?: string | undefined;
+        threadId?: string | undefined;
+        channel?: string | undefined;
+      },
       page: PageRequest,
     ): Promise<Page<Conversation>> {
       const partition = gsi1.conversations(shopId);
@@ -368,6 +373,16 @@ export function createConversationStore(table: Table): ConversationStore {
         names["#market"] = "market";
         values[":market"] = filter.market;
       }
+      if (filter.threadId) {
+        conditions.push("#threadId = :threadId");
+        names["#threadId"] = "threadId";
+        values[":threadId"] = filter.threadId;
+      }
+      if (filter.channel) {
+        conditions.push("#channel = :channel");
+        names["#channel"] = "channel";
+        values[":channel"] = filter.channel;
+      }
       const result = await client.send(
         new QueryCommand({
           TableName,
@@ -383,7 +398,8 @@ export function createConversationStore(table: Table): ConversationStore {
         }),
       );
       return {
-        items: (result.Items ?? []).map(toConversation),
+        // Past the shop's retention a conversation is gone for GET, so a list must not show it either.
+        items: (result.Items ?? []).filter((i) => !expired(i)).map(toConversation),
         nextCursor: encodeCursor(result.LastEvaluatedKey),
       };
     },

@@ -3,6 +3,27 @@ import { AppError } from "../../domain/errors";
 
 type Key = Record<string, unknown>;
 
+/** A GSI1 query's LastEvaluatedKey has exactly these attributes, all strings. */
+export const GSI1_KEY_ATTRIBUTES = ["pk", "sk", "gsi1pk", "gsi1sk"] as const;
+
+/**
+ * True when `value` is a start key DynamoDB will take for this partition: exactly the key's attributes, each a
+ * string, and the partition's own. Anything else reaching DynamoDB is a ValidationException, i.e. a 500.
+ */
+export function isStartKey(
+  value: unknown,
+  partition: { attribute: string; value: string },
+  attributes: readonly string[] = GSI1_KEY_ATTRIBUTES,
+): value is Record<string, string> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const entries = Object.entries(value);
+  return (
+    entries.length === attributes.length &&
+    entries.every(([k, v]) => attributes.includes(k) && typeof v === "string" && v.length > 0) &&
+    (value as Key)[partition.attribute] === partition.value
+  );
+}
+
 export function encodeCursor(key: Key | undefined): string | null {
   return key ? Buffer.from(JSON.stringify(key)).toString("base64url") : null;
 }
@@ -15,10 +36,7 @@ export function decodeCursor(
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (typeof key === "object" && key !== null && (key as Key)[partition.attribute] === partition.value) {
-      const values = Object.values(key as Key);
-      if (values.every((v) => typeof v === "string")) return key as Key;
-    }
+    if (isStartKey(key, partition)) return key;
   } catch {
     // fall through to the error below
   }

@@ -1,5 +1,6 @@
 /** Deletes a customer's or a shop's data for Shopify's privacy duties; every delete is idempotent. */
-import { BatchGetCommand, BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { queryAll } from "./query-all";
 import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ErasureStore } from "../../domain/privacy";
@@ -31,26 +32,100 @@ export function createErasureStore(table: Table): ErasureStore {
 
   const all = (input: Parameters<typeof queryAll>[1]) => queryAll(client, input);
 
+  /** Reads every key (100 a batch, unprocessed keys retried): an erasure must not miss an item to throttling. */
+  async function getKeys(wanted: readonly Key[]): Promise<Record<string, unknown>[]> {
+    const unique = [...new Map(wanted.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()];
+    const items: Record<string, unknown>[] = [];
+    for (let i = 0; i < unique.length; i += 100) {
+      let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt === 8) throw new Error("DynamoDB left reads unprocessed after retries");
+        const result = await client.send(
+          new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }),
+        );
+        items.push(...(result.Responses?.[TableName] ?? []));
+        pending = (result.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, unknown>[];
+        if (pending.length > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+      }
+    }
+    return items;
+  }
+
+  /** Removes these order entries from one lookup item, and deletes the item if nothing is left in it. */
+  async function unindex(
+    shopId: Parameters<ErasureStore["unindexOrders"]>[0],
+    lookupKey: string,
+    names: string[],
+  ) {
+    const Key = keys.orderLookup(shopId, lookupKey);
+    const nameAttributes = Object.fromEntries(names.map((n, i) => [`#k${i}`, n]));
+    const result = await client
+      .send(
+        new UpdateCommand({
+          TableName,
+          Key,
+          UpdateExpression: `REMOVE ${names.map((_, i) => `#orders.#k${i}`).join(", ")}`,
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeNames: { "#orders": "orders", ...nameAttributes },
+          ReturnValues: "ALL_NEW",
+        }),
+      )
+      .catch((error: unknown) => {
+        if (error instanceof ConditionalCheckFailedException) return null;
+        throw error;
+      });
+    if (!result) return 0;
+    const left = Object.keys((result.Attributes?.orders ?? {}) as Record<string, unknown>).length;
+    if (left > 0) return 1;
+    // Only if still empty: an order indexed in the meantime keeps its item.
+    await client
+      .send(
+        new DeleteCommand({
+          TableName,
+          Key,
+          ConditionExpression: "attribute_not_exists(#orders) OR size(#orders) = :zero",
+          ExpressionAttributeNames: { "#orders": "orders" },
+          ExpressionAttributeValues: { ":zero": 0 },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
+    return 1;
+  }
+
   return {
     async ordersOf(shopId, lookupKeys) {
-      if (lookupKeys.length === 0) return [];
-      const result = await client.send(
-        new BatchGetCommand({
-          RequestItems: { [TableName]: { Keys: lookupKeys.map((k) => keys.orderLookup(shopId, k)) } },
-        }),
-      );
       const orders = new Map<string, OrderSnapshot>();
-      for (const item of result.Responses?.[TableName] ?? []) {
+      for (const item of await getKeys(lookupKeys.map((k) => keys.orderLookup(shopId, k)))) {
         for (const order of Object.values((item.orders ?? {}) as Record<string, OrderSnapshot>))
           orders.set(order.id, order);
       }
       return [...orders.values()];
+    },
+    async orderRecords(shopId, orderNames) {
+      const items = await getKeys(orderNames.map((n) => keys.order(shopId, orderKey(n))));
+      return items.flatMap((item) =>
+        item.order
+          ? [{ order: item.order as OrderSnapshot, lookupKeys: (item.lookupKeys ?? []) as string[] }]
+          : [],
+      );
     },
     eraseOrders: (shopId, orders) =>
       deleteKeys(
         orders.flatMap((o) => [keys.order(shopId, orderKey(o.name)), keys.orderAlias(shopId, o.id)]),
       ),
     eraseLookups: (shopId, lookupKeys) => deleteKeys(lookupKeys.map((k) => keys.orderLookup(shopId, k))),
+    async unindexOrders(shopId, lookupKeys, orderNames) {
+      if (orderNames.length === 0) return 0;
+      const names = [...new Set(orderNames.map(orderKey))];
+      let touched = 0;
+      // DynamoDB takes a bounded expression: remove the names 50 at a time.
+      for (const lookupKey of new Set(lookupKeys))
+        for (let i = 0; i < names.length; i += 50)
+          touched += await unindex(shopId, lookupKey, names.slice(i, i + 50));
+      return touched;
+    },
     async eraseConversation(shopId, id) {
       const items = await all({
         TableName,

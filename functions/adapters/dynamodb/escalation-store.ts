@@ -5,6 +5,7 @@ import { type Escalation, type HandoffPacket, newEscalation } from "../../domain
 import type { ShopId } from "../../domain/ids";
 import type { EscalationStore, InboxFilter, Page, PageRequest } from "../../domain/ports";
 import { AppError } from "../../domain/errors";
+import { isStartKey } from "./cursor";
 import { queryAll } from "./query-all";
 import { inboxSortKey } from "../../domain/priority";
 import { REGIONS } from "../../domain/markets";
@@ -170,7 +171,8 @@ function decodePositions(
     const allowed = new Set(partitions);
     if (
       Object.keys(parsed).every((p) => allowed.has(p)) &&
-      Object.entries(parsed).every(([p, k]) => k === null || k?.gsi1pk === p)
+      // Each position must be a well-formed start key of its own partition (security item 10: 400, never 500).
+      Object.entries(parsed).every(([p, k]) => k === null || isStartKey(k, { attribute: "gsi1pk", value: p }))
     ) {
       return Object.fromEntries(partitions.map((p) => [p, p in parsed ? parsed[p] : undefined]));
     }

@@ -29,6 +29,8 @@ export const keys = {
     pk: `SHOP#${shopId}#PRIVACY`,
     sk: `EXPORT#${requestId}`,
   }),
+  /** Web inbox sessions belong to a browser, not a shop (an agent's spans shops): keyed by a hash of the session id. */
+  webSession: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: "SESSION" }),
   /** Privacy audit entries outlive the shop's data (shop/redact deletes everything else), so they sit outside it. */
   privacyAudit: (shopId: ShopId, at: string, what: string) => ({
     pk: `PRIVACY_AUDIT#${shopId}`,

@@ -15,7 +15,12 @@ export async function callJson(
 ): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(init.timeoutMs ?? 10_000) });
+    // Never followed: a redirect could lead a signed call (and its token) off the vetted host.
+    response = await fetch(url, {
+      ...init,
+      redirect: "error",
+      signal: AbortSignal.timeout(init.timeoutMs ?? 10_000),
+    });
   } catch (error) {
     throw new MarketplaceApiError(`network: ${error instanceof Error ? error.name : "error"}`, true);
   }

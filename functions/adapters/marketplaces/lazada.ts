@@ -60,11 +60,24 @@ export function lazadaMarket(site: string | undefined): MarketCode | null {
   return isMarketCode(code) ? code : null;
 }
 
-async function signedCall(appSecret: string, base: string, path: string, params: Record<string, string>) {
+async function signedCall(
+  appSecret: string,
+  base: string,
+  path: string,
+  params: Record<string, string>,
+  method: "GET" | "POST" = "POST",
+) {
   const all = { ...params, timestamp: String(Date.now()), sign_method: "sha256" };
   const sign = lazadaSign(appSecret, path, all);
-  return callJson(`${base}${path}?${new URLSearchParams({ ...all, sign })}`, { method: "POST" });
+  return callJson(`${base}${path}?${new URLSearchParams({ ...all, sign })}`, { method });
 }
+
+/** GET /seller/get: the seller the access token belongs to (`data.seller_id`). */
+const SellerAnswer = z.object({
+  code: z.string(),
+  message: z.string().optional(),
+  data: z.object({ seller_id: id }).passthrough().optional(),
+});
 
 export const lazada: MarketplaceAdapter = {
   marketplace: "lazada",
@@ -123,6 +136,20 @@ export const lazada: MarketplaceAdapter = {
         !["IllegalAccessToken", "InvalidParameter"].includes(answer.code),
       );
     return { messageId: answer.data?.message_id ?? `lazada-${Date.now()}` };
+  },
+  async authorizedShops(connection, secrets) {
+    const answer = SellerAnswer.parse(
+      await signedCall(
+        secrets.signingKey,
+        connection.apiBaseUrl,
+        "/seller/get",
+        { app_key: connection.appId, access_token: secrets.accessToken },
+        "GET",
+      ),
+    );
+    if (answer.code !== "0" || !answer.data)
+      throw new MarketplaceApiError(`lazada seller: ${answer.code}`, answer.code === "ServiceUnavailable");
+    return [{ marketplaceShopId: answer.data.seller_id }];
   },
   async refresh(connection, secrets) {
     const answer = TokenAnswer.parse(

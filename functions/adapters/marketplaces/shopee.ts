@@ -45,6 +45,15 @@ const TokenAnswer = z.object({
   expire_in: z.number().optional(),
 });
 
+/** v2.shop.get_shop_info: `error` empty on success, then the shop's name, region and status. */
+const ShopInfoAnswer = z.object({
+  error: z.string().optional().default(""),
+  message: z.string().optional(),
+  shop_name: z.string().optional(),
+  region: z.string().optional(),
+  status: z.string().optional(),
+});
+
 const MEDIA: Record<string, "sticker" | "image" | "video" | "order" | "product"> = {
   sticker: "sticker",
   image: "image",
@@ -130,6 +139,30 @@ export const shopee: MarketplaceAdapter = {
     if (answer.error)
       throw new MarketplaceApiError(`shopee: ${answer.error}`, !answer.error.startsWith("error_param"));
     return { messageId: answer.response?.message_id ?? `shopee-${timestamp}` };
+  },
+  async authorizedShops(connection, secrets) {
+    // The call is signed with the access token and shop id together, and Shopee answers it only when the token
+    // was granted for that shop: success is the proof (the answer itself names no shop id).
+    const path = "/api/v2/shop/get_shop_info";
+    const timestamp = epochSeconds();
+    const sign = shopeeSign(secrets.signingKey, {
+      partnerId: connection.appId,
+      path,
+      timestamp,
+      accessToken: secrets.accessToken,
+      shopId: connection.marketplaceShopId,
+    });
+    const query = new URLSearchParams({
+      partner_id: connection.appId,
+      timestamp: String(timestamp),
+      sign,
+      access_token: secrets.accessToken,
+      shop_id: connection.marketplaceShopId,
+    });
+    const answer = ShopInfoAnswer.parse(await callJson(`${connection.apiBaseUrl}${path}?${query}`));
+    if (answer.error)
+      throw new MarketplaceApiError(`shopee shop info: ${answer.error}`, answer.error === "error_server");
+    return [{ marketplaceShopId: connection.marketplaceShopId }];
   },
   async refresh(connection, secrets) {
     const path = "/api/v2/auth/access_token/get";

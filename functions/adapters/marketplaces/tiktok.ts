@@ -44,6 +44,13 @@ const TokenAnswer = z.object({
     .nullish(),
 });
 
+/** GET /authorization/202309/shops: the shops the seller authorized for this app, each with its cipher. */
+const ShopsAnswer = z.object({
+  code: z.number(),
+  message: z.string().optional(),
+  data: z.object({ shops: z.array(z.object({ id, cipher: z.string() }).passthrough()) }).nullish(),
+});
+
 export const tiktok: MarketplaceAdapter = {
   marketplace: "tiktok",
   shopOf: (body) => {
@@ -102,6 +109,19 @@ export const tiktok: MarketplaceAdapter = {
         answer.code >= 50000 || answer.code === 36009003,
       );
     return { messageId: answer.data?.message_id ?? `tiktok-${Date.now()}` };
+  },
+  async authorizedShops(connection, secrets) {
+    const path = "/authorization/202309/shops";
+    const params = { app_key: connection.appId, timestamp: String(epochSeconds()) };
+    const sign = tiktokSign(secrets.signingKey, path, params, "");
+    const answer = ShopsAnswer.parse(
+      await callJson(`${connection.apiBaseUrl}${path}?${new URLSearchParams({ ...params, sign })}`, {
+        headers: { "content-type": "application/json", "x-tts-access-token": secrets.accessToken },
+      }),
+    );
+    if (answer.code !== 0 || !answer.data)
+      throw new MarketplaceApiError(`tiktok authorized shops: ${answer.code}`, answer.code === 36009003);
+    return answer.data.shops.map((s) => ({ marketplaceShopId: s.id, shopCipher: s.cipher }));
   },
   async refresh(connection, secrets) {
     const query = new URLSearchParams({

@@ -6,6 +6,7 @@ import { createHmac } from "node:crypto";
 import type { AppLogger } from "../../config/logger";
 import type { Escalation } from "../../domain/escalation";
 import type { SecretBox } from "../crypto/secret-box";
+import { postToTarget, type Resolver, UnsafeTargetError, vetTarget } from "./safe-target";
 import {
   type EscalationEvent,
   type Notifier,
@@ -36,9 +37,14 @@ export function createWebhookNotifier(options: {
   logger: AppLogger;
   /** Opens the sealed per-region secrets. */
   secrets: SecretBox;
+  /** Local stack and tests only: the seller's endpoint may be a loopback listener. */
+  allowLoopback?: boolean;
+  /** DNS, replaceable in tests; every address it gives must be public. */
+  resolve?: Resolver;
   timeoutMs?: number;
   clock?: () => Date;
 }): Notifier {
+  const policy = { allowLoopback: options.allowLoopback ?? false };
   return {
     async notify(shop: ShopRecord, event, escalation) {
       const target = shop.notifications?.[escalation.region];
@@ -58,8 +64,9 @@ export function createWebhookNotifier(options: {
       const timestamp = String(Math.floor((options.clock?.() ?? new Date()).getTime() / 1000));
       for (let attempt = 1; attempt <= 2; attempt++) {
         try {
-          const response = await fetch(target.url, {
-            method: "POST",
+          // Checked on every attempt, after DNS: the name may have been pointed inside since it was saved.
+          const vetted = await vetTarget(target.url, policy, options.resolve);
+          const status = await postToTarget(vetted, {
             headers: {
               "content-type": "application/json",
               "x-support-event": event,
@@ -67,16 +74,27 @@ export function createWebhookNotifier(options: {
               "x-support-signature": signNotification(secret, timestamp, body),
             },
             body,
-            signal: AbortSignal.timeout(options.timeoutMs ?? 3000),
+            timeoutMs: options.timeoutMs ?? 3000,
           });
-          if (response.ok) return;
+          if (status >= 200 && status < 300) return;
           options.logger.warn("notification refused", {
             event,
             escalationId: escalation.escalationId,
-            status: response.status,
+            status,
             attempt,
           });
+          // A redirect is not followed (it could point anywhere), and asking again gets the same one.
+          if (status >= 300 && status < 400) return;
         } catch (error) {
+          if (error instanceof UnsafeTargetError) {
+            options.logger.warn("notification target refused", {
+              event,
+              escalationId: escalation.escalationId,
+              region: escalation.region,
+              reason: error.reason,
+            });
+            return;
+          }
           options.logger.warn("notification failed", {
             event,
             escalationId: escalation.escalationId,

@@ -5,12 +5,11 @@
  */
 import { createAdminApiClient } from "@shopify/admin-api-client";
 
-export const SHOPIFY_API_VERSION = "2025-10";
-
 export interface ShopifyAdminOptions {
   readonly shop: string;
   readonly accessToken: string;
-  readonly apiVersion?: string;
+  /** From SHOPIFY_API_VERSION, the one place the version is set. */
+  readonly apiVersion: string;
   /** Where the shop's Admin API lives; https://{shop} unless a test or proxy says otherwise. */
   readonly origin?: string;
   readonly maxAttempts?: number;
@@ -25,6 +24,8 @@ export class ShopifyApiError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    /** Shopify's HTTP status when it answered (0 for network failures and GraphQL errors). */
+    readonly status = 0,
   ) {
     super(message);
     this.name = "ShopifyApiError";
@@ -48,7 +49,7 @@ export function createShopifyAdmin(options: ShopifyAdminOptions): ShopifyAdmin {
   const origin = options.origin ?? `https://${options.shop}`;
   const client = createAdminApiClient({
     storeDomain: options.shop,
-    apiVersion: options.apiVersion ?? SHOPIFY_API_VERSION,
+    apiVersion: options.apiVersion,
     accessToken: options.accessToken,
     // The client builds https://{shop}/admin/api/…; point it at `origin` when one is configured.
     customFetchApi: (url, init) => fetch(url.replace(`https://${options.shop}`, origin), init as RequestInit),
@@ -104,7 +105,8 @@ export function createShopifyAdmin(options: ShopifyAdminOptions): ShopifyAdmin {
         const statusCode = errors?.networkStatusCode ?? 0;
         lastError = errors?.message ?? `HTTP ${statusCode}`;
         const retryable = statusCode === 0 || statusCode === 429 || statusCode >= 500;
-        if (!retryable) throw new ShopifyApiError(`Shopify answered ${statusCode}: ${lastError}`, false);
+        if (!retryable)
+          throw new ShopifyApiError(`Shopify answered ${statusCode}: ${lastError}`, false, statusCode);
         await sleep(Math.min(8000, 200 * 2 ** (attempt - 1)) + Math.floor(Math.random() * 100));
       }
       throw new ShopifyApiError(`Shopify did not answer after ${maxAttempts} attempts: ${lastError}`, true);

@@ -2,7 +2,7 @@
 import type { SecretBox } from "../crypto/secret-box";
 import type { ShopId } from "../../domain/ids";
 import type { ShopifyStore } from "../../domain/shopify";
-import { createShopifyAdmin, type ShopifyAdmin } from "./admin-client";
+import { createShopifyAdmin, type ShopifyAdmin, ShopifyApiError } from "./admin-client";
 import { createShopifyOrders, type ShopifyOrders } from "./order-source";
 
 export interface ShopifyGateway {
@@ -10,7 +10,14 @@ export interface ShopifyGateway {
   adminFor(shopId: ShopId): Promise<ShopifyAdmin | null>;
   ordersFor(shopId: ShopId): Promise<ShopifyOrders | null>;
   forget(shopId: ShopId): void;
+  /**
+   * Whether the app is installed on the shop as Shopify itself sees it: we hold a token and Shopify still accepts it
+   * (Shopify revokes the token before it sends app/uninstalled). Throws when Shopify cannot be asked right now.
+   */
+  installState(shopId: ShopId): Promise<"installed" | "not_installed">;
 }
+
+const SHOP_QUERY = "query SupportInstallCheck { shop { id } }";
 
 export interface GatewayOptions {
   readonly store: ShopifyStore;
@@ -48,5 +55,23 @@ export function createShopifyGateway(options: GatewayOptions): ShopifyGateway {
       return admin ? createShopifyOrders(admin) : null;
     },
     forget: (shopId) => void cache.delete(shopId),
+    async installState(shopId) {
+      // Never from the cache: the question is whether the token works now.
+      cache.delete(shopId);
+      const admin = await adminFor(shopId);
+      if (!admin) return "not_installed";
+      try {
+        await admin.query(SHOP_QUERY);
+        return "installed";
+      } catch (error) {
+        // 401: the token is revoked (uninstalled); 404: the shop is gone. Other refusals (402 frozen, 403 scope,
+        // 423 locked) still recognise the token; anything retryable is thrown so the event is retried.
+        if (error instanceof ShopifyApiError && !error.retryable) {
+          cache.delete(shopId);
+          return error.status === 401 || error.status === 404 ? "not_installed" : "installed";
+        }
+        throw error;
+      }
+    },
   };
 }

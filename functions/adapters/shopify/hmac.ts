@@ -26,19 +26,35 @@ export function verifyWebhook(secret: string, rawBody: Uint8Array, header: strin
   return safeEqual(webhookHmac(secret, rawBody), header.trim());
 }
 
-/** The message Shopify signs on install and callback: every parameter but hmac/signature, sorted, as k=v joined by &. */
+/** Every parameter but hmac/signature, sorted by key (stable for repeated keys). */
+const signedEntries = (params: URLSearchParams, compare: (a: string, b: string) => number) =>
+  [...params.entries()].filter(([k]) => k !== "hmac" && k !== "signature").sort(([a], [b]) => compare(a, b));
+
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The message as Shopify's documentation describes it: sorted parameters as raw `k=v`, joined by `&`. */
 export function queryMessage(params: URLSearchParams): string {
-  return [...params.entries()]
-    .filter(([k]) => k !== "hmac" && k !== "signature")
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return signedEntries(params, byCodeUnit)
     .map(([k, v]) => `${k}=${v}`)
     .join("&");
+}
+
+/** The message as `@shopify/shopify-api` signs it: keys sorted as it sorts them (localeCompare), form-urlencoded. */
+export function encodedQueryMessage(params: URLSearchParams): string {
+  return new URLSearchParams(signedEntries(params, (a, b) => a.localeCompare(b))).toString();
 }
 
 export const queryHmac = (secret: string, params: URLSearchParams) =>
   createHmac("sha256", secret).update(queryMessage(params)).digest("hex");
 
-/** A signed install or callback query, no more than `maxSkewSeconds` old or early. */
+const encodedQueryHmac = (secret: string, params: URLSearchParams) =>
+  createHmac("sha256", secret).update(encodedQueryMessage(params)).digest("hex");
+
+/**
+ * A signed install or callback query, no more than `maxSkewSeconds` old or early. Shopify's documentation signs the
+ * raw values and its official library the percent-encoded ones, so either is accepted; both are always computed
+ * and compared in constant time, so the timing does not tell which form (if any) matched.
+ */
 export function verifyQuery(
   secret: string,
   params: URLSearchParams,
@@ -48,5 +64,8 @@ export function verifyQuery(
   const hmac = params.get("hmac");
   const timestamp = Number(params.get("timestamp"));
   if (!hmac || !Number.isFinite(timestamp) || Math.abs(nowSeconds - timestamp) > maxSkewSeconds) return false;
-  return safeEqual(queryHmac(secret, params), hmac.toLowerCase());
+  const given = hmac.toLowerCase();
+  const raw = safeEqual(queryHmac(secret, params), given);
+  const encoded = safeEqual(encodedQueryHmac(secret, params), given);
+  return raw || encoded;
 }

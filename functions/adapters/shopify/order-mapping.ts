@@ -1,12 +1,22 @@
 /** Shopify orders, from webhook payloads (REST shape) or the Admin GraphQL API, mapped to our order snapshot. */
 import { z } from "zod";
 import type { OrderSnapshot, TrackingInfo } from "../../domain/order";
+import { shopperLookupKeys } from "../../domain/privacy";
 
 const id = z.union([z.string(), z.number()]).transform(String);
 const nullableString = z
   .string()
   .nullish()
   .transform((v) => v ?? null);
+
+/** ISO 4217 codes as the runtime's ICU knows them: what Intl.NumberFormat can render without throwing. */
+const ISO_4217: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+/** A currency code checked on the way in, so a bad one never reaches a page that formats money. */
+export const CurrencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => ISO_4217.has(code), "must be an ISO 4217 currency code");
 
 const RestFulfillment = z.object({
   status: nullableString,
@@ -30,7 +40,7 @@ export const RestOrderSchema = z.object({
   financial_status: nullableString,
   fulfillment_status: nullableString,
   total_price: z.union([z.string(), z.number()]).transform(String),
-  currency: z.string(),
+  currency: CurrencyCode,
   customer: z.object({ id: id.optional(), email: nullableString, phone: nullableString }).nullish(),
   shipping_address: z.object({ country_code: nullableString, phone: nullableString }).nullish(),
   line_items: z.array(z.object({ title: z.string(), quantity: z.number() })).default([]),
@@ -104,7 +114,7 @@ export const GraphQlOrderSchema = z.object({
   cancelledAt: nullableString,
   displayFinancialStatus: nullableString,
   displayFulfillmentStatus: z.string(),
-  totalPriceSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }),
+  totalPriceSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: CurrencyCode }) }),
   shippingAddress: z.object({ countryCodeV2: nullableString, phone: nullableString }).nullish(),
   lineItems: z.object({ nodes: z.array(z.object({ title: z.string(), quantity: z.number() })) }),
   fulfillments: z.array(
@@ -141,8 +151,5 @@ export function fromGraphQlOrder(order: z.infer<typeof GraphQlOrderSchema>): Ord
 
 /** The shopper lookup keys an order is indexed under. */
 export function lookupKeysOf(order: OrderSnapshot): string[] {
-  return [
-    ...(order.email ? [`email:${order.email}`] : []),
-    ...(order.phone ? [`phone:${order.phone.replace(/[^\d+]/g, "")}`] : []),
-  ];
+  return shopperLookupKeys(order);
 }

@@ -44,7 +44,14 @@ export const HandoffPacketSchema = z.object({
   order: Order.nullable(),
   draft: z.string().nullable(),
   transcript: z.array(
-    z.object({ role: z.enum(["shopper", "ai", "agent", "system"]), text: z.string(), at: z.string() }),
+    z.object({
+      role: z.enum(["shopper", "ai", "agent", "system"]),
+      text: z.string(),
+      at: z.string(),
+      // Older packets have neither: the summary then falls back to the packet's intent and order.
+      intent: z.enum([...INTENTS, "unknown"]).optional(),
+      orders: z.array(z.string()).optional(),
+    }),
   ),
   createdAt: z.string(),
   dueAt: z.string(),

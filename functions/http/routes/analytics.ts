@@ -1,36 +1,68 @@
 /** GET /v1/analytics: the shop's R10 figures per market over a time window (default: the last seven days). */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { analytics } from "../../domain/analytics";
+import { ESCALATION_REASONS } from "../../domain/conversation";
+import { MARKET_CODES } from "../../domain/markets";
 import { AppError } from "../../domain/errors";
 import type { Clock, ConversationStore, EscalationStore } from "../../domain/ports";
 import type { AppEnv } from "../auth";
-import { ErrorSchema } from "../schemas";
+import { errorResponses } from "../schemas";
 
-const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
 const MAX_DAYS = 92;
+const DAY_MS = 86_400_000;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A time (ISO 8601 with an offset) or a plain date (a whole UTC day). */
+const Instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .optional()
+  .openapi({ examples: ["2026-11-01", "2026-11-01T00:00:00Z"] });
+
+const TimingSchema = z
+  .object({ count: z.number().int(), p50: z.number().nullable(), mean: z.number().nullable() })
+  .openapi("Timing");
+
+const FiguresSchema = z
+  .object({
+    conversations: z.number().int(),
+    aiContained: z.number().int(),
+    containmentRate: z.number().nullable(),
+    escalations: z.number().int(),
+    escalationsByReason: z.partialRecord(z.enum(ESCALATION_REASONS), z.number().int()),
+    firstAiReplyMs: TimingSchema,
+    firstHumanReplyMinutes: TimingSchema,
+    resolvedAfterHandoffRate: z.number().nullable(),
+    overdue: z.number().int(),
+    unresolved: z.number().int(),
+  })
+  .openapi("AnalyticsFigures");
+
+const AnalyticsSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    shop: FiguresSchema,
+    markets: z.partialRecord(z.enum(MARKET_CODES), FiguresSchema),
+  })
+  .openapi("Analytics");
 
 const route = createRoute({
   method: "get",
   path: "/v1/analytics",
   summary: "AI containment, escalations by reason and first-response times, per market",
+  description:
+    "from and to are times or plain dates (UTC days; a plain `to` includes that day); the window is [from, to), by default the last seven days.",
   security: [{ shopApiKey: [] }],
-  request: {
-    query: z.object({
-      from: z.iso.datetime({ offset: true }).optional(),
-      to: z.iso.datetime({ offset: true }).optional(),
-    }),
-  },
+  request: { query: z.object({ from: Instant, to: Instant }) },
   responses: {
-    200: {
-      description: "The figures",
-      content: {
-        "application/json": { schema: z.object({ from: z.string(), to: z.string() }).passthrough() },
-      },
-    },
-    400: error,
-    401: error,
+    200: { description: "The figures", content: { "application/json": { schema: AnalyticsSchema } } },
+    ...errorResponses(400, 401),
   },
 });
+
+/** A plain `from` starts its day; a plain `to` ends its day, so `?from=2026-11-01&to=2026-11-07` covers seven days. */
+const instant = (value: string, end: boolean) =>
+  PLAIN_DATE.test(value) ? new Date(Date.parse(`${value}T00:00:00Z`) + (end ? DAY_MS : 0)) : new Date(value);
 
 export function registerAnalyticsRoutes(
   app: OpenAPIHono<AppEnv>,
@@ -38,9 +70,9 @@ export function registerAnalyticsRoutes(
 ) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
-    const to = query.to ? new Date(query.to) : deps.clock.now();
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 7 * 86_400_000);
-    if (from >= to || to.getTime() - from.getTime() > MAX_DAYS * 86_400_000) {
+    const to = query.to ? instant(query.to, true) : deps.clock.now();
+    const from = query.from ? instant(query.from, false) : new Date(to.getTime() - 7 * DAY_MS);
+    if (from >= to || to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) {
       throw new AppError("invalid_request", `"from" must be before "to", at most ${MAX_DAYS} days apart.`, [
         { path: "from" },
       ]);

@@ -4,24 +4,41 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { LOCALES } from "../../adapters/i18n/resources";
 import type { CannedReplyStore } from "../../domain/ports";
 import type { AppEnv } from "../auth";
-import { ErrorSchema } from "../schemas";
+import { errorResponses } from "../schemas";
 
-const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
 export const MAX_CANNED_REPLIES = 100;
 
-const CannedReplySchema = z
-  .object({
-    id: z.string().regex(/^[\w-]{1,64}$/),
-    title: z.string().trim().min(1).max(80),
-    language: z.enum(LOCALES as [string, ...string[]]),
-    /** May use {{shopper}}, {{order}} and {{agent}}. */
-    text: z.string().trim().min(1).max(1000),
-  })
-  .openapi("CannedReply");
-const CannedReplyList = z.object({ items: z.array(CannedReplySchema) }).openapi("CannedReplyList");
-const CannedReplyInput = z.object({
-  items: z.array(CannedReplySchema.partial({ id: true })).max(MAX_CANNED_REPLIES),
+const CannedReplyFields = z.object({
+  id: z.string().regex(/^[\w-]{1,64}$/),
+  title: z.string().trim().min(1).max(80),
+  language: z.enum(LOCALES as [string, ...string[]]),
+  text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1000)
+    .openapi({ description: "May use {{shopper}}, {{order}} and {{agent}}" }),
 });
+const CannedReplySchema = CannedReplyFields.openapi("CannedReply");
+// The id is the server's to give: a request may carry one (to keep a reply's id) but never needs to.
+const CannedReplyInputSchema = CannedReplyFields.partial({ id: true }).openapi("CannedReplyInput");
+const CannedReplyList = z.object({ items: z.array(CannedReplySchema) }).openapi("CannedReplyList");
+const CannedReplyInput = z
+  .object({
+    items: z
+      .array(CannedReplyInputSchema)
+      .max(MAX_CANNED_REPLIES)
+      .superRefine((items, ctx) => {
+        const seen = new Set<string>();
+        items.forEach((item, i) => {
+          if (item.id === undefined) return;
+          if (seen.has(item.id))
+            ctx.addIssue({ code: "custom", path: [i, "id"], message: "Each reply's id must be unique." });
+          seen.add(item.id);
+        });
+      }),
+  })
+  .openapi("CannedReplyListInput");
 
 const getRoute = createRoute({
   method: "get",
@@ -30,7 +47,7 @@ const getRoute = createRoute({
   security: [{ shopApiKey: [] }],
   responses: {
     200: { description: "The replies", content: { "application/json": { schema: CannedReplyList } } },
-    401: error,
+    ...errorResponses(401),
   },
 });
 
@@ -42,8 +59,7 @@ const putRoute = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: CannedReplyInput } } } },
   responses: {
     200: { description: "The stored replies", content: { "application/json": { schema: CannedReplyList } } },
-    400: error,
-    401: error,
+    ...errorResponses(400, 401, 413, 415),
   },
 });
 

@@ -1,8 +1,16 @@
 /** PUT /v1/connections/{marketplace} and GET /v1/connections: a shop's marketplace connections, secrets write-only. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ConnectionStore } from "../../adapters/dynamodb/connection-store";
-import { AppError } from "../../domain/errors";
-import { MARKETPLACES, type Marketplace, type MarketplaceConnection } from "../../domain/marketplace";
+import { baseUrlProblem, MARKETPLACE_HOSTS } from "../../adapters/marketplaces/catalogue";
+import { MarketplaceApiError } from "../../adapters/marketplaces/http";
+import { AppError, DependencyError } from "../../domain/errors";
+import {
+  type ConnectionSecrets,
+  MARKETPLACES,
+  type Marketplace,
+  type MarketplaceAdapter,
+  type MarketplaceConnection,
+} from "../../domain/marketplace";
 import { MARKET_CODES } from "../../domain/markets";
 import type { Clock } from "../../domain/ports";
 import type { AppEnv } from "../auth";
@@ -11,6 +19,8 @@ import { ErrorSchema } from "../schemas";
 const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
 const secret = z.string().min(1).max(2000);
 const https = z.url().refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL");
+/** A marketplace host: checked against the catalogue after parsing (the local flag decides about loopback). */
+const host = https.optional();
 const common = {
   market: z.enum(MARKET_CODES).optional(),
   accessTokenExpiresAt: z.iso.datetime({ offset: true }).optional(),
@@ -23,7 +33,7 @@ const Shopee = z.object({
   accessToken: secret,
   refreshToken: secret,
   callbackUrl: https,
-  apiBaseUrl: https.default("https://partner.shopeemobile.com"),
+  apiBaseUrl: host,
   ...common,
 });
 const Lazada = z.object({
@@ -32,8 +42,8 @@ const Lazada = z.object({
   appSecret: secret,
   accessToken: secret,
   refreshToken: secret,
-  apiBaseUrl: https.default("https://api.lazada.co.id/rest"),
-  authBaseUrl: https.default("https://auth.lazada.com/rest"),
+  apiBaseUrl: host,
+  authBaseUrl: host,
   ...common,
 });
 const TikTok = z.object({
@@ -43,8 +53,8 @@ const TikTok = z.object({
   appSecret: secret,
   accessToken: secret,
   refreshToken: secret,
-  apiBaseUrl: https.default("https://open-api.tiktokglobalshop.com"),
-  authBaseUrl: https.default("https://auth.tiktok-shops.com"),
+  apiBaseUrl: host,
+  authBaseUrl: host,
   ...common,
 });
 
@@ -61,6 +71,19 @@ const view = (c: MarketplaceConnection) => ({
   accessTokenExpiresAt: c.accessTokenExpiresAt,
   connectedAt: c.connectedAt,
 });
+/** What `view` shows of a connection, for the OpenAPI document. */
+const ConnectionSchema = z
+  .object({
+    marketplace: z.enum(MARKETPLACES),
+    marketplaceShopId: z.string(),
+    appId: z.string(),
+    market: z.enum(MARKET_CODES).nullable(),
+    apiBaseUrl: z.string(),
+    callbackUrl: z.string().nullable(),
+    accessTokenExpiresAt: z.string(),
+    connectedAt: z.string(),
+  })
+  .openapi("Connection");
 
 const putRoute = (marketplace: Marketplace, schema: z.ZodType) =>
   createRoute({
@@ -72,10 +95,12 @@ const putRoute = (marketplace: Marketplace, schema: z.ZodType) =>
     responses: {
       200: {
         description: "The connection, without secrets",
-        content: { "application/json": { schema: z.object({}).passthrough() } },
+        content: { "application/json": { schema: ConnectionSchema } },
       },
       400: error,
       401: error,
+      409: error,
+      503: error,
     },
   });
 
@@ -87,19 +112,71 @@ const listRoute = createRoute({
   responses: {
     200: {
       description: "Connections",
-      content: { "application/json": { schema: z.object({ items: z.array(z.object({}).passthrough()) }) } },
+      content: { "application/json": { schema: z.object({ items: z.array(ConnectionSchema) }) } },
     },
     401: error,
   },
 });
 
+/** Refuses hosts off the marketplace's catalogue (400, naming the field) before any call is made to them. */
+function vetHosts(connection: MarketplaceConnection, allowLoopback: boolean) {
+  const details = (["apiBaseUrl", "authBaseUrl"] as const).flatMap((field) => {
+    const problem = baseUrlProblem(
+      connection.marketplace,
+      field === "apiBaseUrl" ? "api" : "auth",
+      connection[field],
+      allowLoopback,
+    );
+    return problem ? [{ path: field, message: problem }] : [];
+  });
+  if (details.length)
+    throw new AppError("invalid_request", "The marketplace host is not one of its official API hosts.", details);
+}
+
+/**
+ * Asks the marketplace, with the given credentials, which shops they act for, and requires the claimed one among
+ * them: anyone can type a shop id, only its owner holds a token the marketplace accepts for it.
+ */
+async function proveOwnership(
+  adapter: MarketplaceAdapter,
+  connection: MarketplaceConnection,
+  secrets: ConnectionSecrets,
+) {
+  const unproven = () =>
+    new AppError(
+      "ownership_not_proven",
+      `${connection.marketplace} did not confirm that these credentials act for shop ${connection.marketplaceShopId}; check the shop id, app credentials and access token.`,
+      [{ path: "marketplaceShopId" }],
+    );
+  let shops: Awaited<ReturnType<MarketplaceAdapter["authorizedShops"]>>;
+  try {
+    shops = await adapter.authorizedShops(connection, secrets);
+  } catch (error) {
+    if (error instanceof MarketplaceApiError && error.retryable)
+      throw new DependencyError(`${connection.marketplace} API`, error);
+    if (error instanceof MarketplaceApiError || error instanceof z.ZodError) throw unproven();
+    throw error;
+  }
+  const match = shops.find((s) => s.marketplaceShopId === connection.marketplaceShopId);
+  if (!match) throw unproven();
+  if (match.shopCipher !== undefined && match.shopCipher !== connection.shopCipher)
+    throw new AppError("invalid_request", "The shop cipher is not the one the marketplace gives for this shop.", [
+      { path: "shopCipher" },
+    ]);
+}
+
 export function registerConnectionRoutes(
   app: OpenAPIHono<AppEnv>,
-  deps: { connections: ConnectionStore; clock: Clock },
+  deps: {
+    connections: ConnectionStore;
+    clock: Clock;
+    adapters: Readonly<Record<Marketplace, MarketplaceAdapter>>;
+    allowLoopbackTargets: boolean;
+  },
 ) {
   const save = async (
     base: Omit<MarketplaceConnection, "connectedAt" | "accessTokenExpiresAt">,
-    secrets: { signingKey: string; accessToken: string; refreshToken: string },
+    secrets: ConnectionSecrets,
     expiresAt?: string,
   ) => {
     const now = deps.clock.now();
@@ -110,9 +187,9 @@ export function registerConnectionRoutes(
         ? new Date(expiresAt).toISOString()
         : new Date(now.getTime() + DEFAULT_TOKEN_HOURS * 3600_000).toISOString(),
     };
-    const taken = await deps.connections.route(connection.marketplace, connection.marketplaceShopId);
-    if (taken && taken !== connection.shopId)
-      throw new AppError("conflict", "This marketplace shop is connected to another shop.");
+    vetHosts(connection, deps.allowLoopbackTargets);
+    await proveOwnership(deps.adapters[connection.marketplace], connection, secrets);
+    // Conditional on the routing item: another shop's claim answers 409 and leaves that shop untouched.
     await deps.connections.save(connection, secrets);
     return view(connection);
   };
@@ -120,7 +197,7 @@ export function registerConnectionRoutes(
   /** Each marketplace's body, mapped to the connection's common shape: public fields, and the secrets to seal. */
   type Mapped = {
     fields: Omit<MarketplaceConnection, "shopId" | "marketplace" | "connectedAt" | "accessTokenExpiresAt">;
-    secrets: { signingKey: string; accessToken: string; refreshToken: string };
+    secrets: ConnectionSecrets;
   };
   const mappings: { [M in Marketplace]: { schema: z.ZodType; map: (b: never) => Mapped } } = {
     shopee: {
@@ -131,8 +208,8 @@ export function registerConnectionRoutes(
           appId: b.partnerId,
           shopCipher: null,
           callbackUrl: b.callbackUrl,
-          apiBaseUrl: b.apiBaseUrl,
-          authBaseUrl: b.apiBaseUrl,
+          apiBaseUrl: b.apiBaseUrl ?? MARKETPLACE_HOSTS.shopee.defaultApiBaseUrl(b.market ?? null),
+          authBaseUrl: b.apiBaseUrl ?? MARKETPLACE_HOSTS.shopee.defaultAuthBaseUrl,
           market: b.market ?? null,
         },
         secrets: { signingKey: b.partnerKey, accessToken: b.accessToken, refreshToken: b.refreshToken },
@@ -146,8 +223,8 @@ export function registerConnectionRoutes(
           appId: b.appKey,
           shopCipher: null,
           callbackUrl: null,
-          apiBaseUrl: b.apiBaseUrl,
-          authBaseUrl: b.authBaseUrl,
+          apiBaseUrl: b.apiBaseUrl ?? MARKETPLACE_HOSTS.lazada.defaultApiBaseUrl(b.market ?? null),
+          authBaseUrl: b.authBaseUrl ?? MARKETPLACE_HOSTS.lazada.defaultAuthBaseUrl,
           market: b.market ?? null,
         },
         secrets: { signingKey: b.appSecret, accessToken: b.accessToken, refreshToken: b.refreshToken },
@@ -161,8 +238,8 @@ export function registerConnectionRoutes(
           appId: b.appKey,
           shopCipher: b.shopCipher,
           callbackUrl: null,
-          apiBaseUrl: b.apiBaseUrl,
-          authBaseUrl: b.authBaseUrl,
+          apiBaseUrl: b.apiBaseUrl ?? MARKETPLACE_HOSTS.tiktok.defaultApiBaseUrl(b.market ?? null),
+          authBaseUrl: b.authBaseUrl ?? MARKETPLACE_HOSTS.tiktok.defaultAuthBaseUrl,
           market: b.market ?? null,
         },
         secrets: { signingKey: b.appSecret, accessToken: b.accessToken, refreshToken: b.refreshToken },

@@ -2,6 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Conversation } from "../../domain/conversation";
 import { notFound } from "../../domain/errors";
+import { conversationIdFor } from "../../domain/identifiers";
 import { ConversationId } from "../../domain/ids";
 import { MARKET_CODES } from "../../domain/markets";
 import type { ConversationStore } from "../../domain/ports";
@@ -10,12 +11,11 @@ import {
   ConversationDetailSchema,
   ConversationSchema,
   ConversationStatusSchema,
-  ErrorSchema,
+  errorResponses,
   listOf,
+  MessageRequestSchema,
   PageQuerySchema,
 } from "../schemas";
-
-const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
 
 const getRoute = createRoute({
   method: "get",
@@ -28,20 +28,26 @@ const getRoute = createRoute({
       description: "The conversation",
       content: { "application/json": { schema: ConversationDetailSchema } },
     },
-    401: error,
-    404: error,
+    ...errorResponses(401, 404),
   },
 });
 
 const listRoute = createRoute({
   method: "get",
   path: "/v1/conversations",
-  summary: "The shop's conversations, newest first",
+  summary:
+    "The shop's conversations, newest first; channel and threadId find one by the channel's own thread id",
   security: [{ shopApiKey: [] }],
   request: {
     query: PageQuerySchema.extend({
       status: ConversationStatusSchema.optional(),
       market: z.enum(MARKET_CODES).optional(),
+      channel: MessageRequestSchema.shape.channel.optional(),
+      threadId: z.string().min(1).max(200).optional().openapi({
+        description:
+          "The channel's own thread id (the conversationId sent to POST /v1/messages); with channel, an exact lookup",
+        example: "thread-123",
+      }),
     }),
   },
   responses: {
@@ -49,8 +55,7 @@ const listRoute = createRoute({
       description: "A page of conversations",
       content: { "application/json": { schema: listOf(ConversationSchema, "ConversationList") } },
     },
-    400: error,
-    401: error,
+    ...errorResponses(400, 401),
   },
 });
 
@@ -80,10 +85,20 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, conversatio
   });
 
   app.openapi(listRoute, async (c) => {
-    const { limit, cursor, status, market } = c.req.valid("query");
+    const { limit, cursor, status, market, channel, threadId } = c.req.valid("query");
+    const shopId = c.get("shop").id;
+    if (channel && threadId) {
+      // Our id is derived from (shop, channel, thread), so the seller's own thread id is one direct read.
+      const found = await conversations.getConversation(shopId, conversationIdFor(shopId, channel, threadId));
+      const match =
+        found &&
+        (!status || found.conversation.status === status) &&
+        (!market || found.conversation.market === market);
+      return c.json({ items: match ? [toConversationView(found.conversation)] : [], nextCursor: null }, 200);
+    }
     const page = await conversations.listConversations(
-      c.get("shop").id,
-      { status, market },
+      shopId,
+      { status, market, channel, threadId },
       { limit, cursor },
     );
     return c.json({ items: page.items.map(toConversationView), nextCursor: page.nextCursor }, 200);

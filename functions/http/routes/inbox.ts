@@ -16,7 +16,16 @@ import { queueOrderFor } from "../../domain/priority";
 import type { Translator } from "../../domain/ports";
 import { LOCALES } from "../../adapters/i18n/resources";
 import type { AgentClaims, AppEnv } from "../auth";
-import { ErrorSchema, InboxItemSchema, listOf, MessageSchema, PageQuerySchema } from "../schemas";
+import {
+  ConversationEventSchema,
+  ErrorSchema,
+  InboxItemSchema,
+  InternalNoteSchema,
+  listOf,
+  MessageSchema,
+  OrderSnapshotSchema,
+  PageQuerySchema,
+} from "../schemas";
 
 const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
 
@@ -78,20 +87,10 @@ const InternalNoteRequest = z.object({
     .regex(/^[\w-]{8,100}$/)
     .optional(),
 });
-const InternalNoteSchema = z
-  .object({
-    id: z.string(),
-    escalationId: z.string(),
-    agentId: z.string(),
-    agentName: z.string(),
-    text: z.string(),
-    at: z.string(),
-  })
-  .openapi("InternalNote");
 
 const HandoffDetailSchema = InboxItemSchema.extend({
   posture: z.enum(["ai-first", "hybrid", "cautious"]),
-  order: z.unknown().nullable(),
+  order: OrderSnapshotSchema.nullable(),
   draft: z.string().nullable(),
   resolution: z.enum(["resolved", "released"]).nullable(),
   note: z.string().nullable(),
@@ -99,28 +98,24 @@ const HandoffDetailSchema = InboxItemSchema.extend({
   transcript: z.array(MessageSchema),
   /** Agents' internal notes on this escalation; never shown to the shopper. */
   notes: z.array(InternalNoteSchema),
-  events: z.array(
-    z.object({
-      escalationId: z.string(),
-      kind: z.string(),
-      agentId: z.string().nullable(),
-      at: z.string(),
-      note: z.string().nullable().optional(),
-    }),
-  ),
+  events: z.array(ConversationEventSchema),
 }).openapi("HandoffPacket");
 
-const actionResponses = {
+const actionResponses = <T extends z.ZodType>(schema: T, what: string) => ({
   200: {
-    description: "Done (a repeat of the same request is answered the same way)",
-    content: { "application/json": { schema: z.object({}).passthrough() } },
+    description: `${what} (a repeat of the same request is answered the same way)`,
+    content: { "application/json": { schema } },
   },
   400: error,
   401: error,
   404: error,
   409: error,
-};
+  413: error,
+  415: error,
+});
+const escalationAfter = actionResponses(InboxItemSchema, "The escalation after the change");
 
+/** Claim and release take no body; a bodiless POST, `{}` or any JSON object is accepted (API.md). */
 const action = (path: string, summary: string) =>
   createRoute({
     method: "post",
@@ -128,10 +123,16 @@ const action = (path: string, summary: string) =>
     summary,
     security: [{ agentJwt: [] }],
     request: { params: EscalationParam },
-    responses: actionResponses,
+    responses: escalationAfter,
   });
 
-const withBody = <T extends z.ZodType>(path: string, summary: string, schema: T) =>
+const withBody = <T extends z.ZodType, R extends z.ZodType>(
+  path: string,
+  summary: string,
+  schema: T,
+  responses: ReturnType<typeof actionResponses<R>>,
+  required = true,
+) =>
   createRoute({
     method: "post",
     path: `/v1/inbox/{escalationId}${path}`,
@@ -139,21 +140,29 @@ const withBody = <T extends z.ZodType>(path: string, summary: string, schema: T)
     security: [{ agentJwt: [] }],
     request: {
       params: EscalationParam,
-      body: { required: true, content: { "application/json": { schema } } },
+      body: { required, content: { "application/json": { schema } } },
     },
-    responses: actionResponses,
+    responses,
   });
 
 const messageRoute = withBody(
   "/messages",
   "Reply to the shopper through the conversation's channel",
   AgentMessageRequest,
+  actionResponses(MessageSchema, "The agent's message as stored"),
 );
-const resolveRoute = withBody("/resolve", "Resolve the escalation and the conversation", NoteRequest);
+const resolveRoute = withBody(
+  "/resolve",
+  "Resolve the escalation and the conversation (the note is optional: a bodiless POST resolves too)",
+  NoteRequest,
+  escalationAfter,
+  false,
+);
 const notesRoute = withBody(
   "/notes",
   "Add an internal note for other agents (never sent to the shopper)",
   InternalNoteRequest,
+  actionResponses(InternalNoteSchema, "The note"),
 );
 
 const detailRoute = createRoute({

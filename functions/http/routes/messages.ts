@@ -22,10 +22,11 @@ const route = createRoute({
   request: { body: { required: true, content: { "application/json": { schema: MessageRequestSchema } } } },
   responses: {
     200: {
-      description: "The AI's reply or the escalation; a repeated messageId gets the first answer",
+      description:
+        "The AI's reply or the escalation; a repeated messageId gets the first answer (409 message_id_reused if its text differs)",
       content: { "application/json": { schema: MessageResponseSchema } },
     },
-    ...errors(400, 401, 413, 415, 503),
+    ...errors(400, 401, 409, 413, 415, 429, 503),
   },
 });
 
@@ -46,21 +47,27 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, deps: MessageDep
       shopper: body.shopper,
       text: body.text,
       sentAt: body.sentAt ? new Date(body.sentAt).toISOString() : undefined,
+      rejectReusedId: true,
     });
     return c.json(result, 200);
   });
 }
 
-/** A market must be one of MARKETS.md's and enabled for the shop; without one, the shop's first market is used. */
+/**
+ * A market must be one of MARKETS.md's and enabled for the shop. It may be left out only where it can be derived,
+ * the shop having one market enabled: guessing among several would send a shopper to another region's team.
+ */
 function resolveMarket(requested: string | undefined, enabled: readonly string[]): MarketCode {
   const shopMarkets = enabled.filter(isMarketCode);
   if (requested === undefined) {
-    const first = shopMarkets[0];
-    if (!first)
-      throw new AppError("unknown_market", "This shop has no market enabled; send a market.", {
-        validMarkets: MARKET_CODES,
-      });
-    return first;
+    const only = shopMarkets.length === 1 ? shopMarkets[0] : undefined;
+    if (!only)
+      throw new AppError(
+        "market_required",
+        `Send "market": this shop sells in ${shopMarkets.length > 1 ? shopMarkets.join(", ") : "no enabled market"}, so the storefront the shopper wrote from cannot be derived.`,
+        { field: "market", validMarkets: shopMarkets.length > 0 ? shopMarkets : MARKET_CODES },
+      );
+    return only;
   }
   const code = requested.toUpperCase();
   if (!isMarketCode(code)) {

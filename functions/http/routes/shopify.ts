@@ -11,7 +11,9 @@ import { authorizeUrl, exchangeCode } from "../../adapters/shopify/oauth";
 import { shopifyOrigin } from "../../adapters/shopify/gateway";
 import { createShopifyAdmin } from "../../adapters/shopify/admin-client";
 import { registerWebhooks } from "../../adapters/shopify/webhook-topics";
+import { parseWebhook } from "../../adapters/shopify/webhook-payloads";
 import type { AppLogger } from "../../config/logger";
+import { deriveKey } from "../../config/secrets";
 import { AppError } from "../../domain/errors";
 import { ShopId } from "../../domain/ids";
 import { MARKET_CODES } from "../../domain/markets";
@@ -44,6 +46,8 @@ export const SHOPIFY_WEBHOOK_MAX_BYTES = 200 * 1024;
 /** Shopify retries for 4 hours; a week covers every redelivery. */
 const DEDUPE_SECONDS = 7 * 24 * 3600;
 const STATE_COOKIE = "shopify_oauth_state";
+/** How far ahead of our clock X-Shopify-Triggered-At may be; later times are clamped to now. */
+const TRIGGERED_AT_SKEW_MS = 5 * 60 * 1000;
 
 const notConfigured = () =>
   new AppError(
@@ -57,6 +61,12 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
     return deps.shopifyApp;
   };
   const nowSeconds = () => Math.floor(deps.clock.now().getTime() / 1000);
+  // The raw app secret signs only Shopify's HMACs; our own cookie gets a key derived for that purpose alone.
+  let cookieKey: { secret: string; key: Uint8Array } | undefined;
+  const stateCookieKey = (secret: string) => {
+    if (cookieKey?.secret !== secret) cookieKey = { secret, key: deriveKey(secret, "install-state-cookie") };
+    return cookieKey.key;
+  };
 
   app.get("/shopify/install", async (c) => {
     const cfg = config();
@@ -69,7 +79,7 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
     const state = randomBytes(16).toString("hex");
     // The nonce is bound to this browser: a signed, HTTP-only cookie checked on the callback.
     const base = cfg.appUrl ?? new URL(c.req.url).origin;
-    await setSignedCookie(c, STATE_COOKIE, `${state}:${shop}`, cfg.apiSecret, {
+    await setSignedCookie(c, STATE_COOKIE, `${state}:${shop}`, stateCookieKey(cfg.apiSecret), {
       httpOnly: true,
       secure: base.startsWith("https://"),
       sameSite: "Lax",
@@ -102,7 +112,7 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       ]);
     if (!verifyQuery(cfg.apiSecret, params, nowSeconds()))
       throw new AppError("unauthorized", "The callback's signature is invalid or expired.");
-    const cookie = await getSignedCookie(c, cfg.apiSecret, STATE_COOKIE);
+    const cookie = await getSignedCookie(c, stateCookieKey(cfg.apiSecret), STATE_COOKIE);
     if (!cookie || cookie !== `${params.get("state")}:${shop}`) {
       throw new AppError(
         "unauthorized",
@@ -180,6 +190,27 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       );
     }
     if (!deps.shopifyEvents) throw notConfigured();
+    const body = new TextDecoder().decode(raw);
+    // The signature covers the body alone: the headers are believed only as far as the body agrees with them.
+    const parsed = parseWebhook(topic, shop, body);
+    if (!parsed.ok) {
+      deps.logger.warn("shopify webhook refused", {
+        topic,
+        eventId,
+        reason: parsed.reason,
+        ...(parsed.issues ? { issues: parsed.issues.slice(0, 10) } : {}),
+      });
+      // A topic we never subscribed to is acknowledged (retrying cannot help); a body that contradicts its
+      // headers is refused before it is queued, so it can neither act on another shop nor poison a queue.
+      if (parsed.reason === "unknown_topic") return c.body(null, 200);
+      throw new AppError(
+        "invalid_request",
+        parsed.reason === "shop_mismatch"
+          ? "The webhook body names another shop than X-Shopify-Shop-Domain."
+          : `The webhook body is not a ${topic} payload.`,
+        { reason: parsed.reason },
+      );
+    }
     const shopId = ShopId(shop);
     if (!(await deps.shopifyStore.claimEvent(shopId, eventId, DEDUPE_SECONDS))) {
       deps.logger.info("shopify webhook duplicate", {
@@ -189,9 +220,7 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       });
       return c.body(null, 200);
     }
-    const triggered = c.req.header("x-shopify-triggered-at");
-    const triggeredAt =
-      triggered && !Number.isNaN(Date.parse(triggered)) ? new Date(triggered).toISOString() : null;
+    const triggeredAt = boundedTriggeredAt(c.req.header("x-shopify-triggered-at"), deps.clock.now());
     try {
       await deps.shopifyEvents.send({
         topic,
@@ -199,7 +228,7 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
         eventId,
         webhookId: c.req.header("x-shopify-webhook-id") ?? null,
         triggeredAt,
-        body: new TextDecoder().decode(raw),
+        body,
       });
     } catch (error) {
       // Not queued: forget the event so Shopify's retry is processed, and ask Shopify to retry.
@@ -208,4 +237,11 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
     }
     return c.body(null, 200);
   });
+}
+
+/** X-Shopify-Triggered-At as ISO time, never later than now (it is unsigned; a future time is clamped). */
+export function boundedTriggeredAt(header: string | undefined, now: Date): string | null {
+  const at = header ? Date.parse(header) : Number.NaN;
+  if (Number.isNaN(at)) return null;
+  return new Date(at > now.getTime() + TRIGGERED_AT_SKEW_MS ? now.getTime() : at).toISOString();
 }

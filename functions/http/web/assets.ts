@@ -1,5 +1,18 @@
 /** The inbox's stylesheet and its one small script, served from the app itself (no CDN, strict CSP). */
 
+/** Every key the script answers (and Enter, which opens the focused link), in the order the `?` list shows them. */
+export const SHORTCUTS = [
+  { keys: ["j"], does: "next" },
+  { keys: ["k"], does: "previous" },
+  { keys: ["Enter"], does: "open" },
+  { keys: ["c"], does: "claim" },
+  { keys: ["r"], does: "reply" },
+  { keys: ["n"], does: "note" },
+  { keys: ["Ctrl/⌘", "Enter"], does: "send" },
+  { keys: ["g"], does: "queue" },
+  { keys: ["?"], does: "help" },
+] as const;
+
 export const INBOX_CSS = `
 :root { color-scheme: light; --ink:#1b1f24; --muted:#57606a; --line:#d0d7de; --bg:#f6f8fa; --card:#fff;
   --accent:#0b5cad; --accent-ink:#fff; --warn:#a40e26; --warn-bg:#ffebe9; --ok:#116329; --ok-bg:#dafbe1; --focus:#f0a30a; }
@@ -21,6 +34,7 @@ main { max-width:1200px; margin:0 auto; padding:1rem 1.2rem 3rem; }
 main:focus { outline:none; }
 h1 { font-size:1.5rem; margin:.5rem 0 1rem; }
 h2 { font-size:1.1rem; margin:1.2rem 0 .5rem; }
+h3 { font-size:1rem; margin:1rem 0 .4rem; }
 button, .button { font:inherit; padding:.4rem .9rem; border:1px solid var(--line); border-radius:6px; background:var(--card);
   color:var(--ink); cursor:pointer; text-decoration:none; display:inline-block; }
 button.primary, .button.primary { background:var(--accent); color:var(--accent-ink); border-color:var(--accent); }
@@ -43,12 +57,17 @@ textarea { width:100%; }
 .line { display:flex; flex-wrap:wrap; gap:.6rem; align-items:baseline; }
 .small { font-size:.9rem; color:var(--muted); }
 .summary { color:var(--ink); }
+.last-message { display:block; color:var(--ink); border-left:3px solid var(--line); padding-left:.5rem;
+  white-space:nowrap; overflow:hidden; text-overflow:ellipsis; }
+.badge.channel { background:#eaeef2; color:var(--ink); }
+.orders { list-style:none; padding:0; margin:0; display:flex; flex-direction:column; gap:.6rem; }
+.orders li + li { border-top:1px solid var(--line); padding-top:.6rem; }
 .badge { display:inline-block; font-size:.8rem; padding:.05rem .5rem; border-radius:999px; background:#ddf4ff; color:#0a3069; }
 .badge.urgent { background:var(--warn-bg); color:var(--warn); }
 .due.overdue { color:var(--warn); font-weight:600; }
 .packet { display:grid; grid-template-columns:minmax(0, 2fr) minmax(16rem, 1fr); gap:1.5rem; }
 @media (max-width: 800px) { .packet { grid-template-columns:1fr; } }
-.side-column section, .main-column > form, #live > section { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:.2rem 1rem 1rem; margin-bottom:1rem; }
+.side-column section, .main-column > form, .main-column > section, #live > section { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:.2rem 1rem 1rem; margin-bottom:1rem; }
 .transcript { list-style:none; padding:0; margin:0; display:flex; flex-direction:column; gap:.6rem; }
 .message { max-width:85%; padding:.5rem .8rem; border-radius:10px; background:var(--bg); }
 .message.shopper { align-self:flex-start; }
@@ -76,7 +95,10 @@ th, td { text-align:left; padding:.4rem .8rem; border-bottom:1px solid var(--lin
 .table-scroll { overflow-x:auto; }
 meter { width:12rem; }
 dialog { border:1px solid var(--line); border-radius:8px; max-width:28rem; }
-dialog dl div { display:flex; gap:1rem; }
+.shortcut-list { display:grid; grid-template-columns:max-content 1fr; gap:.45rem 1.2rem; align-items:baseline; margin:0 0 1rem; }
+.shortcut-list div { display:contents; }
+.shortcut-list dt { white-space:nowrap; }
+.shortcut-list dd { margin:0; }
 kbd { border:1px solid var(--line); border-radius:4px; padding:0 .35rem; background:var(--bg); font-family:inherit; }
 footer { max-width:1200px; margin:0 auto; padding:0 1.2rem 1rem; }
 `;
@@ -95,10 +117,22 @@ export const INBOX_CLIENT_JS = `"use strict";
     if (a < 3600) return rtf.format(Math.round(s / 60), "minute");
     return rtf.format(Math.round(s / 3600), "hour");
   };
-  // The server renders times in UTC; the agent reads them in their own time zone.
-  const dtf = new Intl.DateTimeFormat(lang === "fil" ? "fil-PH" : lang, { dateStyle: "medium", timeStyle: "short" });
+  // The server renders times in the zone this browser last reported (at first, the agent's region's): report ours
+  // for the next pages, and until then show this page's times in it.
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const rezone = Boolean(zone) && zone !== body.dataset.timeZone;
+  if (rezone) {
+    document.cookie = "inbox_tz=" + encodeURIComponent(zone) + "; path=/inbox; max-age=31536000; samesite=lax" +
+      (location.protocol === "https:" ? "; secure" : "");
+    const name = (style) => new Intl.DateTimeFormat(tag, { timeZoneName: style }).formatToParts(new Date())
+      .find((p) => p.type === "timeZoneName")?.value;
+    const shown = document.querySelector("[data-zone-name]");
+    const [long, offset] = [name("long"), name("shortOffset")];
+    if (shown && long) shown.textContent = long === offset ? long : long + " (" + offset + ")";
+  }
+  const dtf = new Intl.DateTimeFormat(tag, { dateStyle: "medium", timeStyle: "short" });
   const tick = () => {
-    for (const el of document.querySelectorAll("time[data-local]")) el.textContent = dtf.format(new Date(el.getAttribute("datetime")));
+    if (rezone) for (const el of document.querySelectorAll("time[data-local]")) el.textContent = dtf.format(new Date(el.getAttribute("datetime")));
     for (const el of document.querySelectorAll("time[data-countdown]")) {
       const left = Date.parse(el.getAttribute("datetime")) - Date.now();
       const overdue = left <= 0;

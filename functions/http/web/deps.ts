@@ -1,10 +1,11 @@
-/** What the web inbox needs: the agent actions, text from locales/, canned replies and, optionally, translation. */
+/** What the web inbox needs: the agent actions, text from locales/, canned replies, orders and, optionally, translation. */
 import type { AgentActionDeps } from "../../domain/agent-actions";
 import type {
   CannedReplyStore,
   ConversationStore,
   ConversationSummarizer,
   MessageTranslator,
+  OrderReader,
   Translator,
 } from "../../domain/ports";
 import type { CognitoHostedUi } from "./cognito";
@@ -14,6 +15,8 @@ export interface InboxPageDeps extends AgentActionDeps {
   readonly translator: Translator;
   readonly conversations: ConversationStore;
   readonly cannedReplies: CannedReplyStore;
+  /** The shop's cached orders: the packet shows the ones the AI already described, as they stand now. */
+  readonly orders: OrderReader;
   /** Present when an LLM is configured; without it the page says translation is off. */
   readonly messageTranslator?: MessageTranslator | undefined;
   /** Present with a model too: the gist of the conversation in the agent's language. */

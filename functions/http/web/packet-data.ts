@@ -5,7 +5,8 @@ import { cannedRepliesFor } from "../../domain/canned-replies";
 import { localeFor } from "../../domain/language";
 import type { Message } from "../../domain/conversation";
 import type { Escalation } from "../../domain/escalation";
-import { summaryOf } from "../../domain/handoff";
+import { quotedOrders, summaryOf } from "../../domain/handoff";
+import { orderKey, type OrderSnapshot } from "../../domain/order";
 import type { EscalationId } from "../../domain/ids";
 import { notFound } from "../../domain/errors";
 import type { InboxPageDeps } from "./deps";
@@ -81,6 +82,14 @@ async function showMessages(
   };
 }
 
+/** The orders the AI described besides the packet's own, read fresh from the shop's records (gone ones left out). */
+async function ordersQuoted(deps: InboxPageDeps, e: Escalation): Promise<OrderSnapshot[]> {
+  const own = e.order ? orderKey(e.order.name) : null;
+  const names = quotedOrders(e.transcript).filter((name) => orderKey(name) !== own);
+  const found = await Promise.all(names.map((name) => deps.orders.getOrder(e.shopId, name)));
+  return found.filter((order): order is OrderSnapshot => order !== null);
+}
+
 /** The model's gist of the conversation in the agent's language: written once per language, then kept. */
 async function summaryFor(
   deps: InboxPageDeps,
@@ -108,9 +117,10 @@ export async function loadPacket(
   options: { poll: boolean } = { poll: false },
 ): Promise<PacketData> {
   const escalation = await findForAgent(deps, agent, id);
-  const [found, shopReplies] = await Promise.all([
+  const [found, shopReplies, quoted] = await Promise.all([
     deps.conversations.getConversation(escalation.shopId, escalation.conversationId),
     options.poll ? [] : deps.cannedReplies.list(escalation.shopId),
+    options.poll ? [] : ordersQuoted(deps, escalation),
   ]);
   if (!found) throw notFound("Conversation");
   const stored = found.translations[pageLocale] ?? {};
@@ -159,6 +169,7 @@ export async function loadPacket(
     draft: shown.draft,
     translation,
     canned,
+    quotedOrders: quoted,
     mine: escalation.status === "claimed" && escalation.claimedBy === agent.id,
     version,
     now: deps.clock.now(),

@@ -42,6 +42,17 @@ export function chooseLocale(c: Context, session: Session | null): string {
   return "en";
 }
 
+/** Marketplaces and chat apps go by their own brand in every language; our own channels are named in locales/. */
+const CHANNEL_BRANDS: Readonly<Record<string, string>> = {
+  shopee: "Shopee",
+  lazada: "Lazada",
+  tiktok: "TikTok Shop",
+  whatsapp: "WhatsApp",
+  messenger: "Messenger",
+  line: "LINE",
+};
+const OWN_CHANNELS: ReadonlySet<string> = new Set(["api", "web"]);
+
 export const intlTag = (locale: string) => (locale === "fil" ? "fil-PH" : locale);
 
 /** A language's name in `inLocale`; Hong Kong's Traditional Chinese reads "Traditional Chinese (Hong Kong)". */
@@ -55,21 +66,27 @@ export function nameOfLanguage(tag: string, inLocale: string): string {
 /** Everything a view needs to speak the page's language. */
 export interface PageText {
   readonly locale: string;
+  /** The IANA zone every time on the page is shown in (time-zone.ts chooses it). */
+  readonly timeZone: string;
   t(key: string, values?: Record<string, unknown>): string;
   /** Why a conversation was escalated, and what about: the words of the handoff summary (agent.json). */
   reason(reason: string): string;
   intent(intent: string): string;
   languageName(tag: string): string;
   marketName(code: string): string;
+  /** Where the shopper wrote: a marketplace's brand, our own channels in the page's language, else as the channel sent it. */
+  channelName(channel: string): string;
   /** "in 12 minutes", "3 hours ago"; a day and a time when further away. */
   relative(iso: string, now: Date): string;
-  /** In UTC; the page's script shows it in the agent's own time zone. */
+  /** A date and time in the page's time zone. */
   dateTime(iso: string): string;
+  /** The page's time zone as people say it ("Indochina Time"), with its offset. */
+  zoneName(at: Date): string;
   percent(share: number): string;
   duration(value: number, unit: "second" | "minute"): string;
 }
 
-export function pageText(translator: Translator, locale: string): PageText {
+export function pageText(translator: Translator, locale: string, timeZone = "UTC"): PageText {
   const tag = intlTag(locale);
   const regions = new Intl.DisplayNames([tag], { type: "region" });
   const relative = new Intl.RelativeTimeFormat([tag], { numeric: "auto" });
@@ -79,21 +96,29 @@ export function pageText(translator: Translator, locale: string): PageText {
     month: "short",
     hour: "2-digit",
     minute: "2-digit",
-    timeZone: "UTC",
+    timeZone,
   });
   const dateTime = new Intl.DateTimeFormat([tag], {
     dateStyle: "medium",
     timeStyle: "short",
-    timeZone: "UTC",
+    timeZone,
   });
   const percent = new Intl.NumberFormat([tag], { style: "percent", maximumFractionDigits: 0 });
+  const zoneName = (style: "long" | "shortOffset", at: Date) =>
+    new Intl.DateTimeFormat([tag], { timeZone, timeZoneName: style })
+      .formatToParts(at)
+      .find((part) => part.type === "timeZoneName")?.value ?? timeZone;
   return {
     locale,
+    timeZone,
     t: (key, values) => translator.t(locale, `inbox:${key}`, values),
     reason: (reason) => translator.t(locale, `agent:reason.${reason}`),
     intent: (intent) => translator.t(locale, `agent:intent.${intent}`),
     languageName: (code) => nameOfLanguage(code, locale),
     marketName: (code) => regions.of(code) ?? code,
+    channelName: (channel) =>
+      CHANNEL_BRANDS[channel] ??
+      (OWN_CHANNELS.has(channel) ? translator.t(locale, `inbox:channel.${channel}`) : channel),
     relative(iso, now) {
       const seconds = (Date.parse(iso) - now.getTime()) / 1000;
       // Beyond half a day "tomorrow" misleads across weekends and time zones: say the day and the time.
@@ -102,6 +127,10 @@ export function pageText(translator: Translator, locale: string): PageText {
       return relative.format(Math.round(seconds / 3600), "hour");
     },
     dateTime: (iso) => dateTime.format(new Date(iso)),
+    zoneName(at) {
+      const [name, offset] = [zoneName("long", at), zoneName("shortOffset", at)];
+      return name === offset ? name : `${name} (${offset})`;
+    },
     percent: (share) => percent.format(share),
     duration: (value, unit) =>
       new Intl.NumberFormat([tag], {

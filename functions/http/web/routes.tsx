@@ -3,7 +3,6 @@ import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { z } from "zod";
@@ -37,6 +36,7 @@ import {
   endSession,
   isHttps,
   readSession,
+  revokeSession,
   type Session,
   type SessionAuth,
   startSession,
@@ -48,6 +48,7 @@ import type { Flash } from "./views/layout";
 import { PacketLive, PacketPage } from "./views/packet";
 import { type QueueFilter, QueueList, QueuePage } from "./views/queue";
 import { SignInPage } from "./views/sign-in";
+import { chooseTimeZone } from "./time-zone";
 
 type AgentSession = Session & { kind: "agent" };
 type SellerSession = Session & { kind: "seller" };
@@ -55,7 +56,7 @@ type PageEnv = { Variables: { session: Session; text: PageText } };
 
 const OAUTH_COOKIE = "inbox_oauth";
 const DONE = ["claimed", "released", "resolved", "sent", "noted", "saved"] as const;
-const ERRORS = ["conflict", "invalid", "generic"] as const;
+const ERRORS = ["conflict", "not_claimed", "invalid", "generic"] as const;
 
 const agentOf = (s: AgentSession): Agent & { name: string } => ({
   id: s.agent.id,
@@ -97,7 +98,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
   const pages = new Hono<PageEnv>();
   const now = () => deps.clock.now();
   const textFor = (c: Context, session: Session | null) =>
-    pageText(deps.translator, chooseLocale(c, session));
+    pageText(deps.translator, chooseLocale(c, session), chooseTimeZone(c, session) && "UTC");
 
   pages.use(
     "*",
@@ -115,15 +116,29 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
       referrerPolicy: "same-origin",
     }),
   );
-  // Forms post from our own pages only (Origin checked), and no form needs more than a few kilobytes.
-  pages.on("POST", "*", csrf(), bodyLimit({ maxSize: 64 * 1024 }));
+  // Anything but a read comes from our own pages only, whatever its content type (or none): the browser's Origin, or
+  // failing that its Sec-Fetch-Site, must say so; a request that carries neither is refused too.
+  pages.use("*", async (c, next) => {
+    if (!/^(GET|HEAD|OPTIONS)$/.test(c.req.method)) {
+      const ours = c.req.header("origin") === new URL(c.req.url).origin;
+      if (!ours && c.req.header("sec-fetch-site") !== "same-origin") throw new HTTPException(403);
+    }
+    await next();
+  });
+  // No form needs more than a few kilobytes.
+  pages.on("POST", "*", bodyLimit({ maxSize: 64 * 1024 }));
   pages.use("*", async (c, next) => {
     await next();
     if (!c.req.path.startsWith("/inbox/assets/")) c.header("cache-control", "no-store");
   });
 
   /** An error page in the page's language, with whatever session the request had. */
-  const errorPage = (c: Context<PageEnv>, status: 403 | 404 | 413 | 500, title: string, message: string) => {
+  const errorPage = (
+    c: Context<PageEnv>,
+    status: 403 | 404 | 413 | 429 | 500,
+    title: string,
+    message: string,
+  ) => {
     const text = c.get("text") ?? textFor(c, c.get("session") ?? null);
     return c.html(
       <ErrorPage
@@ -139,6 +154,9 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
   pages.onError((error, c) => {
     if (error instanceof AppError && error.code === "not_found")
       return errorPage(c, 404, "packet.not_found_title", "packet.not_found");
+    // Too many failed sign-ins from this address: the page says to wait (Retry-After is already set).
+    if (error instanceof AppError && error.code === "rate_limited")
+      return errorPage(c, 429, "errors.title", "errors.too_many_attempts");
     // CSRF refusals (403) and oversized forms (413) keep their status, with a page that says what to do.
     if (error instanceof HTTPException)
       return error.status === 403
@@ -163,6 +181,9 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   // --- Signing in and out -------------------------------------------------------------------------------------
 
+  // Every page below reads a credential: an address that keeps failing is refused before any is checked.
+  if (auth.failures) pages.use("*", auth.failures.guard);
+
   pages.get("/sign-in", async (c) => {
     const result = await readSession(c, auth);
     if (result.ok) return c.redirect("/inbox", 303);
@@ -182,6 +203,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     const input = await form(c, SignInForm);
     const session = input && (await checkCredential(auth, input.kind, input.credential));
     if (!input || !session) {
+      auth.failures?.fail(c);
       const text = textFor(c, null);
       return c.html(
         <SignInPage
@@ -192,7 +214,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
         401,
       );
     }
-    startSession(c, input.kind, input.credential);
+    await startSession(c, auth, input.kind, input.credential);
     return c.redirect(session.kind === "agent" ? "/inbox" : "/inbox/analytics", 303);
   });
 
@@ -217,16 +239,19 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
       redirectUri: `${origin(c)}/inbox/auth/callback`,
     });
     const session = idToken ? await checkCredential(auth, "agent", idToken) : null;
-    if (!idToken || !session) return c.redirect("/inbox/sign-in?why=failed", 303);
-    startSession(c, "agent", idToken);
+    if (!idToken || !session) {
+      auth.failures?.fail(c);
+      return c.redirect("/inbox/sign-in?why=failed", 303);
+    }
+    await startSession(c, auth, "agent", idToken);
     // A same-site cookie is not sent on the rest of a redirect chain that began at Cognito: continue from our page.
     return c.html(
       `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/inbox"><a href="/inbox">${textFor(c, session).t("nav.queue")}</a>`,
     );
   });
 
-  pages.post("/sign-out", (c) => {
-    endSession(c);
+  pages.post("/sign-out", async (c) => {
+    await revokeSession(c, auth);
     if (!deps.hostedUi) return c.redirect("/inbox/sign-in", 303);
     // End the hosted UI's own session too, or the next sign-in would silently be the same person.
     const logout = new URL(`${deps.hostedUi.domain}/logout`);
@@ -250,6 +275,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
   pages.use("*", async (c, next) => {
     const result = await readSession(c, auth);
     if (!result.ok) {
+      if (result.expired) auth.failures?.fail(c);
       // Polled fragments answer 401 so the page's script reloads into the sign-in page.
       if (c.req.path.endsWith(".html") || c.req.path.endsWith("/live")) return c.text("sign in", 401);
       return c.redirect(result.expired ? "/inbox/sign-in?why=expired" : "/inbox/sign-in", 303);
@@ -407,8 +433,8 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     try {
       await run(session);
     } catch (error) {
-      if (error instanceof AppError && error.code === "conflict")
-        return c.redirect(`${back}?error=conflict`, 303);
+      if (error instanceof AppError && (error.code === "conflict" || error.code === "not_claimed"))
+        return c.redirect(`${back}?error=${error.code}`, 303);
       throw error;
     }
     return c.redirect(`${back}?done=${done}`, 303);

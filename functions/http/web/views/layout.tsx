@@ -2,7 +2,9 @@
 import type { Child, FC } from "hono/jsx";
 import { LOCALES } from "../../../adapters/i18n/resources";
 import { raw } from "hono/html";
+import { SHORTCUTS } from "../assets";
 import { nameOfLanguage, type PageText } from "../page-locale";
+import { Fill, SLOT } from "./parts";
 import type { Session } from "../session";
 
 export interface Flash {
@@ -19,6 +21,15 @@ export interface LayoutProps {
   readonly flash?: Flash | null | undefined;
   readonly children?: Child;
 }
+
+/** Which time zone the page's times are in; the script updates the name when it shows them in the browser's zone. */
+const TimeZoneHint: FC<{ text: PageText }> = ({ text }) => (
+  <p class="hint" id="time-zone">
+    <Fill sentence={text.t("time_zone", { zone: SLOT })}>
+      <span data-zone-name="">{text.zoneName(new Date())}</span>
+    </Fill>
+  </p>
+);
 
 /** Each locale named in its own language, so an agent finds theirs whatever the page is in. */
 const autonym = (locale: string) => nameOfLanguage(locale, locale);
@@ -57,6 +68,7 @@ export const Layout: FC<LayoutProps> = ({ text, title, session, path, flash, chi
       </head>
       <body
         data-locale={text.locale}
+        data-time-zone={text.timeZone}
         data-due={text.t("sla.due", { when: "{when}" })}
         data-overdue={text.t("sla.overdue", { when: "{when}" })}
       >
@@ -97,36 +109,36 @@ export const Layout: FC<LayoutProps> = ({ text, title, session, path, flash, chi
           )}
           {children}
         </main>
-        {session?.kind === "agent" && (
+        {session && (
           <footer>
-            <p class="hint">{text.t("nav.shortcuts_hint")}</p>
-            <dialog id="shortcuts" aria-labelledby="shortcuts-title">
-              <h2 id="shortcuts-title">{text.t("shortcuts.title")}</h2>
-              <dl>
-                {(
-                  [
-                    ["j", "next"],
-                    ["k", "previous"],
-                    ["Enter", "open"],
-                    ["c", "claim" as const],
-                    ["r", "reply"],
-                    ["n", "note"],
-                    ["g", "queue"],
-                    ["?", "help"],
-                  ] as const
-                ).map(([key, what]) => (
-                  <div>
-                    <dt>
-                      <kbd>{key}</kbd>
-                    </dt>
-                    <dd>{what === "claim" ? text.t("actions.claim") : text.t(`shortcuts.${what}`)}</dd>
-                  </div>
-                ))}
-              </dl>
-              <form method="dialog">
-                <button type="submit">{text.t("shortcuts.close")}</button>
-              </form>
-            </dialog>
+            <TimeZoneHint text={text} />
+            {session.kind === "agent" && (
+              <>
+                <p class="hint">{text.t("nav.shortcuts_hint")}</p>
+                <dialog id="shortcuts" aria-labelledby="shortcuts-title">
+                  <h2 id="shortcuts-title">{text.t("shortcuts.title")}</h2>
+                  {/* Two aligned columns (a grid, see the stylesheet): the keys, then what each does. */}
+                  <dl class="shortcut-list">
+                    {SHORTCUTS.map(({ keys, does }) => (
+                      <div>
+                        <dt>
+                          {keys.map((key, i) => (
+                            <>
+                              {i > 0 && " + "}
+                              <kbd>{key}</kbd>
+                            </>
+                          ))}
+                        </dt>
+                        <dd>{text.t(`shortcuts.${does}`)}</dd>
+                      </div>
+                    ))}
+                  </dl>
+                  <form method="dialog">
+                    <button type="submit">{text.t("shortcuts.close")}</button>
+                  </form>
+                </dialog>
+              </>
+            )}
           </footer>
         )}
       </body>

@@ -3,11 +3,11 @@ import type { FC } from "hono/jsx";
 import type { CannedReply } from "../../../domain/canned-replies";
 import type { ConversationEvent, InternalNote, Message } from "../../../domain/conversation";
 import type { Escalation } from "../../../domain/escalation";
-import { orderStage } from "../../../domain/order";
+import { type OrderSnapshot, orderStage } from "../../../domain/order";
 import type { PageText } from "../page-locale";
 import type { Session } from "../session";
 import { type Flash, Layout } from "./layout";
-import { Due } from "./parts";
+import { Due, When, WithTime } from "./parts";
 
 /** A message as the agent reads it: in their language when translated, with the original one click away. */
 export interface ShownMessage {
@@ -40,6 +40,8 @@ export interface PacketData {
   readonly draft: ShownMessage | null;
   readonly translation: TranslationState;
   readonly canned: readonly CannedGroup[];
+  /** Orders the AI described in the conversation besides the packet's own, as the shop's records have them now. */
+  readonly quotedOrders: readonly OrderSnapshot[];
   /** Claimed by the signed-in agent. */
   readonly mine: boolean;
   readonly version: string;
@@ -61,10 +63,7 @@ const Original: FC<{ text: PageText; shown: ShownMessage }> = ({ text, shown }) 
 const MessageItem: FC<{ text: PageText; shown: ShownMessage }> = ({ text, shown }) => (
   <li class={`message ${shown.message.role}`} data-message-id={shown.message.id}>
     <p class="who">
-      <span>{text.t(`role.${shown.message.role}`)}</span>{" "}
-      <time datetime={shown.message.at} data-local="">
-        {text.dateTime(shown.message.at)}
-      </time>
+      <span>{text.t(`role.${shown.message.role}`)}</span> <When text={text} at={shown.message.at} />
       {shown.kind === "translated" && shown.original && (
         <span class="badge">
           {text.t("translation.translated", { language: text.languageName(shown.original.language) })}
@@ -124,7 +123,9 @@ export const PacketLive: FC<{ text: PageText; data: PacketData }> = ({ text, dat
           <ul>
             {data.notes.map((n) => (
               <li>
-                <p class="who">{text.t("notes.by", { agent: n.agentName, when: text.dateTime(n.at) })}</p>
+                <p class="who">
+                  <WithTime text={text} phrase="notes.by" values={{ agent: n.agentName }} at={n.at} />
+                </p>
                 <p class="text">{n.text}</p>
               </li>
             ))}
@@ -136,10 +137,7 @@ export const PacketLive: FC<{ text: PageText; data: PacketData }> = ({ text, dat
         <ul class="history">
           {data.events.map((ev) => (
             <li>
-              <time datetime={ev.at} data-local="">
-                {text.dateTime(ev.at)}
-              </time>{" "}
-              {eventText(text, ev)}
+              <When text={text} at={ev.at} /> {eventText(text, ev)}
               {ev.note ? `: ${ev.note}` : ""}
             </li>
           ))}
@@ -149,9 +147,7 @@ export const PacketLive: FC<{ text: PageText; data: PacketData }> = ({ text, dat
   );
 };
 
-const Order: FC<{ text: PageText; escalation: Escalation }> = ({ text, escalation }) => {
-  const order = escalation.order;
-  if (!order) return <p class="empty">{text.t("packet.no_order")}</p>;
+const OrderFacts: FC<{ text: PageText; order: OrderSnapshot }> = ({ text, order }) => {
   const amount = new Intl.NumberFormat([text.locale === "fil" ? "fil-PH" : text.locale], {
     style: "currency",
     currency: order.total.currency,
@@ -174,10 +170,38 @@ const Order: FC<{ text: PageText; escalation: Escalation }> = ({ text, escalatio
       {order.createdAt && (
         <>
           <dt>{text.t("packet.order_placed")}</dt>
-          <dd>{text.dateTime(order.createdAt)}</dd>
+          <dd>
+            <When text={text} at={order.createdAt} />
+          </dd>
         </>
       )}
     </dl>
+  );
+};
+
+/** The packet's order, then every other order the AI already described to the shopper, so nothing is asked twice. */
+const Orders: FC<{ text: PageText; escalation: Escalation; quoted: readonly OrderSnapshot[] }> = ({
+  text,
+  escalation,
+  quoted,
+}) => {
+  if (!escalation.order && quoted.length === 0) return <p class="empty">{text.t("packet.no_order")}</p>;
+  return (
+    <>
+      {escalation.order && <OrderFacts text={text} order={escalation.order} />}
+      {quoted.length > 0 && (
+        <>
+          <h3 class="quoted-heading">{text.t("packet.quoted_orders")}</h3>
+          <ul class="orders">
+            {quoted.map((order) => (
+              <li>
+                <OrderFacts text={text} order={order} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
   );
 };
 
@@ -210,11 +234,14 @@ const Actions: FC<{ text: PageText; data: PacketData }> = ({ text, data }) => {
           </button>
         </form>
       )}
-      <form method="post" action={`${base}/resolve`} class="stack">
-        <label for="resolve-note">{text.t("actions.resolve_note")}</label>
-        <input id="resolve-note" name="note" maxlength={2000} />
-        <button type="submit">{text.t("actions.resolve")}</button>
-      </form>
+      {/* Resolving needs a claim first (the domain refuses otherwise), so it is offered only then. */}
+      {data.mine && (
+        <form method="post" action={`${base}/resolve`} class="stack">
+          <label for="resolve-note">{text.t("actions.resolve_note")}</label>
+          <input id="resolve-note" name="note" maxlength={2000} />
+          <button type="submit">{text.t("actions.resolve")}</button>
+        </form>
+      )}
       <form method="post" action={`${base}/release`}>
         <button type="submit">{text.t("actions.release")}</button>
       </form>
@@ -229,7 +256,9 @@ const ReplyForm: FC<{ text: PageText; data: PacketData; prefill: string; clientM
   clientMessageId,
 }) => {
   const e = data.escalation;
-  if (!data.mine) return <p class="help">{text.t("actions.claim_first")}</p>;
+  // Only a waiting escalation can still be claimed; a closed one, or another agent's, has no reply box to point to.
+  if (!data.mine)
+    return e.status === "pending" ? <p class="help claim-first">{text.t("actions.claim_first")}</p> : null;
   const translating = data.translation.state === "on";
   return (
     <form id="reply-form" method="post" action={`/inbox/e/${e.escalationId}/reply`} class="stack">
@@ -305,15 +334,8 @@ export const PacketPage: FC<{
       <div class="packet">
         <div class="main-column">
           <TranslationBanner text={text} state={data.translation} />
-          <PacketLive text={text} data={data} />
-          <ReplyForm text={text} data={data} prefill={prefill} clientMessageId={clientMessageId} />
-        </div>
-        <aside class="side-column">
-          <section aria-labelledby="actions-heading">
-            <h2 id="actions-heading">{text.t("actions.heading")}</h2>
-            <Actions text={text} data={data} />
-          </section>
-          <section aria-labelledby="summary-heading">
+          {/* What happened, then the reply box right away: the conversation itself follows for detail. */}
+          <section aria-labelledby="summary-heading" class="summary-card">
             <h2 id="summary-heading">{text.t("packet.summary")}</h2>
             {data.aiSummary && (
               <p class="ai-summary">
@@ -322,9 +344,17 @@ export const PacketPage: FC<{
             )}
             <p>{data.summary}</p>
           </section>
+          <ReplyForm text={text} data={data} prefill={prefill} clientMessageId={clientMessageId} />
+          <PacketLive text={text} data={data} />
+        </div>
+        <aside class="side-column">
+          <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">{text.t("actions.heading")}</h2>
+            <Actions text={text} data={data} />
+          </section>
           <section aria-labelledby="order-heading">
             <h2 id="order-heading">{text.t("packet.order")}</h2>
-            <Order text={text} escalation={e} />
+            <Orders text={text} escalation={e} quoted={data.quotedOrders} />
           </section>
           {data.draft && (
             <section aria-labelledby="draft-heading">

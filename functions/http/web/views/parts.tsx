@@ -1,5 +1,5 @@
-/** Small pieces shared by the inbox's views. */
-import type { FC } from "hono/jsx";
+/** Small pieces shared by the inbox's views: times (always <time datetime>, in the page's zone) and SLA countdowns. */
+import type { Child, FC } from "hono/jsx";
 import type { Escalation } from "../../../domain/escalation";
 import type { PageText } from "../page-locale";
 
@@ -18,3 +18,38 @@ export const Due: FC<{ text: PageText; escalation: Escalation; now: Date }> = ({
     </time>
   );
 };
+
+/** A moment, marked up for machines and shown in the page's time zone. */
+export const When: FC<{ text: PageText; at: string }> = ({ text, at }) => (
+  <time datetime={at} data-local="">
+    {text.dateTime(at)}
+  </time>
+);
+
+/** Marks where an element goes in a translated sentence; never typed by anyone. */
+export const SLOT = "\u{E000}";
+
+/** A translated sentence made with SLOT in one placeholder, with `children` in that place: the translator's word order. */
+export const Fill: FC<{ sentence: string; children?: Child }> = ({ sentence, children }) => {
+  const [before = "", after = ""] = sentence.split(SLOT);
+  return (
+    <>
+      {before}
+      {children}
+      {after}
+    </>
+  );
+};
+
+/** A translated sentence whose {{when}} is a <time>. */
+export const WithTime: FC<{
+  text: PageText;
+  /** The locale key (not `key`, which JSX keeps for itself). */
+  phrase: string;
+  values?: Record<string, unknown>;
+  at: string;
+}> = ({ text, phrase, values, at }) => (
+  <Fill sentence={text.t(phrase, { ...values, when: SLOT })}>
+    <When text={text} at={at} />
+  </Fill>
+);

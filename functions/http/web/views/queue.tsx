@@ -19,6 +19,22 @@ export interface QueueFilter {
 }
 
 const URGENT_BELOW = 30;
+/** Enough of a message to tell one card from the next; the packet has the rest. */
+const PREVIEW_GRAPHEMES = 140;
+
+/** The shopper's last words before the handoff, on one line and cut at a character boundary (Thai, emoji). */
+export function lastShopperMessage(e: Escalation): string | null {
+  const last = e.transcript.findLast((entry) => entry.role === "shopper");
+  if (!last) return null;
+  const flat = last.text.replace(/\s+/g, " ").trim();
+  const graphemes = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(flat)];
+  if (graphemes.length <= PREVIEW_GRAPHEMES) return flat;
+  return `${graphemes
+    .slice(0, PREVIEW_GRAPHEMES)
+    .map((g) => g.segment)
+    .join("")
+    .trimEnd()}…`;
+}
 
 const query = (filter: QueueFilter, cursor?: string) =>
   new URLSearchParams({
@@ -51,6 +67,7 @@ export const QueueList: FC<{
       <ol class="queue">
         {items.map(({ escalation: e, summary }) => {
           const urgent = e.priority < URGENT_BELOW;
+          const said = lastShopperMessage(e);
           return (
             <li
               class={`item${urgent ? " urgent" : ""}${e.overdueAt ? " overdue" : ""}`}
@@ -62,6 +79,7 @@ export const QueueList: FC<{
                   <span class="badge reason">{text.reason(e.reason)}</span>
                   {urgent && <span class="badge urgent">{text.t("queue.urgent")}</span>}
                   <span class="market">{text.marketName(e.market)}</span>
+                  <span class="badge channel">{text.channelName(e.channel)}</span>
                   {/* The language only when it is not the market's own: "Thailand · Thai" says nothing new. */}
                   {e.language !== MARKETS[e.market].languages[0] && (
                     <span class="language" lang={e.language}>
@@ -70,6 +88,12 @@ export const QueueList: FC<{
                   )}
                   {e.order && <span class="order">{e.order.name}</span>}
                 </span>
+                {said && (
+                  <span class="last-message">
+                    <span class="visually-hidden">{text.t("queue.last_message")} </span>
+                    <span lang={e.language}>{said}</span>
+                  </span>
+                )}
                 <span class="summary">{summary}</span>
                 <span class="line small">
                   <Due text={text} escalation={e} now={now} />

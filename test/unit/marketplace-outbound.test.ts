@@ -1,0 +1,70 @@
+import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
+import { describe, expect, it } from "vitest";
+import type { AppLogger } from "../../functions/config/logger";
+import { createOutboundWorker, type OutboundWorkerDeps } from "../../functions/workers/marketplace-outbound";
+
+/** A logger that remembers the level of every line. */
+function recordingLogger() {
+  const lines: { level: string; message: string; data: Record<string, unknown> }[] = [];
+  const at = (level: string) => (message: string, data?: Record<string, unknown>) => {
+    lines.push({ level, message, data: data ?? {} });
+  };
+  const logger = { debug: at("DEBUG"), info: at("INFO"), warn: at("WARN"), error: at("ERROR") };
+  return { lines, logger: logger as unknown as AppLogger };
+}
+
+const record = (receiveCount: number): SQSRecord =>
+  ({
+    messageId: `m-${receiveCount}`,
+    receiptHandle: "r",
+    body: JSON.stringify({
+      shopId: "shop.myshopify.com",
+      marketplace: "lazada",
+      conversationId: "c_1",
+      threadId: "t-1",
+      buyerId: "b-1",
+      text: "hello",
+      origin: { kind: "ai", replyTo: "m-1" },
+    }),
+    attributes: { ApproximateReceiveCount: String(receiveCount), MessageGroupId: "c_1" },
+    messageAttributes: {},
+    md5OfBody: "",
+    eventSource: "aws:sqs",
+    eventSourceARN: "arn:aws:sqs:ap-southeast-1:000000000000:marketplace-outbound.fifo",
+    awsRegion: "ap-southeast-1",
+  }) as unknown as SQSRecord;
+
+/** A worker whose every send fails (the marketplace is not reachable for this shop). */
+function failingWorker(maxReceives: number) {
+  const log = recordingLogger();
+  const deps = {
+    connections: { get: async () => null },
+    adapters: {},
+    retryLater: async () => undefined,
+    retryBaseSeconds: 10,
+    maxReceives,
+    clock: { now: () => new Date() },
+    logger: log.logger,
+  } as unknown as OutboundWorkerDeps;
+  return { worker: createOutboundWorker(deps), lines: log.lines };
+}
+
+const run = (worker: ReturnType<typeof createOutboundWorker>, r: SQSRecord) =>
+  worker({ Records: [r] } as SQSEvent, {} as Context);
+
+describe("the marketplace outbound worker", () => {
+  it("logs a routine retry as a warning with its attempt, and reports the message failed without throwing", async () => {
+    const { worker, lines } = failingWorker(5);
+    const response = await run(worker, record(2));
+    expect(response?.batchItemFailures).toEqual([{ itemIdentifier: "m-2" }]);
+    expect(lines.map((l) => l.level)).toEqual(["WARN"]);
+    expect(lines[0]?.data).toMatchObject({ attempt: 2, attempts: 5, marketplace: "lazada" });
+  });
+
+  it("logs an error only on the last attempt, when the reply goes to the dead-letter queue", async () => {
+    const { worker, lines } = failingWorker(5);
+    await run(worker, record(5));
+    expect(lines.map((l) => l.level)).toEqual(["ERROR"]);
+    expect(lines[0]?.data).toMatchObject({ attempt: 5, attempts: 5 });
+  });
+});
