@@ -1,4 +1,4 @@
-/** Language-identification accuracy per language on the third-party eval set (../shared/eval/langid), with the market as prior. */
+/** Language-identification accuracy per language on the third-party eval set (bench/fixtures/langid), with the market as prior. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLanguageDetector } from "../functions/ai/language/detector";
@@ -6,7 +6,7 @@ import type { Language } from "../functions/domain/language";
 import { MARKETS, type MarketCode } from "../functions/domain/markets";
 import { fmt } from "./stats";
 
-const EVAL_DIR = join(import.meta.dirname, "../../shared/eval/langid");
+const EVAL_DIR = join(import.meta.dirname, "fixtures/langid");
 /** Each eval language is scored in the market where it is the default language; "tl" is our "fil". */
 const CASES: [string, Language, MarketCode][] = [
   ["en", "en", "SG"],
@@ -26,7 +26,7 @@ export function benchLangid(): string {
   if (!existsSync(EVAL_DIR)) return `language detection: eval data not found at ${EVAL_DIR}`;
   const detector = createLanguageDetector();
   const rows = [
-    `language detection (eld + scripts, market prior) on shared/eval/langid, ${LIMIT} lines per file`,
+    `language detection (eld + scripts, market prior) on bench/fixtures/langid, ${LIMIT} lines per file`,
     "lang  market  sentences  word-pairs",
   ];
   for (const [dir, language, market] of CASES) {
