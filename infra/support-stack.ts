@@ -175,10 +175,18 @@ export class SupportStack extends Stack {
     // The groups that grant scope on the ID token's cognito:groups; shop:<shopId> groups are created per shop
     // (README "Granting agents regions and shops").
     for (const [id, groupName, description] of [
-      ...REGIONS.map((r) => [`Region${r.replace(/-/g, "")}`, `${AGENT_GROUPS.regionPrefix}${r}`, `Agents of ${r}`]),
+      ...REGIONS.map((r) => [
+        `Region${r.replace(/-/g, "")}`,
+        `${AGENT_GROUPS.regionPrefix}${r}`,
+        `Agents of ${r}`,
+      ]),
       ["AllShops", AGENT_GROUPS.allShops, "Agents of every shop (the seller's own team)"],
     ] as const)
-      new CfnUserPoolGroup(this, `AgentGroup${id}`, { userPoolId: userPool.userPoolId, groupName, description });
+      new CfnUserPoolGroup(this, `AgentGroup${id}`, {
+        userPoolId: userPool.userPoolId,
+        groupName,
+        description,
+      });
 
     const queueUrls = Object.fromEntries(REGIONS.map((r) => [r, escalations[r].queue.queueUrl]));
     const environment: Record<string, string> = {

@@ -42,7 +42,7 @@ import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients } from "./clients";
 import type { Env } from "./env";
-import { createSecrets } from "./secrets";
+import { createSecrets, deriveKey } from "./secrets";
 import { createErasureStore } from "../adapters/dynamodb/erasure-store";
 import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
 import { createShopifyGateway } from "../adapters/shopify/gateway";
@@ -90,6 +90,7 @@ function shopifyApp(env: Env): ShopifyAppConfig | undefined {
   return {
     apiKey: env.SHOPIFY_API_KEY,
     apiSecret: env.SHOPIFY_API_SECRET,
+    stateCookieKey: deriveKey(env.SHOPIFY_API_SECRET, "install-state-cookie"),
     scopes: env.SHOPIFY_SCOPES,
     apiVersion: env.SHOPIFY_API_VERSION,
     appUrl: env.APP_URL?.replace(/\/$/, ""),

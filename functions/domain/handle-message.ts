@@ -198,7 +198,7 @@ export async function handleShopperMessage(
     role: "shopper",
     text: message.text,
     at: receivedAt,
-    intent: undefined,
+    intent: composed.intent,
   };
 
   let outcome: TurnOutcome;
@@ -230,7 +230,7 @@ export async function handleShopperMessage(
       role: "ai",
       text: reply.text,
       at: now.toISOString(),
-      orders: ordersQuotedIn(reply.text, order).slice(0, 0),
+      orders: ordersQuotedIn(reply.text, order),
     };
     const recent = keepRecent(base.recent, [shopperEntry, aiEntry]);
     const updated: Conversation = {

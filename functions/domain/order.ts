@@ -25,15 +25,17 @@ export interface OrderSnapshot {
 }
 
 /** Where an order stands, from the shopper's point of view. */
-export type OrderStage =
-  | "cancelled"
-  | "refunded"
-  | "delivered"
-  | "shipped"
-  /** Paid, part of it refunded, and the rest not shipped yet. */
-  | "partially_refunded"
-  | "preparing"
-  | "awaiting_payment";
+/** "partially_refunded": paid, part of it refunded, and the rest not shipped yet. */
+export const ORDER_STAGES = [
+  "cancelled",
+  "refunded",
+  "delivered",
+  "shipped",
+  "partially_refunded",
+  "preparing",
+  "awaiting_payment",
+] as const;
+export type OrderStage = (typeof ORDER_STAGES)[number];
 
 /** Where the order stands; a cancelled, refunded or partly refunded order is told apart by `refundState`. */
 export function orderStage(order: OrderSnapshot): OrderStage {

@@ -83,6 +83,6 @@ export function createOutboundWorker(deps: OutboundWorkerDeps): SqsHandler {
       skipGroupOnError: true,
       // A batch whose every send failed is reported item by item like any other: throwing would make the runtime
       // (and the local poller) log the routine retry as an invocation error.
-      throwOnFullBatchFailure: true,
+      throwOnFullBatchFailure: false,
     });
 }

@@ -3,6 +3,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../functions/adapters/i18n/translator";
 import { signAgentToken } from "../../functions/local/agent-tokens";
+import { SHORTCUTS } from "../../functions/http/web/assets";
+import { pageText } from "../../functions/http/web/page-locale";
 import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
 import { accessibilityViolations, type Browser, launchBrowser, screenshot } from "../support/browser";
 import {
@@ -250,6 +252,59 @@ describe("the web inbox", () => {
     await page.getByText(say("en", "done.noted")).waitFor();
     expect(await page.locator("#live .notes").innerText()).toContain(note);
     expect(JSON.stringify(await conversation(conversationId))).not.toContain("warehouse");
+  });
+
+  it("shows every time in the agent's own time zone, which the browser reports for the pages that follow", async () => {
+    const { id } = await thaiEscalation("Rin");
+    const page = await browser.newPage({ timezoneId: "Asia/Bangkok" });
+    await signInAsAgent(page, stack().agentTokens.sea);
+    await page.goto(url(`/inbox/e/${id}`));
+    await page.reload();
+    expect(await page.locator("body").getAttribute("data-time-zone")).toBe("Asia/Bangkok");
+    const bangkok = pageText(words, "en", "Asia/Bangkok");
+    const times = await page
+      .locator("time[data-local]")
+      .evaluateAll((els) => els.map((el) => [el.getAttribute("datetime") ?? "", el.textContent ?? ""]));
+    expect(times.length).toBeGreaterThan(2);
+    for (const [at, shown] of times) expect(shown).toBe(bangkok.dateTime(at as string));
+    expect(await page.locator("#time-zone").innerText()).toContain("Indochina Time");
+  });
+
+  it("lists every keyboard shortcut behind ?, keys and what they do in two aligned columns", async () => {
+    const page = await browser.newPage();
+    await signInAsAgent(page, stack().agentTokens.sea);
+    await page.getByRole("heading", { name: say("en", "queue.heading") }).waitFor();
+    await page.keyboard.press("?");
+    const dialog = page.getByRole("dialog", { name: say("en", "shortcuts.title") });
+    await dialog.waitFor();
+    const keys = dialog.locator("dt");
+    const what = dialog.locator("dd");
+    expect(await keys.count()).toBe(SHORTCUTS.length);
+    expect(await what.allInnerTexts()).toEqual(SHORTCUTS.map((s) => say("en", `shortcuts.${s.does}`)));
+    const lefts = async (cells: typeof keys) =>
+      new Set(await cells.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().left))));
+    expect((await lefts(keys)).size).toBe(1);
+    expect((await lefts(what)).size).toBe(1);
+    await screenshot(page, "10-shortcuts");
+  });
+
+  it("shows a Hindi-speaking agent the page in Devanagari", async () => {
+    const token = await signAgentToken(stack().deps.agentJwtSecret, {
+      sub: "agent-hi",
+      name: "Priya",
+      regions: ["sea"],
+      shops: [DEMO_SHOP_ID],
+      languages: ["hi"],
+    });
+    const { id } = await thaiEscalation("Mai");
+    const page = await browser.newPage();
+    await signInAsAgent(page, token);
+    await page.getByRole("heading", { name: say("hi", "queue.heading") }).waitFor();
+    await page.goto(url(`/inbox/e/${id}`));
+    await page.getByRole("button", { name: say("hi", "actions.claim") }).click();
+    await page.getByText(say("hi", "done.claimed")).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("hi");
+    await screenshot(page, "11-packet-claimed-hi");
   });
 
   it("updates the queue by itself when a new escalation arrives", async () => {

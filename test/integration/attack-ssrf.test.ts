@@ -204,11 +204,22 @@ describe("SSRF through notification URLs", () => {
   });
 
   it("refuses a name that resolves to the metadata service, or to a private address among public ones", async () => {
-    for (const resolve of [resolverTo("169.254.169.254"), resolverTo("93.184.216.34", "10.0.0.7"), resolverTo("::ffff:127.0.0.1"), resolverTo("fd00::1")]) {
+    for (const resolve of [
+      resolverTo("169.254.169.254"),
+      resolverTo("93.184.216.34", "10.0.0.7"),
+      resolverTo("::ffff:127.0.0.1"),
+      resolverTo("fd00::1"),
+    ]) {
       const before = logs.length;
       const notifier = createWebhookNotifier({ logger, secrets: plain, allowLoopback: false, resolve });
-      await notifier.notify(shopWith("https://hooks.seller.example/support"), "escalation.created", escalation);
-      expect(logs.slice(before).join("\n")).toContain("resolves to a loopback, private or link-local address");
+      await notifier.notify(
+        shopWith("https://hooks.seller.example/support"),
+        "escalation.created",
+        escalation,
+      );
+      expect(logs.slice(before).join("\n")).toContain(
+        "resolves to a loopback, private or link-local address",
+      );
     }
   });
 
@@ -237,7 +248,9 @@ describe("SSRF through notification URLs", () => {
   });
 
   it("refuses literal loopback, private and link-local notification hosts when settings are saved", async () => {
-    const current = await http<Record<string, unknown>>(`${stack().url}/v1/settings`, { token: stack().apiKey });
+    const current = await http<Record<string, unknown>>(`${stack().url}/v1/settings`, {
+      token: stack().apiKey,
+    });
     for (const url of [
       "https://127.0.0.1/hooks",
       "https://[::1]/hooks",

@@ -25,6 +25,7 @@ const SHOP_ROUTES: { method: string; path: string; body?: unknown }[] = [
   { method: "GET", path: "/v1/analytics" },
   { method: "GET", path: "/v1/settings" },
   { method: "PUT", path: "/v1/settings", body: { markets: ["SG"] } },
+  { method: "PATCH", path: "/v1/settings", body: { retentionDays: 30 } },
   { method: "GET", path: "/v1/connections" },
   { method: "PUT", path: "/v1/connections/lazada", body: {} },
   { method: "GET", path: "/v1/privacy/exports/1" },
@@ -72,8 +73,8 @@ describe("authentication and tenant isolation on every route", () => {
       token: OTHER_KEY,
     });
     expect(analytics.body.shop.conversations).toBe(0);
-    const mine = await http<{ shopId: string }>(url("/v1/settings"), { token: OTHER_KEY });
-    expect(mine.body.shopId).toBe("other-matrix.myshopify.com");
+    const mine = await http<{ markets: string[] }>(url("/v1/settings"), { token: OTHER_KEY });
+    expect(mine.body.markets).toEqual(["SG"]);
   });
 
   describe("agent routes", () => {

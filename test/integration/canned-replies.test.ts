@@ -33,6 +33,17 @@ describe("a shop's canned replies", () => {
     );
   });
 
+  it("refuses two replies with the same id, naming the second", async () => {
+    const reply = { id: "thanks", title: "Thanks", language: "en", text: "Thank you!" };
+    const res = await http<{ error: { code: string; details: { path: string }[] } }>(api(), {
+      method: "PUT",
+      token: stack().apiKey,
+      body: { items: [reply, { ...reply, title: "Thanks again" }] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d) => d.path)).toEqual(["items.1.id"]);
+  });
+
   it("is the shop's alone: another key cannot read it", async () => {
     expect((await http(api(), { token: "sk_someone_else" })).status).toBe(401);
   });

@@ -1,6 +1,5 @@
 import { request as httpRequest } from "node:http";
-import type { APIGatewayProxyEventV2, Context as LambdaContext } from "aws-lambda";
-import { handle } from "hono/aws-lambda";
+import { handle, type LambdaContext, type LambdaEvent } from "hono/aws-lambda";
 import { describe, expect, it } from "vitest";
 import { ShopId } from "../../functions/domain/ids";
 import { createApp } from "../../functions/http/create-app";
@@ -12,22 +11,28 @@ function from(
   url: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      const req = httpRequest(url, { method: init.method ?? "GET", headers: init.headers, localAddress }, (res) => {
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: init.method ?? "GET", headers: init.headers, localAddress },
+      (res) => {
         let body = "";
         res.setEncoding("utf8");
         res.on("data", (chunk: string) => (body += chunk));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
-      req.on("error", reject);
-      req.end(init.body);
-    },
-  );
+      },
+    );
+    req.on("error", reject);
+    req.end(init.body);
+  });
 }
 
 /** What API Gateway (HTTP API, payload 2.0) hands Lambda for a POST from `sourceIp`. */
-function lambdaEvent(path: string, sourceIp: string, headers: Record<string, string>): APIGatewayProxyEventV2 {
+function lambdaEvent(path: string, sourceIp: string, headers: Record<string, string>): LambdaEvent {
   return {
     version: "2.0",
     routeKey: "$default",
@@ -39,6 +44,8 @@ function lambdaEvent(path: string, sourceIp: string, headers: Record<string, str
     requestContext: {
       accountId: "123456789012",
       apiId: "api",
+      authentication: null,
+      authorizer: {},
       domainName: "api.example.com",
       domainPrefix: "api",
       requestId: "r",
@@ -131,7 +138,8 @@ describe("failed authentication, per address", () => {
 
   it("answers 429 with Retry-After once an address has guessed API keys too often, even with the right key", async () => {
     const guesses = [];
-    for (let i = 0; i < 3; i++) guesses.push((await shopApi("127.0.0.5", `sk_guess_${i}_000000000000`)).status);
+    for (let i = 0; i < 3; i++)
+      guesses.push((await shopApi("127.0.0.5", `sk_guess_${i}_000000000000`)).status);
     expect(guesses).toEqual([401, 401, 401]);
     const refused = await shopApi("127.0.0.5", stack().apiKey);
     expect(refused.status).toBe(429);
@@ -146,7 +154,9 @@ describe("failed authentication, per address", () => {
 
   it("counts forged agent tokens the same way", async () => {
     const inbox = (token: string) =>
-      from("127.0.0.7", `${stack().url}/v1/inbox?region=sea`, { headers: { authorization: `Bearer ${token}` } });
+      from("127.0.0.7", `${stack().url}/v1/inbox?region=sea`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await inbox(`eyJhbGciOiJIUzI1NiJ9.e30.forged${i}`)).status);
     expect(statuses).toEqual([401, 401, 401, 429]);

@@ -327,7 +327,7 @@ describe("the Shopify app", () => {
       expect(res.body.error.code).toBe("unknown_market");
       // Restore every market for the tests that follow.
       await http(url("/v1/settings"), {
-        method: "PUT",
+        method: "PATCH",
         token: apiKey,
         body: { markets: ["TH", "MY", "SG", "ID"] },
       });

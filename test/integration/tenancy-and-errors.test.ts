@@ -160,7 +160,10 @@ describe("Tenant isolation and the error contract", () => {
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe("invalid_request");
     }
-    for (const cursor of [encode({ [inbox]: { gsi1pk: inbox } }), encode({ [inbox]: { ...key, gsi1pk: inbox, x: "1" } })]) {
+    for (const cursor of [
+      encode({ [inbox]: { gsi1pk: inbox } }),
+      encode({ [inbox]: { ...key, gsi1pk: inbox, x: "1" } }),
+    ]) {
       const res = await http<ErrorBody>(url(`/v1/inbox?region=sea&cursor=${cursor}`), {
         token: stack().agentTokens.sea,
       });

@@ -23,7 +23,7 @@ export const SCREENSHOTS = join(import.meta.dirname, "../../test-results/screens
 
 export interface Browser {
   /** A new browser profile (its own cookies: one signed-in person each) and its first tab. */
-  newPage(options?: { locale?: string }): Promise<Page>;
+  newPage(options?: { locale?: string; timezoneId?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -35,7 +35,7 @@ export async function launchBrowser(): Promise<Browser> {
   await mkdir(SCREENSHOTS, { recursive: true });
   const profiles: string[] = [];
   const contexts: BrowserContext[] = [];
-  const open = async (locale = "en-US") => {
+  const open = async (locale = "en-US", timezoneId?: string) => {
     const profile = await mkdtemp(join(tmpdir(), "inbox-e2e-"));
     profiles.push(profile);
     const context = await chromium.launchPersistentContext(profile, {
@@ -43,6 +43,7 @@ export async function launchBrowser(): Promise<Browser> {
       headless: true,
       args: FLAGS,
       locale,
+      ...(timezoneId ? { timezoneId } : {}),
       viewport: { width: 1280, height: 900 },
     });
     contexts.push(context);
@@ -50,7 +51,7 @@ export async function launchBrowser(): Promise<Browser> {
   };
   return {
     async newPage(options = {}) {
-      const c = await open(options.locale);
+      const c = await open(options.locale, options.timezoneId);
       return c.pages()[0] ?? c.newPage();
     },
     async close() {

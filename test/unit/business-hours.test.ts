@@ -24,6 +24,11 @@ describe("business hours in the market's time zone", () => {
     expect(due.toISOString()).toBe("2026-11-23T01:00:00.000Z");
   });
 
+  it("never tells a shopper the team opens now when stored hours have no working day", () => {
+    const none = { days: [], open: "09:00", close: "18:00" };
+    expect(isOpen(none, "Asia/Tokyo", new Date("2026-11-20T11:00:00Z"))).toBe(true);
+  });
+
   it("counts it from now while the team is at work", () => {
     const now = new Date("2026-11-20T01:00:00Z");
     expect(responseDue(WEEKDAYS, "Asia/Tokyo", 30, now).toISOString()).toBe("2026-11-20T01:30:00.000Z");

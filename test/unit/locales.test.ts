@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../functions/adapters/i18n/translator";
+import { ORDER_STAGES } from "../../functions/domain/order";
 
 const LOCALES_DIR = join(import.meta.dirname, "../../locales");
 const locales = readdirSync(LOCALES_DIR);
@@ -121,6 +122,13 @@ describe("locales", () => {
       });
     }
   }
+
+  it("names every order stage on the agents' page, in every locale", () => {
+    const t = createTranslator();
+    for (const locale of locales)
+      for (const stage of ORDER_STAGES)
+        expect(() => t.t(locale, `inbox:order_stage.${stage}`), `${locale}:${stage}`).not.toThrow();
+  });
 
   it("differs between Hong Kong and Taiwan where usage differs", () => {
     const hk = keysOf(load("zh-Hant-HK", "shopper"));

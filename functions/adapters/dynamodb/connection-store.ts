@@ -58,9 +58,7 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
     async save(connection, secrets) {
       const sealed = await box.seal(JSON.stringify(secrets), context(connection));
       const previous = (
-        await client.send(
-          new GetCommand({ TableName, Key: key(connection.shopId, connection.marketplace) }),
-        )
+        await client.send(new GetCommand({ TableName, Key: key(connection.shopId, connection.marketplace) }))
       ).Item?.connection as MarketplaceConnection | undefined;
       // The route is claimed first and only if free or already ours, so a newcomer never takes over a shop's
       // pushes; nothing else is written when the claim fails.

@@ -48,7 +48,8 @@ export const MARKETPLACE_HOSTS: { readonly [M in Marketplace]: MarketplaceHosts 
   lazada: {
     apiHosts: Object.values(LAZADA_API_HOSTS),
     authHosts: ["auth.lazada.com"],
-    defaultApiBaseUrl: (market) => `https://${(market && LAZADA_API_HOSTS[market]) ?? "api.lazada.co.id"}/rest`,
+    defaultApiBaseUrl: (market) =>
+      `https://${(market && LAZADA_API_HOSTS[market]) ?? "api.lazada.co.id"}/rest`,
     defaultAuthBaseUrl: "https://auth.lazada.com/rest",
   },
   tiktok: {

@@ -1,9 +1,5 @@
 /** Every marketplace adapter, by name, and the guard that keeps their calls on each marketplace's official hosts. */
-import type {
-  Marketplace,
-  MarketplaceAdapter,
-  MarketplaceConnection,
-} from "../../domain/marketplace";
+import type { Marketplace, MarketplaceAdapter, MarketplaceConnection } from "../../domain/marketplace";
 import { baseUrlProblem } from "./catalogue";
 import { MarketplaceApiError } from "./http";
 import { lazada } from "./lazada";

@@ -46,7 +46,10 @@ export function isLoopbackAddress(address: string): boolean {
  * Why this URL may not be a notification target as written, or null: https (http only to loopback under the local
  * flag), no credentials in it, and not a literal loopback, private or link-local host. Names are checked at send time.
  */
-export function literalTargetProblem(raw: string, policy: TargetPolicy = { allowLoopback: false }): string | null {
+export function literalTargetProblem(
+  raw: string,
+  policy: TargetPolicy = { allowLoopback: false },
+): string | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -57,11 +60,11 @@ export function literalTargetProblem(raw: string, policy: TargetPolicy = { allow
   const host = unbracket(url.hostname);
   const literal = ipaddr.isValid(host);
   const loopback = isLocalName(host) || (literal && isLoopbackAddress(host));
-  if (loopback && policy.allowLoopback)
-    return url.protocol === "https:" || url.protocol === "http:" ? null : "must be http(s)";
-  if (url.protocol !== "https:") return "must be https";
-  if (isLocalName(host) || (literal && !isPublicAddress(host)))
-    return PUBLIC_HOST_MESSAGE;
+  const web = url.protocol === "https:" || url.protocol === "http:";
+  if (loopback && policy.allowLoopback) return web ? null : "must be http(s)";
+  // Under the local flag a name may still resolve to loopback: http is then decided after resolution.
+  if (url.protocol !== "https:" && !(policy.allowLoopback && !literal && web)) return "must be https";
+  if (isLocalName(host) || (literal && !isPublicAddress(host))) return PUBLIC_HOST_MESSAGE;
   return null;
 }
 

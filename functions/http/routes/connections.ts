@@ -121,6 +121,8 @@ const listRoute = createRoute({
 /** Refuses hosts off the marketplace's catalogue (400, naming the field) before any call is made to them. */
 function vetHosts(connection: MarketplaceConnection, allowLoopback: boolean) {
   const details = (["apiBaseUrl", "authBaseUrl"] as const).flatMap((field) => {
+    // Shopee has one base for both: the field the seller gave is the one named.
+    if (field === "authBaseUrl" && connection.authBaseUrl === connection.apiBaseUrl) return [];
     const problem = baseUrlProblem(
       connection.marketplace,
       field === "apiBaseUrl" ? "api" : "auth",
@@ -130,7 +132,11 @@ function vetHosts(connection: MarketplaceConnection, allowLoopback: boolean) {
     return problem ? [{ path: field, message: problem }] : [];
   });
   if (details.length)
-    throw new AppError("invalid_request", "The marketplace host is not one of its official API hosts.", details);
+    throw new AppError(
+      "invalid_request",
+      "The marketplace host is not one of its official API hosts.",
+      details,
+    );
 }
 
 /**
@@ -160,9 +166,11 @@ async function proveOwnership(
   const match = shops.find((s) => s.marketplaceShopId === connection.marketplaceShopId);
   if (!match) throw unproven();
   if (match.shopCipher !== undefined && match.shopCipher !== connection.shopCipher)
-    throw new AppError("invalid_request", "The shop cipher is not the one the marketplace gives for this shop.", [
-      { path: "shopCipher" },
-    ]);
+    throw new AppError(
+      "invalid_request",
+      "The shop cipher is not the one the marketplace gives for this shop.",
+      [{ path: "shopCipher" }],
+    );
 }
 
 export function registerConnectionRoutes(

@@ -13,7 +13,6 @@ import { createShopifyAdmin } from "../../adapters/shopify/admin-client";
 import { registerWebhooks } from "../../adapters/shopify/webhook-topics";
 import { parseWebhook } from "../../adapters/shopify/webhook-payloads";
 import type { AppLogger } from "../../config/logger";
-import { deriveKey } from "../../config/secrets";
 import { AppError } from "../../domain/errors";
 import { ShopId } from "../../domain/ids";
 import { MARKET_CODES } from "../../domain/markets";
@@ -23,7 +22,10 @@ import type { ShopifyEventQueue } from "../../domain/shopify-events";
 
 export interface ShopifyAppConfig {
   readonly apiKey: string;
+  /** Signs only Shopify's HMACs (webhooks, install queries) and the code exchange; never our own cookies. */
   readonly apiSecret: string;
+  /** Signs the install state cookie: derived from the app secret for that purpose alone (HKDF), see config/secrets. */
+  readonly stateCookieKey: Uint8Array;
   readonly scopes: string;
   readonly apiVersion: string;
   /** Our public base URL; without it, the address the request came in on (API Gateway's, or a custom domain). */
@@ -61,12 +63,6 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
     return deps.shopifyApp;
   };
   const nowSeconds = () => Math.floor(deps.clock.now().getTime() / 1000);
-  // The raw app secret signs only Shopify's HMACs; our own cookie gets a key derived for that purpose alone.
-  let cookieKey: { secret: string; key: Uint8Array } | undefined;
-  const stateCookieKey = (secret: string) => {
-    if (cookieKey?.secret !== secret) cookieKey = { secret, key: deriveKey(secret, "install-state-cookie") };
-    return cookieKey.key;
-  };
 
   app.get("/shopify/install", async (c) => {
     const cfg = config();
@@ -79,7 +75,7 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
     const state = randomBytes(16).toString("hex");
     // The nonce is bound to this browser: a signed, HTTP-only cookie checked on the callback.
     const base = cfg.appUrl ?? new URL(c.req.url).origin;
-    await setSignedCookie(c, STATE_COOKIE, `${state}:${shop}`, stateCookieKey(cfg.apiSecret), {
+    await setSignedCookie(c, STATE_COOKIE, `${state}:${shop}`, cfg.stateCookieKey, {
       httpOnly: true,
       secure: base.startsWith("https://"),
       sameSite: "Lax",
@@ -112,7 +108,7 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       ]);
     if (!verifyQuery(cfg.apiSecret, params, nowSeconds()))
       throw new AppError("unauthorized", "The callback's signature is invalid or expired.");
-    const cookie = await getSignedCookie(c, stateCookieKey(cfg.apiSecret), STATE_COOKIE);
+    const cookie = await getSignedCookie(c, cfg.stateCookieKey, STATE_COOKIE);
     if (!cookie || cookie !== `${params.get("state")}:${shop}`) {
       throw new AppError(
         "unauthorized",

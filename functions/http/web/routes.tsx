@@ -98,7 +98,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
   const pages = new Hono<PageEnv>();
   const now = () => deps.clock.now();
   const textFor = (c: Context, session: Session | null) =>
-    pageText(deps.translator, chooseLocale(c, session), chooseTimeZone(c, session) && "UTC");
+    pageText(deps.translator, chooseLocale(c, session), chooseTimeZone(c, session));
 
   pages.use(
     "*",
