@@ -1,7 +1,7 @@
 /** The embedded engine on one core: understanding, policy and rendering of a 200-character message. */
 import { HANDOFF_KEYWORDS } from "../functions/adapters/i18n/resources";
 import { createTranslator } from "../functions/adapters/i18n/translator";
-import { renderLines, withDisclosure } from "../functions/ai/render";
+import { renderLines, withDisclosure } from "../functions/domain/render";
 import { createEmbeddedUnderstanding } from "../functions/ai/understanding";
 import { INITIAL_MEMORY } from "../functions/domain/conversation";
 import { MARKETS } from "../functions/domain/markets";

@@ -1,5 +1,5 @@
 /** Canned replies: the built-in set from locales/ plus each shop's own, offered to agents in the shopper's language. */
-import type { Translator } from "./ports";
+import type { Translator } from "./translator";
 
 export interface CannedReply {
   readonly id: string;

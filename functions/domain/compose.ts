@@ -3,7 +3,7 @@
  * person, sensitive matters, frustration, R5 and posture are applied to the model's answer too, and any model
  * failure falls back to the embedded engine's reply.
  */
-import { renderLines } from "../ai/render";
+import { renderLines } from "./render";
 import type { EscalationReason, Engine, Memory, TranscriptEntry } from "./conversation";
 import { type Intent, isSensitive } from "./intent";
 import type { Language } from "./language";

@@ -2,8 +2,7 @@
 import type { ConversationId, EscalationId, ShopId } from "./ids";
 import type { Intent } from "./intent";
 import type { Language } from "./language";
-import type { MarketCode } from "./markets";
-import type { Turn } from "./turn";
+import type { MarketCode, Region } from "./markets";
 
 export type ConversationStatus = "ai" | "pending_human" | "human" | "resolved";
 export type MessageRole = "shopper" | "ai" | "agent" | "system";
@@ -117,4 +116,39 @@ export interface InternalNote {
   readonly agentName: string;
   readonly text: string;
   readonly at: string;
+}
+
+/** One shopper message and what we did about it: the unit that is stored once per channel message id. */
+export interface EscalationRef {
+  readonly id: EscalationId;
+  readonly region: Region;
+  readonly reason: EscalationReason;
+  readonly status: "pending";
+}
+
+/** What the pipeline decided for a message. */
+export type TurnOutcome =
+  | { readonly kind: "replied"; readonly reply: Reply; readonly memory: Memory }
+  | {
+      readonly kind: "escalated";
+      readonly reply: Reply;
+      readonly memory: Memory;
+      readonly escalation: EscalationRef;
+    }
+  /** A person holds the conversation: the message is stored and the AI stays silent. */
+  | { readonly kind: "held" };
+
+export interface Turn {
+  readonly shopId: ShopId;
+  readonly conversationId: ConversationId;
+  readonly messageId: string;
+  readonly channel: string;
+  readonly threadId: string;
+  readonly market: MarketCode;
+  readonly shopper: Shopper;
+  readonly text: string;
+  readonly receivedAt: string;
+  readonly repliedAt: string;
+  readonly statusAfter: ConversationStatus;
+  readonly outcome: TurnOutcome;
 }

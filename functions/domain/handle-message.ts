@@ -1,6 +1,6 @@
 /** The reply pipeline for one shopper message: idempotent on the channel's message id, safe to retry after any failure. */
-import { renderLines, withDisclosure } from "../ai/render";
-import { extractEntities } from "../ai/extract";
+import { renderLines, withDisclosure } from "./render";
+import { extractEntities } from "./extract";
 import {
   type Conversation,
   INITIAL_MEMORY,
@@ -32,7 +32,7 @@ import type {
   TurnContext,
   Understanding,
 } from "./ports";
-import type { EscalationRef, Turn, TurnOutcome } from "./turn";
+import type { EscalationRef, Turn, TurnOutcome } from "./conversation";
 
 export interface MessageDeps {
   readonly conversations: ConversationStore;

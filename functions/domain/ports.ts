@@ -15,7 +15,7 @@ import type { Intent } from "./intent";
 import type { Language } from "./language";
 import type { Market, MarketCode, MarketOverride, Region } from "./markets";
 import type { OrderSnapshot } from "./order";
-import type { Turn } from "./turn";
+import type { Turn } from "./conversation";
 import type { CannedReply } from "./canned-replies";
 
 export interface Clock {
@@ -227,10 +227,7 @@ export interface ConversationSummarizer {
   summarise(transcript: readonly TranscriptEntry[], locale: string): Promise<string | null>;
 }
 
-/** Text from locales/ for a locale such as "th" or "zh-Hant-HK". */
-export interface Translator {
-  t(locale: string, key: string, values?: Record<string, unknown>): string;
-}
+export type { Translator } from "./translator";
 
 /** A web inbox sign-in as the server knows it: which credential it was opened with, until when, and whether it ended. */
 export interface WebSession {

@@ -1,5 +1,5 @@
 /** Authentication: shop API keys (bearer) for the shop API, agent JWTs for the inbox. */
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 import { AppError } from "../domain/errors";
@@ -32,8 +32,15 @@ export interface ShopAuth extends MiddlewareHandler<AppEnv> {
   lookup(key: string): Promise<ShopRecord | null>;
 }
 
+/** Called when a request presents a credential that fails (the failed-authentication limit counts it). */
+export type OnAuthFailure = (c: Context) => void;
+
 /** Resolves the shop from its API key; a short in-memory cache keeps authentication off the hot path. */
-export function shopAuth(shops: ShopStore, ttlMs = 60_000): ShopAuth {
+export function shopAuth(
+  shops: ShopStore,
+  options: { ttlMs?: number; onFailure?: OnAuthFailure } = {},
+): ShopAuth {
+  const ttlMs = options.ttlMs ?? 60_000;
   const cache = new Map<string, { shop: ShopRecord | null; until: number }>();
   const lookup = async (key: string) => {
     if (key.length > 200) return null;
@@ -48,7 +55,10 @@ export function shopAuth(shops: ShopStore, ttlMs = 60_000): ShopAuth {
   };
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const shop = await lookup(bearer(c.req.header("authorization")));
-    if (!shop) throw unauthorized("The API key is not valid.");
+    if (!shop) {
+      options.onFailure?.(c);
+      throw unauthorized("The API key is not valid.");
+    }
     c.set("shop", shop);
     await next();
   };
@@ -60,7 +70,7 @@ export function shopAuth(shops: ShopStore, ttlMs = 60_000): ShopAuth {
   });
 }
 
-/** A comma-separated Cognito custom attribute ("sea,greater-china") or a JSON array claim, as a list. */
+/** A comma-separated attribute ("id,en") or a JSON array claim, as a list. */
 const list = z.preprocess(
   (v) =>
     typeof v === "string"
@@ -72,34 +82,69 @@ const list = z.preprocess(
   z.array(z.string().min(1)),
 );
 
-/** Our claims, or Cognito's: custom attributes carry regions, shops and languages on a user pool's tokens. */
-const ClaimsSchema = z
+const Scope = z.object({
+  sub: z.string().min(1),
+  name: z.string(),
+  regions: z.array(z.enum(REGIONS)).min(1),
+  shops: z.array(z.string().min(1)).min(1),
+  languages: z.array(z.string()),
+});
+
+/** Local HS256 tokens, minted by the operator (functions/local/agent-tokens.ts): the scope is in plain claims. */
+const LocalClaims = z
   .object({
     sub: z.string().min(1),
     name: z.string().optional(),
     regions: list.optional(),
     shops: list.optional(),
     languages: list.optional(),
-    "custom:regions": list.optional(),
-    "custom:shops": list.optional(),
-    "custom:languages": list.optional(),
   })
   .transform((c) => ({
     sub: c.sub,
     name: c.name ?? "",
-    regions: c.regions ?? c["custom:regions"] ?? [],
-    shops: c.shops ?? c["custom:shops"] ?? [],
-    languages: c.languages ?? c["custom:languages"] ?? [],
+    regions: c.regions ?? [],
+    shops: c.shops ?? [],
+    languages: c.languages ?? [],
   }))
-  .pipe(
-    z.object({
-      sub: z.string(),
-      name: z.string(),
-      regions: z.array(z.enum(REGIONS)).min(1),
-      shops: z.array(z.string()).min(1),
-      languages: z.array(z.string()),
-    }),
-  );
+  .pipe(Scope);
+
+/** Cognito group names that grant scope; an administrator alone can change a user's groups. */
+export const AGENT_GROUPS = {
+  regionPrefix: "region:",
+  shopPrefix: "shop:",
+  allShops: "all-shops",
+} as const;
+
+/**
+ * Cognito ID tokens: regions and shops come only from `cognito:groups` (region:<region>, shop:<shopId>,
+ * all-shops), which users cannot change; attributes (custom:*, name) are never read for scope, since a user with an
+ * access token may be able to edit them. Languages only order the queue, so they stay an attribute.
+ */
+const CognitoClaims = z
+  .object({
+    sub: z.string().min(1),
+    name: z.string().optional(),
+    "cognito:groups": z.array(z.string()).optional(),
+    "custom:languages": list.optional(),
+  })
+  .transform((c) => {
+    const groups = c["cognito:groups"] ?? [];
+    const after = (prefix: string) =>
+      groups
+        .filter((g) => g.startsWith(prefix) && g.length > prefix.length)
+        .map((g) => g.slice(prefix.length));
+    const shops = after(AGENT_GROUPS.shopPrefix).filter((s) => s !== "*");
+    return {
+      sub: c.sub,
+      name: c.name ?? "",
+      regions: [...new Set(after(AGENT_GROUPS.regionPrefix))].filter((r) =>
+        (REGIONS as readonly string[]).includes(r),
+      ),
+      shops: groups.includes(AGENT_GROUPS.allShops) ? ["*"] : [...new Set(shops)],
+      languages: c["custom:languages"] ?? [],
+    };
+  })
+  .pipe(Scope);
 
 /** How agent tokens are checked: an HS256 secret locally, or a Cognito user pool's keys (JWKS) on AWS. */
 export type AgentTokenVerifier =
@@ -114,17 +159,19 @@ export type AgentTokenVerifier =
 /** Checks an agent token and returns the agent's scope; a bad or expired token is a 401 AppError. */
 export type VerifyAgent = (token: string) => Promise<AgentClaims>;
 
-/** Verifies agent tokens: HS256 locally, Cognito RS256 (JWKS) on AWS. */
+/** Verifies agent tokens: HS256 locally, Cognito RS256 (JWKS) on AWS; both must carry an expiry. */
 export function createAgentVerifier(verifier: AgentTokenVerifier): VerifyAgent {
   const verify =
     verifier.kind === "secret"
-      ? (token: string) => jwtVerify(token, verifier.secret, { algorithms: ["HS256"] })
+      ? (token: string) =>
+          jwtVerify(token, verifier.secret, { algorithms: ["HS256"], requiredClaims: ["exp"] })
       : (() => {
           // jose caches the key set and refetches it when a token names an unknown key.
           const keys = createRemoteJWKSet(new URL(verifier.jwksUrl));
           return (token: string) =>
             jwtVerify(token, keys, {
               algorithms: ["RS256"],
+              requiredClaims: ["exp"],
               issuer: verifier.issuer,
               ...(verifier.audience ? { audience: verifier.audience } : {}),
             });
@@ -139,8 +186,13 @@ export function createAgentVerifier(verifier: AgentTokenVerifier): VerifyAgent {
         expired ? "The agent token has expired; sign in again." : "The agent token is not valid.",
       );
     }
-    const claims = ClaimsSchema.safeParse(payload);
-    if (!claims.success) throw unauthorized("The agent token lacks the regions or shops claims.");
+    const claims = (verifier.kind === "secret" ? LocalClaims : CognitoClaims).safeParse(payload);
+    if (!claims.success)
+      throw unauthorized(
+        verifier.kind === "secret"
+          ? "The agent token lacks the regions or shops claims."
+          : "The agent is in no region:<region> and shop:<shop> (or all-shops) group; ask an administrator.",
+      );
     const { sub, name, regions, shops, languages } = claims.data;
     return {
       id: toAgentId(sub),
@@ -153,9 +205,17 @@ export function createAgentVerifier(verifier: AgentTokenVerifier): VerifyAgent {
 }
 
 /** The agent token as a bearer header (the JSON inbox API), exposing the agent's scope to the route. */
-export function agentAuth(verify: VerifyAgent): MiddlewareHandler<AppEnv> {
+export function agentAuth(verify: VerifyAgent, onFailure?: OnAuthFailure): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    c.set("agent", await verify(bearer(c.req.header("authorization"))));
+    const token = bearer(c.req.header("authorization"));
+    let agent: AgentClaims;
+    try {
+      agent = await verify(token);
+    } catch (error) {
+      if (error instanceof AppError) onFailure?.(c);
+      throw error;
+    }
+    c.set("agent", agent);
     await next();
   };
 }

@@ -1,4 +1,7 @@
-/** Signs local agent tokens with the same claims a Cognito user pool supplies on AWS. */
+/**
+ * Signs local agent tokens: the operator's HS256 tokens carry the scope as plain claims (on AWS it is the user pool's
+ * groups instead), always with an expiry, which the verifier requires.
+ */
 import { SignJWT } from "jose";
 import type { Region } from "../domain/markets";
 
@@ -10,6 +13,7 @@ export interface AgentTokenClaims {
   readonly languages: readonly string[];
 }
 
+/** An HS256 agent token that expires after `expiresIn` (a jose time span, or an epoch second). */
 export function signAgentToken(
   secret: Uint8Array,
   claims: AgentTokenClaims,

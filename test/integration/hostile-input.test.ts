@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "../../functions/ai/extract";
+import { extractEntities } from "../../functions/domain/extract";
 import { createLanguageDetector } from "../../functions/ai/language/detector";
 import { MARKETS } from "../../functions/domain/markets";
 import { createApp } from "../../functions/http/create-app";

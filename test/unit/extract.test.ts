@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "../../functions/ai/extract";
+import { extractEntities } from "../../functions/domain/extract";
 
 describe("entity extraction", () => {
   it("finds order numbers written with a hash or after an order word in several languages", () => {

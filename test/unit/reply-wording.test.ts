@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../functions/adapters/i18n/translator";
-import { renderLines, withDisclosure } from "../../functions/ai/render";
+import { renderLines, withDisclosure } from "../../functions/domain/render";
 import { INITIAL_MEMORY } from "../../functions/domain/conversation";
 import { type Language, localeFor } from "../../functions/domain/language";
 import { MARKET_CODES, MARKETS, type Market, type MarketCode } from "../../functions/domain/markets";

@@ -5,7 +5,7 @@ import type { Conversation, ConversationEvent, InternalNote, Message } from "../
 import type { ConversationId, ShopId } from "../../domain/ids";
 import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ConversationStore, Page, PageRequest, TurnContext, TurnContextQuery } from "../../domain/ports";
-import type { Turn } from "../../domain/turn";
+import type { Turn } from "../../domain/conversation";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { queryAll } from "./query-all";
 import { GSI1, gsi1, keys } from "./keys";

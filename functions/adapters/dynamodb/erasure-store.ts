@@ -4,7 +4,7 @@ import { BatchGetCommand, BatchWriteCommand, DeleteCommand, UpdateCommand } from
 import { queryAll } from "./query-all";
 import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ErasureStore } from "../../domain/privacy";
-import type { Turn } from "../../domain/turn";
+import type { Turn } from "../../domain/conversation";
 import { keys, OWNER_INDEX } from "./keys";
 import type { Table } from "./table";
 

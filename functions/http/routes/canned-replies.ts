@@ -22,7 +22,10 @@ const CannedReplyFields = z.object({
 const CannedReplySchema = CannedReplyFields.openapi("CannedReply");
 // The id is the server's to give: a request may carry one (to keep a reply's id) but never needs to.
 const CannedReplyInputSchema = CannedReplyFields.partial({ id: true }).openapi("CannedReplyInput");
-const CannedReplyList = z.object({ items: z.array(CannedReplySchema) }).openapi("CannedReplyList");
+// The list convention of API.md; at most 100 replies, so there is never a next page.
+const CannedReplyList = z
+  .object({ items: z.array(CannedReplySchema), nextCursor: z.null() })
+  .openapi("CannedReplyList");
 const CannedReplyInput = z
   .object({
     items: z
@@ -64,10 +67,12 @@ const putRoute = createRoute({
 });
 
 export function registerCannedReplyRoutes(app: OpenAPIHono<AppEnv>, store: CannedReplyStore) {
-  app.openapi(getRoute, async (c) => c.json({ items: await store.list(c.get("shop").id) }, 200));
+  app.openapi(getRoute, async (c) =>
+    c.json({ items: await store.list(c.get("shop").id), nextCursor: null }, 200),
+  );
   app.openapi(putRoute, async (c) => {
     const items = c.req.valid("json").items.map((r) => ({ ...r, id: r.id ?? randomUUID() }));
     await store.replace(c.get("shop").id, items);
-    return c.json({ items }, 200);
+    return c.json({ items, nextCursor: null }, 200);
   });
 }

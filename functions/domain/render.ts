@@ -1,7 +1,7 @@
 /** Turns the policy's lines into the shopper's language, with local dates and money (R9) and the AI disclosure (R1). */
-import type { Line, LineValue } from "../domain/policy";
-import type { Market } from "../domain/markets";
-import type { Translator } from "../domain/ports";
+import type { Line, LineValue } from "./policy";
+import type { Market } from "./markets";
+import type { Translator } from "./ports";
 
 export interface RenderOptions {
   readonly locale: string;
