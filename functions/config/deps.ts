@@ -51,7 +51,8 @@ import { createShopifyEventQueue } from "../adapters/sqs/shopify-event-queue";
 import type { ShopifyAppConfig, ShopifyRouteDeps } from "../http/routes/shopify";
 import type { AgentTokenVerifier } from "../http/auth";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
-import { type AppLogger, createLogger } from "./logger";
+import type { Logger } from "../domain/ports";
+import { createLogger } from "./logger";
 
 export interface AppDeps
   extends MessageDeps,
@@ -78,7 +79,7 @@ export interface AppDeps
   };
   /** Web inbox sessions, shared by every instance (sign-out ends one everywhere). */
   readonly sessions: SessionStore;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
   /** Reaches the table and every queue, for GET /health?deep=1. */
   readonly checkDependencies: () => Promise<Record<string, "ok" | "down">>;
 }
@@ -102,7 +103,7 @@ function shopifyApp(env: Env): ShopifyAppConfig | undefined {
  * engine answers alone and the inbox shows messages as written. */
 function createModel(
   env: Env,
-  logger: AppLogger,
+  logger: Logger,
 ):
   | { model: ReplyModel; messageTranslator: MessageTranslator; summarizer: ConversationSummarizer }
   | undefined {

@@ -18,6 +18,14 @@ import type { OrderSnapshot } from "./order";
 import type { Turn } from "./conversation";
 import type { CannedReply } from "./canned-replies";
 
+/** Structured logs: ids, codes and outcomes only — never message text, contact details or secrets. */
+export interface Logger {
+  debug(message: string, attributes?: Readonly<Record<string, unknown>>): void;
+  info(message: string, attributes?: Readonly<Record<string, unknown>>): void;
+  warn(message: string, attributes?: Readonly<Record<string, unknown>>): void;
+  error(message: string, attributes?: Readonly<Record<string, unknown>>): void;
+}
+
 export interface Clock {
   now(): Date;
 }

@@ -1,8 +1,8 @@
 /** One structured line per request: method, route, status and duration, never bodies, keys or contact details. */
 import type { MiddlewareHandler } from "hono";
-import type { AppLogger } from "../config/logger";
+import type { Logger } from "../domain/ports";
 
-export function accessLog(logger: AppLogger): MiddlewareHandler {
+export function accessLog(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
     const started = performance.now();
     await next();

@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ZodError } from "zod";
 import { AppError } from "../domain/errors";
-import type { AppLogger } from "../config/logger";
+import type { Logger } from "../domain/ports";
 
 /** Field paths and messages of a validation failure, for `details`. */
 export const zodDetails = (error: ZodError) =>
@@ -64,7 +64,7 @@ export function describeError(error: unknown, depth = 0): Record<string, unknown
   };
 }
 
-export function errorResponder(logger: AppLogger) {
+export function errorResponder(logger: Logger) {
   return (error: unknown, c: Context) => {
     const appError = toAppError(error);
     if (appError.status >= 500) {

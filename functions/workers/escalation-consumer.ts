@@ -2,16 +2,15 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from "@aws-lambda-powertools/batch";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { parsePacket } from "../adapters/sqs/packet-schema";
-import type { AppLogger } from "../config/logger";
 import { newEscalation } from "../domain/escalation";
-import type { EscalationStore, Metrics, Notifier, ShopStore } from "../domain/ports";
+import type { EscalationStore, Logger, Metrics, Notifier, ShopStore } from "../domain/ports";
 
 export interface ConsumerDeps {
   readonly inbox: EscalationStore;
   readonly shops: Pick<ShopStore, "get">;
   readonly notifier: Notifier;
   readonly metrics: Metrics;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse>;

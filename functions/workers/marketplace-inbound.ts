@@ -6,19 +6,18 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from "@aws-lambda-powertools/batch";
 import type { SQSRecord } from "aws-lambda";
 import type { ConnectionStore } from "../adapters/dynamodb/connection-store";
-import type { AppLogger } from "../config/logger";
 import { handleShopperMessage, type MessageDeps } from "../domain/handle-message";
 import { conversationIdFor } from "../domain/identifiers";
 import { isMarketCode, type MarketCode } from "../domain/markets";
 import type { InboundJob, MarketplaceQueues } from "../domain/marketplace-queues";
-import type { ShopStore } from "../domain/ports";
+import type { Logger, ShopStore } from "../domain/ports";
 import type { SqsHandler } from "./escalation-consumer";
 
 export interface InboundWorkerDeps extends MessageDeps {
   readonly connections: ConnectionStore;
   readonly marketplaceQueues: MarketplaceQueues | undefined;
   readonly shops: Pick<ShopStore, "get">;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
 
 /** How long staff answering in the marketplace app keep the AI silent in that conversation. */

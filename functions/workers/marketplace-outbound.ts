@@ -5,8 +5,7 @@
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from "@aws-lambda-powertools/batch";
 import type { SQSRecord } from "aws-lambda";
 import type { ConnectionStore } from "../adapters/dynamodb/connection-store";
-import type { AppLogger } from "../config/logger";
-import type { Clock } from "../domain/ports";
+import type { Clock, Logger } from "../domain/ports";
 import type { Marketplace, MarketplaceAdapter } from "../domain/marketplace";
 import type { OutboundJob } from "../domain/marketplace-queues";
 import { freshCredentials } from "../domain/marketplace-tokens";
@@ -22,7 +21,7 @@ export interface OutboundWorkerDeps {
   /** Receives before the queue moves a message to its DLQ (the queue's maxReceiveCount); default MAX_RECEIVES. */
   readonly maxReceives?: number | undefined;
   readonly clock: Clock;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
 
 export async function sendReply(deps: OutboundWorkerDeps, job: OutboundJob): Promise<string> {

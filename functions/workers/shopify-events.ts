@@ -8,10 +8,9 @@ import { z } from "zod";
 import type { ShopifyGateway } from "../adapters/shopify/gateway";
 import { fromRestOrder, lookupKeysOf, orderGid, type RestOrder } from "../adapters/shopify/order-mapping";
 import { parseWebhook, type WebhookPayload } from "../adapters/shopify/webhook-payloads";
-import type { AppLogger } from "../config/logger";
 import { ShopId } from "../domain/ids";
 import type { OrderSnapshot } from "../domain/order";
-import type { OrderStore } from "../domain/ports";
+import type { Logger, OrderStore } from "../domain/ports";
 import { exportCustomer, type PrivacyDeps, redactCustomer, redactShop } from "../domain/privacy";
 import type { ShopifyEvent } from "../domain/shopify-events";
 import type { SqsHandler } from "./escalation-consumer";
@@ -19,7 +18,7 @@ import type { SqsHandler } from "./escalation-consumer";
 export interface ShopifyWorkerDeps extends PrivacyDeps {
   readonly orderCache: OrderStore;
   readonly gateway: ShopifyGateway;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
 
 const EventSchema = z.object({

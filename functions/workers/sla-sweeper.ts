@@ -2,10 +2,9 @@
  * The SLA sweeper (R7), run every minute: an escalation past its due time without a person's reply is marked
  * overdue, moved to the top of its inbox, reported as a metric and to the seller's notification endpoint.
  */
-import type { AppLogger } from "../config/logger";
 import type { Escalation } from "../domain/escalation";
 import { REGIONS } from "../domain/markets";
-import type { Clock, EscalationStore, Metrics, Notifier, ShopStore } from "../domain/ports";
+import type { Clock, EscalationStore, Logger, Metrics, Notifier, ShopStore } from "../domain/ports";
 import { OVERDUE_PRIORITY } from "../domain/priority";
 
 export interface SweeperDeps {
@@ -14,7 +13,7 @@ export interface SweeperDeps {
   readonly notifier: Notifier;
   readonly metrics: Metrics;
   readonly clock: Clock;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
 
 export async function sweepOverdue(deps: SweeperDeps): Promise<{ overdue: number }> {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SecretBox } from "../../functions/adapters/crypto/secret-box";
 import type { Resolver } from "../../functions/adapters/notify/safe-target";
 import { createWebhookNotifier } from "../../functions/adapters/notify/webhook-notifier";
-import type { AppLogger } from "../../functions/config/logger";
+import type { Logger } from "../../functions/domain/ports";
 import type { Escalation } from "../../functions/domain/escalation";
 import { ShopId } from "../../functions/domain/ids";
 import type { MarketplaceConnection } from "../../functions/domain/marketplace";
@@ -152,7 +152,7 @@ describe("SSRF through notification URLs", () => {
     info: () => undefined,
     warn: (...args: unknown[]) => void logs.push(JSON.stringify(args)),
     error: (...args: unknown[]) => void logs.push(JSON.stringify(args)),
-  } as unknown as AppLogger;
+  } as unknown as Logger;
   // The secret box is not under test: it hands the secret back as it was given.
   const plain: SecretBox = { seal: async (s) => s, open: async (s) => s };
   const shopWith = (url: string): ShopRecord => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AppLogger } from "../../functions/config/logger";
+import type { Logger } from "../../functions/domain/ports";
 import { createApp } from "../../functions/http/create-app";
 import { eventually, http, shopperMessage, useLocalStack } from "../support/local-stack";
 
@@ -8,12 +8,12 @@ const record =
   (level: string) =>
   (...args: unknown[]) =>
     void lines.push(`${level} ${JSON.stringify(args)}`);
-const capturing: AppLogger = {
+const capturing: Logger = {
   debug: record("debug"),
   info: record("info"),
   warn: record("warn"),
   error: record("error"),
-} as unknown as AppLogger;
+} as unknown as Logger;
 
 describe("logs keep personal data out", () => {
   const stack = useLocalStack({ overrides: { logger: capturing } });

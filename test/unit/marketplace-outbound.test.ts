@@ -1,6 +1,6 @@
 import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
 import { describe, expect, it } from "vitest";
-import type { AppLogger } from "../../functions/config/logger";
+import type { Logger } from "../../functions/domain/ports";
 import { createOutboundWorker, type OutboundWorkerDeps } from "../../functions/workers/marketplace-outbound";
 
 /** A logger that remembers the level of every line. */
@@ -10,7 +10,7 @@ function recordingLogger() {
     lines.push({ level, message, data: data ?? {} });
   };
   const logger = { debug: at("DEBUG"), info: at("INFO"), warn: at("WARN"), error: at("ERROR") };
-  return { lines, logger: logger as unknown as AppLogger };
+  return { lines, logger: logger as unknown as Logger };
 }
 
 const record = (receiveCount: number): SQSRecord =>

@@ -3,7 +3,7 @@
  * `X-Support-Signature: sha256=<hex HMAC-SHA256(secret, timestamp + "." + body)>`.
  */
 import { createHmac } from "node:crypto";
-import type { AppLogger } from "../../config/logger";
+import type { Logger } from "../../domain/ports";
 import type { Escalation } from "../../domain/escalation";
 import type { SecretBox } from "../crypto/secret-box";
 import { postToTarget, type Resolver, UnsafeTargetError, vetTarget } from "./safe-target";
@@ -34,7 +34,7 @@ const payloadOf = (event: EscalationEvent, e: Escalation) => ({
 });
 
 export function createWebhookNotifier(options: {
-  logger: AppLogger;
+  logger: Logger;
   /** Opens the sealed per-region secrets. */
   secrets: SecretBox;
   /** Local stack and tests only: the seller's endpoint may be a loopback listener. */

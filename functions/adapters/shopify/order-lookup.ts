@@ -1,6 +1,5 @@
 /** Orders from Shopify on a cache miss, cached on the way back; a Shopify failure is logged and treated as a miss. */
-import type { AppLogger } from "../../config/logger";
-import type { OrderLookup, OrderStore } from "../../domain/ports";
+import type { Logger, OrderLookup, OrderStore } from "../../domain/ports";
 import type { ShopifyStore } from "../../domain/shopify";
 import type { ShopifyGateway } from "./gateway";
 import { lookupKeysOf } from "./order-mapping";
@@ -9,7 +8,7 @@ export function createShopifyOrderLookup(deps: {
   gateway: ShopifyGateway;
   orderCache: OrderStore;
   shopify: ShopifyStore;
-  logger: AppLogger;
+  logger: Logger;
 }): OrderLookup {
   const remember = async (
     shopId: Parameters<OrderLookup["byName"]>[0],

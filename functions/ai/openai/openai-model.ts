@@ -1,6 +1,6 @@
 /** The OpenAI-compatible reply model (chat completions: OpenAI, Azure OpenAI, vLLM, Ollama, Qwen, SEA-LION…). */
 import type OpenAI from "openai";
-import type { AppLogger } from "../../config/logger";
+import type { Logger } from "../../domain/ports";
 import type { ModelAnswer, ReplyModel } from "../../domain/model";
 import { MODEL_ANSWER_JSON_SCHEMA, ModelAnswerSchema } from "./answer-schema";
 import { buildPrompt, PROMPT_VERSION } from "./prompt";
@@ -9,7 +9,7 @@ export interface OpenAiModelOptions {
   readonly client: OpenAI;
   readonly model: string;
   readonly timeoutMs: number;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
   /** Prompts and outputs stay out of logs unless explicitly asked for. */
   readonly logContent?: boolean;
 }

@@ -1,13 +1,13 @@
 /** One chat completion in the provider's structured-output mode, checked with zod: the shape every helper call shares. */
 import type OpenAI from "openai";
 import type { z } from "zod";
-import type { AppLogger } from "../../config/logger";
+import type { Logger } from "../../domain/ports";
 
 export interface ModelConnection {
   readonly client: OpenAI;
   readonly model: string;
   readonly timeoutMs: number;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
 
 export interface StructuredRequest<T> {

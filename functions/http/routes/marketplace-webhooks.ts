@@ -4,7 +4,7 @@
  */
 import type { Hono } from "hono";
 import type { ConnectionStore } from "../../adapters/dynamodb/connection-store";
-import type { AppLogger } from "../../config/logger";
+import type { Logger } from "../../domain/ports";
 import { AppError } from "../../domain/errors";
 import type { ShopId } from "../../domain/ids";
 import {
@@ -23,7 +23,7 @@ export interface MarketplaceWebhookDeps {
   readonly connections: ConnectionStore;
   readonly adapters: Readonly<Record<Marketplace, MarketplaceAdapter>>;
   readonly marketplaceQueues: MarketplaceQueues | undefined;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
 
 const rejected = () => new AppError("unauthorized", "The push signature does not match a connected shop.");

@@ -12,11 +12,10 @@ import { shopifyOrigin } from "../../adapters/shopify/gateway";
 import { createShopifyAdmin } from "../../adapters/shopify/admin-client";
 import { registerWebhooks } from "../../adapters/shopify/webhook-topics";
 import { parseWebhook } from "../../adapters/shopify/webhook-payloads";
-import type { AppLogger } from "../../config/logger";
 import { AppError } from "../../domain/errors";
 import { ShopId } from "../../domain/ids";
 import { MARKET_CODES } from "../../domain/markets";
-import type { Clock, ShopStore } from "../../domain/ports";
+import type { Clock, Logger, ShopStore } from "../../domain/ports";
 import type { ShopifyStore } from "../../domain/shopify";
 import type { ShopifyEventQueue } from "../../domain/shopify-events";
 
@@ -40,7 +39,7 @@ export interface ShopifyRouteDeps {
   readonly secrets: SecretBox;
   readonly shops: ShopStore;
   readonly clock: Clock;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
 
 /** Webhook bodies are queued whole; SQS takes 256 KiB, and Shopify's order payloads are far smaller. */

@@ -1,15 +1,7 @@
 /** What the web inbox needs: the agent actions, text from locales/, canned replies, orders and, optionally, translation. */
 import type { AgentActionDeps } from "../../domain/agent-actions";
-import type {
-  CannedReplyStore,
-  ConversationStore,
-  ConversationSummarizer,
-  MessageTranslator,
-  OrderReader,
-  Translator,
-} from "../../domain/ports";
+import type { CannedReplyStore, ConversationStore, ConversationSummarizer, Logger, MessageTranslator, OrderReader, Translator } from "../../domain/ports";
 import type { CognitoHostedUi } from "./cognito";
-import type { AppLogger } from "../../config/logger";
 
 export interface InboxPageDeps extends AgentActionDeps {
   readonly translator: Translator;
@@ -23,5 +15,5 @@ export interface InboxPageDeps extends AgentActionDeps {
   readonly summarizer?: ConversationSummarizer | undefined;
   /** Cognito's hosted UI on AWS; locally agents paste their token instead. */
   readonly hostedUi?: CognitoHostedUi | undefined;
-  readonly logger: AppLogger;
+  readonly logger: Logger;
 }
