@@ -1,7 +1,7 @@
 /** Deployment configuration per stage and AWS region, read from CDK context (`-c stage=prod -c regions=…`). */
 export type Stage = "dev" | "prod";
 
-/** The AWS regions nearest the agent regions' markets (DESIGN.md). */
+/** The AWS regions nearest the agent regions' markets (docs/architecture.md). */
 export const AWS_REGIONS = ["ap-southeast-1", "ap-east-1", "ap-northeast-1", "ap-south-1"] as const;
 
 export interface DeploymentConfig {

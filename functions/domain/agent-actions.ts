@@ -26,7 +26,7 @@ export interface Agent {
   readonly shops: readonly ShopId[] | "*";
 }
 
-/** The escalation, if the agent may see it: another region's or shop's is "not found" (API.md). */
+/** The escalation, if the agent may see it: another region's or shop's is "not found" (docs/api.md). */
 export async function findForAgent(
   deps: Pick<AgentActionDeps, "inbox">,
   agent: Agent,

@@ -36,7 +36,7 @@ function local(instant: Date, timeZone: string) {
   };
 }
 
-/** Whether the hours have a working day at all; settings refuse hours without one (API.md, R7). */
+/** Whether the hours have a working day at all; settings refuse hours without one (docs/api.md, R7). */
 export const hasWorkingDay = (hours: BusinessHours) => hours.days.some((d) => d >= 1 && d <= 7);
 
 export function isOpen(hours: BusinessHours, timeZone: string, now: Date): boolean {

@@ -1,4 +1,4 @@
-/** Typed application errors; the HTTP layer maps them to API.md's error envelope in one place. */
+/** Typed application errors; the HTTP layer maps them to docs/api.md's error envelope in one place. */
 export type ErrorCode =
   | "invalid_json"
   | "invalid_request"
@@ -9,7 +9,7 @@ export type ErrorCode =
   | "unauthorized"
   | "not_found"
   | "conflict"
-  /** A resolve before anyone claimed the escalation (API.md: 409). */
+  /** A resolve before anyone claimed the escalation (docs/api.md: 409). */
   | "not_claimed"
   | "message_id_reused"
   /** The marketplace shop is already connected to another of our shops. */

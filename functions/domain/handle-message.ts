@@ -91,7 +91,7 @@ export async function handleShopperMessage(
     conversationId,
     messageId: message.messageId,
     orderName: namedOrder,
-    // Only the identity the channel vouches for: an email or phone typed in the message lists no orders (API.md).
+    // Only the identity the channel vouches for: an email or phone typed in the message lists no orders (docs/api.md).
     shopperKeys: shopperKeys(message.channel, message.shopper, message.market),
   });
   // A repeat of a message we already handled gets the first answer and changes nothing.
@@ -306,7 +306,7 @@ export async function handleShopperMessage(
   return resultOf(turn);
 }
 
-/** The stored turn of a repeated message id; a different text under the same id is a client bug (API.md: 409). */
+/** The stored turn of a repeated message id; a different text under the same id is a client bug (docs/api.md: 409). */
 function sameMessage(turn: Turn, message: IncomingMessage): Turn {
   if (message.rejectReusedId && turn.text !== message.text)
     throw new AppError(

@@ -1,4 +1,4 @@
-/** The default market table of MARKETS.md: languages, agent region, time zone, currency and AI posture. */
+/** The default market table of docs/requirements.md: languages, agent region, time zone, currency and AI posture. */
 import type { BusinessHours } from "./business-hours";
 import type { Language } from "./language";
 
@@ -38,7 +38,7 @@ const market = (m: Omit<Market, "businessHours">, businessHours = WEEKDAYS): Mar
 });
 
 /**
- * MARKETS.md "Default market table". First-response targets are tighter where the survey found response time the
+ * docs/requirements.md "Default market table". First-response targets are tighter where the survey found response time the
  * top gap (R7: Philippines 75%, Taiwan 60%); markets where sellers commonly work Saturdays get Saturday hours.
  */
 export const MARKETS: Readonly<Record<MarketCode, Market>> = {

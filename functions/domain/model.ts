@@ -1,4 +1,4 @@
-/** The port of an LLM that writes replies; policy stays in code around it (DESIGN.md). */
+/** The port of an LLM that writes replies; policy stays in code around it (docs/architecture.md). */
 import type { Intent } from "./intent";
 import type { Language } from "./language";
 import type { Market } from "./markets";

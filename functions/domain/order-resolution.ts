@@ -1,6 +1,6 @@
 /**
  * Finds the order a message is about, from what the conversation already knows (R4), and never another shopper's: an
- * email or phone number typed in a message proves nothing on its own (API.md), so orders are listed only from the
+ * email or phone number typed in a message proves nothing on its own (docs/api.md), so orders are listed only from the
  * identity the channel vouches for, and a typed email or phone unlocks exactly the one order named with it, when it is
  * that order's checkout email or phone (Shopify's guest order lookup).
  */

@@ -135,7 +135,7 @@ export interface ShopRecord {
   readonly name: string;
   readonly markets: readonly string[];
   readonly notifications?: Partial<Record<Region, NotificationTarget>> | undefined;
-  /** The seller's per-market settings over MARKETS.md's defaults (R8). */
+  /** The seller's per-market settings over docs/requirements.md's defaults (R8). */
   readonly marketOverrides?: Partial<Record<MarketCode, MarketOverride>> | undefined;
   /** Look orders up at the shop on a cache miss (default), or answer from the cache only. */
   readonly orderLookup?: "cache_then_shopify" | "cache_only" | undefined;

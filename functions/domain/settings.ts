@@ -1,4 +1,4 @@
-/** A shop's settings as the seller reads and writes them: the values in force, defaults included (API.md). */
+/** A shop's settings as the seller reads and writes them: the values in force, defaults included (docs/api.md). */
 import type { BusinessHours } from "./business-hours";
 import { MARKET_CODES, MARKETS, type MarketCode, type MarketOverride, marketWith } from "./markets";
 
@@ -8,7 +8,7 @@ export const SETTINGS_DEFAULTS = {
   retentionDays: null,
 } as const;
 
-/** What a seller can set per market, every field in force (MARKETS.md's default where the shop set none). */
+/** What a seller can set per market, every field in force (docs/requirements.md's default where the shop set none). */
 export type MarketSettings = Required<Omit<MarketOverride, "businessHours">> & {
   businessHours: { days: number[]; open: string; close: string };
 };
@@ -43,7 +43,7 @@ const sameHours = (a: BusinessHours, b: BusinessHours) =>
   [...new Set(a.days)].sort().join() === [...new Set(b.days)].sort().join();
 
 /**
- * Only what differs from MARKETS.md's defaults is stored, so a GET → PUT round trip of the values in force pins
+ * Only what differs from docs/requirements.md's defaults is stored, so a GET → PUT round trip of the values in force pins
  * nothing, and a market the seller never changed follows the defaults.
  */
 export function overridesToStore(

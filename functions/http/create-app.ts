@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps) {
     info: {
       title: "AI-first support backend for sellers in Asia",
       version: "0.1.0",
-      description: "The HTTP contract of API.md.",
+      description: "The HTTP contract of docs/api.md.",
     },
   });
   return app;

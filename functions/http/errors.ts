@@ -1,4 +1,4 @@
-/** Maps every failure to API.md's error envelope in one place; internals never reach the client. */
+/** Maps every failure to docs/api.md's error envelope in one place; internals never reach the client. */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { ZodError } from "zod";

@@ -1,4 +1,4 @@
-/** The request and response schemas of API.md; they validate requests and generate GET /openapi.json. */
+/** The request and response schemas of docs/api.md; they validate requests and generate GET /openapi.json. */
 import { z } from "@hono/zod-openapi";
 import { ESCALATION_REASONS } from "../domain/conversation";
 import { INTENTS } from "../domain/intent";

@@ -1,4 +1,4 @@
-/** The demo shop of API.md: every market enabled, shopper buyer-1 (siti@example.com) with orders #1001–#1003. */
+/** The demo shop of docs/api.md: every market enabled, shopper buyer-1 (siti@example.com) with orders #1001–#1003. */
 import type { OrderSnapshot } from "../domain/order";
 
 export const DEMO_SHOP_ID = "demo-shop.myshopify.com";

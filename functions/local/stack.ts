@@ -239,7 +239,7 @@ async function localTokenKey(dataDir: string | undefined): Promise<string> {
   }
 }
 
-/** Idempotent: running it on every start keeps the demo data as API.md describes it. */
+/** Idempotent: running it on every start keeps the demo data as docs/api.md describes it. */
 async function seedDemo(deps: AppDeps, apiKey: string) {
   await deps.shops.putShop(
     { id: ShopId(DEMO_SHOP_ID), name: "Demo Shop", markets: [...MARKET_CODES] },

@@ -8,7 +8,7 @@ type MessageResponse = {
 };
 
 /**
- * What would describe one of the demo shopper's orders (API.md: #1001 shipped with J&T, #1002, #1003); "#1001" itself
+ * What would describe one of the demo shopper's orders (docs/api.md: #1001 shipped with J&T, #1002, #1003); "#1001" itself
  * is left out because the question for the order number gives it as the example.
  */
 const SITI_ORDER_DETAILS = ["JT0001234567", "J&T", "#1002", "#1003"];

@@ -1,4 +1,4 @@
-/** API.md, clause by clause: the behaviours integrators rely on, each checked over real HTTP. */
+/** docs/api.md, clause by clause: the behaviours integrators rely on, each checked over real HTTP. */
 import { describe, expect, it } from "vitest";
 import { ShopId } from "../../functions/domain/ids";
 import type { ShopRecord } from "../../functions/domain/ports";
@@ -25,7 +25,7 @@ type Settings = {
 
 let shops = 0;
 
-describe("the HTTP contract of API.md", () => {
+describe("the HTTP contract of docs/api.md", () => {
   const stack = useLocalStack();
   const url = (path: string) => `${stack().url}${path}`;
   const send = (body: unknown, token = stack().apiKey) =>
@@ -341,7 +341,7 @@ type Doc = {
 };
 type Operation = { content?: Record<string, { schema?: Schema }> };
 
-/** Error details vary by error (API.md: `"details": …`): the one place a free-form value is the contract. */
+/** Error details vary by error (docs/api.md: `"details": …`): the one place a free-form value is the contract. */
 const FREE_FORM = new Set(["Error.error.details"]);
 /** Values the server assigns; a request body must never require them (the channel's buyer id is the client's). */
 const SERVER_GENERATED = new Set(["id", "createdAt", "updatedAt", "connectedAt", "generatedAt"]);
@@ -424,7 +424,7 @@ describe("the OpenAPI document", () => {
     expect(offending).toEqual([]);
   });
 
-  it("documents every route of API.md built so far", async () => {
+  it("documents every route of docs/api.md built so far", async () => {
     const names = operations(await doc()).map((o) => o.name);
     expect(names).toEqual(
       expect.arrayContaining([

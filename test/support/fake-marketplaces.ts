@@ -1,6 +1,6 @@
 /**
  * Local Shopee, Lazada and TikTok Shop APIs: each checks our request signatures with its own implementation of the
- * documented algorithm (PROTOCOLS.md), records the messages we send, refreshes tokens, and fails on request.
+ * documented algorithm (docs/protocols.md), records the messages we send, refreshes tokens, and fails on request.
  */
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage } from "node:http";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { marketSettingsInForce, mergePatch, overridesToStore } from "../../functions/domain/settings";
 
 describe("settings in force", () => {
-  it("fills every market setting with MARKETS.md's default where the shop set none", () => {
+  it("fills every market setting with docs/requirements.md's default where the shop set none", () => {
     expect(marketSettingsInForce(["JP"], { JP: { posture: "hybrid" } })).toEqual({
       JP: {
         posture: "hybrid",

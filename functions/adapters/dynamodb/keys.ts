@@ -17,10 +17,11 @@ export const keys = {
   escalation: (shopId: ShopId, id: EscalationId) => ({ pk: `SHOP#${shopId}#ESC#${id}`, sk: "ESC" }),
   cannedReplies: (shopId: ShopId) => ({ pk: `SHOP#${shopId}`, sk: "CANNED" }),
   shopifyConnection: (shopId: ShopId) => ({ pk: `SHOP#${shopId}#SHOPIFY`, sk: "CONNECTION" }),
-  shopifyEvent: (shopId: ShopId, eventId: string) => ({
-    pk: `SHOP#${shopId}#SHOPIFY`,
-    sk: `EVENT#${eventId}`,
-  }),
+  /**
+   * A signed Shopify webhook body, by the SHA-256 of its bytes: global, not under a shop, because it records which
+   * shop the body belongs to (the signature does not cover the shop header), and it outlives a shop's erasure.
+   */
+  shopifyBody: (bodyDigest: string) => ({ pk: `SHOPIFY_BODY#${bodyDigest}`, sk: "BINDING" }),
   orderAlias: (shopId: ShopId, orderGid: string) => ({
     pk: `SHOP#${shopId}#ORDERID#${orderGid}`,
     sk: "ALIAS",

@@ -1,10 +1,18 @@
-/** Shopify connections, webhook de-duplication records (with TTL), order-id aliases, privacy exports and audit. */
+/** Shopify connections, webhook body bindings and de-duplication records (with TTL), order-id aliases, privacy exports and audit. */
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { ShopId } from "../../domain/ids";
-import type { PrivacyAuditEntry, ShopifyConnection, ShopifyStore } from "../../domain/shopify";
+import type {
+  PrivacyAuditEntry,
+  ShopifyConnection,
+  ShopifyDelivery,
+  ShopifyStore,
+} from "../../domain/shopify";
 import { keys } from "./keys";
 import { TTL_ATTRIBUTE, type Table } from "./table";
+
+/** What is de-duplicated within a body's item: its topic and event id (a space cannot occur in a topic). */
+const deliveryPair = (delivery: ShopifyDelivery) => `${delivery.topic} ${delivery.eventId}`;
 
 export function createShopifyStore(table: Table, now: () => Date = () => new Date()): ShopifyStore {
   const { client, name: TableName } = table;
@@ -31,31 +39,64 @@ export function createShopifyStore(table: Table, now: () => Date = () => new Dat
         ((await get(keys.shopifyConnection(shopId)))?.connection as ShopifyConnection | undefined) ?? null
       );
     },
-    async claimEvent(shopId, eventId, ttlSeconds) {
+    /*
+     * One conditional UpdateItem per delivery, on an item keyed by the body's digest alone (not by shop): the HMAC
+     * covers the body but not X-Shopify-Shop-Domain, so the first shop a body arrives for owns it, and the condition
+     * refuses the same bytes for any other shop (an expired binding, TTL not yet applied, counts as absent). Inside
+     * that item, `deliveries` holds "topic eventId" pairs: Shopify's retry (same body, shop, topic and event id) finds
+     * its pair and is a duplicate, while byte-identical bodies under other topics or events (orders/create and
+     * orders/updated of one change) each get their own pair and are processed. ALL_OLD tells the two apart without a
+     * read. The TTL is refreshed on every delivery; pairs left from an expired binding are ignored, not reset.
+     */
+    async claimDelivery(delivery, ttlSeconds) {
+      const pair = deliveryPair(delivery);
+      const now = epoch();
       try {
-        await client.send(
-          new PutCommand({
+        const { Attributes: old } = await client.send(
+          new UpdateCommand({
             TableName,
-            Item: {
-              ...keys.shopifyEvent(shopId, eventId),
-              type: "shopifyEvent",
-              owner: shopId,
-              [TTL_ATTRIBUTE]: epoch() + ttlSeconds,
+            Key: keys.shopifyBody(delivery.bodyDigest),
+            UpdateExpression: "SET #type = :type, #shop = :shop, #ttl = :ttl ADD #deliveries :pair",
+            ConditionExpression: "attribute_not_exists(pk) OR #shop = :shop OR #ttl < :now",
+            ExpressionAttributeNames: {
+              "#type": "type",
+              "#shop": "shop",
+              "#ttl": TTL_ATTRIBUTE,
+              "#deliveries": "deliveries",
             },
-            // An expired record (TTL not yet applied, or never applied by the emulator) counts as absent.
-            ConditionExpression: "attribute_not_exists(pk) OR #ttl < :now",
-            ExpressionAttributeNames: { "#ttl": TTL_ATTRIBUTE },
-            ExpressionAttributeValues: { ":now": epoch() },
+            ExpressionAttributeValues: {
+              ":type": "shopifyBody",
+              ":shop": delivery.shopId,
+              ":ttl": now + ttlSeconds,
+              ":now": now,
+              ":pair": new Set([pair]),
+            },
+            ReturnValues: "ALL_OLD",
           }),
         );
-        return true;
+        const live = old !== undefined && old.shop === delivery.shopId && Number(old[TTL_ATTRIBUTE]) >= now;
+        return live && (old.deliveries as Set<string> | undefined)?.has(pair) ? "duplicate" : "new";
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
+        if (error instanceof ConditionalCheckFailedException) return "other_shop";
         throw error;
       }
     },
-    async releaseEvent(shopId, eventId) {
-      await client.send(new DeleteCommand({ TableName, Key: keys.shopifyEvent(shopId, eventId) }));
+    async releaseDelivery(delivery) {
+      try {
+        // Only the pair is removed: the body stays bound to its shop while Shopify retries.
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.shopifyBody(delivery.bodyDigest),
+            UpdateExpression: "DELETE #deliveries :pair",
+            ConditionExpression: "#shop = :shop",
+            ExpressionAttributeNames: { "#shop": "shop", "#deliveries": "deliveries" },
+            ExpressionAttributeValues: { ":shop": delivery.shopId, ":pair": new Set([deliveryPair(delivery)]) },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
     },
     async saveOrderAlias(shopId, orderGid, orderName) {
       await client.send(

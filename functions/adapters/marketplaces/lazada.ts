@@ -1,4 +1,4 @@
-/** Lazada Open Platform: IM push (message_type 2), /im/message/send, token refresh (PROTOCOLS.md). */
+/** Lazada Open Platform: IM push (message_type 2), /im/message/send, token refresh (docs/protocols.md). */
 import { z } from "zod";
 import type { InboundPush, MarketplaceAdapter } from "../../domain/marketplace";
 import { type MarketCode, isMarketCode } from "../../domain/markets";

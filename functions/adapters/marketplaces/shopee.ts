@@ -1,4 +1,4 @@
-/** Shopee Open Platform v2: push code 10 (webchat), sellerchat/send_message, token refresh (PROTOCOLS.md). */
+/** Shopee Open Platform v2: push code 10 (webchat), sellerchat/send_message, token refresh (docs/protocols.md). */
 import { z } from "zod";
 import type { InboundPush, MarketplaceAdapter } from "../../domain/marketplace";
 import { isMarketCode } from "../../domain/markets";

@@ -1,4 +1,4 @@
-/** The marketplaces' signature algorithms (PROTOCOLS.md), each a pure function with the documented inputs. */
+/** The marketplaces' signature algorithms (docs/protocols.md), each a pure function with the documented inputs. */
 import { createHmac } from "node:crypto";
 
 const hmacHex = (key: string, message: string | Uint8Array) =>

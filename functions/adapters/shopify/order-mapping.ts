@@ -94,7 +94,7 @@ export function fromRestOrder(order: RestOrder): OrderSnapshot {
   };
 }
 
-/** The fields we read through GraphQL (PROTOCOLS.md). */
+/** The fields we read through GraphQL (docs/protocols.md). */
 export const ORDER_FIELDS = `
   id name email phone createdAt updatedAt cancelledAt
   displayFinancialStatus displayFulfillmentStatus

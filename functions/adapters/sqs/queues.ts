@@ -17,7 +17,7 @@ export interface QueuePair {
 export interface QueueSet {
   readonly escalations: Record<Region, string>;
   readonly deadLetters: Record<Region, string>;
-  /** Shopify webhook events, FIFO per shop, processed after the 200 (PROTOCOLS.md: answer within 5 s). */
+  /** Shopify webhook events, FIFO per shop, processed after the 200 (docs/protocols.md: answer within 5 s). */
   readonly shopifyEvents: string;
   readonly shopifyEventsDeadLetters: string;
   /** Marketplace pushes, FIFO per conversation, answered by the reply pipeline. */

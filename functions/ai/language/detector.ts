@@ -1,6 +1,6 @@
 /**
  * Language detection with the market as prior: scripts first, then the eld n-gram detector restricted to the
- * market's languages (MARKETS.md: Indonesian and Malay can only be told apart by the market).
+ * market's languages (docs/requirements.md: Indonesian and Malay can only be told apart by the market).
  */
 import { eld } from "eld/extrasmall";
 import type { Language } from "../../domain/language";

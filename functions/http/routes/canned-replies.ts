@@ -22,7 +22,7 @@ const CannedReplyFields = z.object({
 const CannedReplySchema = CannedReplyFields.openapi("CannedReply");
 // The id is the server's to give: a request may carry one (to keep a reply's id) but never needs to.
 const CannedReplyInputSchema = CannedReplyFields.partial({ id: true }).openapi("CannedReplyInput");
-// The list convention of API.md; at most 100 replies, so there is never a next page.
+// The list convention of docs/api.md; at most 100 replies, so there is never a next page.
 const CannedReplyList = z
   .object({ items: z.array(CannedReplySchema), nextCursor: z.null() })
   .openapi("CannedReplyList");

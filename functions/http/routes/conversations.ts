@@ -78,7 +78,7 @@ export function toConversationView(conversation: Conversation) {
 export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, conversations: ConversationStore) {
   app.openapi(getRoute, async (c) => {
     const { conversationId } = c.req.valid("param");
-    // Looked up under the caller's shop only: another shop's conversation is simply not found (API.md).
+    // Looked up under the caller's shop only: another shop's conversation is simply not found (docs/api.md).
     const found = await conversations.getConversation(c.get("shop").id, ConversationId(conversationId));
     if (!found) throw notFound("Conversation");
     return c.json({ ...toConversationView(found.conversation), messages: found.messages }, 200);

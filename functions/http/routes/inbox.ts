@@ -115,7 +115,7 @@ const actionResponses = <T extends z.ZodType>(schema: T, what: string) => ({
 });
 const escalationAfter = actionResponses(InboxItemSchema, "The escalation after the change");
 
-/** Claim and release take no body; a bodiless POST, `{}` or any JSON object is accepted (API.md). */
+/** Claim and release take no body; a bodiless POST, `{}` or any JSON object is accepted (docs/api.md). */
 const action = (path: string, summary: string) =>
   createRoute({
     method: "post",

@@ -54,7 +54,7 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, deps: MessageDep
 }
 
 /**
- * A market must be one of MARKETS.md's and enabled for the shop. It may be left out only where it can be derived,
+ * A market must be one of docs/requirements.md's and enabled for the shop. It may be left out only where it can be derived,
  * the shop having one market enabled: guessing among several would send a shopper to another region's team.
  */
 function resolveMarket(requested: string | undefined, enabled: readonly string[]): MarketCode {

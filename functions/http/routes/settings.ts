@@ -60,7 +60,7 @@ const MarketOverrideSchema = z
   })
   .strict()
   .openapi("MarketSettingsInput", {
-    description: "A field left out takes MARKETS.md's default for the market",
+    description: "A field left out takes docs/requirements.md's default for the market",
   });
 
 const MarketSettingsSchema = z
