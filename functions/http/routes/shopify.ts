@@ -2,7 +2,7 @@
  * The Shopify app's HTTP surface: install and callback (authorization code grant, non-embedded) and the webhook
  * endpoint, which verifies, de-duplicates and queues each delivery, and answers 200 before any processing.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Hono } from "hono";
 import { getSignedCookie, setSignedCookie, deleteCookie } from "hono/cookie";
 import type { SecretBox } from "../../adapters/crypto/secret-box";
@@ -207,7 +207,24 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       );
     }
     const shopId = ShopId(shop);
-    if (!(await deps.shopifyStore.claimEvent(shopId, eventId, DEDUPE_SECONDS))) {
+    // Order, fulfilment and refund bodies do not name their shop: the signed bytes are bound to the first shop
+    // they arrive for (one conditional write, which also de-duplicates), see ShopifyStore.claimDelivery.
+    const delivery = {
+      bodyDigest: createHash("sha256").update(raw).digest("hex"),
+      shopId,
+      topic,
+      eventId,
+    };
+    const claim = await deps.shopifyStore.claimDelivery(delivery, DEDUPE_SECONDS);
+    if (claim === "other_shop") {
+      deps.logger.warn("shopify webhook refused: the signed body was delivered for another shop", {
+        topic,
+        eventId,
+      });
+      // The same answer as a bad signature: this signature is not valid for this shop.
+      throw new AppError("unauthorized", "The webhook signature does not match.");
+    }
+    if (claim === "duplicate") {
       deps.logger.info("shopify webhook duplicate", {
         topic,
         eventId,
@@ -227,7 +244,7 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       });
     } catch (error) {
       // Not queued: forget the event so Shopify's retry is processed, and ask Shopify to retry.
-      await deps.shopifyStore.releaseEvent(shopId, eventId).catch(() => undefined);
+      await deps.shopifyStore.releaseDelivery(delivery).catch(() => undefined);
       throw error;
     }
     return c.body(null, 200);
