@@ -34,7 +34,8 @@ module.exports = {
     layer("channels", ["domain", "adapters"]),
     layer("workers", ["domain", "ai", "adapters", "channels"]),
     layer("http", ["domain", "ai", "adapters", "channels"]),
-    layer("config", ["domain", "ai", "adapters", "channels"]),
+    // The composition root: it builds what http and workers declare they need.
+    layer("config", ["domain", "ai", "adapters", "channels", "http", "workers"]),
     layer("handlers", ["config", "http", "workers", "domain", "adapters"]),
     {
       name: "nothing-imports-the-local-stack",

@@ -15,29 +15,15 @@ import { createOpenAiTranslator } from "../ai/openai/openai-translator";
 import { createOpenAiSummarizer } from "../ai/openai/openai-summarizer";
 import { createCannedReplyStore } from "../adapters/dynamodb/canned-reply-store";
 import type { CognitoHostedUi } from "../http/web/cognito";
-import type { InboxPageDeps } from "../http/web/deps";
 import type { ReplyModel } from "../domain/model";
 import OpenAI from "openai";
-import type { AgentActionDeps } from "../domain/agent-actions";
-import type { MessageDeps } from "../domain/handle-message";
 import { createChannelRouter } from "../adapters/channels/channel-router";
 import { createMarketplaceSender } from "../adapters/channels/marketplace-sender";
-import { type ConnectionStore, createConnectionStore } from "../adapters/dynamodb/connection-store";
+import { createConnectionStore } from "../adapters/dynamodb/connection-store";
 import { MARKETPLACE_ADAPTERS, withVettedHosts } from "../adapters/marketplaces";
 import { createMarketplaceQueues } from "../adapters/sqs/marketplace-queues";
 import { MARKETPLACES } from "../domain/marketplace";
-import type { MarketplaceWebhookDeps } from "../http/routes/marketplace-webhooks";
-import type {
-  Clock,
-  ConversationSummarizer,
-  EscalationStore,
-  MessageTranslator,
-  Metrics,
-  Notifier,
-  OrderStore,
-  SessionStore,
-  ShopStore,
-} from "../domain/ports";
+import type { Clock, ConversationSummarizer, MessageTranslator } from "../domain/ports";
 import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients } from "./clients";
@@ -48,41 +34,14 @@ import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
 import { createShopifyGateway } from "../adapters/shopify/gateway";
 import { createShopifyOrderLookup } from "../adapters/shopify/order-lookup";
 import { createShopifyEventQueue } from "../adapters/sqs/shopify-event-queue";
-import type { ShopifyAppConfig, ShopifyRouteDeps } from "../http/routes/shopify";
-import type { AgentTokenVerifier } from "../http/auth";
+import type { ShopifyAppConfig } from "../http/routes/shopify";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
+import type { HttpDeps } from "../http/deps";
 import type { Logger } from "../domain/ports";
 import { createLogger } from "./logger";
 
-export interface AppDeps
-  extends MessageDeps,
-    AgentActionDeps,
-    ShopifyRouteDeps,
-    ShopifyWorkerDeps,
-    MarketplaceWebhookDeps,
-    InboxPageDeps {
-  readonly connections: ConnectionStore;
-  /** Local stack and tests only (ALLOW_LOOPBACK_TARGETS): marketplace hosts and notification targets may be loopback. */
-  readonly allowLoopbackTargets: boolean;
-  readonly notifier: Notifier;
-  readonly metrics: Metrics;
-  readonly shops: ShopStore;
-  readonly orderCache: OrderStore;
-  readonly inbox: EscalationStore;
-  /** The HS256 secret of local agent tokens (empty on AWS, where Cognito signs them). */
-  readonly agentJwtSecret: Uint8Array;
-  readonly agentTokens: AgentTokenVerifier;
-  readonly rateLimits: {
-    readonly shopPerMinute: number;
-    readonly ipPerMinute: number;
-    readonly authFailuresPerMinute: number;
-  };
-  /** Web inbox sessions, shared by every instance (sign-out ends one everywhere). */
-  readonly sessions: SessionStore;
-  readonly logger: Logger;
-  /** Reaches the table and every queue, for GET /health?deep=1. */
-  readonly checkDependencies: () => Promise<Record<string, "ok" | "down">>;
-}
+/** Everything the Lambda functions and the local stack are built from: the HTTP app's needs plus the workers'. */
+export interface AppDeps extends HttpDeps, ShopifyWorkerDeps {}
 
 const systemClock: Clock = { now: () => new Date() };
 

@@ -1,7 +1,7 @@
 /** Builds the one Hono app that serves every route, in Lambda, in the local stack and in tests. */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import type { AppDeps } from "../config/deps";
+import type { HttpDeps } from "./deps";
 import { AppError } from "../domain/errors";
 import { accessLog } from "./access-log";
 import { type AppEnv, agentAuth, createAgentVerifier, shopAuth } from "./auth";
@@ -21,7 +21,7 @@ import { registerPrivacyRoutes } from "./routes/privacy";
 import { registerConnectionRoutes } from "./routes/connections";
 import { registerMarketplaceWebhooks } from "./routes/marketplace-webhooks";
 
-export function createApp(deps: AppDeps) {
+export function createApp(deps: HttpDeps) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success)

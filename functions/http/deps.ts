@@ -1,0 +1,46 @@
+/** What the HTTP app needs, declared by the HTTP layer; the composition root (functions/config) builds it. */
+import type { ConnectionStore } from "../adapters/dynamodb/connection-store";
+import type { AgentActionDeps } from "../domain/agent-actions";
+import type { MessageDeps } from "../domain/handle-message";
+import type {
+  EscalationStore,
+  Logger,
+  Metrics,
+  Notifier,
+  OrderStore,
+  SessionStore,
+  ShopStore,
+} from "../domain/ports";
+import type { AgentTokenVerifier } from "./auth";
+import type { MarketplaceWebhookDeps } from "./routes/marketplace-webhooks";
+import type { ShopifyRouteDeps } from "./routes/shopify";
+import type { InboxPageDeps } from "./web/deps";
+
+export interface HttpDeps
+  extends MessageDeps,
+    AgentActionDeps,
+    ShopifyRouteDeps,
+    MarketplaceWebhookDeps,
+    InboxPageDeps {
+  readonly connections: ConnectionStore;
+  /** Local stack and tests only (ALLOW_LOOPBACK_TARGETS): marketplace hosts and notification targets may be loopback. */
+  readonly allowLoopbackTargets: boolean;
+  readonly notifier: Notifier;
+  readonly metrics: Metrics;
+  readonly shops: ShopStore;
+  readonly orderCache: OrderStore;
+  readonly inbox: EscalationStore;
+  /** The HS256 secret of local agent tokens (empty on AWS, where Cognito signs them). */
+  readonly agentJwtSecret: Uint8Array;
+  readonly agentTokens: AgentTokenVerifier;
+  readonly rateLimits: {
+    readonly shopPerMinute: number;
+    readonly ipPerMinute: number;
+    readonly authFailuresPerMinute: number;
+  };
+  /** Web inbox sessions, shared by every instance (sign-out ends one everywhere). */
+  readonly sessions: SessionStore;
+  readonly logger: Logger;
+  /** Reaches the table and every queue, for GET /health?deep=1. */
+  readonly checkDependencies: () => Promise<Record<string, "ok" | "down">>;
+}
