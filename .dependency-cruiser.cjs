@@ -44,6 +44,14 @@ module.exports = {
       from: { path: "^functions/(?!local/)" },
       to: { path: "^functions/local/" },
     },
+    {
+      name: "fakes-only-from-tests-and-local",
+      comment:
+        "The in-memory ports (functions/domain/fakes) are for tests and local runs; no Lambda code may reach them.",
+      severity: "error",
+      from: { path: "^functions/(?!local/|domain/fakes/)" },
+      to: { path: "^functions/domain/fakes/" },
+    },
   ],
   options: {
     tsConfig: { fileName: "tsconfig.json" },

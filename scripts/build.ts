@@ -3,6 +3,7 @@ import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { build, type Plugin } from "esbuild";
 import { pathToFileURL } from "node:url";
+import { trainIntents } from "./train-intents";
 
 const HANDLERS = join(import.meta.dirname, "../functions/handlers");
 export const DIST = join(import.meta.dirname, "../dist");
@@ -42,6 +43,8 @@ const eldSubset: Plugin = {
 };
 
 export async function buildBundles(): Promise<{ name: string; file: string; bytes: number }[]> {
+  // The bundles carry the intent model, so it is brought up to date with the utterances first.
+  trainIntents();
   const entries = readdirSync(HANDLERS).filter((f) => f.endsWith(".ts"));
   const built = [];
   for (const file of entries) {
@@ -61,7 +64,7 @@ export async function buildBundles(): Promise<{ name: string; file: string; byte
         js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
       },
       legalComments: "none",
-      // Locales and utterances are mostly Thai, CJK and Devanagari: escaped as \uXXXX they would triple in size.
+      // Locales are mostly Thai, CJK and Devanagari: escaped as \uXXXX they would triple in size.
       charset: "utf8",
       plugins: [eldSubset],
       logLevel: "warning",

@@ -1,14 +1,16 @@
 /** The embedded language understanding: no network, no key, the default and the fallback of every engine. */
 import type { Understanding } from "../domain/ports";
 import { createHandoffKeywords } from "./handoff-keywords";
-import { trainClassifier } from "./intents/classifier";
-import { UTTERANCES } from "./intents/utterances";
+import { createIntentClassifier } from "./intents/classifier";
+import { type IntentModelData, loadIntentModel } from "./intents/model";
+import model from "./intents/model.json";
 import { createLanguageDetector } from "./language/detector";
 
 /** `handoffKeywords`: the words the disclosure tells shoppers to type for a person, in every locale. */
 export function createEmbeddedUnderstanding(handoffKeywords: readonly string[]): Understanding {
   const detector = createLanguageDetector();
-  const classifier = trainClassifier(Object.values(UTTERANCES));
+  // Trained at build time (npm run train): loading is decoding, nothing is learnt at cold start.
+  const classifier = createIntentClassifier(loadIntentModel(model as IntentModelData));
   const isHandoffKeyword = createHandoffKeywords(handoffKeywords);
   return {
     detectLanguage: (text, market, hint) => detector.detect(text, market, hint),

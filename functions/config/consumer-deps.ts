@@ -14,7 +14,7 @@ import { createShopifyGateway } from "../adapters/shopify/gateway";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
 import type { OutboundWorkerDeps } from "../workers/marketplace-outbound";
 import { createConnectionStore } from "../adapters/dynamodb/connection-store";
-import { MARKETPLACE_ADAPTERS, withVettedHosts } from "../adapters/marketplaces";
+import { CHANNEL_ADAPTERS, withVettedHosts } from "../channels";
 import { createRetryLater } from "../adapters/sqs/retry-later";
 import { createSecrets } from "./secrets";
 import type { Env } from "./env";
@@ -47,7 +47,7 @@ export function buildShopifyWorkerDeps(env: Env): ShopifyWorkerDeps {
     conversations: createConversationStore(table),
     erasure: createErasureStore(table),
     shopify,
-    orderCache: createOrderStore(table),
+    orders: createOrderStore(table),
     gateway: createShopifyGateway({
       store: shopify,
       secrets,
@@ -55,7 +55,7 @@ export function buildShopifyWorkerDeps(env: Env): ShopifyWorkerDeps {
       originTemplate: env.SHOPIFY_ADMIN_ORIGIN,
     }),
     logger: createLogger(env.LOG_LEVEL),
-    now: () => new Date(),
+    clock: { now: () => new Date() },
   };
 }
 
@@ -66,7 +66,7 @@ export function buildOutboundDeps(env: Env): OutboundWorkerDeps {
     throw new Error("Invalid environment: MARKETPLACE_OUTBOUND_QUEUE_URL is required");
   return {
     connections: createConnectionStore(table, createSecrets(env)),
-    adapters: withVettedHosts(MARKETPLACE_ADAPTERS, env.ALLOW_LOOPBACK_TARGETS === "true"),
+    adapters: withVettedHosts(CHANNEL_ADAPTERS, env.ALLOW_LOOPBACK_TARGETS === "true"),
     retryLater: createRetryLater(sqs, env.MARKETPLACE_OUTBOUND_QUEUE_URL),
     retryBaseSeconds: env.MARKETPLACE_RETRY_BASE_SECONDS,
     clock: { now: () => new Date() },

@@ -20,9 +20,8 @@ import OpenAI from "openai";
 import { createChannelRouter } from "../adapters/channels/channel-router";
 import { createMarketplaceSender } from "../adapters/channels/marketplace-sender";
 import { createConnectionStore } from "../adapters/dynamodb/connection-store";
-import { MARKETPLACE_ADAPTERS, withVettedHosts } from "../adapters/marketplaces";
+import { CHANNEL_ADAPTERS, perChannel, replyDeadlineMinutes, withVettedHosts } from "../channels";
 import { createMarketplaceQueues } from "../adapters/sqs/marketplace-queues";
-import { MARKETPLACES } from "../domain/marketplace";
 import type { Clock, ConversationSummarizer, MessageTranslator } from "../domain/ports";
 import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
@@ -41,7 +40,10 @@ import type { Logger } from "../domain/ports";
 import { createLogger } from "./logger";
 
 /** Everything the Lambda functions and the local stack are built from: the HTTP app's needs plus the workers'. */
-export interface AppDeps extends HttpDeps, ShopifyWorkerDeps {}
+export interface AppDeps extends HttpDeps, ShopifyWorkerDeps {
+  /** One order cache for all: the HTTP app reads and writes it, the Shopify worker writes it. */
+  readonly orders: HttpDeps["orders"];
+}
 
 const systemClock: Clock = { now: () => new Date() };
 
@@ -132,7 +134,6 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
   return {
     conversations: createConversationStore(table),
     orders,
-    orderCache: orders,
     escalations: createEscalationQueue(sqs, env.ESCALATION_QUEUE_URLS),
     inbox: createEscalationStore(table, () => shops.listShopIds()),
     understanding: createEmbeddedUnderstanding(HANDOFF_KEYWORDS),
@@ -162,11 +163,12 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     hostedUi: hostedUi(env),
     channels: createChannelRouter(
       marketplaceQueues
-        ? Object.fromEntries(MARKETPLACES.map((m) => [m, createMarketplaceSender(m, marketplaceQueues)]))
+        ? perChannel((channel) => createMarketplaceSender(channel.name, marketplaceQueues))
         : {},
     ),
     connections: createConnectionStore(table, secrets),
-    adapters: withVettedHosts(MARKETPLACE_ADAPTERS, allowLoopback),
+    adapters: withVettedHosts(CHANNEL_ADAPTERS, allowLoopback),
+    replyDeadlineMinutes,
     allowLoopbackTargets: allowLoopback,
     marketplaceQueues,
     shopifyApp: shopifyApp(env),
@@ -178,8 +180,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     secrets,
     gateway,
     erasure: createErasureStore(table),
-    orderLookup: createShopifyOrderLookup({ gateway, orderCache: orders, shopify: shopifyStore, logger }),
-    now: () => new Date(),
+    orderLookup: createShopifyOrderLookup({ gateway, orders, shopify: shopifyStore, logger }),
     notifier: createWebhookNotifier({ logger, secrets, allowLoopback }),
     // EMF lines are read by CloudWatch; with the local emulators there is nobody to read them.
     metrics: env.DYNAMODB_ENDPOINT ? noMetrics : createEmfMetrics(),

@@ -1,5 +1,5 @@
 /** Canned replies: the built-in set from locales/ plus each shop's own, offered to agents in the shopper's language. */
-import type { Translator } from "./translator";
+import type { LocaleText } from "./translator";
 
 export interface CannedReply {
   readonly id: string;
@@ -34,7 +34,7 @@ export function fillCanned(text: string, values: CannedValues): string {
 
 /** The replies an agent may insert for one language: built-ins first, then the shop's, titled in the page's locale. */
 export function cannedRepliesFor(
-  translator: Translator,
+  translator: LocaleText,
   pageLocale: string,
   language: string,
   shopReplies: readonly CannedReply[],

@@ -11,7 +11,7 @@ import type { Market } from "./markets";
 import type { ModelAnswer, ReplyModel } from "./model";
 import type { OrderSnapshot } from "./order";
 import { applyPosture, type Decision } from "./policy";
-import type { Translator } from "./ports";
+import type { LocaleText } from "./ports";
 
 export interface Composed {
   readonly decision: Decision;
@@ -40,7 +40,7 @@ const MIN_MODEL_CONFIDENCE = 0.5;
 
 export async function compose(
   model: ReplyModel | undefined,
-  translator: Translator,
+  translator: LocaleText,
   input: ComposeInput,
 ): Promise<Composed> {
   const embedded: Composed = {

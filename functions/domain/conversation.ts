@@ -1,11 +1,13 @@
 /** A conversation between one shopper and one shop on one channel, and the messages in it. */
+import { z } from "zod";
 import type { ConversationId, EscalationId, ShopId } from "./ids";
-import type { Intent } from "./intent";
+import { INTENTS, type Intent } from "./intent";
 import type { Language } from "./language";
 import type { MarketCode, Region } from "./markets";
 
 export type ConversationStatus = "ai" | "pending_human" | "human" | "resolved";
-export type MessageRole = "shopper" | "ai" | "agent" | "system";
+export const MESSAGE_ROLES = ["shopper", "ai", "agent", "system"] as const;
+export type MessageRole = (typeof MESSAGE_ROLES)[number];
 export type Engine = "embedded" | "openai";
 
 export interface Shopper {
@@ -48,15 +50,19 @@ export interface Memory {
   readonly misunderstandings: number;
 }
 
-export interface TranscriptEntry {
-  readonly role: MessageRole;
-  readonly text: string;
-  readonly at: string;
-  /** A shopper's message: what it asked for, so a handoff summary can say what the conversation is about. */
-  readonly intent?: Intent | undefined;
-  /** An AI reply: the orders (names) it described, so the inbox can show them to the agent. */
-  readonly orders?: readonly string[] | undefined;
-}
+/** A message as the transcript keeps it (on the conversation, and in the handoff packet). */
+export const TranscriptEntrySchema = z
+  .object({
+    role: z.enum(MESSAGE_ROLES),
+    text: z.string(),
+    at: z.string(),
+    /** A shopper's message: what it asked for, so a handoff summary can say what the conversation is about. */
+    intent: z.enum([...INTENTS, "unknown"]).optional(),
+    /** An AI reply: the orders (names) it described, so the inbox can show them to the agent. */
+    orders: z.array(z.string()).readonly().optional(),
+  })
+  .readonly();
+export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
 
 export interface Conversation {
   readonly shopId: ShopId;

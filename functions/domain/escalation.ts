@@ -1,37 +1,46 @@
 /** An escalation: the handoff of a conversation from the AI to a person of the market's agent region. */
-import type { EscalationReason, TranscriptEntry } from "./conversation";
-import type { ConversationId, EscalationId, ShopId } from "./ids";
-import type { Intent } from "./intent";
-import type { Language } from "./language";
-import type { MarketCode, Posture, Region } from "./markets";
-import type { OrderSnapshot } from "./order";
+import { z } from "zod";
+import { ESCALATION_REASONS, TranscriptEntrySchema } from "./conversation";
+import { ConversationId, EscalationId, ShopId } from "./ids";
+import { INTENTS } from "./intent";
+import { LANGUAGES } from "./language";
+import { MARKET_CODES, POSTURES, REGIONS } from "./markets";
+import { OrderSnapshotSchema } from "./order";
 
 export type EscalationStatus = "pending" | "claimed" | "resolved";
 
-/** The packet an agent needs to answer without asking again (R4); it travels on the region's FIFO queue. */
-export interface HandoffPacket {
-  readonly escalationId: EscalationId;
-  readonly shopId: ShopId;
-  readonly conversationId: ConversationId;
-  readonly channel: string;
-  readonly region: Region;
-  readonly market: MarketCode;
-  readonly language: Language;
-  readonly posture: Posture;
-  readonly reason: EscalationReason;
-  /** What the shopper asked about, as the AI understood it. */
-  readonly intent: Intent;
-  /** Lower is more urgent. */
-  readonly priority: number;
-  readonly summary: string;
-  readonly shopper: { readonly id: string; readonly name: string | null };
-  readonly order: OrderSnapshot | null;
-  /** What the AI would have said, for the agent to send, edit or discard (cautious markets). */
-  readonly draft: string | null;
-  readonly transcript: readonly TranscriptEntry[];
-  readonly createdAt: string;
-  readonly dueAt: string;
-}
+const Id = z.string().min(1);
+
+/**
+ * The packet an agent needs to answer without asking again (R4); it travels on the region's FIFO queue, so the
+ * consumer parses it with this schema, and the code uses the type inferred from it.
+ */
+export const HandoffPacketSchema = z
+  .object({
+    escalationId: Id.transform(EscalationId),
+    shopId: Id.transform(ShopId),
+    conversationId: Id.transform(ConversationId),
+    channel: z.string(),
+    region: z.enum(REGIONS),
+    market: z.enum(MARKET_CODES),
+    language: z.enum(LANGUAGES),
+    posture: z.enum(POSTURES),
+    reason: z.enum(ESCALATION_REASONS),
+    /** What the shopper asked about, as the AI understood it (older packets lack it). */
+    intent: z.enum([...INTENTS, "unknown"]).default("unknown"),
+    /** Lower is more urgent. */
+    priority: z.number().int(),
+    summary: z.string(),
+    shopper: z.object({ id: z.string(), name: z.string().nullable() }).readonly(),
+    order: OrderSnapshotSchema.nullable(),
+    /** What the AI would have said, for the agent to send, edit or discard (cautious markets). */
+    draft: z.string().nullable(),
+    transcript: z.array(TranscriptEntrySchema).readonly(),
+    createdAt: z.string(),
+    dueAt: z.string(),
+  })
+  .readonly();
+export type HandoffPacket = z.output<typeof HandoffPacketSchema>;
 
 /** How an escalation ended: a person resolved it, or handed the conversation back to the AI. */
 export type Resolution = "resolved" | "released";

@@ -1,4 +1,6 @@
 /** Pulls order numbers, emails and phone numbers out of a shopper's message. */
+import { ORDER_WORDS } from "./languages";
+
 export interface Entities {
   readonly orderNames: readonly string[];
   readonly emails: readonly string[];
@@ -8,9 +10,13 @@ export interface Entities {
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 // "#1001", "# 1001", "#SG-1001"
 const HASH_ORDER = /#\s?([A-Za-z]{0,4}-?\d{3,15})\b/g;
-// An order word in any supported language followed closely by a number: "order 1001", "pesanan no 1001", "ออเดอร์ 1001", "注文番号1001".
-const WORD_ORDER =
-  /(?:order|pesanan|pesenan|ออเดอร์|คำสั่งซื้อ|đơn hàng|don hang|đơn|订单|訂單|注文|주문|ऑर्डर|orders?|no\.)\D{0,12}?(\d{3,15})/giu;
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// An order word of any language in the catalogue (or "No.") followed closely by a number: "order 1001",
+// "pesanan no 1001", "ออเดอร์ 1001", "注文番号1001".
+const WORD_ORDER = new RegExp(
+  `(?:${[...ORDER_WORDS.map(escapeRegExp), "no\\."].join("|")})\\D{0,12}?(\\d{3,15})`,
+  "giu",
+);
 const PHONE = /(?:\+|\b)\d[\d\s().-]{7,16}\d\b/g;
 
 const unique = (values: Iterable<string>) => [...new Set(values)];

@@ -1,9 +1,11 @@
 /** The reply pipeline for one shopper message: idempotent on the channel's message id, safe to retry after any failure. */
 import { renderLines, withDisclosure } from "./render";
-import { extractEntities } from "./extract";
+import { type Entities, extractEntities } from "./extract";
 import {
   type Conversation,
+  type ConversationStatus,
   INITIAL_MEMORY,
+  type Memory,
   type Reply,
   type Shopper,
   type TranscriptEntry,
@@ -12,14 +14,15 @@ import { AppError } from "./errors";
 import { buildHandoffPacket, ordersQuotedIn } from "./handoff";
 import { conversationIdFor, escalationIdFor } from "./identifiers";
 import type { ConversationId, ShopId } from "./ids";
-import { isLanguage, type Language, localeFor } from "./language";
+import { type Language, languageOfTag, localeFor } from "./languages";
 import { isOpen, nextOpening } from "./business-hours";
 import { type Market, type MarketCode, type MarketOverride, marketWith } from "./markets";
-import { ORDER_INTENTS } from "./intent";
+import { type Intent, ORDER_INTENTS } from "./intent";
 import { orderKey } from "./order";
-import { resolveOrder, shopperKeys } from "./order-resolution";
-import { compose } from "./compose";
-import { decide, effectiveIntent, offersPerson } from "./policy";
+import { type OrderResolution, resolveOrder, shopperKeys } from "./order-resolution";
+import { type Composed, compose } from "./compose";
+import { type Decision, decide, effectiveIntent, offersPerson } from "./policy";
+import type { HandoffPacket } from "./escalation";
 import type { ReplyModel } from "./model";
 import type {
   Clock,
@@ -28,7 +31,7 @@ import type {
   Metrics,
   OrderLookup,
   OrderReader,
-  Translator,
+  LocaleText,
   TurnContext,
   Understanding,
 } from "./ports";
@@ -39,13 +42,15 @@ export interface MessageDeps {
   readonly orders: OrderReader;
   readonly escalations: EscalationQueue;
   readonly understanding: Understanding;
-  readonly translator: Translator;
+  readonly translator: LocaleText;
   readonly clock: Clock;
   /** An LLM that writes replies, when one is configured; the embedded engine otherwise and as fallback. */
   readonly model?: ReplyModel | undefined;
   readonly metrics?: Metrics | undefined;
   /** The shop's own order system, for orders the cache does not hold yet. */
   readonly orderLookup?: OrderLookup | undefined;
+  /** A channel's reply deadline in minutes (functions/channels rules), which caps an escalation's due time. */
+  readonly replyDeadlineMinutes?: ((channel: string) => number | null) | undefined;
 }
 
 export interface IncomingMessage {
@@ -79,10 +84,74 @@ export interface MessageResult {
 /** How many recent messages the conversation keeps at hand for handoffs and model context. */
 const RECENT = 12;
 
+/**
+ * The reply pipeline for one shopper message, in named stages: load the context, understand the message, resolve
+ * the orders it is about, decide by policy, compose the reply, then plan and persist the turn (escalating first).
+ */
 export async function handleShopperMessage(
   deps: MessageDeps,
   message: IncomingMessage,
 ): Promise<MessageResult> {
+  const loaded = await loadContext(deps, message);
+  if ("repeat" in loaded) return loaded.repeat;
+  const understood = understand(deps, message, loaded);
+  const orders = await resolveOrders(deps, message, loaded, understood);
+  const decided = decidePolicy(message, loaded, understood, orders);
+  const composed = await composeReply(deps, message, loaded, understood, orders, decided);
+  const planned = planTurn(deps, message, loaded, understood, orders, composed);
+  return persistTurn(deps, message, planned);
+}
+
+/** What a turn starts from: the stored context and the conversation's state at this moment. */
+interface Loaded {
+  readonly conversationId: ConversationId;
+  readonly entities: Entities;
+  readonly namedOrder: string | null;
+  readonly context: TurnContext;
+  readonly previous: Conversation | null;
+  readonly now: Date;
+  readonly market: Market;
+  readonly memory: Memory;
+  readonly status: ConversationStatus;
+}
+
+/** What the message says: its language (and the locale to answer in) and what it asks for. */
+interface Understood {
+  readonly language: Language;
+  readonly locale: string;
+  readonly intent: Intent;
+  readonly confidence: number;
+  /** A picture or video: no words to read. */
+  readonly wordless: boolean;
+}
+
+/** The order the message is about, as far as the shopper may be told, and whether they gave order details. */
+interface ResolvedOrders {
+  readonly order: OrderResolution;
+  readonly gaveOrderDetails: boolean;
+}
+
+/** The policy's decision, and the facts about the conversation it was taken on. */
+interface Decided {
+  readonly decision: Decision;
+  readonly firstReply: boolean;
+  readonly shopperName: string | undefined;
+}
+
+/** Everything the turn will write, before anything is written. */
+interface Planned {
+  readonly turn: Turn;
+  readonly next: Conversation;
+  /** The handoff packet to queue first, when the turn escalates. */
+  readonly packet: HandoffPacket | null;
+  readonly expiresAt: number | undefined;
+}
+
+/** Reads everything the message needs in one go, or returns the answer already given to this message id. */
+async function loadContext(
+  deps: MessageDeps,
+  message: IncomingMessage,
+): Promise<Loaded | { readonly repeat: MessageResult }> {
   const conversationId = conversationIdFor(message.shopId, message.channel, message.threadId);
   const entities = extractEntities(message.text);
   const namedOrder = entities.orderNames[0] ?? null;
@@ -95,23 +164,34 @@ export async function handleShopperMessage(
     shopperKeys: shopperKeys(message.channel, message.shopper, message.market),
   });
   // A repeat of a message we already handled gets the first answer and changes nothing.
-  if (context.existingTurn) return resultOf(sameMessage(context.existingTurn, message));
+  if (context.existingTurn) return { repeat: resultOf(sameMessage(context.existingTurn, message)) };
   const interrupted = context.conversation?.lastTurn;
   if (interrupted && interrupted.messageId === message.messageId) {
     sameMessage(interrupted, message);
     await deps.conversations.putTurn(interrupted, context.conversation?.expiresAt);
-    return resultOf(interrupted);
+    return { repeat: resultOf(interrupted) };
   }
-
   const now = deps.clock.now();
   const previous = context.conversation;
   const marketCode = previous?.market ?? message.market;
-  const market = marketWith(marketCode, message.marketOverrides?.[marketCode]);
-  const memory = previous?.memory ?? INITIAL_MEMORY;
   // Staff answering in the marketplace app pause the AI like a person holding the conversation.
   const paused = previous?.pausedUntil !== undefined && previous.pausedUntil > now.toISOString();
-  const status = paused ? "human" : (previous?.status ?? "ai");
+  return {
+    conversationId,
+    entities,
+    namedOrder,
+    context,
+    previous,
+    now,
+    market: marketWith(marketCode, message.marketOverrides?.[marketCode]),
+    memory: previous?.memory ?? INITIAL_MEMORY,
+    status: paused ? "human" : (previous?.status ?? "ai"),
+  };
+}
 
+/** Detects the message's language (the conversation's, for a picture) and classifies what it asks for. */
+function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded): Understood {
+  const { market, memory } = loaded;
   const hint = memory.language ?? localeHint(message.shopper.locale);
   // A picture or video has no words to read: the conversation's language (or the market's) and no intent.
   const wordless = message.media === "image" || message.media === "video";
@@ -121,7 +201,17 @@ export async function handleShopperMessage(
   const { intent, confidence } = wordless
     ? { intent: "unknown" as const, confidence: 0 }
     : deps.understanding.classify(message.text);
+  return { language, locale: localeFor(language, market.code), intent, confidence, wordless };
+}
 
+/** Finds the order the message is about (named, remembered or the shopper's own), never another shopper's. */
+async function resolveOrders(
+  deps: MessageDeps,
+  message: IncomingMessage,
+  loaded: Loaded,
+  understood: Understood,
+): Promise<ResolvedOrders> {
+  const { namedOrder, memory, context, entities, market } = loaded;
   const rememberedOrder =
     !namedOrder && memory.orderName
       ? (context.shopperOrders.find((o) => orderKey(o.name) === orderKey(memory.orderName as string)) ??
@@ -129,7 +219,7 @@ export async function handleShopperMessage(
       : null;
   const fetched = await fetchOnCacheMiss(deps, message, {
     namedOrder,
-    intent,
+    intent: understood.intent,
     remembered: rememberedOrder !== null,
     context,
   });
@@ -142,39 +232,74 @@ export async function handleShopperMessage(
     claimedEmails: entities.emails,
     claimedPhones: entities.phones,
     region: market.code,
-    intent: effectiveIntent({ intent, memory, gaveOrderDetails }),
+    intent: effectiveIntent({ intent: understood.intent, memory, gaveOrderDetails }),
     rememberedOrder,
   });
+  return { order, gaveOrderDetails };
+}
+
+/** Lets the policy decide: reply, escalate (with its reason) or stay silent. */
+function decidePolicy(
+  message: IncomingMessage,
+  loaded: Loaded,
+  understood: Understood,
+  orders: ResolvedOrders,
+): Decided {
+  const { previous } = loaded;
   const firstReply = !previous?.recent.some((entry) => entry.role === "ai");
   const shopperName = message.shopper.name ?? previous?.shopper.name;
-  const locale = localeFor(language, market.code);
-  const policyDecision = decide({
-    status,
-    memory,
-    language,
-    intent,
-    gaveOrderDetails,
-    order,
+  const decision = decide({
+    status: loaded.status,
+    memory: loaded.memory,
+    language: understood.language,
+    intent: understood.intent,
+    gaveOrderDetails: orders.gaveOrderDetails,
+    order: orders.order,
     shopperName,
-    posture: market.posture,
+    posture: loaded.market.posture,
     firstReply,
-    media: message.media === "image" || message.media === "video",
+    media: understood.wordless,
   });
-  const composed = await compose(deps.model, deps.translator, {
-    decision: policyDecision,
-    intent,
-    confidence,
-    market,
-    language,
-    locale,
-    shopperName,
-    orders: order.kind === "found" ? [order.order] : order.kind === "several" ? order.orders : [],
-    transcript: previous?.recent ?? [],
-    message: message.text,
-    firstReply,
-  });
-  const decision = composed.decision;
+  return { decision, firstReply, shopperName };
+}
 
+/** Lets a configured model write the decided reply, the policy re-applied to its answer. */
+function composeReply(
+  deps: MessageDeps,
+  message: IncomingMessage,
+  loaded: Loaded,
+  understood: Understood,
+  orders: ResolvedOrders,
+  decided: Decided,
+): Promise<Composed> {
+  const { order } = orders;
+  return compose(deps.model, deps.translator, {
+    decision: decided.decision,
+    intent: understood.intent,
+    confidence: understood.confidence,
+    market: loaded.market,
+    language: understood.language,
+    locale: understood.locale,
+    shopperName: decided.shopperName,
+    orders: order.kind === "found" ? [order.order] : order.kind === "several" ? order.orders : [],
+    transcript: loaded.previous?.recent ?? [],
+    message: message.text,
+    firstReply: decided.firstReply,
+  });
+}
+
+/** Renders the reply and builds the turn, the conversation after it and any handoff packet; writes nothing. */
+function planTurn(
+  deps: MessageDeps,
+  message: IncomingMessage,
+  loaded: Loaded,
+  understood: Understood,
+  orders: ResolvedOrders,
+  composed: Composed,
+): Planned {
+  const { conversationId, market, now, previous } = loaded;
+  const { language, locale } = understood;
+  const decision = composed.decision;
   // A channel clock ahead of ours must not reorder the transcript or pin the conversation on top: a future sentAt is now.
   const receivedAt =
     message.sentAt && Date.parse(message.sentAt) < now.getTime() ? message.sentAt : now.toISOString();
@@ -203,6 +328,7 @@ export async function handleShopperMessage(
 
   let outcome: TurnOutcome;
   let next: Conversation;
+  let packet: HandoffPacket | null = null;
   if (decision.kind === "held") {
     outcome = { kind: "held" };
     next = {
@@ -230,7 +356,7 @@ export async function handleShopperMessage(
       role: "ai",
       text: reply.text,
       at: now.toISOString(),
-      orders: ordersQuotedIn(reply.text, order),
+      orders: ordersQuotedIn(reply.text, orders.order),
     };
     const recent = keepRecent(base.recent, [shopperEntry, aiEntry]);
     const updated: Conversation = {
@@ -243,20 +369,19 @@ export async function handleShopperMessage(
     };
     if (decision.kind === "escalate") {
       const escalationId = escalationIdFor(conversationId, message.messageId);
-      const packet = buildHandoffPacket(deps.translator, {
+      packet = buildHandoffPacket(deps.translator, {
         escalationId,
         conversation: updated,
         market,
         language,
         intent: composed.intent,
         reason: decision.reason,
-        order: order.kind === "found" ? order.order : null,
+        order: orders.order.kind === "found" ? orders.order.order : null,
         draft: decision.draft ? renderLines(deps.translator, decision.draft, { locale, market }) : null,
         transcript: recent,
         now,
+        replyDeadlineMinutes: deps.replyDeadlineMinutes?.(message.channel) ?? null,
       });
-      // Sent before anything is written: if the queue is down the request fails and nothing is half-stored.
-      await deps.escalations.send(packet);
       const escalation: EscalationRef = {
         id: escalationId,
         region: market.region,
@@ -288,15 +413,26 @@ export async function handleShopperMessage(
   const expiresAt = message.retentionDays
     ? Math.floor(Date.parse(next.lastMessageAt) / 1000) + message.retentionDays * 86_400
     : undefined;
-  await deps.conversations.applyTurn(turn, { ...next, lastTurn: turn, expiresAt });
-  if (outcome.kind !== "held")
-    deps.metrics?.count("AiReplies", { market: market.code, engine: outcome.reply.engine });
+  return { turn, next: { ...next, lastTurn: turn, expiresAt }, packet, expiresAt };
+}
+
+/** Queues the handoff packet first, then updates the conversation, then stores the turn (the commit point). */
+async function persistTurn(
+  deps: MessageDeps,
+  message: IncomingMessage,
+  { turn, next, packet, expiresAt }: Planned,
+): Promise<MessageResult> {
+  // Sent before anything is written: if the queue is down the request fails and nothing is half-stored.
+  if (packet) await deps.escalations.send(packet);
+  await deps.conversations.applyTurn(turn, next);
+  if (turn.outcome.kind !== "held")
+    deps.metrics?.count("AiReplies", { market: turn.market, engine: turn.outcome.reply.engine });
   // The turn is written last: its existence means every step before it is done.
   const stored = await deps.conversations.putTurn(turn, expiresAt);
   if (!stored) {
     const again = await deps.conversations.loadTurnContext({
       shopId: message.shopId,
-      conversationId,
+      conversationId: turn.conversationId,
       messageId: message.messageId,
       orderName: null,
       shopperKeys: [],
@@ -371,14 +507,7 @@ function keepRecent(
   return [...recent, ...added].slice(-RECENT);
 }
 
+/** The language a shopper's locale names (tl-PH → fil, zh-TW → zh-Hant), by the language catalogue. */
 function localeHint(locale: string | undefined): Language | undefined {
-  if (!locale) return undefined;
-  const [lang, script, region] = locale.split(/[-_]/);
-  if (lang === "zh") {
-    const traditional =
-      script === "Hant" || ["TW", "HK", "MO"].includes((script ?? region ?? "").toUpperCase());
-    return traditional ? "zh-Hant" : "zh-Hans";
-  }
-  if (lang === "tl") return "fil";
-  return lang && isLanguage(lang) ? lang : undefined;
+  return locale ? languageOfTag(locale) : undefined;
 }

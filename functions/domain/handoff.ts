@@ -1,6 +1,5 @@
 /** Builds the handoff packet (R4): everything an agent needs so the first message is never a question already answered. */
 import { responseDue } from "./business-hours";
-import { isMarketplace, REPLY_DEADLINE_MINUTES } from "./marketplace";
 import type { Conversation, EscalationReason, TranscriptEntry } from "./conversation";
 import type { Escalation, HandoffPacket } from "./escalation";
 import { priorityOf } from "./priority";
@@ -10,7 +9,7 @@ import type { Language } from "./language";
 import type { Market } from "./markets";
 import type { OrderSnapshot } from "./order";
 import type { OrderResolution } from "./order-resolution";
-import type { Translator } from "./ports";
+import type { LocaleText } from "./ports";
 
 export interface HandoffInput {
   readonly escalationId: EscalationId;
@@ -23,6 +22,8 @@ export interface HandoffInput {
   readonly transcript: readonly TranscriptEntry[];
   readonly draft: string | null;
   readonly now: Date;
+  /** The channel's own reply deadline (a marketplace's, from its channel rules); null or absent when it has none. */
+  readonly replyDeadlineMinutes?: number | null | undefined;
 }
 
 /** The summary's default language; agents read it in their own language at read time (`summarise`). */
@@ -91,7 +92,7 @@ function ordersLine(locale: string, order: OrderSnapshot | null, transcript: rea
 }
 
 /** The handoff summary in an agent's language, built from the packet's facts without a model. */
-export function summarise(translator: Translator, locale: string, facts: SummaryFacts): string {
+export function summarise(translator: LocaleText, locale: string, facts: SummaryFacts): string {
   const t = (key: string, values?: Record<string, unknown>) => translator.t(locale, `agent:${key}`, values);
   return t("summary", {
     shopper: facts.shopperName ?? t("unknown_shopper"),
@@ -104,7 +105,7 @@ export function summarise(translator: Translator, locale: string, facts: Summary
 }
 
 /** An escalation's summary in another agent language (the stored one is in the default agent locale). */
-export function summaryOf(translator: Translator, locale: string, escalation: Escalation): string {
+export function summaryOf(translator: LocaleText, locale: string, escalation: Escalation): string {
   return summarise(translator, locale, {
     shopperName: escalation.shopper.name,
     language: escalation.language,
@@ -115,15 +116,15 @@ export function summaryOf(translator: Translator, locale: string, escalation: Es
   });
 }
 
-/** R7: the market's first-response target, but never later than the marketplace's own reply deadline. */
-function dueAt(channel: string, market: Market, now: Date): Date {
+/** R7: the market's first-response target, but never later than the channel's own reply deadline. */
+function dueAt(replyDeadlineMinutes: number | null, market: Market, now: Date): Date {
   const due = responseDue(market.businessHours, market.timeZone, market.firstResponseMinutes, now);
-  if (!isMarketplace(channel)) return due;
-  const deadline = new Date(now.getTime() + REPLY_DEADLINE_MINUTES[channel] * 60_000);
+  if (replyDeadlineMinutes === null) return due;
+  const deadline = new Date(now.getTime() + replyDeadlineMinutes * 60_000);
   return deadline < due ? deadline : due;
 }
 
-export function buildHandoffPacket(translator: Translator, input: HandoffInput): HandoffPacket {
+export function buildHandoffPacket(translator: LocaleText, input: HandoffInput): HandoffPacket {
   const { conversation, market } = input;
   const summary = summarise(translator, DEFAULT_AGENT_LOCALE, {
     shopperName: conversation.shopper.name ?? null,
@@ -152,6 +153,6 @@ export function buildHandoffPacket(translator: Translator, input: HandoffInput):
     draft: input.draft,
     transcript: input.transcript,
     createdAt,
-    dueAt: dueAt(conversation.channel, market, input.now).toISOString(),
+    dueAt: dueAt(input.replyDeadlineMinutes ?? null, market, input.now).toISOString(),
   };
 }

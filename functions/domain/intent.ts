@@ -7,6 +7,10 @@ export const INTENTS = [
   "change_address",
   "payment_issue",
   "product_question",
+  "shipping_info",
+  "payment_methods",
+  "return_policy",
+  "store_info",
   "greeting",
   "thanks",
   "human_request",
@@ -20,6 +24,18 @@ export type KnownIntent = (typeof INTENTS)[number];
 export type Intent = KnownIntent | "unknown";
 
 export const isSensitive = (intent: Intent) => intent.startsWith("sensitive_");
+
+/**
+ * Questions about the shop rather than an order: product details, shipping, payment methods, return policy, the
+ * shop itself. Until store knowledge exists a person answers them.
+ */
+export const STORE_INTENTS: ReadonlySet<Intent> = new Set([
+  "product_question",
+  "shipping_info",
+  "payment_methods",
+  "return_policy",
+  "store_info",
+]);
 
 /** Intents whose answer depends on the shopper's order. */
 export const ORDER_INTENTS: ReadonlySet<Intent> = new Set([

@@ -1,15 +1,55 @@
-/** The default market table of docs/requirements.md: languages, agent region, time zone, currency and AI posture. */
+/**
+ * The default market table of docs/requirements.md, one typed entry per market: languages, agent region, time zone,
+ * currency, high-value threshold, AI posture, hours and the channel hosts that differ by country. Adding a code to
+ * MARKET_CODES makes the compiler ask for every field (docs/recipes.md, "Adding a market").
+ */
+import type { CountryCode } from "libphonenumber-js";
 import type { BusinessHours } from "./business-hours";
-import type { Language } from "./language";
+import type { Language } from "./languages";
 
-export const MARKET_CODES = ["ID", "TH", "PH", "MY", "SG", "VN", "HK", "TW", "CN", "JP", "KR", "IN"] as const;
+/** ISO 3166-1 country codes, which are also the default region phone numbers are read in (contact.ts). */
+export const MARKET_CODES = [
+  "ID",
+  "TH",
+  "PH",
+  "MY",
+  "SG",
+  "VN",
+  "HK",
+  "TW",
+  "CN",
+  "JP",
+  "KR",
+  "IN",
+  "KH",
+] as const satisfies readonly CountryCode[];
 export type MarketCode = (typeof MARKET_CODES)[number];
+
+/** ISO 4217 codes of the currencies our markets price in, and US dollars for cross-border listings. */
+export const CURRENCY_CODES = [
+  "IDR",
+  "THB",
+  "PHP",
+  "MYR",
+  "SGD",
+  "VND",
+  "HKD",
+  "TWD",
+  "CNY",
+  "JPY",
+  "KRW",
+  "INR",
+  "USD",
+  "KHR",
+] as const;
+export type CurrencyCode = (typeof CURRENCY_CODES)[number];
 
 export const REGIONS = ["sea", "greater-china", "north-asia", "south-asia"] as const;
 export type Region = (typeof REGIONS)[number];
 
 /** R8: how far the AI goes on its own in a market. */
-export type Posture = "ai-first" | "hybrid" | "cautious";
+export const POSTURES = ["ai-first", "hybrid", "cautious"] as const;
+export type Posture = (typeof POSTURES)[number];
 
 export interface Market {
   readonly code: MarketCode;
@@ -17,7 +57,11 @@ export interface Market {
   readonly languages: readonly [Language, ...Language[]];
   readonly region: Region;
   readonly timeZone: string;
-  readonly currency: string;
+  readonly currency: CurrencyCode;
+  /** An order total, in `currency`, from which the order is high value (about USD 200): its escalations go first. */
+  readonly highValueOrder: number;
+  /** API hosts of channels that have one per country (Lazada's `/rest` host), by channel name. */
+  readonly channelHosts: { readonly lazada?: string };
   readonly posture: Posture;
   /** R7: minutes within which a person should first answer an escalation. */
   readonly firstResponseMinutes: number;
@@ -42,6 +86,15 @@ const market = (m: Omit<Market, "businessHours">, businessHours = WEEKDAYS): Mar
  * top gap (R7: Philippines 75%, Taiwan 60%); markets where sellers commonly work Saturdays get Saturday hours.
  */
 export const MARKETS: Readonly<Record<MarketCode, Market>> = {
+  KH: market({
+    code: "KH",
+    languages: ["en"],
+    region: "sea",
+    timeZone: "Asia/Phnom_Penh",
+    currency: "KHR",
+    posture: "hybrid",
+    firstResponseMinutes: 60,
+  }),
   ID: market(
     {
       code: "ID",
@@ -49,6 +102,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
       region: "sea",
       timeZone: "Asia/Jakarta",
       currency: "IDR",
+      highValueOrder: 3_000_000,
+      channelHosts: { lazada: "api.lazada.co.id" },
       posture: "ai-first",
       firstResponseMinutes: 60,
     },
@@ -61,6 +116,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
       region: "sea",
       timeZone: "Asia/Bangkok",
       currency: "THB",
+      highValueOrder: 7_000,
+      channelHosts: { lazada: "api.lazada.co.th" },
       posture: "ai-first",
       firstResponseMinutes: 60,
     },
@@ -73,6 +130,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
       region: "sea",
       timeZone: "Asia/Manila",
       currency: "PHP",
+      highValueOrder: 11_000,
+      channelHosts: { lazada: "api.lazada.com.ph" },
       posture: "hybrid",
       firstResponseMinutes: 30,
     },
@@ -85,6 +144,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
       region: "sea",
       timeZone: "Asia/Kuala_Lumpur",
       currency: "MYR",
+      highValueOrder: 900,
+      channelHosts: { lazada: "api.lazada.com.my" },
       posture: "cautious",
       firstResponseMinutes: 60,
     },
@@ -96,6 +157,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
     region: "sea",
     timeZone: "Asia/Singapore",
     currency: "SGD",
+    highValueOrder: 260,
+    channelHosts: { lazada: "api.lazada.sg" },
     posture: "hybrid",
     firstResponseMinutes: 60,
   }),
@@ -106,6 +169,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
       region: "sea",
       timeZone: "Asia/Ho_Chi_Minh",
       currency: "VND",
+      highValueOrder: 5_000_000,
+      channelHosts: { lazada: "api.lazada.vn" },
       posture: "hybrid",
       firstResponseMinutes: 60,
     },
@@ -117,6 +182,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
     region: "greater-china",
     timeZone: "Asia/Hong_Kong",
     currency: "HKD",
+    highValueOrder: 1_500,
+    channelHosts: {},
     posture: "cautious",
     firstResponseMinutes: 60,
   }),
@@ -126,6 +193,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
     region: "greater-china",
     timeZone: "Asia/Taipei",
     currency: "TWD",
+    highValueOrder: 6_000,
+    channelHosts: {},
     posture: "hybrid",
     firstResponseMinutes: 30,
   }),
@@ -135,6 +204,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
     region: "greater-china",
     timeZone: "Asia/Shanghai",
     currency: "CNY",
+    highValueOrder: 1_400,
+    channelHosts: {},
     posture: "ai-first",
     firstResponseMinutes: 60,
   }),
@@ -144,6 +215,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
     region: "north-asia",
     timeZone: "Asia/Tokyo",
     currency: "JPY",
+    highValueOrder: 30_000,
+    channelHosts: {},
     posture: "cautious",
     firstResponseMinutes: 60,
   }),
@@ -153,6 +226,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
     region: "north-asia",
     timeZone: "Asia/Seoul",
     currency: "KRW",
+    highValueOrder: 270_000,
+    channelHosts: {},
     posture: "hybrid",
     firstResponseMinutes: 60,
   }),
@@ -163,6 +238,8 @@ export const MARKETS: Readonly<Record<MarketCode, Market>> = {
       region: "south-asia",
       timeZone: "Asia/Kolkata",
       currency: "INR",
+      highValueOrder: 16_000,
+      channelHosts: {},
       posture: "ai-first",
       firstResponseMinutes: 60,
     },
@@ -177,3 +254,15 @@ export function marketWith(code: MarketCode, override: MarketOverride | undefine
 
 export const isMarketCode = (value: string): value is MarketCode =>
   (MARKET_CODES as readonly string[]).includes(value);
+
+/** Cross-border listings priced in US dollars are high value from USD 200, like the markets' own thresholds. */
+const CROSS_BORDER = { currency: "USD", highValueOrder: 200 } as const satisfies Pick<
+  Market,
+  "currency" | "highValueOrder"
+>;
+
+/** The order total from which an order in `currency` is high value, or undefined for a currency we do not price in. */
+export function highValueThreshold(currency: string): number | undefined {
+  if (currency === CROSS_BORDER.currency) return CROSS_BORDER.highValueOrder;
+  return MARKET_CODES.map((code) => MARKETS[code]).find((m) => m.currency === currency)?.highValueOrder;
+}

@@ -1,28 +1,37 @@
 /** An order as the AI may describe it to the shopper who placed it: a snapshot kept in the order cache. */
-export interface TrackingInfo {
-  readonly company: string | null;
-  readonly number: string | null;
-  readonly url: string | null;
-}
+import { z } from "zod";
 
-export interface OrderSnapshot {
-  /** Shopify's GraphQL id; kept as a string because numeric ids exceed 2^53. */
-  readonly id: string;
-  /** The order name shoppers see, e.g. "#1001". */
-  readonly name: string;
-  readonly email: string | null;
-  readonly phone: string | null;
-  readonly createdAt: string;
-  readonly cancelledAt: string | null;
-  readonly financialStatus: string;
-  readonly fulfillmentStatus: string;
-  readonly total: { readonly amount: string; readonly currency: string };
-  readonly tracking: readonly TrackingInfo[];
-  readonly lineItems: readonly { readonly title: string; readonly quantity: number }[];
-  readonly shippingCountry: string | null;
-  /** When the event that produced this snapshot happened, so older events never overwrite newer ones. */
-  readonly updatedAt: string;
-}
+export const TrackingInfoSchema = z
+  .object({
+    company: z.string().nullable(),
+    number: z.string().nullable(),
+    url: z.string().nullable(),
+  })
+  .readonly();
+export type TrackingInfo = z.infer<typeof TrackingInfoSchema>;
+
+/** The order snapshot: the cache's item, the handoff packet's order, and the type the code uses (inferred). */
+export const OrderSnapshotSchema = z
+  .object({
+    /** Shopify's GraphQL id; kept as a string because numeric ids exceed 2^53. */
+    id: z.string(),
+    /** The order name shoppers see, e.g. "#1001". */
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    createdAt: z.string(),
+    cancelledAt: z.string().nullable(),
+    financialStatus: z.string(),
+    fulfillmentStatus: z.string(),
+    total: z.object({ amount: z.string(), currency: z.string() }).readonly(),
+    tracking: z.array(TrackingInfoSchema).readonly(),
+    lineItems: z.array(z.object({ title: z.string(), quantity: z.number() }).readonly()).readonly(),
+    shippingCountry: z.string().nullable(),
+    /** When the event that produced this snapshot happened, so older events never overwrite newer ones. */
+    updatedAt: z.string(),
+  })
+  .readonly();
+export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;
 
 /** Where an order stands, from the shopper's point of view. */
 /** "partially_refunded": paid, part of it refunded, and the rest not shipped yet. */

@@ -1,6 +1,6 @@
 /** The conversation policy (R2, R5, R6): what to say and when a person takes over. Pure; the engine never decides this. */
 import type { ConversationStatus, EscalationReason, Memory } from "./conversation";
-import { type Intent, isSensitive, ORDER_INTENTS } from "./intent";
+import { type Intent, isSensitive, ORDER_INTENTS, STORE_INTENTS } from "./intent";
 import type { Language } from "./language";
 import type { Posture } from "./markets";
 import { type OrderSnapshot, orderStage, refundState } from "./order";
@@ -145,7 +145,7 @@ function decideForAnyMarket(input: DecisionInput): Decision {
     return { kind: "reply", lines, memory: remember({}) };
   }
   if (intent === "thanks") return { kind: "reply", lines: [{ key: "thanks" }], memory: remember({}) };
-  if (intent === "product_question") return escalate("action_required", [{ key: "action.product" }]);
+  if (STORE_INTENTS.has(intent)) return escalate("action_required", [{ key: "action.product" }]);
 
   if (!ORDER_INTENTS.has(intent)) return { kind: "reply", lines: [{ key: "clarify" }], memory: remember({}) };
   if (input.order.kind === "none")

@@ -235,7 +235,7 @@ export interface ConversationSummarizer {
   summarise(transcript: readonly TranscriptEntry[], locale: string): Promise<string | null>;
 }
 
-export type { Translator } from "./translator";
+export type { LocaleText } from "./translator";
 
 /** A web inbox sign-in as the server knows it: which credential it was opened with, until when, and whether it ended. */
 export interface WebSession {

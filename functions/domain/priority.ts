@@ -5,6 +5,7 @@
  */
 import type { EscalationReason } from "./conversation";
 import type { Escalation } from "./escalation";
+import { highValueThreshold } from "./markets";
 import type { OrderSnapshot } from "./order";
 
 const BY_REASON: Record<EscalationReason, number> = {
@@ -17,27 +18,11 @@ const BY_REASON: Record<EscalationReason, number> = {
   media: 35,
 };
 
-/** Roughly USD 200 in each market's currency: orders above it are high value. */
-const HIGH_VALUE: Readonly<Record<string, number>> = {
-  IDR: 3_000_000,
-  THB: 7_000,
-  PHP: 11_000,
-  MYR: 900,
-  SGD: 260,
-  VND: 5_000_000,
-  HKD: 1_500,
-  TWD: 6_000,
-  CNY: 1_400,
-  JPY: 30_000,
-  KRW: 270_000,
-  INR: 16_000,
-  USD: 200,
-};
-
 export const OVERDUE_PRIORITY = 0;
 
 export function priorityOf(reason: EscalationReason, order: OrderSnapshot | null): number {
-  const threshold = order ? HIGH_VALUE[order.total.currency] : undefined;
+  // Each market's entry holds its threshold (about USD 200 in its currency), so a market cannot lack one.
+  const threshold = order ? highValueThreshold(order.total.currency) : undefined;
   const highValue = threshold !== undefined && Number(order?.total.amount) >= threshold;
   return BY_REASON[reason] - (highValue ? 5 : 0);
 }

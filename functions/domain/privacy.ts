@@ -6,7 +6,7 @@ import type { Conversation } from "./conversation";
 import type { ConversationId, ShopId } from "./ids";
 import { phoneE164, samePhone } from "./contact";
 import { type OrderSnapshot, orderKey } from "./order";
-import type { ConversationStore } from "./ports";
+import type { Clock, ConversationStore } from "./ports";
 import type { ShopifyStore } from "./shopify";
 
 /** An order as the cache holds it, with every lookup key it was indexed under when it was written. */
@@ -46,7 +46,7 @@ export interface PrivacyDeps {
   readonly conversations: ConversationStore;
   readonly erasure: ErasureStore;
   readonly shopify: ShopifyStore;
-  readonly now: () => Date;
+  readonly clock: Clock;
 }
 
 export interface Customer {
@@ -172,7 +172,7 @@ export async function exportCustomer(
         notes: full.notes,
       });
   }
-  const at = deps.now().toISOString();
+  const at = deps.clock.now().toISOString();
   const data = {
     requestId,
     generatedAt: at,
@@ -209,7 +209,7 @@ export async function redactCustomer(deps: PrivacyDeps, shopId: ShopId, customer
   );
   items += await deps.erasure.eraseLookups(shopId, found.customerKeys);
   items += await deps.erasure.eraseExportsAbout(shopId, { email: customer.email, phone: customer.phone });
-  const at = deps.now().toISOString();
+  const at = deps.clock.now().toISOString();
   await deps.shopify.audit(shopId, {
     topic: "customers/redact",
     at,
@@ -223,7 +223,7 @@ export async function redactShop(deps: PrivacyDeps, shopId: ShopId) {
   const items = await deps.erasure.eraseOwned(shopId);
   await deps.shopify.audit(shopId, {
     topic: "shop/redact",
-    at: deps.now().toISOString(),
+    at: deps.clock.now().toISOString(),
     requestId: null,
     summary: { items },
   });

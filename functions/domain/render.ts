@@ -1,7 +1,7 @@
 /** Turns the policy's lines into the shopper's language, with local dates and money (R9) and the AI disclosure (R1). */
 import type { Line, LineValue } from "./policy";
 import type { Market } from "./markets";
-import type { Translator } from "./ports";
+import type { LocaleText } from "./ports";
 
 export interface RenderOptions {
   readonly locale: string;
@@ -23,7 +23,7 @@ function formatValue(value: LineValue, locale: string, market: Market): string |
   );
 }
 
-export function renderLines(translator: Translator, lines: readonly Line[], options: RenderOptions): string {
+export function renderLines(translator: LocaleText, lines: readonly Line[], options: RenderOptions): string {
   const { locale, market } = options;
   // The word that reaches a person, for lines that offer one (offer_person).
   const keyword = translator.t(locale, "handoff_keyword");
@@ -72,7 +72,7 @@ export function joinSentences(sentences: readonly string[]): string {
  * person (R8 hybrid markets), the signature only says it is an AI, so a person is offered once.
  */
 export function withDisclosure(
-  translator: Translator,
+  translator: LocaleText,
   locale: string,
   text: string,
   options: { readonly personOffered?: boolean } = {},

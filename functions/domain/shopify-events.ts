@@ -1,17 +1,25 @@
 /** A verified Shopify webhook delivery, as queued for processing after the 200. */
-import type { ShopId } from "./ids";
+import { z } from "zod";
+import { ShopId } from "./ids";
 
-export interface ShopifyEvent {
-  readonly topic: string;
-  readonly shopId: ShopId;
-  /** X-Shopify-Event-Id: the same event delivered twice has the same id. */
-  readonly eventId: string;
-  readonly webhookId: string | null;
-  /** X-Shopify-Triggered-At, clamped to now: unsigned, so it is logged but never decides which data is newer. */
-  readonly triggeredAt: string | null;
-  /** The raw body, parsed only by the worker (ids beyond 2^53 must survive). */
-  readonly body: string;
-}
+/** The Shopify events queue's message; the worker parses every body with it. */
+export const ShopifyEventSchema = z
+  .object({
+    topic: z.string(),
+    shopId: z
+      .string()
+      .regex(/\.myshopify\.com$/)
+      .transform(ShopId),
+    /** X-Shopify-Event-Id: the same event delivered twice has the same id. */
+    eventId: z.string().min(1),
+    webhookId: z.string().nullable(),
+    /** X-Shopify-Triggered-At, clamped to now: unsigned, so it is logged but never decides which data is newer. */
+    triggeredAt: z.string().nullable(),
+    /** The raw body, parsed only by the worker (ids beyond 2^53 must survive). */
+    body: z.string(),
+  })
+  .readonly();
+export type ShopifyEvent = z.output<typeof ShopifyEventSchema>;
 
 export interface ShopifyEventQueue {
   send(event: ShopifyEvent): Promise<void>;

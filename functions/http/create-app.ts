@@ -5,6 +5,8 @@ import type { HttpDeps } from "./deps";
 import { AppError } from "../domain/errors";
 import { accessLog } from "./access-log";
 import { type AppEnv, agentAuth, createAgentVerifier, shopAuth } from "./auth";
+import { CHANNEL_NAMES, CHANNELS } from "../channels";
+import { enforceDeclaredSecurity, markGuard } from "./guards";
 import { createInboxPages } from "./web/routes";
 import { registerCannedReplyRoutes } from "./routes/canned-replies";
 import { errorResponder, zodDetails } from "./errors";
@@ -20,6 +22,29 @@ import { registerSettingsRoutes } from "./routes/settings";
 import { registerPrivacyRoutes } from "./routes/privacy";
 import { registerConnectionRoutes } from "./routes/connections";
 import { registerMarketplaceWebhooks } from "./routes/marketplace-webhooks";
+
+/**
+ * Every route that runs without an authentication guard, on purpose: health and the API document, the Shopify and
+ * marketplace routes (their signatures are checked by the routes), and the inbox's assets and sign-in pages.
+ * `test/integration/auth-matrix.test.ts` checks every other route has a guard.
+ */
+export const PUBLIC_ROUTES: readonly string[] = [
+  "GET /health",
+  "GET /openapi.json",
+  "GET /shopify/install",
+  "GET /shopify/callback",
+  "POST /webhooks/shopify",
+  // One webhook per channel in the catalogue, each verifying its channel's signature.
+  ...CHANNEL_NAMES.map((name) => `POST ${CHANNELS[name].webhookPath}`),
+  "GET /inbox/assets/inbox.css",
+  "GET /inbox/assets/inbox.js",
+  "GET /inbox/sign-in",
+  "POST /inbox/sign-in",
+  "GET /inbox/sign-in/cognito",
+  "GET /inbox/auth/callback",
+  "POST /inbox/sign-out",
+  "POST /inbox/language",
+];
 
 export function createApp(deps: HttpDeps) {
   const app = new OpenAPIHono<AppEnv>({
@@ -48,16 +73,6 @@ export function createApp(deps: HttpDeps) {
     bearerFormat: "JWT",
   });
 
-  app.use("*", accessLog(deps.logger));
-  app.use("*", noStoreJson());
-  registerHealthRoutes(app, deps.checkDependencies);
-  const perAddress = () => rateLimit({ perMinute: deps.rateLimits.ipPerMinute, key: clientAddress });
-  app.use("/webhooks/*", perAddress());
-  // Sign-in takes credentials: limited per address like the webhooks (its own buckets).
-  app.use("/inbox/sign-in", perAddress());
-  app.on("POST", "/webhooks/shopify", limitBody(SHOPIFY_WEBHOOK_MAX_BYTES, "Webhook bodies"));
-  registerShopifyRoutes(app as unknown as Hono, deps);
-  registerMarketplaceWebhooks(app as unknown as Hono, deps);
   // Guessing keys, tokens or session cookies: an address past its failed attempts is refused before any check.
   const failures = failedAuthLimit({
     perMinute: deps.rateLimits.authFailuresPerMinute,
@@ -67,26 +82,33 @@ export function createApp(deps: HttpDeps) {
     // Only a credential that was presented and refused counts; a missing one is not a guess.
     if (c.req.header("authorization")) failures.fail(c);
   };
-  app.use("/v1/*", failures.guard);
-  app.use("/v1/*", jsonBody());
-  const shopKey = shopAuth(deps.shops, { onFailure });
+  const shopKey = markGuard("shop-api-key", shopAuth(deps.shops, { onFailure }));
   const perShop = rateLimit({
     perMinute: deps.rateLimits.shopPerMinute,
     key: (c) => (c.get("shop") as { id: string } | undefined)?.id ?? null,
   });
-  app.use("/v1/messages", shopKey, perShop);
-  app.use("/v1/conversations", shopKey);
-  app.use("/v1/conversations/*", shopKey);
-  app.use("/v1/analytics", shopKey);
-  app.use("/v1/settings", shopKey);
-  app.use("/v1/canned-replies", shopKey);
-  app.use("/v1/privacy/*", shopKey);
-  app.use("/v1/connections", shopKey);
-  app.use("/v1/connections/*", shopKey);
   const verifyAgent = createAgentVerifier(deps.agentTokens);
-  const agentToken = agentAuth(verifyAgent, onFailure);
-  app.use("/v1/inbox", agentToken);
-  app.use("/v1/inbox/*", agentToken);
+  const agentToken = markGuard("agent-jwt", agentAuth(verifyAgent, onFailure));
+  // Each API route's declared `security` installs its guard on that route; one that declares none must be public.
+  enforceDeclaredSecurity(
+    app,
+    { shopApiKey: shopKey, agentJwt: agentToken },
+    { publicRoutes: PUBLIC_ROUTES, afterGuard: { "POST /v1/messages": [perShop] } },
+  );
+
+  app.use("*", accessLog(deps.logger));
+  app.use("*", noStoreJson());
+  registerHealthRoutes(app, deps.checkDependencies);
+  const perAddress = () => rateLimit({ perMinute: deps.rateLimits.ipPerMinute, key: clientAddress });
+  app.use("/webhooks/*", perAddress());
+  // Sign-in takes credentials: limited per address like the webhooks (its own buckets).
+  app.use("/inbox/sign-in", perAddress());
+  app.on("POST", "/webhooks/shopify", limitBody(SHOPIFY_WEBHOOK_MAX_BYTES, "Webhook bodies"));
+  // Signed by Shopify or the marketplace, verified by the routes themselves: public, listed in PUBLIC_ROUTES.
+  registerShopifyRoutes(app as unknown as Hono, deps);
+  registerMarketplaceWebhooks(app as unknown as Hono, deps);
+  app.use("/v1/*", failures.guard);
+  app.use("/v1/*", jsonBody());
   registerMessageRoutes(app, deps);
   registerConversationRoutes(app, deps.conversations);
   registerInboxRoutes(app, deps);
@@ -101,7 +123,7 @@ export function createApp(deps: HttpDeps) {
       verifyAgent,
       findShop: shopKey.lookup,
       sessions: deps.sessions,
-      now: () => deps.clock.now(),
+      clock: deps.clock,
       failures,
     }) as unknown as Hono,
   );

@@ -7,6 +7,7 @@ import type {
   Logger,
   Metrics,
   Notifier,
+  OrderReader,
   OrderStore,
   SessionStore,
   ShopStore,
@@ -28,7 +29,8 @@ export interface HttpDeps
   readonly notifier: Notifier;
   readonly metrics: Metrics;
   readonly shops: ShopStore;
-  readonly orderCache: OrderStore;
+  /** The order cache: read by the reply pipeline, written by the Shopify routes and lookups. */
+  readonly orders: OrderReader & OrderStore;
   readonly inbox: EscalationStore;
   /** The HS256 secret of local agent tokens (empty on AWS, where Cognito signs them). */
   readonly agentJwtSecret: Uint8Array;

@@ -4,6 +4,7 @@
  */
 import {
   DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
   ReceiveMessageCommand,
   type Message,
   type SQSClient,
@@ -14,6 +15,12 @@ import type { SqsHandler } from "../workers/escalation-consumer";
 export interface Poller {
   /** Runs one receive-and-handle round on every queue; resolves with how many messages were handled. */
   pollOnce(): Promise<number>;
+  /**
+   * Polls until no queue holds a message (waiting, in flight or delayed), so everything a request set off has been
+   * handled, including the work it queued in turn; resolves with how many messages were handled. A message that keeps
+   * coming back (a failing handler) fails the drain after `timeoutMs` rather than hanging.
+   */
+  drain(options?: { timeoutMs?: number }): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -121,6 +128,40 @@ export function startPoller(
   // receive for about 40 ms, so one after another would add up.
   const pollOnce = async () => (await Promise.all(queues.map(pollQueue))).reduce((a, b) => a + b, 0);
 
+  /** Messages the queue holds in any state; the emulator counts in-flight ones in ApproximateNumberOfMessages too. */
+  async function held(queueUrl: string): Promise<number> {
+    const { Attributes: a = {} } = await sqs.send(
+      new GetQueueAttributesCommand({
+        QueueUrl: queueUrl,
+        AttributeNames: [
+          "ApproximateNumberOfMessages",
+          "ApproximateNumberOfMessagesNotVisible",
+          "ApproximateNumberOfMessagesDelayed",
+        ],
+      }),
+    );
+    return (
+      Number(a.ApproximateNumberOfMessages ?? 0) +
+      Number(a.ApproximateNumberOfMessagesNotVisible ?? 0) +
+      Number(a.ApproximateNumberOfMessagesDelayed ?? 0)
+    );
+  }
+
+  async function drain(drainOptions: { timeoutMs?: number } = {}): Promise<number> {
+    const until = Date.now() + (drainOptions.timeoutMs ?? 15_000);
+    let handled = 0;
+    for (;;) {
+      const round = await pollOnce();
+      handled += round;
+      if (round > 0) continue;
+      const left = (await Promise.all(queues.map((q) => held(q.url)))).reduce((a, b) => a + b, 0);
+      if (left === 0) return handled;
+      if (Date.now() > until) throw new Error(`queues did not drain: ${left} message(s) still held`);
+      // Something is in flight (another receiver, or a failed message waiting out its visibility): look again soon.
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   const loop = async () => {
     while (running) {
       try {
@@ -138,6 +179,7 @@ export function startPoller(
 
   return {
     pollOnce,
+    drain,
     async stop() {
       running = false;
       await looping;

@@ -246,5 +246,5 @@ async function seedDemo(deps: AppDeps, apiKey: string) {
     apiKey,
   );
   for (const order of DEMO_ORDERS)
-    await deps.orderCache.putOrder(ShopId(DEMO_SHOP_ID), order, DEMO_LOOKUP_KEYS);
+    await deps.orders.putOrder(ShopId(DEMO_SHOP_ID), order, DEMO_LOOKUP_KEYS);
 }

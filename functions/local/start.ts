@@ -23,7 +23,9 @@ async function main() {
     environment: overrides,
   });
   const defaulted = (name: string, value: string) =>
-    overrides[name] ? `${name} from the environment` : `${name} = ${value} (local default; set ${name} to change)`;
+    overrides[name]
+      ? `${name} from the environment`
+      : `${name} = ${value} (local default; set ${name} to change)`;
   const out = [
     "",
     `Support backend running at ${stack.url.replace("127.0.0.1", "localhost")}`,

@@ -17,7 +17,18 @@ export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatch
 
 export function createEscalationConsumer(deps: ConsumerDeps): SqsHandler {
   const recordOne = async (record: SQSRecord) => {
-    const packet = parsePacket(record.body);
+    const parsed = parsePacket(record.body);
+    if (!parsed.ok) {
+      // Someone asked for a person: rather than drop it, the malformed packet is failed until SQS parks it in the
+      // DLQ (whose alarm calls a person), logged by code without its content (packets carry personal data).
+      deps.logger.error("escalation packet rejected", {
+        messageId: record.messageId,
+        reason: parsed.reason,
+        issues: parsed.issues,
+      });
+      throw new Error(`escalation packet rejected: ${parsed.reason}`);
+    }
+    const packet = parsed.value;
     const outcome = await deps.inbox.record(packet);
     deps.logger.info("escalation recorded", {
       escalationId: packet.escalationId,

@@ -9,7 +9,8 @@ import type { ConnectionStore } from "../adapters/dynamodb/connection-store";
 import { handleShopperMessage, type MessageDeps } from "../domain/handle-message";
 import { conversationIdFor } from "../domain/identifiers";
 import { isMarketCode, type MarketCode } from "../domain/markets";
-import type { InboundJob, MarketplaceQueues } from "../domain/marketplace-queues";
+import { parseQueueBody } from "../adapters/sqs/queue-body";
+import { type InboundJob, InboundJobSchema, type MarketplaceQueues } from "../domain/marketplace-queues";
 import type { Logger, ShopStore } from "../domain/ports";
 import type { SqsHandler } from "./escalation-consumer";
 
@@ -86,7 +87,17 @@ export async function answerPush(deps: InboundWorkerDeps, job: InboundJob): Prom
 
 export function createInboundWorker(deps: InboundWorkerDeps): SqsHandler {
   const one = async (record: SQSRecord) => {
-    const job = JSON.parse(record.body) as InboundJob;
+    const parsed = parseQueueBody(InboundJobSchema, record.body);
+    if (!parsed.ok) {
+      // Dropped, not retried: a body that is not a push never becomes one, and would hold its thread until the DLQ.
+      deps.logger.error("marketplace push dropped", {
+        messageId: record.messageId,
+        reason: parsed.reason,
+        issues: parsed.issues,
+      });
+      return;
+    }
+    const job = parsed.value;
     const outcome = await answerPush(deps, job);
     deps.logger.info("marketplace push handled", {
       marketplace: job.marketplace,

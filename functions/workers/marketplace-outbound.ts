@@ -7,7 +7,8 @@ import type { SQSRecord } from "aws-lambda";
 import type { ConnectionStore } from "../adapters/dynamodb/connection-store";
 import type { Clock, Logger } from "../domain/ports";
 import type { Marketplace, MarketplaceAdapter } from "../domain/marketplace";
-import type { OutboundJob } from "../domain/marketplace-queues";
+import { parseQueueBody } from "../adapters/sqs/queue-body";
+import { type OutboundJob, OutboundJobSchema } from "../domain/marketplace-queues";
 import { freshCredentials } from "../domain/marketplace-tokens";
 import { MAX_RECEIVES } from "../adapters/sqs/queues";
 import type { SqsHandler } from "./escalation-consumer";
@@ -39,9 +40,23 @@ export async function sendReply(deps: OutboundWorkerDeps, job: OutboundJob): Pro
   return sent.messageId;
 }
 
+/** An error an adapter marked not retryable (`retryable: false`): the marketplace's answer will not change. */
+const isPermanent = (error: unknown): boolean =>
+  error instanceof Error && "retryable" in error && error.retryable === false;
+
 export function createOutboundWorker(deps: OutboundWorkerDeps): SqsHandler {
   const one = async (record: SQSRecord) => {
-    const job = JSON.parse(record.body) as OutboundJob;
+    const parsed = parseQueueBody(OutboundJobSchema, record.body);
+    if (!parsed.ok) {
+      // Dropped, not retried: a body that is not a reply never becomes one, and would hold its thread until the DLQ.
+      deps.logger.error("marketplace reply dropped", {
+        messageId: record.messageId,
+        reason: parsed.reason,
+        issues: parsed.issues,
+      });
+      return;
+    }
+    const job = parsed.value;
     try {
       const messageId = await sendReply(deps, job);
       deps.logger.info("marketplace reply sent", {
@@ -53,6 +68,19 @@ export function createOutboundWorker(deps: OutboundWorkerDeps): SqsHandler {
       const attempt = Number(record.attributes.ApproximateReceiveCount ?? "1");
       const attempts = deps.maxReceives ?? MAX_RECEIVES;
       const reason = error instanceof Error ? error.message : "error";
+      if (isPermanent(error)) {
+        // The marketplace refused the reply itself (a 4xx other than 429): sending it again gets the same answer,
+        // so the failure is recorded here and the message is acknowledged instead of retried into the DLQ.
+        deps.logger.error("marketplace send refused; not retried", {
+          marketplace: job.marketplace,
+          conversationId: job.conversationId,
+          origin: job.origin.kind,
+          attempt,
+          code: "marketplace_rejected",
+          error: reason,
+        });
+        return;
+      }
       // A marketplace hiccup is routine and retried: a warning. Only the last attempt, which parks the reply in the
       // DLQ for a person to redrive, is an error someone must act on.
       if (attempt >= attempts) {

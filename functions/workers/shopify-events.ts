@@ -4,35 +4,26 @@
  */
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from "@aws-lambda-powertools/batch";
 import type { SQSRecord } from "aws-lambda";
-import { z } from "zod";
 import type { ShopifyGateway } from "../adapters/shopify/gateway";
 import { fromRestOrder, lookupKeysOf, orderGid, type RestOrder } from "../adapters/shopify/order-mapping";
 import { parseWebhook, type WebhookPayload } from "../adapters/shopify/webhook-payloads";
-import { ShopId } from "../domain/ids";
+import type { ShopId } from "../domain/ids";
 import type { OrderSnapshot } from "../domain/order";
 import type { Logger, OrderStore } from "../domain/ports";
 import { exportCustomer, type PrivacyDeps, redactCustomer, redactShop } from "../domain/privacy";
-import type { ShopifyEvent } from "../domain/shopify-events";
+import { parseQueueBody } from "../adapters/sqs/queue-body";
+import { type ShopifyEvent, ShopifyEventSchema } from "../domain/shopify-events";
 import type { SqsHandler } from "./escalation-consumer";
 
 export interface ShopifyWorkerDeps extends PrivacyDeps {
-  readonly orderCache: OrderStore;
+  readonly orders: OrderStore;
   readonly gateway: ShopifyGateway;
   readonly logger: Logger;
 }
 
-const EventSchema = z.object({
-  topic: z.string(),
-  shopId: z.string().regex(/\.myshopify\.com$/),
-  eventId: z.string().min(1),
-  webhookId: z.string().nullable(),
-  triggeredAt: z.string().nullable(),
-  body: z.string(),
-});
-
 async function cacheOrder(deps: ShopifyWorkerDeps, shopId: ShopId, order: OrderSnapshot) {
   await deps.shopify.saveOrderAlias(shopId, order.id, order.name);
-  await deps.orderCache.putOrder(shopId, order, lookupKeysOf(order));
+  await deps.orders.putOrder(shopId, order, lookupKeysOf(order));
 }
 
 /** Events that carry only an order id are answered from Shopify itself, so the cache holds the whole current order. */
@@ -49,7 +40,7 @@ async function refuse(deps: ShopifyWorkerDeps, shopId: ShopId, topic: string, ev
   deps.logger.warn("shopify destructive event refused: the app is still installed", { topic, eventId });
   await deps.shopify.audit(shopId, {
     topic,
-    at: deps.now().toISOString(),
+    at: deps.clock.now().toISOString(),
     requestId: eventId,
     summary: { refusedStillInstalled: 1 },
   });
@@ -84,12 +75,12 @@ export async function processShopifyEvent(deps: ShopifyWorkerDeps, event: Shopif
       await deps.shopify.saveConnection({
         ...connection,
         sealedToken: null,
-        uninstalledAt: deps.now().toISOString(),
+        uninstalledAt: deps.clock.now().toISOString(),
       });
       deps.gateway.forget(shopId);
       await deps.shopify.audit(shopId, {
         topic: "app/uninstalled",
-        at: deps.now().toISOString(),
+        at: deps.clock.now().toISOString(),
         requestId: null,
         summary: { tokensRevoked: 1 },
       });
@@ -141,16 +132,19 @@ export class PoisonEvent extends Error {
 
 export function createShopifyWorker(deps: ShopifyWorkerDeps): SqsHandler {
   const one = async (record: SQSRecord) => {
-    let event: z.infer<typeof EventSchema>;
-    try {
-      event = EventSchema.parse(JSON.parse(record.body));
-    } catch {
+    const parsed = parseQueueBody(ShopifyEventSchema, record.body);
+    if (!parsed.ok) {
       // Not ours to retry: a message that is not an event would hold its shop's FIFO group forever.
-      deps.logger.error("shopify event dropped", { messageId: record.messageId, reason: "not_an_event" });
+      deps.logger.error("shopify event dropped", {
+        messageId: record.messageId,
+        reason: "not_an_event",
+        issues: parsed.issues,
+      });
       return;
     }
+    const event = parsed.value;
     try {
-      const outcome = await processShopifyEvent(deps, { ...event, shopId: ShopId(event.shopId) });
+      const outcome = await processShopifyEvent(deps, event);
       deps.logger.info("shopify event processed", { topic: event.topic, eventId: event.eventId, outcome });
     } catch (error) {
       if (error instanceof PoisonEvent) {
@@ -162,9 +156,9 @@ export function createShopifyWorker(deps: ShopifyWorkerDeps): SqsHandler {
           reason: error.reason,
           issues: error.issues.slice(0, 10),
         });
-        await deps.shopify.audit(ShopId(event.shopId), {
+        await deps.shopify.audit(event.shopId, {
           topic: event.topic,
-          at: deps.now().toISOString(),
+          at: deps.clock.now().toISOString(),
           requestId: event.eventId,
           summary: { droppedUnprocessable: 1 },
         });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ShopId } from "../../functions/domain/ids";
-import type { MarketplaceConnection } from "../../functions/domain/marketplace";
+import type { ChannelConnection } from "../../functions/channels";
 import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
 import { type LocalStack, startLocalStack } from "../../functions/local/stack";
 import { type FakeApps, pushes, startFakeMarketplaces } from "../support/fake-marketplaces";
@@ -124,13 +124,12 @@ describe("claiming a marketplace shop", () => {
   });
 
   it("lets exactly one of two shops racing for the same marketplace shop id hold it", async () => {
-    const connection = (shopId: ShopId): MarketplaceConnection => ({
+    const connection = (shopId: ShopId): ChannelConnection<"shopee"> => ({
       shopId,
       marketplace: "shopee",
       marketplaceShopId: "555555",
       appId: APPS.shopee.partnerId,
-      shopCipher: null,
-      callbackUrl: callbackUrl(),
+      vendor: { callbackUrl: callbackUrl() },
       apiBaseUrl: fake.shopeeBase,
       authBaseUrl: fake.shopeeBase,
       market: "ID",

@@ -1,9 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ReceiveMessageCommand, SendMessageCommand } from "@aws-sdk/client-sqs";
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTable } from "../../functions/adapters/dynamodb/table";
+import { webhookHmac } from "../../functions/adapters/shopify/hmac";
+import { createShopifyEventQueue } from "../../functions/adapters/sqs/shopify-event-queue";
 import { type LocalStack, LOCAL_DEFAULTS, startLocalStack } from "../../functions/local/stack";
 import { startFakeShopify } from "../support/fake-shopify";
 import { officiallyValidWebhook, signedQuery, webhookRequest } from "../support/shopify-signing";
@@ -35,6 +38,7 @@ describe("attacks on the Shopify app", () => {
   let fake: Awaited<ReturnType<typeof startFakeShopify>>;
   let stack: LocalStack;
   const apiKeys: Record<string, string> = {};
+  let queueDown = false;
 
   beforeAll(async () => {
     fake = await startFakeShopify({ apiKey: LOCAL_DEFAULTS.shopifyApiKey, apiSecret: SECRET });
@@ -43,6 +47,15 @@ describe("attacks on the Shopify app", () => {
       logLevel: "SILENT",
       shopifyAdminOrigin: fake.originTemplate,
       autoPoll: false,
+      // The real queue, which a test can take down as an SQS outage would.
+      overrides: {
+        shopifyEvents: {
+          send: (event) =>
+            queueDown
+              ? Promise.reject(new Error("SQS is unavailable"))
+              : createShopifyEventQueue(stack.sqs, stack.queues.shopifyEvents).send(event),
+        },
+      },
     });
     for (const shop of [VICTIM, ATTACKER]) {
       const started = await startInstall(shop);
@@ -192,6 +205,117 @@ describe("attacks on the Shopify app", () => {
       expect((await deliver("orders/updated", VICTIM, older, "2099-01-01T00:00:00Z")).status).toBe(200);
       await drain();
       expect((await cached(VICTIM, "#5004"))?.fulfillmentStatus).toBe("FULFILLED");
+    });
+  });
+
+  describe("a signed body belongs to the first shop it arrived for", () => {
+    /** Runs the workers until the queues are empty, and answers how many messages they handled. */
+    const processed = async () => {
+      let handled = 0;
+      for (let round = 0; round < 20; round++) {
+        const n = await stack.poller.pollOnce();
+        if (n === 0) break;
+        handled += n;
+      }
+      return handled;
+    };
+    beforeEach(drain);
+
+    it("refuses a signed order body of one shop re-sent for another shop, and caches nothing there", async () => {
+      // Every shop's first order is #1001: the re-sent body would replace the other shop's own order of that name.
+      const genuine = webhookRequest(SECRET, {
+        topic: "orders/create",
+        shop: VICTIM,
+        body: order({ id: "412001", name: "#1001", email: "ayu@example.com", phone: null }),
+      });
+      expect((await post(genuine.headers, genuine.body)).status).toBe(200);
+      expect(await processed()).toBe(1);
+
+      const resent = await post(
+        {
+          ...genuine.headers,
+          "x-shopify-shop-domain": ATTACKER,
+          "x-shopify-event-id": randomUUID(),
+          "x-shopify-webhook-id": randomUUID(),
+        },
+        genuine.body,
+      );
+      const forged = await post(
+        { ...genuine.headers, "x-shopify-hmac-sha256": webhookHmac("not-the-secret", genuine.body) },
+        genuine.body,
+      );
+      expect(resent.status).toBe(401);
+      const answer = async (res: Response) => {
+        const { error } = (await res.json()) as { error: { code: string; message: string } };
+        return [error.code, error.message];
+      };
+      expect(await answer(resent)).toEqual(await answer(forged));
+      expect(await processed()).toBe(0);
+      expect(await cached(ATTACKER, "#1001")).toBeNull();
+      expect(await cached(VICTIM, "#1001")).not.toBeNull();
+    });
+
+    it("acknowledges a new delivery after one DynamoDB write and one SQS send", async () => {
+      const delivery = webhookRequest(SECRET, {
+        topic: "orders/create",
+        shop: VICTIM,
+        body: order({ id: "412002", name: "#5102", email: "ayu@example.com", phone: null }),
+      });
+      const before = stack.requestCounts();
+      expect((await post(delivery.headers, delivery.body)).status).toBe(200);
+      const after = stack.requestCounts();
+      expect({ dynamodb: after.dynamodb - before.dynamodb, sqs: after.sqs - before.sqs }).toEqual({
+        dynamodb: 1,
+        sqs: 1,
+      });
+    });
+
+    it("acknowledges Shopify's retry of a delivery and processes the delivery once", async () => {
+      const delivery = webhookRequest(SECRET, {
+        topic: "orders/create",
+        shop: VICTIM,
+        body: order({ id: "412003", name: "#5103", email: "ayu@example.com", phone: null }),
+      });
+      expect((await post(delivery.headers, delivery.body)).status).toBe(200);
+      const before = stack.requestCounts();
+      expect((await post(delivery.headers, delivery.body)).status).toBe(200);
+      const after = stack.requestCounts();
+      // The retry is recognised by the route itself, not left to SQS's five-minute de-duplication window.
+      expect(after.sqs - before.sqs).toBe(0);
+      expect(await processed()).toBe(1);
+      expect(await cached(VICTIM, "#5103")).not.toBeNull();
+    });
+
+    it("keeps a body bound to its shop while Shopify retries a delivery that could not be queued", async () => {
+      const genuine = webhookRequest(SECRET, {
+        topic: "orders/create",
+        shop: VICTIM,
+        body: order({ id: "412005", name: "#5105", email: "ayu@example.com", phone: null }),
+      });
+      queueDown = true;
+      try {
+        expect((await post(genuine.headers, genuine.body)).status).toBeGreaterThanOrEqual(500);
+      } finally {
+        queueDown = false;
+      }
+      expect(
+        (await post({ ...genuine.headers, "x-shopify-shop-domain": ATTACKER }, genuine.body)).status,
+      ).toBe(401);
+      expect((await post(genuine.headers, genuine.body)).status).toBe(200);
+      expect(await processed()).toBe(1);
+      expect(await cached(VICTIM, "#5105")).not.toBeNull();
+      expect(await cached(ATTACKER, "#5105")).toBeNull();
+    });
+
+    it("processes orders/create and orders/updated of one change even with byte-identical bodies and one event id", async () => {
+      const body = order({ id: "412004", name: "#5104", email: "ayu@example.com", phone: null });
+      const eventId = randomUUID();
+      for (const topic of ["orders/create", "orders/updated"]) {
+        const delivery = webhookRequest(SECRET, { topic, shop: VICTIM, body, eventId });
+        expect((await post(delivery.headers, delivery.body)).status).toBe(200);
+      }
+      expect(await processed()).toBe(2);
+      expect(await cached(VICTIM, "#5104")).not.toBeNull();
     });
   });
 

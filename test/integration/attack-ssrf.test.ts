@@ -12,7 +12,7 @@ import { createWebhookNotifier } from "../../functions/adapters/notify/webhook-n
 import type { Logger } from "../../functions/domain/ports";
 import type { Escalation } from "../../functions/domain/escalation";
 import { ShopId } from "../../functions/domain/ids";
-import type { MarketplaceConnection } from "../../functions/domain/marketplace";
+import type { ChannelConnection } from "../../functions/channels";
 import type { ShopRecord } from "../../functions/domain/ports";
 import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
 import { sendReply } from "../../functions/workers/marketplace-outbound";
@@ -108,13 +108,12 @@ describe("SSRF through marketplace connections", () => {
   });
 
   it("never sends a stored connection's access token to a host off the catalogue, even one saved before the check", async () => {
-    const planted: MarketplaceConnection = {
+    const planted: ChannelConnection<"shopee"> = {
       shopId: ShopId(DEMO_SHOP_ID),
       marketplace: "shopee",
       marketplaceShopId: "888888",
       appId: "2006566",
-      shopCipher: null,
-      callbackUrl: "https://support.example/webhooks/shopee",
+      vendor: { callbackUrl: "https://support.example/webhooks/shopee" },
       apiBaseUrl: internal.url,
       authBaseUrl: internal.url,
       market: "ID",

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { createRoute, OpenAPIHono } from "@hono/zod-openapi";
+import { CHANNEL_NAMES, CHANNELS } from "../../functions/channels";
 import { ShopId } from "../../functions/domain/ids";
+import { createApp, PUBLIC_ROUTES } from "../../functions/http/create-app";
+import { enforceDeclaredSecurity, guardName, markGuard } from "../../functions/http/guards";
 import { signAgentToken } from "../../functions/local/agent-tokens";
 import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
 import { eventually, http, shopperMessage, useLocalStack } from "../support/local-stack";
@@ -27,7 +31,7 @@ const SHOP_ROUTES: { method: string; path: string; body?: unknown }[] = [
   { method: "PUT", path: "/v1/settings", body: { markets: ["SG"] } },
   { method: "PATCH", path: "/v1/settings", body: { retentionDays: 30 } },
   { method: "GET", path: "/v1/connections" },
-  { method: "PUT", path: "/v1/connections/lazada", body: {} },
+  ...CHANNEL_NAMES.map((name) => ({ method: "PUT", path: `/v1/connections/${name}`, body: {} })),
   { method: "GET", path: "/v1/privacy/exports/1" },
   { method: "GET", path: "/v1/canned-replies" },
   { method: "PUT", path: "/v1/canned-replies", body: { items: [] } },
@@ -142,7 +146,50 @@ describe("authentication and tenant isolation on every route", () => {
   it("leaves webhooks and health open, each checking its own signature", async () => {
     expect((await http(url("/health"))).status).toBe(200);
     expect((await fetch(url("/webhooks/shopify"), { method: "POST", body: "{}" })).status).toBe(401);
-    for (const m of ["shopee", "lazada", "tiktok"])
-      expect((await fetch(url(`/webhooks/${m}`), { method: "POST", body: "{}" })).status).toBe(401);
+    for (const { webhookPath } of Object.values(CHANNELS))
+      expect((await fetch(url(webhookPath), { method: "POST", body: "{}" })).status).toBe(401);
+  });
+
+  describe("the route table", () => {
+    type Entry = { method: string; path: string; handler: unknown };
+    const covers = (pattern: string, path: string) =>
+      pattern === "*" ||
+      pattern === "/*" ||
+      pattern === path ||
+      (pattern.endsWith("/*") && (path === pattern.slice(0, -2) || path.startsWith(pattern.slice(0, -1))));
+    /** Each route (`METHOD /path`) and the guards that run before its handler (the last entry for that route). */
+    const guardsOf = (entries: readonly Entry[]) => {
+      const routes = new Map<string, string[]>();
+      entries.forEach((entry, index) => {
+        if (entry.method === "ALL" || entry.path.includes("*")) return;
+        const guards = entries
+          .slice(0, index)
+          .filter((e) => (e.method === "ALL" || e.method === entry.method) && covers(e.path, entry.path))
+          .flatMap((e) => guardName(e.handler) ?? []);
+        routes.set(`${entry.method} ${entry.path}`, guards);
+      });
+      return routes;
+    };
+
+    it("gives every route an authentication guard unless it is on the explicit public list", () => {
+      const routes = guardsOf(createApp(stack().deps).routes);
+      const unguarded = [...routes].filter(([, guards]) => guards.length === 0).map(([key]) => key);
+      expect(unguarded.sort()).toEqual([...PUBLIC_ROUTES].sort());
+      expect(routes.get("POST /v1/messages")).toEqual(["shop-api-key"]);
+      expect(routes.get("POST /v1/inbox/:escalationId/claim")).toEqual(["agent-jwt"]);
+      expect(routes.get("POST /inbox/e/:id/reply")).toEqual(["inbox-session"]);
+    });
+
+    it("refuses to start with an API route that declares no security and is not public", () => {
+      const app = new OpenAPIHono();
+      const guard = markGuard("test", async (_c, next) => next());
+      enforceDeclaredSecurity(app, { shopApiKey: guard, agentJwt: guard }, { publicRoutes: ["GET /open"] });
+      const route = (path: string) =>
+        createRoute({ method: "get", path, responses: { 200: { description: "ok" } } });
+      expect(() => app.openapi(route("/forgotten"), (c) => c.text("x", 200))).toThrow(
+        /GET \/forgotten declares no security/,
+      );
+      expect(() => app.openapi(route("/open"), (c) => c.text("x", 200))).not.toThrow();
+    });
   });
 });

@@ -34,4 +34,19 @@ describe("escalations out of business hours (R7)", () => {
     });
     expect(inbox.dueAt).toBe("2026-11-23T01:00:00.000Z"); // Monday 09:00 KST + 60 minutes
   });
+
+  it("caps the due time of a marketplace conversation at the channel's 12-hour reply deadline", async () => {
+    const { body } = await http<{ escalation: { id: string } }>(`${stack().url}/v1/messages`, {
+      token: stack().apiKey,
+      body: shopperMessage("상담원 연결해 주세요", { market: "KR", channel: "shopee" }),
+    });
+    const inbox = await eventually(async () => {
+      const res = await http<{ items: { escalationId: string; dueAt: string }[] }>(
+        `${stack().url}/v1/inbox`,
+        { token: stack().agentTokens["north-asia"] },
+      );
+      return res.body.items.find((i) => i.escalationId === body.escalation.id);
+    });
+    expect(inbox.dueAt).toBe("2026-11-20T23:00:00.000Z"); // Friday 11:00 UTC + 12 hours, before Monday's opening
+  });
 });

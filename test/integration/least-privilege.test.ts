@@ -1,10 +1,11 @@
 /** The API function's role is enough: its routes, the inbox page included, ask DynamoDB only for what the role grants. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalStack, startLocalStack } from "../../functions/local/stack";
+import { type LocalStack, LOCAL_DEFAULTS, startLocalStack } from "../../functions/local/stack";
 import { API_TABLE_ACTIONS } from "../../infra/support-stack";
 import { startFakeOpenAi } from "../support/fake-openai";
 import { startFaultProxy } from "../support/fault-proxy";
 import { http, shopperMessage } from "../support/local-stack";
+import { orderPayload, webhookRequest } from "../support/shopify-signing";
 
 describe("least privilege, exercised", () => {
   let proxy: Awaited<ReturnType<typeof startFaultProxy>>;
@@ -66,6 +67,18 @@ describe("least privilege, exercised", () => {
       body: { items: [{ title: "t", language: "th", text: "รอสักครู่ค่ะ" }] },
     });
     await http(url("/v1/inbox?region=sea"), agent);
+    // A Shopify webhook: its body's shop binding and de-duplication are the API's writes too.
+    const webhook = webhookRequest(LOCAL_DEFAULTS.shopifyApiSecret, {
+      topic: "orders/create",
+      shop: "least-privilege.myshopify.com",
+      body: orderPayload({
+        id: "5730000000000009001",
+        name: "#9001",
+        email: "lp@example.com",
+        updatedAt: "2026-11-19T10:00:00Z",
+      }),
+    });
+    expect((await fetch(url("/webhooks/shopify"), { method: "POST", ...webhook })).status).toBe(200);
     await http(url(`/v1/inbox/${id}/notes`), { ...agent, body: { text: "note" } });
 
     // The page: sign in, queue, packet (translations and summary stored), claim, reply, resolve.

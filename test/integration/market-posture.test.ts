@@ -32,7 +32,7 @@ describe("market posture and the seller's overrides (R8)", () => {
       },
       SELLER_KEY,
     );
-    for (const order of DEMO_ORDERS) await stack().deps.orderCache.putOrder(shopId, order, DEMO_LOOKUP_KEYS);
+    for (const order of DEMO_ORDERS) await stack().deps.orders.putOrder(shopId, order, DEMO_LOOKUP_KEYS);
     const { body } = await send(
       SELLER_KEY,
       shopperMessage("注文#1003をキャンセルしたいです", { market: "JP" }),

@@ -23,6 +23,13 @@ describe("marketplace messaging", () => {
   let fake: Awaited<ReturnType<typeof startFakeMarketplaces>>;
   let stack: LocalStack;
   const callback = () => `${stack.url}/webhooks/shopee`;
+  /** Lets the workers handle everything queued (and what that queued), then checks: no timer decides the outcome. */
+  const settled = async <T>(check: () => Promise<T | undefined | null | false>): Promise<T> => {
+    await stack.poller.drain();
+    const value = await check();
+    if (!value) throw new Error("not so once every queued message was processed");
+    return value;
+  };
   let seq = 0;
 
   beforeAll(async () => {
@@ -31,6 +38,8 @@ describe("marketplace messaging", () => {
       logLevel: "SILENT",
       marketplaceRetryBaseSeconds: 1,
       queues: { visibilityTimeoutSeconds: 1, maxReceives: 3 },
+      // The tests drain the queues themselves, so "nothing was sent" is checked after everything queued was processed.
+      autoPoll: false,
     });
     const put = (marketplace: string, body: unknown) =>
       http(`${stack.url}/v1/connections/${marketplace}`, { method: "PUT", token: stack.apiKey, body });
@@ -82,7 +91,7 @@ describe("marketplace messaging", () => {
     ).toBe(200);
     // The Shopee buyer is the demo shopper, known under this channel's buyer id.
     for (const order of DEMO_ORDERS)
-      await stack.deps.orderCache.putOrder(SHOP, order, ["buyer:shopee:880011"]);
+      await stack.deps.orders.putOrder(SHOP, order, ["buyer:shopee:880011"]);
   });
   afterAll(async () => {
     await stack.stop();
@@ -157,7 +166,7 @@ describe("marketplace messaging", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toBe("");
     expect(ackMs).toBeLessThan(5000); // Shopee's own limit; the figure is measured in bench/
-    const reply = await eventually(async () =>
+    const reply = await settled(async () =>
       fake.sent.find((m) => m.marketplace === "shopee" && m.text.includes("JT0001234567")),
     );
     expect(reply.text).toContain("Kak");
@@ -183,8 +192,7 @@ describe("marketplace messaging", () => {
     });
     expect((await postShopee(body)).status).toBe(200);
     expect((await postShopee(body)).status).toBe(200);
-    await eventually(async () => fake.sent.some((m) => m.text.includes("#1002")));
-    await new Promise((r) => setTimeout(r, 800));
+    await stack.poller.drain();
     expect(fake.sent.filter((m) => m.text.includes("#1002"))).toHaveLength(1);
   });
 
@@ -193,11 +201,11 @@ describe("marketplace messaging", () => {
     expect(
       (await postAppKey("lazada", lazadaPush("I want to talk to a real person please", session))).status,
     ).toBe(200);
-    await eventually(async () => fake.sent.find((m) => m.marketplace === "lazada" && m.thread === session));
+    await settled(async () => fake.sent.find((m) => m.marketplace === "lazada" && m.thread === session));
     const conversationId = conversationIdFor(SHOP, "lazada", session);
     const conversation = await stack.deps.conversations.getConversation(SHOP, conversationId);
     expect(conversation?.conversation.status).toBe("pending_human");
-    const inbox = await eventually(async () => {
+    const inbox = await settled(async () => {
       const res = await http<{
         items: {
           conversationId: string;
@@ -224,7 +232,7 @@ describe("marketplace messaging", () => {
         })
       ).status,
     ).toBe(200);
-    await eventually(async () =>
+    await settled(async () =>
       fake.sent.find((m) => m.marketplace === "lazada" && m.text === "Hi, this is Nadia from the team."),
     );
   });
@@ -233,29 +241,25 @@ describe("marketplace messaging", () => {
     const session = `lz-staff-${Date.now()}`;
     const conversationId = conversationIdFor(SHOP, "lazada", session);
     await postAppKey("lazada", lazadaPush("where is my order?", session));
-    const ours = await eventually(async () =>
+    const ours = await settled(async () =>
       fake.sent.find((m) => m.marketplace === "lazada" && m.thread === session),
     );
     // Lazada pushes our own reply back as a seller message: it is neither recorded nor pausing anything.
     await postAppKey("lazada", lazadaPush(ours.text, session, 2, ours.messageId));
-    await new Promise((r) => setTimeout(r, 500));
+    await stack.poller.drain();
     const afterEcho = await stack.deps.conversations.getConversation(SHOP, conversationId);
     expect(afterEcho?.messages.map((m) => m.role)).toEqual(["shopper", "ai"]);
     expect(afterEcho?.conversation.pausedUntil).toBeUndefined();
 
     const sentCount = fake.sent.length;
     await postAppKey("lazada", lazadaPush("Hello, I'm Budi from the shop, checking now.", session, 2));
-    await eventually(async () =>
+    await settled(async () =>
       (await stack.deps.conversations.getConversation(SHOP, conversationId))?.messages.some(
         (m) => m.role === "agent",
       ),
     );
     await postAppKey("lazada", lazadaPush("ok thanks, also is #1001 shipped?", session));
-    await eventually(
-      async () =>
-        (await stack.deps.conversations.getConversation(SHOP, conversationId))?.messages.length === 4,
-    );
-    await new Promise((r) => setTimeout(r, 500));
+    await stack.poller.drain();
     expect(fake.sent.length).toBe(sentCount); // the AI stays silent while staff answer
     const conversation = await stack.deps.conversations.getConversation(SHOP, conversationId);
     expect(conversation?.messages.map((m) => m.role)).toEqual(["shopper", "ai", "agent", "shopper"]);
@@ -277,7 +281,7 @@ describe("marketplace messaging", () => {
       },
     });
     expect((await postAppKey("tiktok", body)).status).toBe(200);
-    const reply = await eventually(async () =>
+    const reply = await settled(async () =>
       fake.sent.find((m) => m.marketplace === "tiktok" && m.thread === "tt-conv-1"),
     );
     expect(fake.refreshes).toContain("tiktok");
@@ -293,7 +297,7 @@ describe("marketplace messaging", () => {
         conversation: "spc-image",
       }),
     );
-    const handoff = await eventually(async () =>
+    const handoff = await settled(async () =>
       fake.sent.find(
         (m) => m.marketplace === "shopee" && m.text.includes("admin") && m.text.includes("baca teks"),
       ),
@@ -303,7 +307,7 @@ describe("marketplace messaging", () => {
     await postShopee(
       shopeePush("", { type: "sticker", content: { sticker_id: "1" }, conversation: "spc-sticker" }),
     );
-    await new Promise((r) => setTimeout(r, 800));
+    await stack.poller.drain();
     expect(fake.sent.length).toBe(before);
   });
 
@@ -322,7 +326,11 @@ describe("marketplace messaging", () => {
           )
         ).Attributes?.ApproximateNumberOfMessages ?? 0,
       );
-    await eventually(async () => (await depth()) >= 1, 20_000);
+    // Each failed send comes back after its backoff: poll until the last attempt has landed in the DLQ.
+    await eventually(async () => {
+      await stack.poller.pollOnce();
+      return (await depth()) >= 1;
+    }, 20_000);
     const parked = await stack.sqs.send(
       new ReceiveMessageCommand({
         QueueUrl: stack.queues.marketplaceOutbound.deadLetters,

@@ -55,6 +55,24 @@ describe("the architecture rules (.dependency-cruiser.cjs, run by npm run lint)"
     expect(found.some((v) => v.startsWith("no-cycles:"))).toBe(true);
   });
 
+  it("refuse Lambda code that reaches the in-memory fakes", async () => {
+    const found = await violationsIn(await tree(), {
+      "functions/handlers/api.ts": 'import { f } from "../domain/fakes/clock";\nexport const h = f;\n',
+      "functions/domain/fakes/clock.ts": "export const f = 1;\n",
+    });
+    expect(found).toContain(
+      "fakes-only-from-tests-and-local: functions/handlers/api.ts → functions/domain/fakes/clock.ts",
+    );
+  });
+
+  it("let the local stack use the in-memory fakes", async () => {
+    const found = await violationsIn(await tree(), {
+      "functions/local/start.ts": 'import { f } from "../domain/fakes/clock";\nexport const s = f;\n',
+      "functions/domain/fakes/clock.ts": "export const f = 1;\n",
+    });
+    expect(found).toEqual([]);
+  });
+
   it("let the composition root import the HTTP layer", async () => {
     const found = await violationsIn(await tree(), {
       "functions/config/deps.ts": 'import { app } from "../http/app";\nexport const d = app;\n',

@@ -31,6 +31,11 @@ describe("language detection with the market as prior", () => {
     expect(detect("注文番号確認", "JP")).toBe("ja");
   });
 
+  it("keeps Han-only text Chinese in Japan when the conversation is in Chinese, in either script", () => {
+    expect(detect("訂單", "JP", "zh-Hant")).toBe("zh-Hant");
+    expect(detect("订单", "JP", "zh-Hans")).toBe("zh-Hans");
+  });
+
   it("reads romanised Hindi in India as Hindi", () => {
     expect(detect("mujhe mera order kab milega bhai", "IN")).toBe("hi");
   });

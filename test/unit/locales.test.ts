@@ -2,10 +2,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../../functions/adapters/i18n/translator";
+import {
+  intlTagOf,
+  LANGUAGES,
+  LOCALE_CODES,
+  type LanguageEntry,
+  languageOfLocale,
+} from "../../functions/domain/languages";
 import { ORDER_STAGES } from "../../functions/domain/order";
 
 const LOCALES_DIR = join(import.meta.dirname, "../../locales");
-const locales = readdirSync(LOCALES_DIR);
+/** The catalogue's locales (domain/languages.ts): each language and its regional variants. */
+const locales = LOCALE_CODES;
+const entryOf = (locale: (typeof LOCALE_CODES)[number]): LanguageEntry => LANGUAGES[languageOfLocale(locale)];
 const load = (locale: string, ns: string) =>
   JSON.parse(readFileSync(join(LOCALES_DIR, locale, `${ns}.json`), "utf8")) as Record<string, unknown>;
 
@@ -21,20 +30,21 @@ function keysOf(tree: Record<string, unknown>, prefix = ""): Map<string, string>
 }
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-const intlLocale = (locale: string) => (locale === "fil" ? "fil-PH" : locale);
 
 /** Words only English text would contain; loanwords shoppers really use (order, refund, COD, admin, AI…) are not listed. */
 const ENGLISH_ONLY =
   /\b(the|your|you|please|thank|thanks|sorry|which|has|have|been|will|with|shipped|delivered|cancelled|payment|person|anytime)\b/i;
 
-const SCRIPT: Record<string, RegExp> = {
-  th: /\p{Script=Thai}/u,
-  ja: /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u,
-  ko: /\p{Script=Hangul}/u,
-  hi: /\p{Script=Devanagari}/u,
-  "zh-Hans": /\p{Script=Han}/u,
-  "zh-Hant": /\p{Script=Han}/u,
-  "zh-Hant-HK": /\p{Script=Han}/u,
+/** A locale's own script, for languages not written in Latin letters (Latin text may be all loanwords and names). */
+const scriptOf = (locale: (typeof LOCALE_CODES)[number]): RegExp | undefined => {
+  const scripts = entryOf(locale).scripts;
+  if (scripts.includes("Latin")) return undefined;
+  return new RegExp(`[${scripts.map((s) => `\\p{Script=${s}}`).join("")}]`, "u");
+};
+/** Which Chinese characters a locale must not use: Traditional ones in Simplified text and the other way round. */
+const hanFormOf = (locale: (typeof LOCALE_CODES)[number]) => {
+  const detection = entryOf(locale).detection;
+  return detection.by === "han" ? detection.form : undefined;
 };
 const SIMPLIFIED_ONLY =
   /[们这个单号货订为么还时会说请问谢东买卖钱发运费过实话对开关帮与从点后里吗该应当经间题处换设将无写读让样们]/u;
@@ -51,9 +61,15 @@ describe("locales", () => {
     inbox: keysOf(load("en", "inbox")),
   };
 
+  it("ships every locale of the language catalogue, and nothing else, under locales/", () => {
+    expect(readdirSync(LOCALES_DIR).sort()).toEqual([...LOCALE_CODES].sort());
+    for (const locale of LOCALE_CODES)
+      for (const ns of NAMESPACES) expect(() => load(locale, ns), `${locale}/${ns}.json`).not.toThrow();
+  });
+
   it("ships every language R11 names, with Hong Kong and Taiwan variants of Traditional Chinese", () => {
-    expect(locales.sort()).toEqual(
-      ["en", "fil", "hi", "id", "ja", "ko", "ms", "th", "vi", "zh-Hans", "zh-Hant", "zh-Hant-HK"].sort(),
+    expect(LOCALE_CODES).toEqual(
+      expect.arrayContaining(["en", "fil", "hi", "id", "ja", "ko", "ms", "th", "vi", "zh-Hans", "zh-Hant", "zh-Hant-HK"]),
     );
   });
 
@@ -74,7 +90,7 @@ describe("locales", () => {
         .map((k) => k.slice(4))
         .sort();
       expect(forms).toEqual(
-        [...new Intl.PluralRules(intlLocale(locale)).resolvedOptions().pluralCategories].sort(),
+        [...new Intl.PluralRules(intlTagOf(locale)).resolvedOptions().pluralCategories].sort(),
       );
     });
 
@@ -84,11 +100,11 @@ describe("locales", () => {
           for (const [key, text] of keysOf(load(locale, ns))) {
             const words = text.replace(/\{\{\w+\}\}/g, "");
             expect(ENGLISH_ONLY.test(words), `${locale}:${ns}:${key} looks English: ${text}`).toBe(false);
-            const script = SCRIPT[locale];
+            const script = scriptOf(locale);
             if (script) expect(script.test(words), `${locale}:${ns}:${key} is not in its script`).toBe(true);
-            if (locale === "zh-Hans")
-              expect(TRADITIONAL_ONLY.test(words), `${key}: Traditional character in zh-Hans`).toBe(false);
-            if (locale.startsWith("zh-Hant"))
+            if (hanFormOf(locale) === "simplified")
+              expect(TRADITIONAL_ONLY.test(words), `${key}: Traditional character in ${locale}`).toBe(false);
+            if (hanFormOf(locale) === "traditional")
               expect(SIMPLIFIED_ONLY.test(words), `${key}: Simplified character in ${locale}`).toBe(false);
           }
         }
@@ -138,8 +154,8 @@ describe("locales", () => {
   });
 });
 
-/** Chinese and Japanese: the scripts whose punctuation is full-width. */
-const FULL_WIDTH_LOCALES = ["ja", "zh-Hans", "zh-Hant", "zh-Hant-HK"];
+/** Chinese and Japanese: the locales whose punctuation is full-width (the catalogue's `fullWidthPunctuation`). */
+const FULL_WIDTH_LOCALES = LOCALE_CODES.filter((locale) => entryOf(locale).fullWidthPunctuation);
 const CJK_CHAR = "[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}、。，！？：；（）「」“”]";
 /** An ASCII , ? ! : ; or . touching a Chinese or Japanese character on either side. */
 const ASCII_IN_CJK = new RegExp(`${CJK_CHAR}[,?!:;.]|[,?!:;]${CJK_CHAR}`, "u");

@@ -1,5 +1,6 @@
 import type { Context, SQSEvent, SQSRecord } from "aws-lambda";
 import { describe, expect, it } from "vitest";
+import { MarketplaceApiError } from "../../functions/channels/shared/http";
 import type { Logger } from "../../functions/domain/ports";
 import { createOutboundWorker, type OutboundWorkerDeps } from "../../functions/workers/marketplace-outbound";
 
@@ -49,6 +50,33 @@ function failingWorker(maxReceives: number) {
   return { worker: createOutboundWorker(deps), lines: log.lines };
 }
 
+/** A worker connected to lazada whose sends fail with `error`; it counts the retries it schedules. */
+function refusingWorker(error: Error) {
+  const log = recordingLogger();
+  const retries: number[] = [];
+  const deps = {
+    connections: {
+      get: async () => ({ accessTokenExpiresAt: "2999-01-01T00:00:00.000Z" }),
+      secrets: async () => ({}),
+    },
+    adapters: {
+      lazada: {
+        send: async () => {
+          throw error;
+        },
+      },
+    },
+    retryLater: async (_r: SQSRecord, seconds: number) => {
+      retries.push(seconds);
+    },
+    retryBaseSeconds: 10,
+    maxReceives: 5,
+    clock: { now: () => new Date("2025-01-01T00:00:00.000Z") },
+    logger: log.logger,
+  } as unknown as OutboundWorkerDeps;
+  return { worker: createOutboundWorker(deps), lines: log.lines, retries };
+}
+
 const run = (worker: ReturnType<typeof createOutboundWorker>, r: SQSRecord) =>
   worker({ Records: [r] } as SQSEvent, {} as Context);
 
@@ -66,5 +94,35 @@ describe("the marketplace outbound worker", () => {
     await run(worker, record(5));
     expect(lines.map((l) => l.level)).toEqual(["ERROR"]);
     expect(lines[0]?.data).toMatchObject({ attempt: 5, attempts: 5 });
+  });
+
+  it("acknowledges a reply the marketplace refused for good (a 4xx other than 429) instead of retrying it", async () => {
+    const { worker, lines, retries } = refusingWorker(new MarketplaceApiError("HTTP 400", false));
+    const response = await run(worker, record(1));
+    expect(response?.batchItemFailures).toEqual([]);
+    expect(retries).toEqual([]);
+    expect(lines.map((l) => l.level)).toEqual(["ERROR"]);
+    expect(lines[0]?.data).toMatchObject({ code: "marketplace_rejected", marketplace: "lazada", attempt: 1 });
+  });
+
+  it("retries a reply the marketplace could not take just now (429, 5xx, network)", async () => {
+    const { worker, lines, retries } = refusingWorker(new MarketplaceApiError("HTTP 429", true));
+    const response = await run(worker, record(1));
+    expect(response?.batchItemFailures).toEqual([{ itemIdentifier: "m-1" }]);
+    expect(retries).toEqual([10]);
+    expect(lines.map((l) => l.level)).toEqual(["WARN"]);
+  });
+
+  it("drops a body that is not a reply, logging why by code and never its content", async () => {
+    const { worker, lines } = failingWorker(5);
+    const bad = {
+      ...record(1),
+      body: JSON.stringify({ shopId: "shop.myshopify.com", text: "secret words" }),
+    };
+    const response = await run(worker, bad);
+    expect(response?.batchItemFailures).toEqual([]);
+    expect(lines.map((l) => l.level)).toEqual(["ERROR"]);
+    expect(lines[0]?.data).toMatchObject({ reason: "invalid_body" });
+    expect(JSON.stringify(lines)).not.toContain("secret words");
   });
 });

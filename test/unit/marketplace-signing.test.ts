@@ -1,12 +1,9 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import {
-  appKeyPushSign,
-  lazadaSign,
-  shopeePushSign,
-  shopeeSign,
-  tiktokSign,
-} from "../../functions/adapters/marketplaces/signing";
+import { lazadaSign } from "../../functions/channels/lazada/signing";
+import { appKeyPushSign } from "../../functions/channels/shared/signing";
+import { shopeePushSign, shopeeSign } from "../../functions/channels/shopee/signing";
+import { tiktokSign } from "../../functions/channels/tiktok/signing";
 
 const hex = (key: string, data: string) => createHmac("sha256", key).update(data).digest("hex");
 

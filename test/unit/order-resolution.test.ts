@@ -117,3 +117,27 @@ describe("order resolution: the identity the channel vouches for", () => {
     expect(r).toEqual({ kind: "found", order: shipped });
   });
 });
+
+describe("order resolution: what the conversation already knows (R4)", () => {
+  const siti = { id: DEMO_SHOPPER.id, email: DEMO_SHOPPER.email };
+
+  it("answers about the order the conversation already verified when the shopper names none", () => {
+    const r = resolveOrder(
+      evidence({ shopper: siti, shopperOrders: [shipped, preparing], rememberedOrder: shipped }),
+    );
+    expect(r).toEqual({ kind: "found", order: shipped });
+  });
+
+  it("checks a newly named order on its own, whatever order the conversation remembers", () => {
+    const other = { ...preparing, email: "other@example.com", phone: null };
+    const r = resolveOrder(
+      evidence({ shopper: stranger, namedOrder: "#1002", orderByName: other, rememberedOrder: shipped }),
+    );
+    expect(r).toEqual({ kind: "not_found", name: "#1002" });
+  });
+
+  it("answers about the latest order when none of the shopper's orders is still open", () => {
+    const r = resolveOrder(evidence({ shopper: siti, shopperOrders: [cancelled] }));
+    expect(r).toEqual({ kind: "found", order: cancelled });
+  });
+});

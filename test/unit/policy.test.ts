@@ -53,6 +53,19 @@ describe("conversation policy", () => {
     expect(d.kind === "reply" && d.memory.misunderstandings).toBe(0);
   });
 
+  it.each(["product_question", "shipping_info", "payment_methods", "return_policy", "store_info"] as const)(
+    "passes a store question (%s) to the team, as it does a product question, with or without an order",
+    (intent) => {
+      for (const order of [{ kind: "found", order: shipped }, { kind: "none" }] as const)
+        expect(decide(input(intent, { order }))).toMatchObject({
+          kind: "escalate",
+          reason: "action_required",
+          lines: [{ key: "action.product" }],
+          memory: { lastIntent: intent, misunderstandings: 0 },
+        });
+    },
+  );
+
   it("stays silent while a person holds the conversation", () => {
     expect(decide(input("order_status", { status: "pending_human" }))).toEqual({ kind: "held" });
     expect(decide(input("human_request", { status: "human" }))).toEqual({ kind: "held" });

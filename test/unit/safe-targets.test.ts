@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseUrlProblem, MARKETPLACE_HOSTS } from "../../functions/adapters/marketplaces/catalogue";
+import { baseUrlProblem, CHANNELS } from "../../functions/channels";
 import {
   hasPublicLiteralHost,
   isPublicAddress,
@@ -85,7 +85,7 @@ describe("marketplace hosts", () => {
     expect(baseUrlProblem("lazada", "api", "https://api.lazada.co.th/rest", false)).toBeNull();
     expect(baseUrlProblem("lazada", "auth", "https://auth.lazada.com/rest", false)).toBeNull();
     expect(baseUrlProblem("tiktok", "auth", "https://auth.tiktok-shops.com", false)).toBeNull();
-    expect(MARKETPLACE_HOSTS.lazada.defaultApiBaseUrl("VN")).toBe("https://api.lazada.vn/rest");
+    expect(CHANNELS.lazada.hosts.defaultApiBaseUrl("VN")).toBe("https://api.lazada.vn/rest");
   });
 
   it("refuses another marketplace's host, a look-alike, a port, http, and loopback outside the local stack", () => {

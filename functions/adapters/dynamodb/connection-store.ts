@@ -49,6 +49,20 @@ const messageKey = (shopId: ShopId, kind: string, marketplace: Marketplace, id: 
   sk: `${kind}#${marketplace}#${id}`,
 });
 const context = (c: Pick<MarketplaceConnection, "shopId" | "marketplace">) => `${c.shopId}:${c.marketplace}`;
+/**
+ * A stored connection in today's shape. Items written before the channel catalogue kept Shopee's callback URL and
+ * TikTok's shop cipher at the top level (null where unused); they move into `vendor`, so no seller reconnects.
+ */
+export function storedConnection(item: unknown): MarketplaceConnection {
+  const stored = item as MarketplaceConnection & { shopCipher?: string | null; callbackUrl?: string | null };
+  if (stored.vendor) return stored;
+  const { shopCipher, callbackUrl, ...rest } = stored;
+  return {
+    ...rest,
+    vendor: { ...(shopCipher ? { shopCipher } : {}), ...(callbackUrl ? { callbackUrl } : {}) },
+  };
+}
+
 /** Marketplaces redeliver for hours (Lazada 12 × 30 min); a week covers it. */
 const MESSAGE_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -59,7 +73,7 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
       const sealed = await box.seal(JSON.stringify(secrets), context(connection));
       const previous = (
         await client.send(new GetCommand({ TableName, Key: key(connection.shopId, connection.marketplace) }))
-      ).Item?.connection as MarketplaceConnection | undefined;
+      ).Item?.connection as Pick<MarketplaceConnection, "marketplaceShopId"> | undefined;
       // The route is claimed first and only if free or already ours, so a newcomer never takes over a shop's
       // pushes; nothing else is written when the claim fails.
       try {
@@ -113,7 +127,7 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
     },
     async get(shopId, marketplace) {
       const item = (await client.send(new GetCommand({ TableName, Key: key(shopId, marketplace) }))).Item;
-      return (item?.connection as MarketplaceConnection | undefined) ?? null;
+      return item?.connection ? storedConnection(item.connection) : null;
     },
     async list(shopId) {
       const result = await client.send(
@@ -123,7 +137,7 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
           ExpressionAttributeValues: { ":pk": `SHOP#${shopId}#MKT` },
         }),
       );
-      return (result.Items ?? []).map((i) => i.connection as MarketplaceConnection);
+      return (result.Items ?? []).map((i) => storedConnection(i.connection));
     },
     async route(marketplace, marketplaceShopId) {
       const item = (

@@ -1,8 +1,18 @@
 /** Conversations and their turns in the single table: one BatchGet reads everything a turn needs. */
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import type { Conversation, ConversationEvent, InternalNote, Message } from "../../domain/conversation";
+import type {
+  Conversation,
+  ConversationEvent,
+  ConversationStatus,
+  InternalNote,
+  Memory,
+  Message,
+  Shopper,
+  TranscriptEntry,
+} from "../../domain/conversation";
 import type { ConversationId, ShopId } from "../../domain/ids";
+import type { MarketCode } from "../../domain/markets";
 import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ConversationStore, Page, PageRequest, TurnContext, TurnContextQuery } from "../../domain/ports";
 import type { Turn } from "../../domain/conversation";
@@ -10,8 +20,36 @@ import { decodeCursor, encodeCursor } from "./cursor";
 import { queryAll } from "./query-all";
 import { GSI1, gsi1, keys } from "./keys";
 import { TTL_ATTRIBUTE, type Table } from "./table";
+import { conditions, type Update, update } from "./update-builder";
 
 type Item = Record<string, unknown>;
+
+/** The conversation item's attributes, as its updates write them. */
+interface ConversationItem {
+  readonly type: "conversation";
+  readonly owner: ShopId;
+  readonly [TTL_ATTRIBUTE]: number | null;
+  readonly shopId: ShopId;
+  readonly id: ConversationId;
+  readonly channel: string;
+  readonly threadId: string;
+  readonly market: MarketCode;
+  readonly shopper: Shopper;
+  readonly createdAt: string;
+  readonly lastMessageAt: string;
+  readonly recent: readonly TranscriptEntry[];
+  readonly lastTurn: Turn;
+  readonly gsi1pk: string;
+  readonly gsi1sk: string;
+  readonly messageCount: number;
+  readonly status: ConversationStatus;
+  readonly memory: Memory;
+  readonly firstReplyMs: number;
+  readonly escalationId: string;
+  readonly pausedUntil: string;
+}
+
+const when = conditions<ConversationItem>();
 
 export function createConversationStore(table: Table): ConversationStore {
   const { client, name: TableName } = table;
@@ -43,118 +81,53 @@ export function createConversationStore(table: Table): ConversationStore {
     },
 
     async applyTurn(turn: Turn, next: Conversation): Promise<void> {
-      const key = keys.conversation(next.shopId, next.id);
-      const common = {
-        "#shopId": "shopId",
-        "#id": "id",
-        "#channel": "channel",
-        "#threadId": "threadId",
-        "#market": "market",
-        "#shopper": "shopper",
-        "#createdAt": "createdAt",
-        "#lastMessageAt": "lastMessageAt",
-        "#recent": "recent",
-        "#lastTurn": "lastTurn",
-        "#gsi1pk": "gsi1pk",
-        "#gsi1sk": "gsi1sk",
-        "#type": "type",
-        "#messages": "messageCount",
-        "#owner": "owner",
-        "#expiresAt": TTL_ATTRIBUTE,
-      };
-      const values = {
-        ":shopId": next.shopId,
-        ":id": next.id,
-        ":channel": next.channel,
-        ":threadId": next.threadId,
-        ":market": next.market,
-        ":shopper": next.shopper,
-        ":createdAt": next.createdAt,
-        ":lastMessageAt": next.lastMessageAt,
-        ":recent": next.recent,
-        ":lastTurn": turn,
-        ":gsi1pk": gsi1.conversations(next.shopId),
-        ":gsi1sk": `${next.lastMessageAt}#${next.id}`,
-        ":type": "conversation",
-        ":owner": next.shopId,
-        ":expiresAt": next.expiresAt ?? null,
-        ":one": turn.outcome.kind === "held" ? 1 : 2,
-      };
-      const baseSet = [
-        "#type = :type",
-        "#owner = :owner",
-        "#expiresAt = :expiresAt",
-        "#shopId = :shopId",
-        "#id = :id",
-        "#channel = :channel",
-        "#threadId = :threadId",
-        "#market = if_not_exists(#market, :market)",
-        "#shopper = :shopper",
-        "#createdAt = if_not_exists(#createdAt, :createdAt)",
-        "#lastMessageAt = :lastMessageAt",
-        "#recent = :recent",
-        "#lastTurn = :lastTurn",
-        "#gsi1pk = :gsi1pk",
-        "#gsi1sk = :gsi1sk",
-      ];
-      const send = (set: string[], extraNames: Item, extraValues: Item, condition?: string) =>
+      const send = (change: Update<ConversationItem>) =>
         client.send(
-          new UpdateCommand({
-            TableName,
-            Key: key,
-            UpdateExpression: `SET ${set.join(", ")} ADD #messages :one`,
-            ExpressionAttributeNames: { ...common, ...extraNames },
-            ExpressionAttributeValues: { ...values, ...extraValues },
-            ...(condition ? { ConditionExpression: condition } : {}),
-          }),
+          new UpdateCommand({ TableName, Key: keys.conversation(next.shopId, next.id), ...change.build() }),
         );
       const outcome = turn.outcome;
+      // What every turn writes: who and where, recency, the transcript, and its messages (two with a reply).
+      const base = () =>
+        update<ConversationItem>()
+          .set("type", "conversation")
+          .set("owner", next.shopId)
+          .set(TTL_ATTRIBUTE, next.expiresAt ?? null)
+          .set("shopId", next.shopId)
+          .set("id", next.id)
+          .set("channel", next.channel)
+          .set("threadId", next.threadId)
+          .setIfNotExists("market", next.market)
+          .set("shopper", next.shopper)
+          .setIfNotExists("createdAt", next.createdAt)
+          .set("lastMessageAt", next.lastMessageAt)
+          .set("recent", next.recent)
+          .set("lastTurn", turn)
+          .set("gsi1pk", gsi1.conversations(next.shopId))
+          .set("gsi1sk", `${next.lastMessageAt}#${next.id}`)
+          .add("messageCount", outcome.kind === "held" ? 1 : 2);
       if (outcome.kind === "held") {
-        await send(baseSet, {}, {});
+        await send(base());
         return;
       }
-      const stateSet = [
-        ...baseSet,
-        "#status = :status",
-        "#memory = :memory",
-        "#firstReplyMs = if_not_exists(#firstReplyMs, :replyMs)",
-      ];
-      const stateNames = { "#status": "status", "#memory": "memory", "#firstReplyMs": "firstReplyMs" };
       // From the shopper's sending time when the channel gives it; clamped, as channel clocks can be off.
       const replyMs = Math.min(
         86_400_000,
         Math.max(0, Date.parse(turn.repliedAt) - Date.parse(turn.receivedAt)),
       );
+      const withState = (status: ConversationStatus) =>
+        base().set("status", status).set("memory", outcome.memory).setIfNotExists("firstReplyMs", replyMs);
       if (outcome.kind === "escalated") {
-        await send(
-          [...stateSet, "#escalationId = :escalationId"],
-          { ...stateNames, "#escalationId": "escalationId" },
-          {
-            ":status": "pending_human",
-            ":memory": outcome.memory,
-            ":replyMs": replyMs,
-            ":escalationId": outcome.escalation.id,
-          },
-        );
+        await send(withState("pending_human").set("escalationId", outcome.escalation.id));
         return;
       }
       try {
         // An AI reply never takes the conversation back from a person who took it meanwhile.
         await send(
-          stateSet,
-          stateNames,
-          {
-            ":status": "ai",
-            ":memory": outcome.memory,
-            ":replyMs": replyMs,
-            ":ai": "ai",
-            ":resolved": "resolved",
-          },
-          "attribute_not_exists(#status) OR #status IN (:ai, :resolved)",
+          withState("ai").when(when.or(when.notExists("status"), when.oneOf("status", ["ai", "resolved"]))),
         );
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        await send(baseSet, {}, {});
+        await send(base());
       }
     },
 
@@ -213,19 +186,11 @@ export function createConversationStore(table: Table): ConversationStore {
 
     async setStatus(shopId, id, status, guard) {
       try {
+        const change = update<ConversationItem>()
+          .set("status", status)
+          .when(when.and(when.equals("escalationId", guard.escalationId), when.oneOf("status", guard.from)));
         await client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.conversation(shopId, id),
-            UpdateExpression: "SET #status = :status",
-            ConditionExpression: `#escalationId = :escalationId AND #status IN (${guard.from.map((_, i) => `:from${i}`).join(", ")})`,
-            ExpressionAttributeNames: { "#status": "status", "#escalationId": "escalationId" },
-            ExpressionAttributeValues: {
-              ":status": status,
-              ":escalationId": guard.escalationId,
-              ...Object.fromEntries(guard.from.map((f, i) => [`:from${i}`, f])),
-            },
-          }),
+          new UpdateCommand({ TableName, Key: keys.conversation(shopId, id), ...change.build() }),
         );
         return true;
       } catch (error) {
@@ -236,15 +201,9 @@ export function createConversationStore(table: Table): ConversationStore {
 
     async pause(shopId, id, until) {
       try {
+        const change = update<ConversationItem>().set("pausedUntil", until).when(when.exists("pk"));
         await client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.conversation(shopId, id),
-            UpdateExpression: "SET #paused = :until",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeNames: { "#paused": "pausedUntil" },
-            ExpressionAttributeValues: { ":until": until },
-          }),
+          new UpdateCommand({ TableName, Key: keys.conversation(shopId, id), ...change.build() }),
         );
       } catch (error) {
         // No conversation yet: nothing for the AI to stay silent in.
@@ -320,21 +279,13 @@ export function createConversationStore(table: Table): ConversationStore {
       )
         return false;
       // Keep the conversation's recent messages and recency current, so lists and handoffs see the person's reply.
+      const change = update<ConversationItem>()
+        .append("recent", [{ role: "agent", text: message.text, at: message.at }])
+        .set("lastMessageAt", message.at)
+        .set("gsi1sk", `${message.at}#${id}`)
+        .when(when.exists("pk"));
       await client.send(
-        new UpdateCommand({
-          TableName,
-          Key: keys.conversation(shopId, id),
-          UpdateExpression:
-            "SET #recent = list_append(if_not_exists(#recent, :empty), :entry), #last = :at, #gsi1sk = :sk",
-          ConditionExpression: "attribute_exists(pk)",
-          ExpressionAttributeNames: { "#recent": "recent", "#last": "lastMessageAt", "#gsi1sk": "gsi1sk" },
-          ExpressionAttributeValues: {
-            ":empty": [],
-            ":entry": [{ role: "agent", text: message.text, at: message.at }],
-            ":at": message.at,
-            ":sk": `${message.at}#${id}`,
-          },
-        }),
+        new UpdateCommand({ TableName, Key: keys.conversation(shopId, id), ...change.build() }),
       );
       return true;
     },

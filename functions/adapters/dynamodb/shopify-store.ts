@@ -91,7 +91,10 @@ export function createShopifyStore(table: Table, now: () => Date = () => new Dat
             UpdateExpression: "DELETE #deliveries :pair",
             ConditionExpression: "#shop = :shop",
             ExpressionAttributeNames: { "#shop": "shop", "#deliveries": "deliveries" },
-            ExpressionAttributeValues: { ":shop": delivery.shopId, ":pair": new Set([deliveryPair(delivery)]) },
+            ExpressionAttributeValues: {
+              ":shop": delivery.shopId,
+              ":pair": new Set([deliveryPair(delivery)]),
+            },
           }),
         );
       } catch (error) {

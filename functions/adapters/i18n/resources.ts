@@ -1,5 +1,9 @@
-/** Every locale under locales/, imported so the bundler ships them inside each function. */
-import type { Resource } from "i18next";
+/**
+ * Every locale under locales/, imported so the bundler ships them inside each function. The map is keyed by the
+ * catalogue's locales (domain/languages.ts), so a language or variant without its files does not compile.
+ */
+import type { ResourceKey } from "i18next";
+import type { Locale } from "../../domain/languages";
 import enAgent from "../../../locales/en/agent.json";
 import enInbox from "../../../locales/en/inbox.json";
 import enShopper from "../../../locales/en/shopper.json";
@@ -37,7 +41,10 @@ import zhHantHkAgent from "../../../locales/zh-Hant-HK/agent.json";
 import zhHantHkInbox from "../../../locales/zh-Hant-HK/inbox.json";
 import zhHantHkShopper from "../../../locales/zh-Hant-HK/shopper.json";
 
-export const resources: Resource = {
+/** What the app reads: shopper replies, handoff summaries, the inbox page. */
+export type Namespace = "shopper" | "agent" | "inbox";
+
+export const resources: Readonly<Record<Locale, Readonly<Record<Namespace, ResourceKey>>>> = {
   en: { shopper: enShopper, agent: enAgent, inbox: enInbox },
   id: { shopper: idShopper, agent: idAgent, inbox: idInbox },
   ms: { shopper: msShopper, agent: msAgent, inbox: msInbox },
@@ -52,8 +59,8 @@ export const resources: Resource = {
   ko: { shopper: koShopper, agent: koAgent, inbox: koInbox },
 };
 
-/** Locales we ship, each complete (a test checks): none falls back to English. */
-export const LOCALES = Object.keys(resources);
+/** Locales we ship, in the order the inbox lists them, each complete (a test checks): none falls back to English. */
+export const LOCALES: readonly string[] = Object.keys(resources);
 
 /** The word each locale's disclosure tells shoppers to type to reach a person (R1). */
 export const HANDOFF_KEYWORDS: readonly string[] = Object.values(resources).map(

@@ -6,7 +6,7 @@ import { lookupKeysOf } from "./order-mapping";
 
 export function createShopifyOrderLookup(deps: {
   gateway: ShopifyGateway;
-  orderCache: OrderStore;
+  orders: OrderStore;
   shopify: ShopifyStore;
   logger: Logger;
 }): OrderLookup {
@@ -16,7 +16,7 @@ export function createShopifyOrderLookup(deps: {
   ) => {
     for (const order of orders) {
       await deps.shopify.saveOrderAlias(shopId, order.id, order.name);
-      await deps.orderCache.putOrder(shopId, order, lookupKeysOf(order));
+      await deps.orders.putOrder(shopId, order, lookupKeysOf(order));
     }
   };
   const safely = async <T>(what: string, fallback: T, fn: () => Promise<T>): Promise<T> => {

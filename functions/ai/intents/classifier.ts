@@ -1,37 +1,25 @@
 /** Intent classification with an honest "unknown" when the model is unsure or the message is out of domain (R5). */
 import type { Intent } from "../../domain/intent";
 import type { Classification } from "../../domain/ports";
-import { type IntentModel, predict, type TrainingLabel, train, type Utterances } from "./naive-bayes";
+import { type IntentModel, predict } from "./model";
 
 export interface IntentClassifier {
   classify(text: string): Classification;
 }
 
-/** Below these the message is treated as not understood. */
-const MIN_PROBABILITY = 0.3;
-const MIN_COVERAGE = 0.2;
-
-export function examplesOf(corpora: readonly Utterances[], keep: (index: number) => boolean = () => true) {
-  const examples: { text: string; intent: TrainingLabel }[] = [];
-  for (const corpus of corpora) {
-    for (const [intent, texts] of Object.entries(corpus) as [TrainingLabel, readonly string[]][]) {
-      texts.forEach((text, i) => {
-        if (keep(i)) examples.push({ text, intent });
-      });
-    }
-  }
-  return examples;
-}
-
-export function createIntentClassifier(model: IntentModel): IntentClassifier {
+/** `thresholds` default to the ones the training script chose on held-out data and stored in the model. */
+export function createIntentClassifier(
+  model: IntentModel,
+  thresholds = model.data.thresholds,
+): IntentClassifier {
   return {
     classify(text) {
       const prediction = predict(model, text);
       if (
         !prediction ||
         prediction.intent === "out_of_scope" ||
-        prediction.probability < MIN_PROBABILITY ||
-        prediction.coverage < MIN_COVERAGE
+        prediction.probability < thresholds.minProbability ||
+        prediction.coverage < thresholds.minCoverage
       ) {
         return { intent: "unknown" as Intent, confidence: prediction ? round(prediction.probability) : 0 };
       }
@@ -39,8 +27,5 @@ export function createIntentClassifier(model: IntentModel): IntentClassifier {
     },
   };
 }
-
-export const trainClassifier = (corpora: readonly Utterances[]) =>
-  createIntentClassifier(train(examplesOf(corpora)));
 
 const round = (x: number) => Math.round(x * 100) / 100;

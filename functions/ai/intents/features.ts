@@ -1,41 +1,94 @@
-/** Turns a message into classifier features: words plus character n-grams, so scripts without spaces (th, zh, ja) work too. */
+/**
+ * Turns a message into hashed classifier features: words and word pairs (segmented with Intl.Segmenter where the
+ * script has no spaces: Thai, Chinese, Japanese) plus character n-grams, each a 32-bit FNV-1a hash.
+ */
 import { normaliseText } from "../normalise";
 
-const MAX_N = 4;
+/** Bump when the features change: a model trained on other features must be retrained, not misread. */
+export const FEATURE_VERSION = 1;
+
+export interface FeatureOptions {
+  /** Longest character n-gram. */
+  readonly charMax: number;
+  /** Whether consecutive word pairs are features. */
+  readonly bigrams: boolean;
+  /** Hashes are folded into this many buckets (a power of two), or kept whole when 0. */
+  readonly buckets?: number;
+}
+
+export const DEFAULT_FEATURES: FeatureOptions = { charMax: 4, bigrams: true };
+
 /** Han, kana, Hangul and Thai carry meaning in single characters; Latin letters do not. */
 const DENSE_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
-export interface Features {
-  readonly all: readonly string[];
-  /** The features that say whether the model knows this kind of message at all: words, or character pairs in dense scripts. */
-  readonly evidence: readonly string[];
+// ICU picks the word dictionary by script, not locale, so one segmenter serves Thai, Chinese, Japanese and Korean.
+const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+// One seed per kind of feature, so the word "ok" and the character pair "ok" are different features.
+const SEED_WORD = hashStep(FNV_OFFSET, 0x77);
+const SEED_PAIR = hashStep(FNV_OFFSET, 0x62);
+const SEED_CHAR = hashStep(FNV_OFFSET, 0x63);
+
+function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, FNV_PRIME) >>> 0;
 }
 
-export function features(text: string): Features {
+function hashString(seed: number, text: string): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = hashStep(h, text.charCodeAt(i));
+  return h;
+}
+
+export interface Features {
+  /** Distinct feature hashes. */
+  readonly all: readonly number[];
+  /** The word features: the share the model knows says whether it knows this kind of message at all. */
+  readonly evidence: readonly number[];
+}
+
+const EMPTY: Features = { all: [], evidence: [] };
+
+export function words(normal: string): string[] {
+  if (!DENSE_SCRIPT.test(normal)) return normal.split(" ");
+  const out: string[] = [];
+  for (const s of segmenter.segment(normal)) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+export function features(text: string, options: FeatureOptions = DEFAULT_FEATURES): Features {
   const normal = normaliseText(text);
-  if (normal.length === 0) return { all: [], evidence: [] };
-  const all = new Set<string>();
-  const evidence = new Set<string>();
-  for (const word of normal.split(" ")) {
-    if (word.length > 1 && word.length <= 15 && !DENSE_SCRIPT.test(word)) {
-      all.add(`w:${word}`);
-      evidence.add(`w:${word}`);
+  if (normal.length === 0) return EMPTY;
+  const all = new Set<number>();
+  const evidence = new Set<number>();
+  const tokens = words(normal);
+  let previous: string | undefined;
+  for (const word of tokens) {
+    if (word.length > 20) {
+      previous = undefined;
+      continue;
     }
+    const h = hashString(SEED_WORD, word);
+    all.add(h);
+    evidence.add(h);
+    if (options.bigrams && previous !== undefined) all.add(hashString(SEED_PAIR, `${previous} ${word}`));
+    previous = word;
   }
-  // One pass over the characters, growing each n-gram from the previous one (this runs on every message).
-  const chars = Array.from(`_${normal.replace(/ /g, "_")}_`);
-  const dense = chars.map((ch) => DENSE_SCRIPT.test(ch));
+  // One pass over the characters, growing each n-gram's hash from the previous one (this runs on every message).
+  const letters = Array.from(`_${normal.replace(/ /g, "_")}_`);
+  const chars = letters.map((ch) => ch.codePointAt(0) as number);
+  const dense = letters.map((ch) => DENSE_SCRIPT.test(ch));
   for (let i = 0; i < chars.length; i++) {
-    let gram = chars[i] as string;
-    let denseGram = dense[i] as boolean;
-    if (denseGram) all.add(gram);
-    for (let n = 2; n <= MAX_N && i + n <= chars.length; n++) {
-      gram += chars[i + n - 1];
-      denseGram ||= dense[i + n - 1] as boolean;
-      all.add(gram);
-      if (n === 2 && denseGram) evidence.add(gram);
+    let h = hashStep(SEED_CHAR, chars[i] as number);
+    if (dense[i]) all.add(h);
+    for (let n = 2; n <= options.charMax && i + n <= chars.length; n++) {
+      h = hashStep(h, chars[i + n - 1] as number);
+      all.add(h);
     }
   }
-  return { all: [...all], evidence: [...evidence] };
+  if (!options.buckets) return { all: [...all], evidence: [...evidence] };
+  const mask = options.buckets - 1;
+  return { all: [...new Set([...all].map((h) => h & mask))], evidence: [...new Set([...evidence].map((h) => h & mask))] };
 }

@@ -3,22 +3,43 @@
  * market's languages (docs/requirements.md: Indonesian and Malay can only be told apart by the market).
  */
 import { eld } from "eld/extrasmall";
-import type { Language } from "../../domain/language";
+import { type Detection, type DetectorScript, LANGUAGE_CODES, LANGUAGES, type Language } from "../../domain/languages";
 import type { Market } from "../../domain/markets";
 import type { LanguageGuess } from "../../domain/ports";
 import { countScripts, hanLean } from "./scripts";
 
 type Eld = ReturnType<typeof eld.newInstance>;
 
-/** eld has one code for Indonesian and Malay ("ms") and calls Filipino "tl". */
-const TO_ELD: Partial<Record<Language, string>> = { id: "ms", fil: "tl", "zh-Hans": "zh", "zh-Hant": "zh" };
+const detectionOf = (language: Language): Detection => LANGUAGES[language].detection;
 
-// Romanised Hindi (Hinglish) words that no other supported Latin-script language uses this way.
-const HINGLISH = new Set(
-  "mujhe mera meri mere kab kya kyu kyun nahi nahin hai hain kar karo karna chahiye milega mila aap apna apni kitne kitna bhai yaar abhi tak wala wali kaise kaha kahan paisa paise vapas wapas jaldi".split(
-    " ",
-  ),
-);
+/** eld's code for a Latin-script language (one code for Indonesian and Malay, "tl" for Filipino); undefined for the others. */
+const eldCode = (language: Language): string | undefined => {
+  const d = detectionOf(language);
+  return d.by === "eld" ? d.eld : undefined;
+};
+
+/** Languages one script decides alone (Thai, Hangul, Devanagari), in catalogue order, which breaks ties. */
+const BY_OWN_SCRIPT = LANGUAGE_CODES.flatMap((language): [Exclude<DetectorScript, "kana">, Language][] => {
+  const d = detectionOf(language);
+  return d.by === "script" && d.script !== "kana" ? [[d.script, language]] : [];
+});
+/** The language written with kana, which also reads Han-only text where its market says so (Japanese). */
+const KANA = LANGUAGE_CODES.filter((l) => {
+  const d = detectionOf(l);
+  return d.by === "script" && d.script === "kana";
+});
+/** The Chinese languages, Simplified first. */
+const HAN = LANGUAGE_CODES.filter((l) => detectionOf(l).by === "han");
+const hanForm = (form: "simplified" | "traditional") =>
+  HAN.find((l) => {
+    const d = detectionOf(l);
+    return d.by === "han" && d.form === form;
+  });
+/** Languages with romanised marker words (Hinglish), and those words. */
+const ROMANISED = LANGUAGE_CODES.flatMap((language): [Language, ReadonlySet<string>][] => {
+  const d = detectionOf(language);
+  return d.by === "script" && d.romanised ? [[language, new Set(d.romanised)]] : [];
+});
 
 export interface LanguageDetector {
   detect(text: string, market: Market, hint: Language | undefined): LanguageGuess;
@@ -42,29 +63,28 @@ export function createLanguageDetector(): LanguageDetector {
       const candidates = [...new Set<Language>([...market.languages, "en", ...(hint ? [hint] : [])])];
       const fallback: LanguageGuess = { language: hint ?? market.languages[0], confidence: 0.3 };
       const s = countScripts(text);
-      const letters = s.thai + s.hangul + s.kana + s.devanagari + s.han + s.latin;
+      const letters = Object.values(s).reduce((a, b) => a + b, 0);
       if (letters === 0) return fallback;
-      const top = Math.max(s.thai, s.hangul, s.kana + s.han, s.devanagari, s.latin);
+      const top = Math.max(s.latin, s.kana + s.han, ...BY_OWN_SCRIPT.map(([script]) => s[script]));
       if (s.latin < top) {
-        if (top === s.thai) return { language: "th", confidence: 0.99 };
-        if (top === s.hangul) return { language: "ko", confidence: 0.99 };
-        if (top === s.devanagari) return { language: "hi", confidence: 0.99 };
-        // Kana is Japanese; Han alone is Japanese only where the market says so.
-        if (s.kana > 0 || (market.code === "JP" && !candidates.includes("zh-Hans")))
-          return { language: "ja", confidence: s.kana > 0 ? 0.99 : 0.7 };
+        for (const [script, language] of BY_OWN_SCRIPT)
+          if (s[script] === top) return { language, confidence: 0.99 };
+        // Kana is Japanese; Han alone is Japanese only where the market says so and Chinese is not expected.
+        const kana = KANA.find((l) => s.kana > 0 || market.languages.includes(l));
+        if (kana && (s.kana > 0 || !candidates.some((l) => HAN.includes(l))))
+          return { language: kana, confidence: s.kana > 0 ? 0.99 : 0.7 };
         return { language: chineseScript(text, market, hint), confidence: 0.95 };
       }
-      if (market.code === "IN" || candidates.includes("hi")) {
-        const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-        if (words.filter((w) => HINGLISH.has(w)).length >= 2) return { language: "hi", confidence: 0.8 };
+      for (const [language, words] of ROMANISED) {
+        if (!candidates.includes(language)) continue;
+        const found = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+        if (found.filter((w) => words.has(w)).length >= 2) return { language, confidence: 0.8 };
       }
-      const latinCandidates = candidates.filter(
-        (l) => l !== "th" && l !== "ko" && l !== "ja" && l !== "hi" && !l.startsWith("zh"),
-      );
+      const latinCandidates = candidates.filter((l) => eldCode(l) !== undefined);
       if (latinCandidates.length === 1) return { language: latinCandidates[0] as Language, confidence: 0.9 };
-      const codes = [...new Set(latinCandidates.map((l) => TO_ELD[l] ?? l))];
+      const codes = [...new Set(latinCandidates.map(eldCode))] as string[];
       const result = detectorFor(codes).detect(text);
-      const found = latinCandidates.find((l) => (TO_ELD[l] ?? l) === result.language);
+      const found = latinCandidates.find((l) => eldCode(l) === result.language);
       if (!found) return fallback;
       const scores = Object.values(result.getScores());
       const total = scores.reduce((a, b) => a + b, 0);
@@ -77,10 +97,13 @@ export function createLanguageDetector(): LanguageDetector {
   };
 }
 
+/** Traditional or Simplified by the characters' forms, else the conversation's, else the market's Chinese. */
 function chineseScript(text: string, market: Market, hint: Language | undefined): Language {
   const lean = hanLean(text);
-  if (lean > 0) return "zh-Hant";
-  if (lean < 0) return "zh-Hans";
-  if (hint === "zh-Hans" || hint === "zh-Hant") return hint;
-  return market.languages.includes("zh-Hant") ? "zh-Hant" : "zh-Hans";
+  const traditional = hanForm("traditional");
+  const simplified = hanForm("simplified");
+  if (lean > 0 && traditional) return traditional;
+  if (lean < 0 && simplified) return simplified;
+  if (hint && HAN.includes(hint)) return hint;
+  return market.languages.find((l) => HAN.includes(l)) ?? (HAN[0] as Language);
 }

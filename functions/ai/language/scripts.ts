@@ -1,12 +1,8 @@
 /** Script evidence: Thai, Hangul, kana, Devanagari and Han decide the language before any statistics do. */
-export interface ScriptCounts {
-  readonly thai: number;
-  readonly hangul: number;
-  readonly kana: number;
-  readonly devanagari: number;
-  readonly han: number;
-  readonly latin: number;
-}
+import type { DetectorScript } from "../../domain/languages";
+
+/** Letters of each script the language catalogue's detection rules name (domain/languages.ts). */
+export type ScriptCounts = Readonly<Record<DetectorScript, number>>;
 
 export function countScripts(text: string): ScriptCounts {
   let thai = 0,

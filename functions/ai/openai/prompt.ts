@@ -3,7 +3,7 @@
  * the market's register, then this conversation's facts. Shopper text is only ever data, never instructions.
  */
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
-import type { Language } from "../../domain/language";
+import { registerFor } from "../../domain/languages";
 import type { ModelRequest } from "../../domain/model";
 import { type OrderSnapshot, orderStage } from "../../domain/order";
 
@@ -24,23 +24,9 @@ Rules you always follow:
 - Answer with a JSON object: {"reply": string, "intent": one of the listed intents, "confidence": 0..1,
   "escalate": boolean, "reason": "human_requested" | "frustration" | "sensitive" | "action_required" | null}.
 Intents: order_status, delivery_delay, cancel_order, refund_return, change_address, payment_issue, product_question,
-greeting, thanks, human_request, complaint, sensitive_health_safety, sensitive_legal, sensitive_fraud,
-sensitive_privacy, unknown.`;
-
-/** R9: the register shoppers of each language expect. */
-const REGISTER: Record<Language, string> = {
-  en: "English, friendly and clear; plain words a non-native reader understands.",
-  id: 'Indonesian, warm shop-chat style; address the shopper as "Kak".',
-  ms: "Malaysian Malay (Bahasa Melayu, not Indonesian vocabulary), polite and friendly.",
-  th: "Thai, polite; end sentences with the female polite particles ค่ะ/คะ as Thai shop chat does.",
-  vi: 'Vietnamese with full diacritics, polite; address the shopper as "anh/chị" and use "ạ".',
-  fil: 'Filipino (Tagalog) as Philippine online shops write it, polite with "po"; common English loanwords are fine.',
-  "zh-Hans": "Simplified Chinese, polite shop-chat style using 您.",
-  "zh-Hant": "Traditional Chinese as written in Taiwan (e.g. 訂單, 出貨, 物流), polite.",
-  ja: "Japanese in keigo, as a shop's customer support writes (ご注文, 発送いたしました, 〜様).",
-  ko: "Korean in polite 존댓말 (합쇼체/해요체), addressing the shopper as 고객님 or by name with 님.",
-  hi: "Hindi in Devanagari, polite आप register.",
-};
+shipping_info (shipping in general, not an order), payment_methods, return_policy (the policy, not returning an
+order), store_info, greeting, thanks, human_request, complaint, sensitive_health_safety, sensitive_legal,
+sensitive_fraud, sensitive_privacy, unknown.`;
 
 const orderFacts = (order: OrderSnapshot) => ({
   name: order.name,
@@ -54,10 +40,8 @@ const orderFacts = (order: OrderSnapshot) => ({
 
 export function buildPrompt(request: ModelRequest): ChatCompletionMessageParam[] {
   const { market, language } = request;
-  const register =
-    market.code === "HK" && language === "zh-Hant"
-      ? "Traditional Chinese as written by Hong Kong businesses (formal written Chinese, e.g. 訂單, 寄出, 追蹤編號)."
-      : REGISTER[language];
+  // R9: the register comes from the language catalogue, Hong Kong's variant included.
+  const register = registerFor(language, market.code);
   const context = {
     market: market.code,
     timeZone: market.timeZone,

@@ -1,63 +1,21 @@
 /** PUT /v1/connections/{marketplace} and GET /v1/connections: a shop's marketplace connections, secrets write-only. */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { ConnectionStore } from "../../adapters/dynamodb/connection-store";
-import { baseUrlProblem, MARKETPLACE_HOSTS } from "../../adapters/marketplaces/catalogue";
-import { MarketplaceApiError } from "../../adapters/marketplaces/http";
-import { AppError, DependencyError } from "../../domain/errors";
 import {
-  type ConnectionSecrets,
-  MARKETPLACES,
-  type Marketplace,
-  type MarketplaceAdapter,
-  type MarketplaceConnection,
-} from "../../domain/marketplace";
+  baseUrlProblem,
+  CHANNEL_NAMES,
+  CHANNELS,
+  type ChannelName,
+  MarketplaceApiError,
+} from "../../channels";
+import { AppError, DependencyError } from "../../domain/errors";
+import type { ConnectionSecrets, MarketplaceAdapter, MarketplaceConnection } from "../../domain/marketplace";
 import { MARKET_CODES } from "../../domain/markets";
 import type { Clock } from "../../domain/ports";
 import type { AppEnv } from "../auth";
 import { ErrorSchema } from "../schemas";
 
 const error = { description: "Error", content: { "application/json": { schema: ErrorSchema } } };
-const secret = z.string().min(1).max(2000);
-const https = z.url().refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL");
-/** A marketplace host: checked against the catalogue after parsing (the local flag decides about loopback). */
-const host = https.optional();
-const common = {
-  market: z.enum(MARKET_CODES).optional(),
-  accessTokenExpiresAt: z.iso.datetime({ offset: true }).optional(),
-};
-
-const Shopee = z.object({
-  marketplaceShopId: z.string().min(1).max(40),
-  partnerId: z.string().min(1).max(40),
-  partnerKey: secret,
-  accessToken: secret,
-  refreshToken: secret,
-  callbackUrl: https,
-  apiBaseUrl: host,
-  ...common,
-});
-const Lazada = z.object({
-  sellerId: z.string().min(1).max(40),
-  appKey: z.string().min(1).max(40),
-  appSecret: secret,
-  accessToken: secret,
-  refreshToken: secret,
-  apiBaseUrl: host,
-  authBaseUrl: host,
-  ...common,
-});
-const TikTok = z.object({
-  shopId: z.string().min(1).max(60),
-  shopCipher: z.string().min(1).max(200),
-  appKey: z.string().min(1).max(60),
-  appSecret: secret,
-  accessToken: secret,
-  refreshToken: secret,
-  apiBaseUrl: host,
-  authBaseUrl: host,
-  ...common,
-});
-
 /** Tokens whose expiry the seller does not give are refreshed at the next send: Shopee's last four hours. */
 const DEFAULT_TOKEN_HOURS = 4;
 
@@ -67,14 +25,14 @@ const view = (c: MarketplaceConnection) => ({
   appId: c.appId,
   market: c.market,
   apiBaseUrl: c.apiBaseUrl,
-  callbackUrl: c.callbackUrl,
+  callbackUrl: CHANNELS[c.marketplace].connection.shown(c).callbackUrl,
   accessTokenExpiresAt: c.accessTokenExpiresAt,
   connectedAt: c.connectedAt,
 });
 /** What `view` shows of a connection, for the OpenAPI document. */
 const ConnectionSchema = z
   .object({
-    marketplace: z.enum(MARKETPLACES),
+    marketplace: z.enum(CHANNEL_NAMES as [ChannelName, ...ChannelName[]]),
     marketplaceShopId: z.string(),
     appId: z.string(),
     market: z.enum(MARKET_CODES).nullable(),
@@ -85,7 +43,7 @@ const ConnectionSchema = z
   })
   .openapi("Connection");
 
-const putRoute = (marketplace: Marketplace, schema: z.ZodType) =>
+const putRoute = (marketplace: ChannelName, schema: z.ZodType) =>
   createRoute({
     method: "put",
     path: `/v1/connections/${marketplace}`,
@@ -118,7 +76,7 @@ const listRoute = createRoute({
   },
 });
 
-/** Refuses hosts off the marketplace's catalogue (400, naming the field) before any call is made to them. */
+/** Refuses hosts off the channel's list (400, naming the field) before any call is made to them. */
 function vetHosts(connection: MarketplaceConnection, allowLoopback: boolean) {
   const details = (["apiBaseUrl", "authBaseUrl"] as const).flatMap((field) => {
     // Shopee has one base for both: the field the seller gave is the one named.
@@ -163,14 +121,10 @@ async function proveOwnership(
     if (error instanceof MarketplaceApiError || error instanceof z.ZodError) throw unproven();
     throw error;
   }
-  const match = shops.find((s) => s.marketplaceShopId === connection.marketplaceShopId);
-  if (!match) throw unproven();
-  if (match.shopCipher !== undefined && match.shopCipher !== connection.shopCipher)
-    throw new AppError(
-      "invalid_request",
-      "The shop cipher is not the one the marketplace gives for this shop.",
-      [{ path: "shopCipher" }],
-    );
+  const verdict = CHANNELS[connection.marketplace].connection.ownership(connection, shops);
+  if (verdict.kind === "not_listed") throw unproven();
+  if (verdict.kind === "mismatch")
+    throw new AppError("invalid_request", verdict.message, [{ path: verdict.path }]);
 }
 
 export function registerConnectionRoutes(
@@ -178,7 +132,7 @@ export function registerConnectionRoutes(
   deps: {
     connections: ConnectionStore;
     clock: Clock;
-    adapters: Readonly<Record<Marketplace, MarketplaceAdapter>>;
+    adapters: { readonly [N in ChannelName]: MarketplaceAdapter };
     allowLoopbackTargets: boolean;
   },
 ) {
@@ -202,65 +156,13 @@ export function registerConnectionRoutes(
     return view(connection);
   };
 
-  /** Each marketplace's body, mapped to the connection's common shape: public fields, and the secrets to seal. */
-  type Mapped = {
-    fields: Omit<MarketplaceConnection, "shopId" | "marketplace" | "connectedAt" | "accessTokenExpiresAt">;
-    secrets: ConnectionSecrets;
-  };
-  const mappings: { [M in Marketplace]: { schema: z.ZodType; map: (b: never) => Mapped } } = {
-    shopee: {
-      schema: Shopee,
-      map: (b: z.infer<typeof Shopee>) => ({
-        fields: {
-          marketplaceShopId: b.marketplaceShopId,
-          appId: b.partnerId,
-          shopCipher: null,
-          callbackUrl: b.callbackUrl,
-          apiBaseUrl: b.apiBaseUrl ?? MARKETPLACE_HOSTS.shopee.defaultApiBaseUrl(b.market ?? null),
-          authBaseUrl: b.apiBaseUrl ?? MARKETPLACE_HOSTS.shopee.defaultAuthBaseUrl,
-          market: b.market ?? null,
-        },
-        secrets: { signingKey: b.partnerKey, accessToken: b.accessToken, refreshToken: b.refreshToken },
-      }),
-    },
-    lazada: {
-      schema: Lazada,
-      map: (b: z.infer<typeof Lazada>) => ({
-        fields: {
-          marketplaceShopId: b.sellerId,
-          appId: b.appKey,
-          shopCipher: null,
-          callbackUrl: null,
-          apiBaseUrl: b.apiBaseUrl ?? MARKETPLACE_HOSTS.lazada.defaultApiBaseUrl(b.market ?? null),
-          authBaseUrl: b.authBaseUrl ?? MARKETPLACE_HOSTS.lazada.defaultAuthBaseUrl,
-          market: b.market ?? null,
-        },
-        secrets: { signingKey: b.appSecret, accessToken: b.accessToken, refreshToken: b.refreshToken },
-      }),
-    },
-    tiktok: {
-      schema: TikTok,
-      map: (b: z.infer<typeof TikTok>) => ({
-        fields: {
-          marketplaceShopId: b.shopId,
-          appId: b.appKey,
-          shopCipher: b.shopCipher,
-          callbackUrl: null,
-          apiBaseUrl: b.apiBaseUrl ?? MARKETPLACE_HOSTS.tiktok.defaultApiBaseUrl(b.market ?? null),
-          authBaseUrl: b.authBaseUrl ?? MARKETPLACE_HOSTS.tiktok.defaultAuthBaseUrl,
-          market: b.market ?? null,
-        },
-        secrets: { signingKey: b.appSecret, accessToken: b.accessToken, refreshToken: b.refreshToken },
-      }),
-    },
-  };
-  for (const marketplace of MARKETPLACES) {
-    const { schema, map } = mappings[marketplace];
+  // One PUT route per channel, each with that channel's body schema.
+  for (const marketplace of CHANNEL_NAMES) {
+    const { schema, draft } = CHANNELS[marketplace].connection;
     app.openapi(putRoute(marketplace, schema), async (c) => {
-      const body = schema.parse(await c.req.json()) as { accessTokenExpiresAt?: string };
-      const { fields, secrets } = map(body as never);
+      const { fields, secrets, accessTokenExpiresAt } = draft(await c.req.json());
       return c.json(
-        await save({ ...fields, shopId: c.get("shop").id, marketplace }, secrets, body.accessTokenExpiresAt),
+        await save({ ...fields, shopId: c.get("shop").id, marketplace }, secrets, accessTokenExpiresAt),
         200,
       );
     });

@@ -13,7 +13,7 @@ import {
 import { EscalationId } from "../../domain/ids";
 import { summaryOf } from "../../domain/handoff";
 import { queueOrderFor } from "../../domain/priority";
-import type { Translator } from "../../domain/ports";
+import type { LocaleText } from "../../domain/ports";
 import { LOCALES } from "../../adapters/i18n/resources";
 import type { AgentClaims, AppEnv } from "../auth";
 import {
@@ -180,7 +180,7 @@ const detailRoute = createRoute({
 
 export function registerInboxRoutes(
   app: OpenAPIHono<AppEnv>,
-  deps: AgentActionDeps & { translator: Translator },
+  deps: AgentActionDeps & { translator: LocaleText },
 ) {
   const inbox = deps.inbox;
   // The summary in the first of the agent's languages we ship, else the packet's own (English).

@@ -1,18 +1,18 @@
 /**
- * POST /webhooks/{shopee|lazada|tiktok}: a push is verified with the connected shop's key over the raw body,
+ * POST /webhooks/{channel}, one route per channel of the catalogue (its `webhookPath`): a push is verified with the connected shop's key over the raw body,
  * de-duplicated on the marketplace message id, queued per conversation, and answered 2xx with an empty body at once.
  */
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import type { ConnectionStore } from "../../adapters/dynamodb/connection-store";
+import { CHANNEL_NAMES, CHANNELS, type ChannelName } from "../../channels";
 import type { Logger } from "../../domain/ports";
 import { AppError } from "../../domain/errors";
 import type { ShopId } from "../../domain/ids";
-import {
-  type ConnectionSecrets,
-  isMarketplace,
-  type Marketplace,
-  type MarketplaceAdapter,
-  type MarketplaceConnection,
+import type {
+  ConnectionSecrets,
+  Marketplace,
+  MarketplaceAdapter,
+  MarketplaceConnection,
 } from "../../domain/marketplace";
 import type { MarketplaceQueues } from "../../domain/marketplace-queues";
 import { limitBody } from "../json-body";
@@ -21,7 +21,7 @@ export const PUSH_MAX_BYTES = 64 * 1024;
 
 export interface MarketplaceWebhookDeps {
   readonly connections: ConnectionStore;
-  readonly adapters: Readonly<Record<Marketplace, MarketplaceAdapter>>;
+  readonly adapters: { readonly [N in ChannelName]: MarketplaceAdapter };
   readonly marketplaceQueues: MarketplaceQueues | undefined;
   readonly logger: Logger;
 }
@@ -57,9 +57,7 @@ export function registerMarketplaceWebhooks(app: Hono, deps: MarketplaceWebhookD
 
   // The limit counts bytes as they stream in, so an unauthenticated chunked flood is cut off at 64 KB.
   const limit = limitBody(PUSH_MAX_BYTES, "Pushes");
-  app.post("/webhooks/:marketplace{shopee|lazada|tiktok}", limit, async (c) => {
-    const marketplace = c.req.param("marketplace");
-    if (!isMarketplace(marketplace)) throw new AppError("not_found", "No such marketplace.");
+  const receive = (marketplace: ChannelName) => async (c: Context) => {
     const raw = new Uint8Array(await c.req.arrayBuffer());
     if (raw.byteLength > PUSH_MAX_BYTES)
       throw new AppError("payload_too_large", `Pushes must be at most ${PUSH_MAX_BYTES} bytes.`);
@@ -91,5 +89,6 @@ export function registerMarketplaceWebhooks(app: Hono, deps: MarketplaceWebhookD
       }
     }
     return c.body(null, 200);
-  });
+  };
+  for (const name of CHANNEL_NAMES) app.post(CHANNELS[name].webhookPath, limit, receive(name));
 }

@@ -1,4 +1,17 @@
 /** The inbox's stylesheet and its one small script, served from the app itself (no CDN, strict CSP). */
+import { intlTagOf, LANGUAGE_CODES, LANGUAGES, LOCALE_CODES } from "../../domain/languages";
+
+/** Every language's font (the catalogue's), once each, after the system's and before the generic family. */
+const FONT_STACK = [
+  "system-ui",
+  ...new Set(LANGUAGE_CODES.map((l) => `"${LANGUAGES[l].font.family}"`)),
+  "sans-serif",
+].join(", ");
+
+/** Locales whose Intl tag differs from ours (fil → fil-PH), for the script's own formatting. */
+const INTL_TAGS = Object.fromEntries(
+  LOCALE_CODES.filter((l) => intlTagOf(l) !== l).map((l) => [l, intlTagOf(l)]),
+);
 
 /** Every key the script answers (and Enter, which opens the focused link), in the order the `?` list shows them. */
 export const SHORTCUTS = [
@@ -17,7 +30,7 @@ export const INBOX_CSS = `
 :root { color-scheme: light; --ink:#1b1f24; --muted:#57606a; --line:#d0d7de; --bg:#f6f8fa; --card:#fff;
   --accent:#0b5cad; --accent-ink:#fff; --warn:#a40e26; --warn-bg:#ffebe9; --ok:#116329; --ok-bg:#dafbe1; --focus:#f0a30a; }
 * { box-sizing: border-box; }
-body { margin:0; font:16px/1.5 system-ui, "Noto Sans", "Noto Sans Thai", "Noto Sans CJK SC", "Noto Sans Devanagari", sans-serif;
+body { margin:0; font:16px/1.5 ${FONT_STACK};
   color:var(--ink); background:var(--bg); }
 a { color:var(--accent); }
 :focus-visible { outline:3px solid var(--focus); outline-offset:2px; }
@@ -108,8 +121,8 @@ export const INBOX_CLIENT_JS = `"use strict";
 (() => {
   const body = document.body;
   const lang = document.documentElement.lang || "en";
-  const rtf = new Intl.RelativeTimeFormat(lang === "fil" ? "fil-PH" : lang, { numeric: "auto" });
-  const tag = lang === "fil" ? "fil-PH" : lang;
+  const tag = ${JSON.stringify(INTL_TAGS)}[lang] || lang;
+  const rtf = new Intl.RelativeTimeFormat(tag, { numeric: "auto" });
   const moment = new Intl.DateTimeFormat(tag, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
   const relative = (ms) => {
     const s = ms / 1000, a = Math.abs(s);

@@ -1,10 +1,18 @@
 /** What the web inbox needs: the agent actions, text from locales/, canned replies, orders and, optionally, translation. */
 import type { AgentActionDeps } from "../../domain/agent-actions";
-import type { CannedReplyStore, ConversationStore, ConversationSummarizer, Logger, MessageTranslator, OrderReader, Translator } from "../../domain/ports";
+import type {
+  CannedReplyStore,
+  ConversationStore,
+  ConversationSummarizer,
+  Logger,
+  MessageTranslator,
+  OrderReader,
+  LocaleText,
+} from "../../domain/ports";
 import type { CognitoHostedUi } from "./cognito";
 
 export interface InboxPageDeps extends AgentActionDeps {
-  readonly translator: Translator;
+  readonly translator: LocaleText;
   readonly conversations: ConversationStore;
   readonly cannedReplies: CannedReplyStore;
   /** The shop's cached orders: the packet shows the ones the AI already described, as they stand now. */

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { type Agent, findForAgent } from "../../domain/agent-actions";
 import { cannedRepliesFor } from "../../domain/canned-replies";
-import { localeFor } from "../../domain/language";
+import { isLocale, languageOfLocale, localeFor } from "../../domain/languages";
 import type { Message } from "../../domain/conversation";
 import type { Escalation } from "../../domain/escalation";
 import { quotedOrders, summaryOf } from "../../domain/handoff";
@@ -12,8 +12,10 @@ import { notFound } from "../../domain/errors";
 import type { InboxPageDeps } from "./deps";
 import type { CannedGroup, PacketData, ShownMessage, TranslationState } from "./views/packet";
 
-/** Two tags name the same language for reading purposes (zh-Hant-HK reads as zh-Hant). */
-export const sameLanguage = (a: string, b: string) => a.replace(/-HK$/, "") === b.replace(/-HK$/, "");
+const readAs = (tag: string): string => (isLocale(tag) ? languageOfLocale(tag) : tag);
+
+/** Two tags name the same language for reading purposes (a variant reads as its language: zh-Hant-HK as zh-Hant). */
+export const sameLanguage = (a: string, b: string) => readAs(a) === readAs(b);
 
 /** The shopper's language as the escalation recorded it, in our locale terms (zh-Hant in Hong Kong is zh-Hant-HK). */
 export const shopperLocale = (e: Escalation) => localeFor(e.language, e.market);

@@ -2,23 +2,19 @@
 import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import { LOCALES } from "../../adapters/i18n/resources";
-import type { Translator } from "../../domain/ports";
+import { intlTagOf, localeOfTag, regionalVariant } from "../../domain/languages";
+import type { LocaleText } from "../../domain/ports";
 import type { Session } from "./session";
 
 export const LANGUAGE_COOKIE = "inbox_lang";
 
-/** Matches a BCP 47 tag to a locale we ship: exact, then script (zh-TW → zh-Hant), then language. */
+/**
+ * Matches a BCP 47 tag to a locale we ship, by the language catalogue: exact, then the language with its script or
+ * region (zh-TW → zh-Hant, tl → fil) in its region's variant (zh-HK → zh-Hant-HK).
+ */
 export function matchLocale(tag: string): string | undefined {
-  const lower = tag.toLowerCase();
-  const exact = LOCALES.find((l) => l.toLowerCase() === lower);
-  if (exact) return exact;
-  if (lower.startsWith("zh")) {
-    if (/-(hk|mo)\b/.test(lower)) return "zh-Hant-HK";
-    if (/-(hant|tw)\b/.test(lower)) return "zh-Hant";
-    return "zh-Hans";
-  }
-  if (lower.startsWith("tl")) return "fil";
-  return LOCALES.find((l) => l === lower.split("-")[0]);
+  const locale = localeOfTag(tag);
+  return locale && LOCALES.includes(locale) ? locale : undefined;
 }
 
 /** The page's locale: the agent's choice on this page, then their token's languages, then the browser's, then English. */
@@ -53,14 +49,18 @@ const CHANNEL_BRANDS: Readonly<Record<string, string>> = {
 };
 const OWN_CHANNELS: ReadonlySet<string> = new Set(["api", "web"]);
 
-export const intlTag = (locale: string) => (locale === "fil" ? "fil-PH" : locale);
+/** The tag Intl formats a locale of ours with (fil → fil-PH), from the language catalogue. */
+export const intlTag = (locale: string) => intlTagOf(locale);
 
-/** A language's name in `inLocale`; Hong Kong's Traditional Chinese reads "Traditional Chinese (Hong Kong)". */
+/** A language's name in `inLocale`; a regional variant is named after its language and place: "Traditional Chinese (Hong Kong)". */
 export function nameOfLanguage(tag: string, inLocale: string): string {
   const names = new Intl.DisplayNames([intlTag(inLocale)], { type: "language" });
-  if (tag !== "zh-Hant-HK") return names.of(tag) ?? tag;
-  const hk = new Intl.DisplayNames([intlTag(inLocale)], { type: "region", style: "short" }).of("HK");
-  return `${names.of("zh-Hant")} (${hk})`;
+  const variant = regionalVariant(tag);
+  if (!variant) return names.of(tag) ?? tag;
+  const place = new Intl.DisplayNames([intlTag(inLocale)], { type: "region", style: "short" }).of(
+    variant.region,
+  );
+  return `${names.of(variant.language)} (${place})`;
 }
 
 /** Everything a view needs to speak the page's language. */
@@ -86,7 +86,7 @@ export interface PageText {
   duration(value: number, unit: "second" | "minute"): string;
 }
 
-export function pageText(translator: Translator, locale: string, timeZone = "UTC"): PageText {
+export function pageText(translator: LocaleText, locale: string, timeZone = "UTC"): PageText {
   const tag = intlTag(locale);
   const regions = new Intl.DisplayNames([tag], { type: "region" });
   const relative = new Intl.RelativeTimeFormat([tag], { numeric: "auto" });

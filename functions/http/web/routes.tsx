@@ -1,6 +1,6 @@
 /** The web inbox at /inbox: server-rendered pages for agents (queue, packet) and sellers (analytics, canned replies). */
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
-import { type Context, Hono } from "hono";
+import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
@@ -13,6 +13,7 @@ import { summaryOf } from "../../domain/handoff";
 import { queueOrderFor } from "../../domain/priority";
 import { EscalationId } from "../../domain/ids";
 import { REGIONS } from "../../domain/markets";
+import { markGuard } from "../guards";
 import { MAX_CANNED_REPLIES } from "../routes/canned-replies";
 import { INBOX_CLIENT_JS, INBOX_CSS } from "./assets";
 import { finishSignIn, startSignIn } from "./cognito";
@@ -53,6 +54,7 @@ import { chooseTimeZone } from "./time-zone";
 type AgentSession = Session & { kind: "agent" };
 type SellerSession = Session & { kind: "seller" };
 type PageEnv = { Variables: { session: Session; text: PageText } };
+type Pages = Hono<PageEnv>;
 
 const OAUTH_COOKIE = "inbox_oauth";
 const DONE = ["claimed", "released", "resolved", "sent", "noted", "saved"] as const;
@@ -94,12 +96,70 @@ const sameText = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
+/** What every route group of the inbox pages shares. */
+interface PageKit {
+  readonly deps: InboxPageDeps;
+  readonly auth: SessionAuth;
+  /** The page's text in the reader's language and time zone. */
+  readonly textFor: (c: Context, session: Session | null) => PageText;
+  /** An error page in the page's language, with whatever session the request had. */
+  readonly errorPage: (
+    c: Context<PageEnv>,
+    status: 403 | 404 | 413 | 429 | 500,
+    title: string,
+    message: string,
+  ) => Response | Promise<Response>;
+}
+
+/**
+ * The inbox pages: public assets and sign-in first, then every page that needs a session on `signedIn`, whose
+ * first middleware is the session guard, so no page can be added to it unguarded.
+ */
+export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth): Pages {
+  const kit = pageKit(deps, auth);
   const pages = new Hono<PageEnv>();
-  const now = () => deps.clock.now();
+  useBrowserSafety(pages);
+  handlePageErrors(pages, kit);
+  registerAssets(pages);
+  // Every page below reads a credential: an address that keeps failing is refused before any is checked.
+  if (auth.failures) pages.use("*", auth.failures.guard);
+  registerSignIn(pages, kit);
+
+  const signedIn = new Hono<PageEnv>();
+  signedIn.use("*", requireSession(kit));
+  registerQueue(signedIn, kit);
+  registerPacketActions(signedIn, kit);
+  registerAnalytics(signedIn, kit);
+  registerCannedReplies(signedIn, kit);
+  pages.route("/", signedIn);
+  return pages;
+}
+
+/** The helpers the route groups share, built once from the dependencies. */
+function pageKit(deps: InboxPageDeps, auth: SessionAuth): PageKit {
   const textFor = (c: Context, session: Session | null) =>
     pageText(deps.translator, chooseLocale(c, session), chooseTimeZone(c, session));
+  return {
+    deps,
+    auth,
+    textFor,
+    errorPage: (c, status, title, message) => {
+      const text = c.get("text") ?? textFor(c, c.get("session") ?? null);
+      return c.html(
+        <ErrorPage
+          text={text}
+          session={c.get("session") ?? null}
+          title={text.t(title)}
+          message={text.t(message)}
+        />,
+        status,
+      );
+    },
+  };
+}
 
+/** Content security policy, same-origin form posts, a body limit, and no caching of anything but assets. */
+function useBrowserSafety(pages: Pages) {
   pages.use(
     "*",
     secureHeaders({
@@ -131,26 +191,10 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     await next();
     if (!c.req.path.startsWith("/inbox/assets/")) c.header("cache-control", "no-store");
   });
+}
 
-  /** An error page in the page's language, with whatever session the request had. */
-  const errorPage = (
-    c: Context<PageEnv>,
-    status: 403 | 404 | 413 | 429 | 500,
-    title: string,
-    message: string,
-  ) => {
-    const text = c.get("text") ?? textFor(c, c.get("session") ?? null);
-    return c.html(
-      <ErrorPage
-        text={text}
-        session={c.get("session") ?? null}
-        title={text.t(title)}
-        message={text.t(message)}
-      />,
-      status,
-    );
-  };
-
+/** Every failure answered with a page in the reader's language; only unexpected ones are logged. */
+function handlePageErrors(pages: Pages, { deps, errorPage }: PageKit) {
   pages.onError((error, c) => {
     if (error instanceof AppError && error.code === "not_found")
       return errorPage(c, 404, "packet.not_found_title", "packet.not_found");
@@ -165,7 +209,10 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     deps.logger.error("inbox page failed", { error: String(error) });
     return errorPage(c, 500, "errors.title", "errors.generic");
   });
+}
 
+/** The stylesheet and the one script: public, cached briefly. */
+function registerAssets(pages: Pages) {
   pages.get("/assets/inbox.css", (c) =>
     c.body(INBOX_CSS, 200, {
       "content-type": "text/css; charset=utf-8",
@@ -178,12 +225,10 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
       "cache-control": "public, max-age=300",
     }),
   );
+}
 
-  // --- Signing in and out -------------------------------------------------------------------------------------
-
-  // Every page below reads a credential: an address that keeps failing is refused before any is checked.
-  if (auth.failures) pages.use("*", auth.failures.guard);
-
+/** Signing in (pasted credential or Cognito's hosted UI), signing out, and the page language: no session needed. */
+function registerSignIn(pages: Pages, { deps, auth, textFor }: PageKit) {
   pages.get("/sign-in", async (c) => {
     const result = await readSession(c, auth);
     if (result.ok) return c.redirect("/inbox", 303);
@@ -269,10 +314,11 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     const back = input && /^\/inbox(\/[\w\-/]*)?$/.test(input.back) ? input.back : "/inbox";
     return c.redirect(back, 303);
   });
+}
 
-  // --- Everything below needs a session -----------------------------------------------------------------------
-
-  pages.use("*", async (c, next) => {
+/** The session guard of every signed-in page: sets `session` and `text`, or sends the browser to sign in. */
+function requireSession({ auth, textFor }: PageKit): MiddlewareHandler<PageEnv> {
+  return markGuard("inbox-session", async (c, next) => {
     const result = await readSession(c, auth);
     if (!result.ok) {
       if (result.expired) auth.failures?.fail(c);
@@ -284,20 +330,30 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     c.set("text", textFor(c, result.session));
     await next();
   });
+}
 
-  /** Agent pages: a seller who follows such a link lands on their own pages. */
-  const asAgent = (c: Context<PageEnv>): AgentSession | null => {
-    const s = c.get("session");
-    return s.kind === "agent" ? s : null;
-  };
-  const asSeller = (c: Context<PageEnv>): SellerSession | null => {
-    const s = c.get("session");
-    return s.kind === "seller" ? s : null;
-  };
-  const forbidden = (c: Context<PageEnv>) => errorPage(c, 403, "errors.title", "errors.forbidden");
+/** Agent pages: a seller who follows such a link lands on their own pages. */
+const asAgent = (c: Context<PageEnv>): AgentSession | null => {
+  const s = c.get("session");
+  return s.kind === "agent" ? s : null;
+};
+const asSeller = (c: Context<PageEnv>): SellerSession | null => {
+  const s = c.get("session");
+  return s.kind === "seller" ? s : null;
+};
+const forbidden = (kit: PageKit, c: Context<PageEnv>) =>
+  kit.errorPage(c, 403, "errors.title", "errors.forbidden");
 
-  // --- The queue ----------------------------------------------------------------------------------------------
+/** The escalation id in the path; a malformed one is simply not found. */
+const escalationId = (c: Context<PageEnv>) => {
+  const parsed = EscalationIdParam.safeParse(c.req.param("id"));
+  if (!parsed.success) throw new AppError("not_found", "No such escalation.");
+  return EscalationId(parsed.data);
+};
 
+/** The agent's queue: the page, and the fragment its script polls. */
+function registerQueue(pages: Pages, kit: PageKit) {
+  const { deps } = kit;
   const queueList = async (c: Context<PageEnv>, session: AgentSession) => {
     const region = REGIONS.find((r) => r === c.req.query("region"));
     const status = (["pending", "claimed", "resolved"] as const).find((s) => s === c.req.query("status"));
@@ -342,7 +398,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
       filter,
       nextCursor: page.nextCursor,
       version,
-      now: now(),
+      now: deps.clock.now(),
     };
   };
 
@@ -357,20 +413,16 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   pages.get("/queue.html", async (c) => {
     const session = asAgent(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const list = await queueList(c, session);
     if (unchanged(c, list.version)) return c.body(null, 204);
     return c.html(<QueueList {...list} />);
   });
+}
 
-  // --- One escalation -----------------------------------------------------------------------------------------
-
-  const escalationId = (c: Context<PageEnv>) => {
-    const parsed = EscalationIdParam.safeParse(c.req.param("id"));
-    if (!parsed.success) throw new AppError("not_found", "No such escalation.");
-    return EscalationId(parsed.data);
-  };
-
+/** One escalation's packet: the page, its polled fragment, and the agent's actions on it. */
+function registerPacketActions(pages: Pages, kit: PageKit) {
+  const { deps } = kit;
   const renderPacket = async (
     c: Context<PageEnv>,
     session: AgentSession,
@@ -399,21 +451,21 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   pages.get("/e/:id", async (c) => {
     const session = asAgent(c);
-    return session ? renderPacket(c, session) : forbidden(c);
+    return session ? renderPacket(c, session) : forbidden(kit, c);
   });
 
   // Without the script, "Insert" posts the reply box here and gets it back with the canned reply added; a post, so
   // the draft never lands in a URL (history, logs).
   pages.post("/e/:id/compose", async (c) => {
     const session = asAgent(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const input = await form(c, ComposeForm);
     return renderPacket(c, session, { prefill: input?.text ?? "", cannedId: input?.canned });
   });
 
   pages.get("/e/:id/live", async (c) => {
     const session = asAgent(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const data = await loadPacket(deps, agentOf(session), escalationId(c), c.get("text").locale, {
       poll: true,
     });
@@ -428,7 +480,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     run: (session: AgentSession) => Promise<unknown>,
   ) => {
     const session = asAgent(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const back = `/inbox/e/${escalationId(c)}`;
     try {
       await run(session);
@@ -442,7 +494,11 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   const claimOrRelease = (kind: "claim" | "release") => (c: Context<PageEnv>) =>
     act(c, kind === "claim" ? "claimed" : "released", (s) =>
-      transition(deps, agentOf(s), escalationId(c), { kind, agentId: s.agent.id, at: now().toISOString() }),
+      transition(deps, agentOf(s), escalationId(c), {
+        kind,
+        agentId: s.agent.id,
+        at: deps.clock.now().toISOString(),
+      }),
     );
 
   pages.post("/e/:id/claim", claimOrRelease("claim"));
@@ -453,7 +509,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
       transition(deps, agentOf(s), escalationId(c), {
         kind: "resolve",
         agentId: s.agent.id,
-        at: now().toISOString(),
+        at: deps.clock.now().toISOString(),
         note: input?.note || null,
       }),
     );
@@ -469,7 +525,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   pages.post("/e/:id/reply", async (c) => {
     const session = asAgent(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const text = c.get("text");
     const input = await form(c, ReplyForm);
     if (!input) return c.redirect(`/inbox/e/${escalationId(c)}?error=invalid`, 303);
@@ -501,14 +557,16 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
       }),
     );
   });
+}
 
-  // --- The seller's pages -------------------------------------------------------------------------------------
-
+/** The seller's analytics page (R10 figures over the last days). */
+function registerAnalytics(pages: Pages, kit: PageKit) {
+  const { deps } = kit;
   pages.get("/analytics", async (c) => {
     const session = asSeller(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const { days } = AnalyticsQuery.parse({ days: c.req.query("days") });
-    const to = now();
+    const to = deps.clock.now();
     const from = new Date(to.getTime() - days * 86_400_000);
     const [conversations, escalations] = await Promise.all([
       deps.conversations.listActive(session.shop.id, from.toISOString(), to.toISOString()),
@@ -523,10 +581,14 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
       />,
     );
   });
+}
 
+/** The seller's canned replies: list, add, edit, delete. */
+function registerCannedReplies(pages: Pages, kit: PageKit) {
+  const { deps } = kit;
   pages.get("/canned", async (c) => {
     const session = asSeller(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const replies = await deps.cannedReplies.list(session.shop.id);
     return c.html(
       <CannedPage
@@ -540,7 +602,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   pages.post("/canned", async (c) => {
     const session = asSeller(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const input = await form(c, CannedForm);
     if (!input) return c.redirect("/inbox/canned?error=invalid", 303);
     const replies = await deps.cannedReplies.list(session.shop.id);
@@ -551,7 +613,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   pages.post("/canned/:id", async (c) => {
     const session = asSeller(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const input = await form(c, CannedForm);
     if (!input) return c.redirect("/inbox/canned?error=invalid", 303);
     const id = c.req.param("id");
@@ -566,7 +628,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
 
   pages.post("/canned/:id/delete", async (c) => {
     const session = asSeller(c);
-    if (!session) return forbidden(c);
+    if (!session) return forbidden(kit, c);
     const replies = await deps.cannedReplies.list(session.shop.id);
     await deps.cannedReplies.replace(
       session.shop.id,
@@ -574,6 +636,4 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth) {
     );
     return c.redirect("/inbox/canned?done=saved", 303);
   });
-
-  return pages;
 }

@@ -7,7 +7,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AppError } from "../../domain/errors";
-import type { SessionStore, ShopRecord } from "../../domain/ports";
+import type { Clock, SessionStore, ShopRecord } from "../../domain/ports";
 import type { AgentClaims, VerifyAgent } from "../auth";
 import type { FailedAuthLimit } from "../rate-limit";
 
@@ -24,7 +24,7 @@ export interface SessionAuth {
   readonly verifyAgent: VerifyAgent;
   readonly findShop: (apiKey: string) => Promise<ShopRecord | null>;
   readonly sessions: SessionStore;
-  readonly now: () => Date;
+  readonly clock: Clock;
   /** Refuses addresses that failed too often, and counts failed sign-ins and refused session cookies. */
   readonly failures?: FailedAuthLimit | undefined;
 }
@@ -60,7 +60,7 @@ export async function startSession(
   await auth.sessions.start(id, {
     kind,
     credentialHash: sha256(credential),
-    expiresAt: seconds(auth.now()) + MAX_AGE_SECONDS,
+    expiresAt: seconds(auth.clock.now()) + MAX_AGE_SECONDS,
   });
   setCookie(c, COOKIE, `${kind}.${id}.${credential}`, cookieOptions(c, "Strict", MAX_AGE_SECONDS));
 }
@@ -73,7 +73,7 @@ export function endSession(c: Context) {
 /** Signing out: the session ends in the table, so the same cookie is refused everywhere, then the browser forgets it. */
 export async function revokeSession(c: Context, auth: SessionAuth): Promise<void> {
   const parsed = parseCookie(getCookie(c, COOKIE) ?? "");
-  if (parsed) await auth.sessions.end(parsed.id, seconds(auth.now()));
+  if (parsed) await auth.sessions.end(parsed.id, seconds(auth.clock.now()));
   endSession(c);
 }
 
@@ -102,7 +102,7 @@ export async function readSession(c: Context, auth: SessionAuth): Promise<Sessio
   if (!parsed || (parsed.kind !== "agent" && parsed.kind !== "seller")) return { ok: false, expired: true };
   const { kind, id, credential } = parsed;
   const [stored, session] = await Promise.all([
-    auth.sessions.find(id, seconds(auth.now())),
+    auth.sessions.find(id, seconds(auth.clock.now())),
     checkCredential(auth, kind, credential),
   ]);
   // The session must be live and opened with this very credential: an id copied onto another credential fails.

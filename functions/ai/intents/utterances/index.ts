@@ -1,6 +1,6 @@
-/** The versioned training utterances, one file per language, bundled into the function. */
+/** The versioned training utterances, one file per language: build-time input of npm run train, never bundled. */
 import type { Language } from "../../../domain/language";
-import type { Utterances } from "../naive-bayes";
+import type { Utterances } from "../model";
 import en from "./en.json";
 import fil from "./fil.json";
 import hi from "./hi.json";

@@ -4,7 +4,7 @@ import type { CannedReply } from "../../../domain/canned-replies";
 import type { ConversationEvent, InternalNote, Message } from "../../../domain/conversation";
 import type { Escalation } from "../../../domain/escalation";
 import { type OrderSnapshot, orderStage } from "../../../domain/order";
-import type { PageText } from "../page-locale";
+import { intlTag, type PageText } from "../page-locale";
 import type { Session } from "../session";
 import { type Flash, Layout } from "./layout";
 import { Due, When, WithTime } from "./parts";
@@ -148,7 +148,7 @@ export const PacketLive: FC<{ text: PageText; data: PacketData }> = ({ text, dat
 };
 
 const OrderFacts: FC<{ text: PageText; order: OrderSnapshot }> = ({ text, order }) => {
-  const amount = new Intl.NumberFormat([text.locale === "fil" ? "fil-PH" : text.locale], {
+  const amount = new Intl.NumberFormat([intlTag(text.locale)], {
     style: "currency",
     currency: order.total.currency,
   }).format(Number(order.total.amount));

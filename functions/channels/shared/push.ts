@@ -1,11 +1,15 @@
 /** What the Lazada and TikTok pushes share: the app-key signature, and message content sent as a JSON string. */
+import { z } from "zod";
 import type { ConnectionSecrets, MarketplaceConnection } from "../../domain/marketplace";
-import { safeEqual } from "../shopify/hmac";
+import { safeEqual } from "../../adapters/shopify/hmac";
 import { appKeyPushSign } from "./signing";
+
+/** A marketplace id, which vendors send as a number or a string: always read as a string. */
+export const idSchema = z.union([z.string(), z.number()]).transform(String);
 
 /** `Authorization` = hex(HMAC-SHA256(app_secret, app_key + raw body)), compared in constant time. */
 export function verifyAppKeyPush(
-  connection: MarketplaceConnection,
+  connection: Pick<MarketplaceConnection, "appId">,
   secrets: ConnectionSecrets,
   raw: Uint8Array,
   header: (name: string) => string | undefined,
@@ -26,3 +30,11 @@ export function jsonContent(text: string): Record<string, unknown> {
     return {};
   }
 }
+
+/** The marketplace shop a push names in its top-level `key` (read before verification, to find whose key checks it). */
+export const shopIdAt =
+  (key: string) =>
+  (body: unknown): string | null => {
+    const parsed = z.object({ [key]: idSchema }).safeParse(body);
+    return parsed.success ? (parsed.data[key] as string) : null;
+  };

@@ -1,4 +1,4 @@
-/** The HTTP calls adapters make: JSON in and out, a timeout, and errors that say whether a retry can help. */
+/** The HTTP calls channels make: JSON in and out, a timeout, and errors that say whether a retry can help. */
 export class MarketplaceApiError extends Error {
   constructor(
     message: string,
@@ -9,6 +9,7 @@ export class MarketplaceApiError extends Error {
   }
 }
 
+/** A JSON call that never follows redirects; network failures, 429 and 5xx are retryable, other answers are not. */
 export async function callJson(
   url: string,
   init: RequestInit & { timeoutMs?: number } = {},
@@ -37,5 +38,7 @@ export async function callJson(
   }
 }
 
+/** Now, in whole seconds since the epoch. */
 export const epochSeconds = () => Math.floor(Date.now() / 1000);
+/** Epoch seconds as an ISO 8601 instant. */
 export const isoFromEpoch = (seconds: number) => new Date(seconds * 1000).toISOString();

@@ -1,37 +1,10 @@
-/** Shopee Open Platform v2: push code 10 (webchat), sellerchat/send_message, token refresh (docs/protocols.md). */
+/** Shopee Open Platform v2 calls: sellerchat/send_message, get_shop_info (ownership), token refresh. */
 import { z } from "zod";
-import type { InboundPush, MarketplaceAdapter } from "../../domain/marketplace";
-import { isMarketCode } from "../../domain/markets";
-import { safeEqual } from "../shopify/hmac";
-import { callJson, epochSeconds, isoFromEpoch, MarketplaceApiError } from "./http";
-import { shopeePushSign, shopeeSign } from "./signing";
-
-const id = z.union([z.string(), z.number()]).transform(String);
-
-const Push = z.object({
-  code: z.number(),
-  shop_id: id.optional(),
-  data: z
-    .object({
-      type: z.string().optional(),
-      content: z
-        .object({
-          message_id: id,
-          from_id: id,
-          to_id: id.optional(),
-          from_shop_id: id.optional(),
-          message_type: z.string(),
-          content: z.record(z.string(), z.unknown()).default({}),
-          conversation_id: id,
-          created_timestamp: z.number(),
-          region: z.string().optional(),
-          from_user_name: z.string().optional(),
-        })
-        .passthrough(),
-    })
-    .passthrough()
-    .optional(),
-});
+import type { ConnectionSecrets, OutgoingReply } from "../../domain/marketplace";
+import { callJson, epochSeconds, isoFromEpoch, MarketplaceApiError } from "../shared/http";
+import { idSchema as id } from "../shared/push";
+import type { ShopeeConnection } from "./connection";
+import { shopeeSign } from "./signing";
 
 const Answer = z.object({
   error: z.string().optional().default(""),
@@ -54,61 +27,9 @@ const ShopInfoAnswer = z.object({
   status: z.string().optional(),
 });
 
-const MEDIA: Record<string, "sticker" | "image" | "video" | "order" | "product"> = {
-  sticker: "sticker",
-  image: "image",
-  video: "video",
-  order: "order",
-  item: "product",
-  product: "product",
-};
-
-export const shopee: MarketplaceAdapter = {
-  marketplace: "shopee",
-  shopOf: (body) => {
-    const parsed = z.object({ shop_id: id }).safeParse(body);
-    return parsed.success ? parsed.data.shop_id : null;
-  },
-  verify(connection, secrets, raw, header) {
-    const signature = header("authorization");
-    if (!signature || !connection.callbackUrl) return false;
-    return safeEqual(
-      shopeePushSign(secrets.signingKey, connection.callbackUrl, raw),
-      signature.trim().toLowerCase(),
-    );
-  },
-  parse(body, connection): InboundPush[] {
-    const push = Push.safeParse(body);
-    if (!push.success) return [{ kind: "ignored", reason: "unrecognised push" }];
-    if (push.data.code !== 10 || !push.data.data)
-      return [{ kind: "ignored", reason: `push code ${push.data.code}` }];
-    const m = push.data.data.content;
-    const sentAt = isoFromEpoch(
-      m.created_timestamp > 1e12 ? m.created_timestamp / 1000 : m.created_timestamp,
-    );
-    const text = typeof m.content.text === "string" ? m.content.text : "";
-    // Shopee echoes the shop's own messages too; those come from the shop (third-party observation, see README).
-    if (m.from_shop_id === connection.marketplaceShopId || m.from_id === connection.marketplaceShopId) {
-      return [{ kind: "staff_message", threadId: m.conversation_id, messageId: m.message_id, text, sentAt }];
-    }
-    const media = MEDIA[m.message_type] ?? null;
-    const orderSn = typeof m.content.order_sn === "string" ? m.content.order_sn : null;
-    const region = m.region?.toUpperCase();
-    return [
-      {
-        kind: "buyer_message",
-        threadId: m.conversation_id,
-        messageId: m.message_id,
-        buyerId: m.from_id,
-        buyerName: m.from_user_name ?? null,
-        text: media === "order" && orderSn ? `#${orderSn}` : text,
-        media: m.message_type === "text" ? null : media,
-        market: region && isMarketCode(region) ? region : connection.market,
-        sentAt,
-      },
-    ];
-  },
-  async send(connection, secrets, reply) {
+export const shopeeApi = {
+  /** Sends a text reply to the buyer. */
+  async send(connection: ShopeeConnection, secrets: ConnectionSecrets, reply: OutgoingReply) {
     const path = "/api/v2/sellerchat/send_message";
     const timestamp = epochSeconds();
     const sign = shopeeSign(secrets.signingKey, {
@@ -140,7 +61,8 @@ export const shopee: MarketplaceAdapter = {
       throw new MarketplaceApiError(`shopee: ${answer.error}`, !answer.error.startsWith("error_param"));
     return { messageId: answer.response?.message_id ?? `shopee-${timestamp}` };
   },
-  async authorizedShops(connection, secrets) {
+  /** The shop these credentials act for, proven by Shopee accepting a call signed for it. */
+  async authorizedShops(connection: ShopeeConnection, secrets: ConnectionSecrets) {
     // The call is signed with the access token and shop id together, and Shopee answers it only when the token
     // was granted for that shop: success is the proof (the answer itself names no shop id).
     const path = "/api/v2/shop/get_shop_info";
@@ -164,7 +86,8 @@ export const shopee: MarketplaceAdapter = {
       throw new MarketplaceApiError(`shopee shop info: ${answer.error}`, answer.error === "error_server");
     return [{ marketplaceShopId: connection.marketplaceShopId }];
   },
-  async refresh(connection, secrets) {
+  /** A new access and refresh token pair. */
+  async refresh(connection: ShopeeConnection, secrets: ConnectionSecrets) {
     const path = "/api/v2/auth/access_token/get";
     const timestamp = epochSeconds();
     const sign = shopeeSign(secrets.signingKey, { partnerId: connection.appId, path, timestamp });

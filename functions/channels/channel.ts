@@ -1,0 +1,175 @@
+/**
+ * What a channel folder (functions/channels/<name>/) provides: its protocol, its connection form, its hosts and its
+ * rules. A folder writes a `ChannelSpec` typed with its own vendor fields; `defineChannel` turns it into the
+ * `Channel` the routes and workers use, checking a stored connection's vendor fields before the channel sees them.
+ */
+import type { z } from "zod";
+import type {
+  AuthorizedShop,
+  ConnectionSecrets,
+  ConnectionVendor,
+  Marketplace,
+  MarketplaceAdapter,
+  MarketplaceConnection,
+} from "../domain/marketplace";
+import type { MarketCode } from "../domain/markets";
+import type { ChannelHosts } from "./shared/hosts";
+import { MarketplaceApiError } from "./shared/http";
+
+/**
+ * A channel's rules as data (third-party figures, docs/protocols.md); null where no figure is known. Only the reply
+ * deadline is enforced today (it caps an escalation's due time); the others wait for their issue.
+ */
+export interface ChannelRules {
+  /** The longest message the channel accepts, in characters. */
+  readonly maxChars: number | null;
+  /** Answer within this long, or the seller's chat response rate suffers. */
+  readonly replyDeadlineMinutes: number;
+  /** A seller may write only this long after the buyer's last message. */
+  readonly replyWindowHours: number | null;
+  /** At most this many seller messages in a row without a buyer reply. */
+  readonly maxConsecutiveReplies: number | null;
+  /** Media a seller may not send there. */
+  readonly unsupportedMedia: readonly ("image" | "video")[];
+}
+
+/** A connection body, read: the connection's public fields (vendor fields included) and the secrets to seal. */
+export interface ConnectionDraft<V extends ConnectionVendor = ConnectionVendor> {
+  readonly fields: Omit<
+    MarketplaceConnection<Marketplace, V>,
+    "shopId" | "marketplace" | "connectedAt" | "accessTokenExpiresAt"
+  >;
+  readonly secrets: ConnectionSecrets;
+  /** When the given access token expires, if the seller said. */
+  readonly accessTokenExpiresAt: string | undefined;
+}
+
+/** Whether the shops the marketplace names for a set of credentials include (and agree with) the connection's. */
+export type OwnershipVerdict =
+  | { readonly kind: "proven" }
+  | { readonly kind: "not_listed" }
+  | { readonly kind: "mismatch"; readonly path: string; readonly message: string };
+
+/** What a channel folder writes, typed with its own vendor fields `V` and connection body `B`. */
+export interface ChannelSpec<N extends Marketplace, V extends ConnectionVendor, B> {
+  readonly name: N;
+  /** Where its pushes arrive (POST). */
+  readonly webhookPath: `/webhooks/${N}`;
+  readonly hosts: ChannelHosts;
+  readonly rules: ChannelRules;
+  /** Its vendor fields, checked on every stored connection before the adapter sees it. */
+  readonly vendor: z.ZodType<V>;
+  readonly connection: {
+    /** The body of PUT /v1/connections/{name}. */
+    readonly schema: z.ZodType<B>;
+    readonly draft: (body: B) => ConnectionDraft<V>;
+    /** Whether the marketplace's own list of shops for these credentials proves the connection's claim. */
+    readonly ownership: (
+      connection: MarketplaceConnection<N, V>,
+      shops: readonly AuthorizedShop<V>[],
+    ) => OwnershipVerdict;
+    /** The vendor fields GET /v1/connections shows. */
+    readonly shown: (vendor: V) => { readonly callbackUrl: string | null };
+  };
+  readonly adapter: MarketplaceAdapter<MarketplaceConnection<N, V>>;
+}
+
+/** A channel as the routes, workers and composition roots use it: any stored connection of it is accepted. */
+export interface Channel<N extends Marketplace = Marketplace, V extends ConnectionVendor = ConnectionVendor> {
+  readonly name: N;
+  readonly webhookPath: `/webhooks/${N}`;
+  readonly hosts: ChannelHosts;
+  readonly rules: ChannelRules;
+  /** Its vendor fields' schema (the type of `MarketplaceConnection.vendor` for this channel). */
+  readonly vendor: z.ZodType<V>;
+  readonly connection: {
+    readonly schema: z.ZodType;
+    /** Parses a connection body (throws the ZodError of a bad one) into its draft. */
+    readonly draft: (body: unknown) => ConnectionDraft;
+    readonly ownership: (
+      connection: MarketplaceConnection,
+      shops: readonly AuthorizedShop[],
+    ) => OwnershipVerdict;
+    readonly shown: (connection: MarketplaceConnection) => { readonly callbackUrl: string | null };
+  };
+  readonly adapter: MarketplaceAdapter;
+}
+
+/** The spec, behind a check that each connection it is handed is one of its own with valid vendor fields. */
+export function defineChannel<N extends Marketplace, V extends ConnectionVendor, B>(
+  spec: ChannelSpec<N, V, B>,
+): Channel<N, V> {
+  const own = (c: MarketplaceConnection): MarketplaceConnection<N, V> | null => {
+    if (c.marketplace !== spec.name) return null;
+    const vendor = spec.vendor.safeParse(c.vendor);
+    return vendor.success ? { ...c, marketplace: spec.name, vendor: vendor.data } : null;
+  };
+  const ownOrThrow = (c: MarketplaceConnection) => {
+    const typed = own(c);
+    // Not retryable: a connection missing its vendor fields stays so until the seller connects again.
+    if (!typed) throw new MarketplaceApiError(`${spec.name} connection lacks its vendor fields`, false);
+    return typed;
+  };
+  const { adapter } = spec;
+  return {
+    name: spec.name,
+    webhookPath: spec.webhookPath,
+    hosts: spec.hosts,
+    rules: spec.rules,
+    vendor: spec.vendor,
+    connection: {
+      schema: spec.connection.schema,
+      draft: (body) => spec.connection.draft(spec.connection.schema.parse(body)),
+      ownership: (c, shops) => {
+        const typed = own(c);
+        return typed
+          ? spec.connection.ownership(typed, shops as readonly AuthorizedShop<V>[])
+          : { kind: "not_listed" };
+      },
+      shown: (c) => {
+        const typed = own(c);
+        return typed ? spec.connection.shown(typed.vendor) : { callbackUrl: null };
+      },
+    },
+    adapter: {
+      marketplace: spec.name,
+      shopOf: (body) => adapter.shopOf(body),
+      verify(c, secrets, raw, header) {
+        const typed = own(c);
+        return typed !== null && adapter.verify(typed, secrets, raw, header);
+      },
+      parse: (body, c) => adapter.parse(body, ownOrThrow(c)),
+      send: async (c, secrets, reply) => adapter.send(ownOrThrow(c), secrets, reply),
+      refresh: async (c, secrets) => adapter.refresh(ownOrThrow(c), secrets),
+      authorizedShops: async (c, secrets) => adapter.authorizedShops(ownOrThrow(c), secrets),
+    },
+  };
+}
+
+/**
+ * The usual ownership check: the claimed shop is among the marketplace's list, and every vendor field the
+ * marketplace gives for it (TikTok's cipher) equals the connection's; `labels` name those fields for the seller.
+ */
+export function listedShop<V extends ConnectionVendor>(
+  connection: MarketplaceConnection<Marketplace, V>,
+  shops: readonly AuthorizedShop<V>[],
+  labels: Partial<Record<keyof V & string, string>> = {},
+): OwnershipVerdict {
+  const match = shops.find((s) => s.marketplaceShopId === connection.marketplaceShopId);
+  if (!match) return { kind: "not_listed" };
+  for (const [field, value] of Object.entries(match.vendor ?? {}) as [keyof V & string, string][]) {
+    if (value !== undefined && value !== connection.vendor[field])
+      return {
+        kind: "mismatch",
+        path: field,
+        message: `The ${labels[field] ?? field} is not the one the marketplace gives for this shop.`,
+      };
+  }
+  return { kind: "proven" };
+}
+
+/** The body fields every marketplace connection takes besides its own: the market and the token's expiry. */
+export interface CommonConnectionBody {
+  readonly market?: MarketCode | undefined;
+  readonly accessTokenExpiresAt?: string | undefined;
+}

@@ -1,0 +1,322 @@
+/**
+ * The languages we answer in (R11), one typed entry each. Everything that varies by language is read from here:
+ * detection, order words, the model's register, our locales and their regional variants, Intl tags, the inbox's
+ * fonts and punctuation. Adding a code to LANGUAGE_CODES makes the compiler ask for its entry, its training
+ * utterances and its locale files (docs/recipes.md, "Adding a language").
+ */
+
+/** Our BCP 47 tags, in the order lists and schemas show them. */
+export const LANGUAGE_CODES = [
+  "en",
+  "id",
+  "ms",
+  "th",
+  "vi",
+  "fil",
+  "zh-Hans",
+  "zh-Hant",
+  "ja",
+  "ko",
+  "hi",
+] as const;
+export type Language = (typeof LANGUAGE_CODES)[number];
+
+/** Unicode scripts, named as in `\p{Script=…}`. */
+export type UnicodeScript = "Latin" | "Thai" | "Hangul" | "Hiragana" | "Katakana" | "Han" | "Devanagari";
+
+/** The scripts the embedded detector counts (ai/language/scripts.ts); a new one needs its code point ranges there. */
+export type DetectorScript = "latin" | "thai" | "hangul" | "kana" | "devanagari" | "han";
+
+/** How the embedded detector (ai/language/detector.ts) recognises a language. */
+export type Detection =
+  /** A Latin-script language told apart by eld's n-grams, under eld's code (eld has one code for Indonesian and Malay). */
+  | { readonly by: "eld"; readonly eld: string }
+  /**
+   * A language its own script decides. `romanised`: words that, two at a time, identify it written in Latin letters
+   * (romanised Hindi). Kana also claims Han-only text in a market whose shoppers write this language.
+   */
+  | {
+      readonly by: "script";
+      readonly script: Exclude<DetectorScript, "latin" | "han">;
+      readonly romanised?: readonly string[];
+    }
+  /** Chinese: Han characters, Simplified or Traditional by the forms of frequent characters. */
+  | { readonly by: "han"; readonly form: "simplified" | "traditional" };
+
+/** A regional variant of a language with its own locale files, which fall back to the language's own locale. */
+export interface LocaleVariant {
+  /** Our locale tag and the folder under locales/. */
+  readonly locale: string;
+  /** Markets, and BCP 47 region subtags, whose readers get this variant. */
+  readonly regions: readonly string[];
+  /** How the model writes for this variant, in place of the language's register. */
+  readonly register: string;
+}
+
+export interface LanguageEntry {
+  /** Scripts the language is written in: every string of its locale uses one of them (test/unit/locales.test.ts). */
+  readonly scripts: readonly UnicodeScript[];
+  readonly detection: Detection;
+  /** How BCP 47 tags from browsers, agent tokens and channels name it. */
+  readonly tag: {
+    /** Primary language subtags, ours first ("tl" is the older code for Filipino). */
+    readonly languages: readonly string[];
+    /** Where several languages share a subtag (Chinese): the script subtag that names this one… */
+    readonly script?: string;
+    /** …and the regions that imply it when a tag gives no script (zh-TW is Traditional). */
+    readonly regions?: readonly string[];
+  };
+  /** The tag Intl (CLDR) formats with, where it differs from ours. */
+  readonly intl: string;
+  readonly variants: readonly LocaleVariant[];
+  /** R9: how the model writes to this language's shoppers (address, particles, politeness). */
+  readonly register: string;
+  /**
+   * Words shoppers put before an order number ("pesanan 1002", "注文番号1004"), as plain text; domain/extract.ts
+   * joins every language's. Phone numbers are read in the market's country (markets.ts, contact.ts), not by language.
+   */
+  readonly orderWords: readonly string[];
+  /** The inbox page's font for the script: its CSS family and the Debian package (scripts/setup-browser.sh) carrying it. */
+  readonly font: { readonly family: string; readonly debianPackage: string };
+  /** Full-width punctuation (，。？！) between its characters, never ASCII (Chinese and Japanese). */
+  readonly fullWidthPunctuation: boolean;
+}
+
+const NOTO_SANS = { family: "Noto Sans", debianPackage: "fonts-noto-core" } as const;
+
+const CATALOGUE = {
+  en: {
+    scripts: ["Latin"],
+    detection: { by: "eld", eld: "en" },
+    tag: { languages: ["en"] },
+    intl: "en",
+    variants: [],
+    register: "English, friendly and clear; plain words a non-native reader understands.",
+    orderWords: ["order", "orders"],
+    font: NOTO_SANS,
+    fullWidthPunctuation: false,
+  },
+  id: {
+    scripts: ["Latin"],
+    detection: { by: "eld", eld: "ms" },
+    tag: { languages: ["id"] },
+    intl: "id",
+    variants: [],
+    register: 'Indonesian, warm shop-chat style; address the shopper as "Kak".',
+    orderWords: ["pesanan", "pesenan"],
+    font: NOTO_SANS,
+    fullWidthPunctuation: false,
+  },
+  ms: {
+    scripts: ["Latin"],
+    detection: { by: "eld", eld: "ms" },
+    tag: { languages: ["ms"] },
+    intl: "ms",
+    variants: [],
+    register: "Malaysian Malay (Bahasa Melayu, not Indonesian vocabulary), polite and friendly.",
+    orderWords: ["pesanan"],
+    font: NOTO_SANS,
+    fullWidthPunctuation: false,
+  },
+  th: {
+    scripts: ["Thai"],
+    detection: { by: "script", script: "thai" },
+    tag: { languages: ["th"] },
+    intl: "th",
+    variants: [],
+    register: "Thai, polite; end sentences with the female polite particles ค่ะ/คะ as Thai shop chat does.",
+    orderWords: ["ออเดอร์", "คำสั่งซื้อ"],
+    font: { family: "Noto Sans Thai", debianPackage: "fonts-noto-core" },
+    fullWidthPunctuation: false,
+  },
+  vi: {
+    scripts: ["Latin"],
+    detection: { by: "eld", eld: "vi" },
+    tag: { languages: ["vi"] },
+    intl: "vi",
+    variants: [],
+    register: 'Vietnamese with full diacritics, polite; address the shopper as "anh/chị" and use "ạ".',
+    orderWords: ["đơn hàng", "don hang", "đơn"],
+    font: NOTO_SANS,
+    fullWidthPunctuation: false,
+  },
+  fil: {
+    scripts: ["Latin"],
+    detection: { by: "eld", eld: "tl" },
+    tag: { languages: ["fil", "tl"] },
+    // CLDR's Filipino data is keyed by the Philippine tag.
+    intl: "fil-PH",
+    variants: [],
+    register:
+      'Filipino (Tagalog) as Philippine online shops write it, polite with "po"; common English loanwords are fine.',
+    orderWords: ["order"],
+    font: NOTO_SANS,
+    fullWidthPunctuation: false,
+  },
+  "zh-Hans": {
+    scripts: ["Han"],
+    detection: { by: "han", form: "simplified" },
+    tag: { languages: ["zh"], script: "Hans" },
+    intl: "zh-Hans",
+    variants: [],
+    register: "Simplified Chinese, polite shop-chat style using 您.",
+    orderWords: ["订单"],
+    font: { family: "Noto Sans CJK SC", debianPackage: "fonts-noto-cjk" },
+    fullWidthPunctuation: true,
+  },
+  "zh-Hant": {
+    scripts: ["Han"],
+    detection: { by: "han", form: "traditional" },
+    tag: { languages: ["zh"], script: "Hant", regions: ["TW", "HK", "MO"] },
+    intl: "zh-Hant",
+    variants: [
+      {
+        locale: "zh-Hant-HK",
+        regions: ["HK", "MO"],
+        register:
+          "Traditional Chinese as written by Hong Kong businesses (formal written Chinese, e.g. 訂單, 寄出, 追蹤編號).",
+      },
+    ],
+    register: "Traditional Chinese as written in Taiwan (e.g. 訂單, 出貨, 物流), polite.",
+    orderWords: ["訂單"],
+    font: { family: "Noto Sans CJK TC", debianPackage: "fonts-noto-cjk" },
+    fullWidthPunctuation: true,
+  },
+  ja: {
+    scripts: ["Hiragana", "Katakana", "Han"],
+    detection: { by: "script", script: "kana" },
+    tag: { languages: ["ja"] },
+    intl: "ja",
+    variants: [],
+    register: "Japanese in keigo, as a shop's customer support writes (ご注文, 発送いたしました, 〜様).",
+    orderWords: ["注文"],
+    font: { family: "Noto Sans CJK JP", debianPackage: "fonts-noto-cjk" },
+    fullWidthPunctuation: true,
+  },
+  ko: {
+    scripts: ["Hangul"],
+    detection: { by: "script", script: "hangul" },
+    tag: { languages: ["ko"] },
+    intl: "ko",
+    variants: [],
+    register: "Korean in polite 존댓말 (합쇼체/해요체), addressing the shopper as 고객님 or by name with 님.",
+    orderWords: ["주문"],
+    font: { family: "Noto Sans CJK KR", debianPackage: "fonts-noto-cjk" },
+    fullWidthPunctuation: false,
+  },
+  hi: {
+    scripts: ["Devanagari"],
+    detection: {
+      by: "script",
+      script: "devanagari",
+      // Romanised Hindi (Hinglish) words that no other supported Latin-script language uses this way.
+      romanised: [
+        ..."mujhe mera meri mere kab kya kyu kyun nahi nahin hai hain kar karo karna chahiye milega mila aap apna apni kitne kitna bhai yaar abhi tak wala wali kaise kaha kahan paisa paise vapas wapas jaldi".split(
+          " ",
+        ),
+      ],
+    },
+    tag: { languages: ["hi"] },
+    intl: "hi",
+    variants: [],
+    register: "Hindi in Devanagari, polite आप register.",
+    orderWords: ["ऑर्डर", "order"],
+    font: { family: "Noto Sans Devanagari", debianPackage: "fonts-noto-core" },
+    fullWidthPunctuation: false,
+  },
+} as const satisfies Record<Language, LanguageEntry>;
+
+/** Every language's entry, by code. */
+export const LANGUAGES: Readonly<Record<Language, LanguageEntry>> = CATALOGUE;
+
+type Catalogued = keyof typeof CATALOGUE;
+type VariantLocale = { [L in Catalogued]: (typeof CATALOGUE)[L]["variants"][number]["locale"] }[Catalogued];
+/** A locale we ship under locales/: a language, or a regional variant of one (zh-Hant-HK). */
+export type Locale = Language | VariantLocale;
+
+const entry = (language: Language): LanguageEntry => LANGUAGES[language];
+const variantsOf = (language: Language): readonly LocaleVariant[] => entry(language).variants;
+
+/** Every locale, each language followed by its variants. */
+export const LOCALE_CODES: readonly Locale[] = LANGUAGE_CODES.flatMap((language): Locale[] => [
+  language,
+  ...variantsOf(language).map((v) => v.locale as Locale),
+]);
+
+export const isLanguage = (value: string): value is Language =>
+  (LANGUAGE_CODES as readonly string[]).includes(value);
+
+export const isLocale = (value: string): value is Locale => (LOCALE_CODES as readonly string[]).includes(value);
+
+/** The language a locale is written in: zh-Hant-HK is zh-Hant. */
+export function languageOfLocale(locale: Locale): Language {
+  if (isLanguage(locale)) return locale;
+  return LANGUAGE_CODES.find((l) => variantsOf(l).some((v) => v.locale === locale)) as Language;
+}
+
+const variantOf = (locale: Locale): LocaleVariant | undefined =>
+  variantsOf(languageOfLocale(locale)).find((v) => v.locale === locale);
+
+/** The locale for a language in a market: zh-Hant in Hong Kong reads differently from Taiwan (R9). */
+export function localeFor(language: Language, market: string | undefined): Locale {
+  const variant = market ? variantsOf(language).find((v) => v.regions.includes(market)) : undefined;
+  return (variant?.locale as Locale | undefined) ?? language;
+}
+
+/** Where i18next looks for a string a locale lacks: a variant's language, never English. */
+export const localeFallbacks = (locale: string): Locale[] =>
+  isLocale(locale) && !isLanguage(locale) ? [languageOfLocale(locale)] : [];
+
+/** The tag to give Intl for one of our locales (fil → fil-PH); anything else passes through. */
+export function intlTagOf(locale: string): string {
+  if (!isLocale(locale)) return locale;
+  return isLanguage(locale) ? entry(locale).intl : locale;
+}
+
+/** A regional variant's language and the region it is named after (zh-Hant-HK → zh-Hant, HK); undefined for others. */
+export function regionalVariant(locale: string): { readonly language: Language; readonly region: string } | undefined {
+  const region = isLocale(locale) ? variantOf(locale)?.regions[0] : undefined;
+  return region && isLocale(locale) ? { language: languageOfLocale(locale), region } : undefined;
+}
+
+/** R9: how the model writes to a language's shoppers in a market. */
+export function registerFor(language: Language, market: string | undefined): string {
+  const locale = localeFor(language, market);
+  return variantOf(locale)?.register ?? entry(language).register;
+}
+
+/** Every language's order words, once each. */
+export const ORDER_WORDS: readonly string[] = [
+  ...new Set(LANGUAGE_CODES.flatMap((l) => entry(l).orderWords)),
+];
+
+function parseTag(tag: string) {
+  const [language = "", ...rest] = tag.split(/[-_]/);
+  const script = rest.find((s) => /^[a-z]{4}$/i.test(s));
+  const region = rest.find((s) => /^([a-z]{2}|\d{3})$/i.test(s));
+  return {
+    language: language.toLowerCase(),
+    script: script ? script[0]?.toUpperCase() + script.slice(1).toLowerCase() : undefined,
+    region: region?.toUpperCase(),
+  };
+}
+
+/**
+ * The language a BCP 47 tag names (a shopper's locale, an agent's language, a browser's): "tl-PH" is Filipino,
+ * "zh-TW" and "zh-Hant-HK" Traditional Chinese, "zh" Simplified. Undefined for a language we do not answer in.
+ */
+export function languageOfTag(tag: string): Language | undefined {
+  const { language, script, region } = parseTag(tag);
+  const named = LANGUAGE_CODES.filter((l) => entry(l).tag.languages.includes(language));
+  if (named.length <= 1) return named[0];
+  if (script) return named.find((l) => entry(l).tag.script === script) ?? named[0];
+  return named.find((l) => region && entry(l).tag.regions?.includes(region)) ?? named[0];
+}
+
+/** The locale for a BCP 47 tag: one of ours exactly, else its language in the variant of its region (zh-HK → zh-Hant-HK). */
+export function localeOfTag(tag: string): Locale | undefined {
+  const exact = LOCALE_CODES.find((l) => l.toLowerCase() === tag.toLowerCase());
+  if (exact) return exact;
+  const language = languageOfTag(tag);
+  return language ? localeFor(language, parseTag(tag).region) : undefined;
+}
