@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLanguageDetector } from "../functions/ai/language/detector";
-import type { Language } from "../functions/domain/language";
+import type { Language } from "../functions/domain/languages";
 import { MARKETS, type MarketCode } from "../functions/domain/markets";
 import { fmt } from "./stats";
 

@@ -1,6 +1,6 @@
 /** `npm run bench`: every benchmark, each next to a baseline measured in the same run. */
 import { benchBundles } from "./bundles";
-import { benchEngine } from "./engine";
+import { benchClassifier, benchEngine } from "./engine";
 import { intentAccuracy } from "./intent-accuracy";
 import { benchLangid } from "./langid";
 import { benchInbox } from "./inbox";
@@ -12,18 +12,18 @@ import { fmt } from "./stats";
 
 const section = (title: string, body: string) => console.log(`\n== ${title}\n${body}`);
 
-section("embedded engine", benchEngine());
+section("embedded engine", `${benchEngine()}\n${benchClassifier()}`);
 const rows = intentAccuracy();
 const total = rows.reduce((a, r) => a + r.total, 0);
 const correct = rows.reduce((a, r) => a + r.correct, 0);
 section(
-  "intent accuracy (held-out: every fifth utterance)",
+  "intent accuracy (held-out: every fifth utterance, model trained in memory on the rest)",
   [
     ...rows.map(
       (r) =>
-        `${r.language.padEnd(8)} ${fmt((100 * r.correct) / r.total).padStart(5)}%  (unknown ${r.unknown}/${r.total})`,
+        `${r.language.padEnd(8)} ${fmt((100 * r.correct) / r.total).padStart(5)}%  (unknown ${r.unknown}, wrong ${r.wrong} of ${r.total})`,
     ),
-    `all      ${fmt((100 * correct) / total)}%`,
+    `all      ${fmt((100 * correct) / total)}%  (wrong ${rows.reduce((a, r) => a + r.wrong, 0)} of ${total})`,
   ].join("\n"),
 );
 section("language detection", benchLangid());

@@ -4,7 +4,8 @@
 set -uo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 # Thai, CJK and Devanagari (Hindi) fonts make the saved screenshots readable; the tests themselves read text, not
-# pixels. fonts-noto-core carries "Noto Sans Devanagari", the family the inbox's stylesheet names for Hindi.
+# pixels. Each language's font package is in its catalogue entry (functions/domain/languages.ts, `font`), which also
+# names the family in the inbox's stylesheet; test/unit/languages.test.ts checks every one is listed here.
 FONTS=(fonts-thai-tlwg fonts-noto-cjk fonts-noto-core)
 PACKAGES=(chromium "${FONTS[@]}")
 missing=()

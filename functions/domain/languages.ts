@@ -246,7 +246,8 @@ export const LOCALE_CODES: readonly Locale[] = LANGUAGE_CODES.flatMap((language)
 export const isLanguage = (value: string): value is Language =>
   (LANGUAGE_CODES as readonly string[]).includes(value);
 
-export const isLocale = (value: string): value is Locale => (LOCALE_CODES as readonly string[]).includes(value);
+export const isLocale = (value: string): value is Locale =>
+  (LOCALE_CODES as readonly string[]).includes(value);
 
 /** The language a locale is written in: zh-Hant-HK is zh-Hant. */
 export function languageOfLocale(locale: Locale): Language {
@@ -274,7 +275,9 @@ export function intlTagOf(locale: string): string {
 }
 
 /** A regional variant's language and the region it is named after (zh-Hant-HK → zh-Hant, HK); undefined for others. */
-export function regionalVariant(locale: string): { readonly language: Language; readonly region: string } | undefined {
+export function regionalVariant(
+  locale: string,
+): { readonly language: Language; readonly region: string } | undefined {
   const region = isLocale(locale) ? variantOf(locale)?.regions[0] : undefined;
   return region && isLocale(locale) ? { language: languageOfLocale(locale), region } : undefined;
 }

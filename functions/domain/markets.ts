@@ -21,7 +21,6 @@ export const MARKET_CODES = [
   "JP",
   "KR",
   "IN",
-  "KH",
 ] as const satisfies readonly CountryCode[];
 export type MarketCode = (typeof MARKET_CODES)[number];
 
@@ -40,7 +39,6 @@ export const CURRENCY_CODES = [
   "KRW",
   "INR",
   "USD",
-  "KHR",
 ] as const;
 export type CurrencyCode = (typeof CURRENCY_CODES)[number];
 
@@ -86,15 +84,6 @@ const market = (m: Omit<Market, "businessHours">, businessHours = WEEKDAYS): Mar
  * top gap (R7: Philippines 75%, Taiwan 60%); markets where sellers commonly work Saturdays get Saturday hours.
  */
 export const MARKETS: Readonly<Record<MarketCode, Market>> = {
-  KH: market({
-    code: "KH",
-    languages: ["en"],
-    region: "sea",
-    timeZone: "Asia/Phnom_Penh",
-    currency: "KHR",
-    posture: "hybrid",
-    firstResponseMinutes: 60,
-  }),
   ID: market(
     {
       code: "ID",

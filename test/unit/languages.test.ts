@@ -15,7 +15,7 @@ import {
   localeOfTag,
   registerFor,
 } from "../../functions/domain/languages";
-import { MARKET_CODES, MARKETS } from "../../functions/domain/markets";
+import { type MARKET_CODES, MARKETS } from "../../functions/domain/markets";
 import type { ModelRequest } from "../../functions/domain/model";
 import { INBOX_CSS } from "../../functions/http/web/assets";
 

@@ -69,7 +69,20 @@ describe("locales", () => {
 
   it("ships every language R11 names, with Hong Kong and Taiwan variants of Traditional Chinese", () => {
     expect(LOCALE_CODES).toEqual(
-      expect.arrayContaining(["en", "fil", "hi", "id", "ja", "ko", "ms", "th", "vi", "zh-Hans", "zh-Hant", "zh-Hant-HK"]),
+      expect.arrayContaining([
+        "en",
+        "fil",
+        "hi",
+        "id",
+        "ja",
+        "ko",
+        "ms",
+        "th",
+        "vi",
+        "zh-Hans",
+        "zh-Hant",
+        "zh-Hant-HK",
+      ]),
     );
   });
 

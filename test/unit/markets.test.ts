@@ -23,7 +23,9 @@ describe("the market catalogue", () => {
   });
 
   it("ranks cross-border orders in US dollars high value from USD 200, and no currency we do not price in", () => {
-    expect(priorityOf("sensitive", orderOf(200, "USD"))).toBe(priorityOf("sensitive", orderOf(199, "USD")) - 5);
+    expect(priorityOf("sensitive", orderOf(200, "USD"))).toBe(
+      priorityOf("sensitive", orderOf(199, "USD")) - 5,
+    );
     expect(priorityOf("sensitive", orderOf(1_000_000, "EUR"))).toBe(priorityOf("sensitive", null));
   });
 

@@ -12,8 +12,6 @@ export interface FeatureOptions {
   readonly charMax: number;
   /** Whether consecutive word pairs are features. */
   readonly bigrams: boolean;
-  /** Hashes are folded into this many buckets (a power of two), or kept whole when 0. */
-  readonly buckets?: number;
 }
 
 export const DEFAULT_FEATURES: FeatureOptions = { charMax: 4, bigrams: true };
@@ -88,7 +86,5 @@ export function features(text: string, options: FeatureOptions = DEFAULT_FEATURE
       all.add(h);
     }
   }
-  if (!options.buckets) return { all: [...all], evidence: [...evidence] };
-  const mask = options.buckets - 1;
-  return { all: [...new Set([...all].map((h) => h & mask))], evidence: [...new Set([...evidence].map((h) => h & mask))] };
+  return { all: [...all], evidence: [...evidence] };
 }

@@ -3,7 +3,13 @@
  * market's languages (docs/requirements.md: Indonesian and Malay can only be told apart by the market).
  */
 import { eld } from "eld/extrasmall";
-import { type Detection, type DetectorScript, LANGUAGE_CODES, LANGUAGES, type Language } from "../../domain/languages";
+import {
+  type Detection,
+  type DetectorScript,
+  LANGUAGE_CODES,
+  LANGUAGES,
+  type Language,
+} from "../../domain/languages";
 import type { Market } from "../../domain/markets";
 import type { LanguageGuess } from "../../domain/ports";
 import { countScripts, hanLean } from "./scripts";

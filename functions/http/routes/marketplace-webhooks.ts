@@ -1,6 +1,7 @@
 /**
- * POST /webhooks/{channel}, one route per channel of the catalogue (its `webhookPath`): a push is verified with the connected shop's key over the raw body,
- * de-duplicated on the marketplace message id, queued per conversation, and answered 2xx with an empty body at once.
+ * POST /webhooks/{channel}, one route per channel of the catalogue (its `webhookPath`): a push is verified with
+ * the connected shop's key over the raw body, de-duplicated on the marketplace message id, queued per conversation,
+ * and answered 2xx with an empty body at once.
  */
 import type { Context, Hono } from "hono";
 import type { ConnectionStore } from "../../adapters/dynamodb/connection-store";

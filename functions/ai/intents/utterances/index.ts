@@ -1,5 +1,5 @@
 /** The versioned training utterances, one file per language: build-time input of npm run train, never bundled. */
-import type { Language } from "../../../domain/language";
+import type { Language } from "../../../domain/languages";
 import type { Utterances } from "../model";
 import en from "./en.json";
 import fil from "./fil.json";
