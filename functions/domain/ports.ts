@@ -141,6 +141,11 @@ export interface ShopRecord {
   readonly orderLookup?: "cache_then_shopify" | "cache_only" | undefined;
   /** Conversations and their messages expire this many days after their last message. */
   readonly retentionDays?: number | undefined;
+  /**
+   * Bumped by every write to the shop's store knowledge (articles, products, policies): an instance rebuilds its
+   * in-memory index only when this changes, so the pipeline learns it from the shop it already read.
+   */
+  readonly knowledgeVersion?: number | undefined;
 }
 
 export interface ShopStore {

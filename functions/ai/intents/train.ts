@@ -117,9 +117,10 @@ function fit(examples: readonly Example[], options: TrainOptions, allowed?: Read
       }
       ids[i] = id;
     });
+    // Weighted over the features the model keeps, as the runtime can only count those.
     return {
       ids,
-      value: all.length ? 1 / Math.sqrt(all.length) : 0,
+      value: fs.length ? 1 / Math.sqrt(fs.length) : 0,
       label: labelIndex.get(intent) as number,
     };
   });
