@@ -8,8 +8,8 @@ export interface Entities {
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
-// "#1001", "# 1001", "#SG-1001"
-const HASH_ORDER = /#\s?([A-Za-z]{0,4}-?\d{3,15})\b/g;
+// "#1001", "# 1001", "#SG-1001"; marketplace order numbers: Shopee's "220810RR2T4A0B", TikTok's 18 digits.
+const HASH_ORDER = /#\s?([A-Za-z]{0,4}-?\d{3,20}|\d{6}[A-Z0-9]{8})\b/g;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // An order word of any language in the catalogue (or "No.") followed closely by a number: "order 1001",
 // "pesanan no 1001", "ออเดอร์ 1001", "注文番号1001".

@@ -217,13 +217,14 @@ async function resolveOrders(
       ? (context.shopperOrders.find((o) => orderKey(o.name) === orderKey(memory.orderName as string)) ??
         (await deps.orders.getOrder(message.shopId, memory.orderName)))
       : null;
+  const gaveOrderDetails = entities.orderNames.length + entities.emails.length + entities.phones.length > 0;
   const fetched = await fetchOnCacheMiss(deps, message, {
     namedOrder,
-    intent: understood.intent,
+    // A bare order number (a marketplace's order card) is an order question too.
+    intent: effectiveIntent({ intent: understood.intent, memory, gaveOrderDetails }),
     remembered: rememberedOrder !== null,
     context,
   });
-  const gaveOrderDetails = entities.orderNames.length + entities.emails.length + entities.phones.length > 0;
   const order = resolveOrder({
     namedOrder,
     orderByName: fetched.orderByName,
@@ -234,6 +235,7 @@ async function resolveOrders(
     region: market.code,
     intent: effectiveIntent({ intent: understood.intent, memory, gaveOrderDetails }),
     rememberedOrder,
+    channel: message.channel,
   });
   return { order, gaveOrderDetails };
 }
@@ -484,7 +486,7 @@ async function fetchOnCacheMiss(
   if (!lookup || message.orderLookup === "cache_only" || !ORDER_INTENTS.has(input.intent as never))
     return context;
   if (input.namedOrder && !context.orderByName) {
-    return { ...context, orderByName: await lookup.byName(message.shopId, input.namedOrder) };
+    return { ...context, orderByName: await lookup.byName(message.shopId, input.namedOrder, message.channel) };
   }
   const email = message.shopper.email;
   if (!input.namedOrder && !input.remembered && context.shopperOrders.length === 0 && email) {

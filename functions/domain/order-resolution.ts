@@ -44,11 +44,16 @@ export interface OrderEvidence {
   readonly intent?: Intent | undefined;
   /** The order this conversation already verified (R4), fetched fresh. */
   readonly rememberedOrder: OrderSnapshot | null;
+  /** The channel the shopper writes in: a marketplace order is theirs when that marketplace names them its buyer. */
+  readonly channel?: string | undefined;
 }
+
+/** The lookup key of a channel's buyer: the marketplace's own buyer id, which only that channel vouches for. */
+export const buyerKey = (channel: string, buyerId: string) => `buyer:${channel}:${buyerId}`;
 
 /** Lookup keys under which the order cache indexes the orders of the identity the channel vouches for. */
 export function shopperKeys(channel: string, shopper: Shopper, region: string): string[] {
-  const keys = new Set<string>([`buyer:${channel}:${shopper.id}`]);
+  const keys = new Set<string>([buyerKey(channel, shopper.id)]);
   if (shopper.email) keys.add(`email:${normaliseEmail(shopper.email)}`);
   if (shopper.phone) {
     // The cache indexes phones as Shopify holds them: usually E.164, sometimes as the shopper typed them at checkout.
@@ -76,6 +81,8 @@ function checkoutContactIsOneOf(
 function isVouchedFor(order: OrderSnapshot, evidence: OrderEvidence): boolean {
   if (evidence.shopperOrders.some((o) => o.id === order.id)) return true;
   const { shopper } = evidence;
+  // A marketplace order read from the marketplace names its buyer: theirs exactly when that buyer writes here.
+  if (order.buyerKey && evidence.channel && order.buyerKey === buyerKey(evidence.channel, shopper.id)) return true;
   return checkoutContactIsOneOf(order, [shopper.email], [shopper.phone], evidence.region);
 }
 

@@ -29,6 +29,8 @@ export const OrderSnapshotSchema = z
     shippingCountry: z.string().nullable(),
     /** When the event that produced this snapshot happened, so older events never overwrite newer ones. */
     updatedAt: z.string(),
+    /** A marketplace order's buyer as the lookup key `buyer:<channel>:<buyer id>` the marketplace gives; absent for Shopify. */
+    buyerKey: z.string().nullish(),
   })
   .readonly();
 export type OrderSnapshot = z.infer<typeof OrderSnapshotSchema>;

@@ -213,9 +213,12 @@ export interface Understanding {
   classify(text: string): Classification;
 }
 
-/** The shop's own order system (Shopify), consulted when the cache misses; answers are cached by the adapter. */
+/**
+ * The order systems consulted when the cache misses (the shop's Shopify, or the marketplace the conversation is on,
+ * chosen by `channel` in the composition root); answers are cached by the adapter.
+ */
 export interface OrderLookup {
-  byName(shopId: ShopId, name: string): Promise<OrderSnapshot | null>;
+  byName(shopId: ShopId, name: string, channel?: string): Promise<OrderSnapshot | null>;
   byEmail(shopId: ShopId, email: string): Promise<OrderSnapshot[]>;
 }
 

@@ -88,11 +88,9 @@ export function predict(model: IntentModel, text: string): Prediction | null {
   const width = model.labels.length;
   const sums = new Int32Array(width);
   const w = model.weights;
-  let known = 0;
   for (const h of all) {
     let at = model.rows.get(h);
     if (at === undefined) continue;
-    known++;
     for (;;) {
       const label = w[at] as number;
       const value = w[at + 1] as number;
@@ -102,9 +100,8 @@ export function predict(model: IntentModel, text: string): Prediction | null {
       at += 2;
     }
   }
-  // Each known feature counts 1/√n, as in training: long messages are not overconfident, and words the model has
-  // never seen do not drown the ones it knows.
-  const norm = known ? 1 / Math.sqrt(known) : 0;
+  // Features count 1/√n each, as in training, so long messages are not overconfident.
+  const norm = 1 / Math.sqrt(all.length);
   const scores = new Float64Array(width);
   let best = 0;
   for (let i = 0; i < width; i++) {

@@ -45,6 +45,9 @@ export const DEFAULT_TRAINING: TrainOptions = {
   seed: 16,
 };
 
+/** Bump when training changes in a way the options do not show: the data hash then asks for a retraining. */
+const TRAINING_VERSION = 2;
+
 /** The held-out split of every report: every fifth utterance of each intent in each language. */
 export const isHeldOut = (index: number) => index % 5 === 4;
 
@@ -67,7 +70,7 @@ export function trainingDataHash(
   options: TrainOptions = DEFAULT_TRAINING,
 ): string {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ featureVersion: FEATURE_VERSION, options }));
+  hash.update(JSON.stringify({ featureVersion: FEATURE_VERSION, trainingVersion: TRAINING_VERSION, options }));
   for (const language of Object.keys(utterances).sort()) {
     const corpus = utterances[language] as Utterances;
     for (const intent of Object.keys(corpus).sort() as TrainingLabel[]) {
@@ -117,10 +120,9 @@ function fit(examples: readonly Example[], options: TrainOptions, allowed?: Read
       }
       ids[i] = id;
     });
-    // Weighted over the features the model keeps, as the runtime can only count those.
     return {
       ids,
-      value: fs.length ? 1 / Math.sqrt(fs.length) : 0,
+      value: all.length ? 1 / Math.sqrt(all.length) : 0,
       label: labelIndex.get(intent) as number,
     };
   });

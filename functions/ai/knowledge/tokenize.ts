@@ -1,0 +1,237 @@
+/**
+ * Words for the knowledge index, in every language we answer in. Thai, Chinese, Japanese and Korean have no spaces
+ * between words (or attach particles to them), so they are cut by Intl.Segmenter (ICU's dictionaries); Chinese and
+ * Japanese also give every pair of adjacent Han characters, because the dictionary cuts the same word differently in
+ * a question and in an article. Latin-script text is lower-cased and folded (Vietnamese "giao hàng" and "giao hang"
+ * meet, full-width "ＸＬ" is "xl"); Devanagari keeps its vowel signs. The same function cuts documents and questions.
+ */
+import type { Language } from "../../domain/languages";
+
+const HAN = /\p{Script=Han}/u;
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+const THAI = /\p{Script=Thai}/u;
+const LATIN = /\p{Script=Latin}/u;
+/** Text that needs a dictionary to find its words. */
+const NEEDS_SEGMENTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenterFor(tag: string): Intl.Segmenter {
+  let segmenter = segmenters.get(tag);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(tag, { granularity: "word" });
+    segmenters.set(tag, segmenter);
+  }
+  return segmenter;
+}
+
+/** The segmenter's locale: the text's language where it is one of the dictionary languages, else its script's. */
+function segmenterTag(text: string, language: Language | undefined): string {
+  if (language === "th" || language === "ja" || language === "ko") return language;
+  if (language === "zh-Hans" || language === "zh-Hant") return "zh";
+  if (KANA.test(text)) return "ja";
+  if (HANGUL.test(text)) return "ko";
+  if (THAI.test(text)) return "th";
+  return "zh";
+}
+
+/** Lower case without accents for Latin letters (đ is a letter of its own in Unicode, folded by hand). */
+export function foldLatin(word: string): string {
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/đ/g, "d")
+    .replace(/ø/g, "o")
+    .replace(/ß/g, "ss")
+    .replace(/æ/g, "ae")
+    .replace(/ł/g, "l");
+}
+
+/**
+ * A light, language-blind stemmer for Latin words: plural -s and -es, -ing and -ed go, so "returns", "shipping" and
+ * "shipped" meet "return" and "ship". It runs on documents and questions alike, so a stray cut costs nothing.
+ */
+function stemLatin(word: string): string {
+  if (word.length <= 4 || /\d/.test(word)) return word;
+  if (word.endsWith("ing") && word.length >= 6) return undouble(word.slice(0, -3));
+  if (word.endsWith("ed") && word.length >= 5) return undouble(word.slice(0, -2));
+  if (word.endsWith("ies") && word.length >= 5) return `${word.slice(0, -3)}y`;
+  if (word.endsWith("s") && !word.endsWith("ss") && !word.endsWith("us")) return word.slice(0, -1);
+  return word;
+}
+/** "shipp" → "ship", "stopp" → "stop". */
+const undouble = (stem: string) => (/([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem);
+
+/** Korean particles that attach to the noun before them (환불은 → 환불, 배송비는 → 배송비), longest first. */
+const KOREAN_PARTICLES = [
+  "에서는",
+  "으로는",
+  "까지는",
+  "에서",
+  "으로",
+  "까지",
+  "부터",
+  "이나",
+  "에는",
+  "이요",
+  "은",
+  "는",
+  "이",
+  "가",
+  "을",
+  "를",
+  "에",
+  "로",
+  "의",
+  "도",
+  "만",
+  "요",
+  "나",
+];
+
+/** The noun of a Korean word with its particle, or the word itself. */
+export function koreanStem(word: string): string {
+  for (const particle of KOREAN_PARTICLES)
+    if (word.length - particle.length >= 2 && word.endsWith(particle)) return word.slice(0, -particle.length);
+  return word;
+}
+
+/**
+ * Words that carry no meaning for finding an answer, in each language (question words, particles, pronouns,
+ * politeness). A question made only of these asks nothing the knowledge could answer.
+ */
+const STOPWORDS_TEXT = [
+  // en
+  "a an and are as at be can could do does did for from have has how i if in is it me my of on or our please the there this to we what when where which who why will with would you your yours hi hello thanks thank about any get got want know tell much many ok okay",
+  // id
+  "apa apakah ada adalah aku saya kami kita kak kakak di ke dari dan atau yang untuk ini itu bisa boleh bagaimana gimana berapa kapan mana dengan tidak nggak gak ya min mau tolong dong sih kah nya juga sudah udah belum akan",
+  // ms
+  "awak anda saya kami boleh ke tak tidak ada adakah macam mana bagaimana berapa bila di dari dan atau yang untuk ini itu dengan nak kah lah ya sudah dah",
+  // vi (folded)
+  "toi ban minh shop cho hoi co khong la gi nao the nao bao nhieu khi khi nao o tai cua va hay duoc a a ah nhe voi nay do thi ma de vay sao em anh chi",
+  // fil
+  "ang ng sa mga ako ko ka mo po ba na at ay kayo ninyo namin natin kung paano ano ilan kailan saan may meron ito iyan yung yun lang din rin pa naman",
+  // hi
+  "क्या है हैं में का की के को से और या मैं मुझे मेरा मेरी आप आपका आपकी हम यह वह कैसे कब कितना कितने कितनी कहाँ कहां कौन भी तो ही था थी जी",
+  // th
+  "ไหม มั้ย ครับ ค่ะ คะ คับ จ้า นะ ที่ ของ และ หรือ ได้ ไป มา เป็น อยู่ คือ มี ไร อะไร ยังไง อย่างไร เท่าไร เท่าไหร่ กี่ ไหน เมื่อไร เมื่อไหร่ ฉัน ผม หนู เรา คุณ ก็ จะ ให้ ว่า",
+  // zh
+  "的 了 吗 嗎 呢 吧 啊 是 在 有 我 你 您 他 她 们 們 这 這 那 什么 什麼 怎么 怎麼 如何 吗 多少 几 幾 哪 哪里 哪裡 可以 能 要 会 會 和 与 與 或 请问 請問 请 請 一下",
+  // ja
+  "の は が を に で と も か な ね よ です ます でしょう ください ですか ますか いつ どこ なに 何 どう どの どれ いくら この その あの これ それ ある いる する できる から まで",
+  // ko
+  "이 그 저 뭐 무엇 어떻게 언제 어디 얼마 얼마나 몇 있나요 있어요 있습니까 하나요 해요 되나요 되요 돼요 인가요 가요 나요 요 제 저는 나 우리 좀 수",
+].join(" ");
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  STOPWORDS_TEXT.split(/\s+/)
+    .filter(Boolean)
+    .map((w) => (LATIN.test(w) ? stemLatin(foldLatin(w)) : w)),
+);
+
+/** Every pair of adjacent Han characters in a run of them (Chinese and Japanese words are mostly two characters). */
+function hanBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? [])
+    for (let i = 0; i + 1 < run.length; i++) {
+      const pair = run.slice(i, i + 2);
+      if (![...pair].some((c) => STOPWORDS.has(c))) out.push(pair);
+    }
+  return out;
+}
+
+/** One word as the index keeps it, or null for a word that carries no meaning. */
+function termOf(raw: string): string[] {
+  let word = raw;
+  if (/^\d{1,3}([.,]\d{3})+$/.test(word)) word = word.replace(/[.,]/g, "");
+  if (LATIN.test(word)) word = stemLatin(foldLatin(word));
+  if (STOPWORDS.has(word) || word.length === 0) return [];
+  if (HANGUL.test(word)) {
+    const stem = koreanStem(word);
+    return stem !== word && !STOPWORDS.has(stem) ? [word, stem] : [word];
+  }
+  return [word];
+}
+
+/** The words of `text` (written in `language` when known) as the index and the questions use them. */
+export function tokenize(text: string, language?: Language): string[] {
+  const normal = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/https?:\/\/\S+/g, " ");
+  const terms: string[] = [];
+  if (NEEDS_SEGMENTER.test(normal)) {
+    for (const segment of segmenterFor(segmenterTag(normal, language)).segment(normal))
+      if (segment.isWordLike) terms.push(...termOf(segment.segment));
+    if (HAN.test(normal)) terms.push(...hanBigrams(normal));
+  } else {
+    for (const word of normal.match(WORD) ?? []) terms.push(...termOf(word));
+  }
+  return terms;
+}
+
+/**
+ * Words that mean the same to a shopper asking (shipping and delivery, refund and return), per language; a question's
+ * word also finds its group's other words. Written naturally here, cut by the tokenizer below.
+ */
+const SYNONYM_GROUPS = [
+  "shipping delivery deliver ship courier postage",
+  "return refund exchange",
+  "payment pay cod",
+  "hours open opening close closing",
+  "price cost",
+  "stock available availability",
+  "pengiriman kirim dikirim ongkir antar delivery",
+  "pengembalian retur refund kembalikan tukar penukaran pulangan",
+  "pembayaran bayar cod",
+  "buka operasional tutup",
+  "penghantaran hantar pos",
+  "padala deliver shipping",
+  "ibalik refund palit return",
+  "bayad payment",
+  "退货 退款 退换 退",
+  "退貨 退款 退換",
+  "配送 运送 寄送 送货 发货 运费",
+  "配送 運送 寄送 送貨 出貨 運費",
+  "付款 支付 货到付款 貨到付款",
+  "营业 營業 营业时间 營業時間",
+  "返品 返金 交換",
+  "配送 発送 送料",
+  "환불 반품 교환",
+  "배송 택배 배송비",
+  "คืนเงิน คืน เปลี่ยน",
+  "ส่ง จัดส่ง ค่าส่ง",
+  "वापसी रिफंड लौटाना",
+  "डिलीवरी शिपिंग",
+];
+
+const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const group of SYNONYM_GROUPS) {
+    const words = [...new Set(group.split(" ").flatMap((w) => tokenize(w)))];
+    for (const word of words) {
+      const set = map.get(word) ?? new Set<string>();
+      for (const other of words) if (other !== word) set.add(other);
+      map.set(word, set);
+    }
+  }
+  return new Map([...map].map(([k, v]) => [k, [...v]]));
+})();
+
+/**
+ * A question as groups of words: each meaningful word of the question with the words that mean the same. A passage
+ * that contains any word of a group answers that part of the question (what `coverage` counts).
+ */
+export function questionTerms(question: string, language?: Language): string[][] {
+  const seen = new Set<string>();
+  const groups: string[][] = [];
+  for (const term of tokenize(question, language)) {
+    if (seen.has(term)) continue;
+    seen.add(term);
+    groups.push([term, ...(SYNONYMS.get(term) ?? [])]);
+  }
+  return groups;
+}
+
+/** Whether prefix and fuzzy matching help this word: Latin words long enough not to match everything. */
+export const isLatinTerm = (term: string) => /^[a-z0-9]+$/.test(term);
