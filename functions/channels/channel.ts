@@ -13,12 +13,14 @@ import type {
   MarketplaceConnection,
 } from "../domain/marketplace";
 import type { MarketCode } from "../domain/markets";
+import type { AppPushes, ChannelAuthorization } from "./shared/authorization";
 import type { ChannelHosts } from "./shared/hosts";
 import { MarketplaceApiError } from "./shared/http";
 
 /**
- * A channel's rules as data (third-party figures, docs/protocols.md); null where no figure is known. Only the reply
- * deadline is enforced today (it caps an escalation's due time); the others wait for their issue.
+ * A channel's rules as data (third-party figures, docs/protocols.md); null where no figure is known. The reply
+ * deadline caps an escalation's due time; the outbound worker splits replies at `maxChars` and holds back a reply
+ * past the window or the cap (functions/channels/rules.ts).
  */
 export interface ChannelRules {
   /** The longest message the channel accepts, in characters. */
@@ -31,6 +33,8 @@ export interface ChannelRules {
   readonly maxConsecutiveReplies: number | null;
   /** Media a seller may not send there. */
   readonly unsupportedMedia: readonly ("image" | "video")[];
+  /** Whether automated (AI) replies count towards the seller's chat response rate there. */
+  readonly automatedRepliesCountTowardsResponseRate: boolean;
 }
 
 /** A connection body, read: the connection's public fields (vendor fields included) and the secrets to seal. */
@@ -60,8 +64,10 @@ export interface ChannelSpec<N extends Marketplace, V extends ConnectionVendor, 
   /** Its vendor fields, checked on every stored connection before the adapter sees it. */
   readonly vendor: z.ZodType<V>;
   readonly connection: {
-    /** The body of PUT /v1/connections/{name}. */
+    /** The body of PUT /v1/connections/{name}/{accountId} (with the account id in its own field too). */
     readonly schema: z.ZodType<B>;
+    /** The body field that holds the account id (the marketplace's shop or seller id). */
+    readonly accountIdField: keyof B & string;
     readonly draft: (body: B) => ConnectionDraft<V>;
     /** Whether the marketplace's own list of shops for these credentials proves the connection's claim. */
     readonly ownership: (
@@ -72,6 +78,10 @@ export interface ChannelSpec<N extends Marketplace, V extends ConnectionVendor, 
     readonly shown: (vendor: V) => { readonly callbackUrl: string | null };
   };
   readonly adapter: MarketplaceAdapter<MarketplaceConnection<N, V>>;
+  /** Shop authorization at the marketplace (GET /connect/{name}), where it offers one. */
+  readonly authorization?: ChannelAuthorization;
+  /** Pushes that name no account at the top level, verified with the app's own secret. */
+  readonly appPushes?: AppPushes;
 }
 
 /** A channel as the routes, workers and composition roots use it: any stored connection of it is accepted. */
@@ -84,6 +94,7 @@ export interface Channel<N extends Marketplace = Marketplace, V extends Connecti
   readonly vendor: z.ZodType<V>;
   readonly connection: {
     readonly schema: z.ZodType;
+    readonly accountIdField: string;
     /** Parses a connection body (throws the ZodError of a bad one) into its draft. */
     readonly draft: (body: unknown) => ConnectionDraft;
     readonly ownership: (
@@ -93,6 +104,8 @@ export interface Channel<N extends Marketplace = Marketplace, V extends Connecti
     readonly shown: (connection: MarketplaceConnection) => { readonly callbackUrl: string | null };
   };
   readonly adapter: MarketplaceAdapter;
+  readonly authorization?: ChannelAuthorization | undefined;
+  readonly appPushes?: AppPushes | undefined;
 }
 
 /** The spec, behind a check that each connection it is handed is one of its own with valid vendor fields. */
@@ -117,8 +130,11 @@ export function defineChannel<N extends Marketplace, V extends ConnectionVendor,
     hosts: spec.hosts,
     rules: spec.rules,
     vendor: spec.vendor,
+    authorization: spec.authorization,
+    appPushes: spec.appPushes,
     connection: {
       schema: spec.connection.schema,
+      accountIdField: spec.connection.accountIdField,
       draft: (body) => spec.connection.draft(spec.connection.schema.parse(body)),
       ownership: (c, shops) => {
         const typed = own(c);
@@ -141,6 +157,7 @@ export function defineChannel<N extends Marketplace, V extends ConnectionVendor,
       parse: (body, c) => adapter.parse(body, ownOrThrow(c)),
       send: async (c, secrets, reply) => adapter.send(ownOrThrow(c), secrets, reply),
       refresh: async (c, secrets) => adapter.refresh(ownOrThrow(c), secrets),
+      orders: async (c, secrets, ids) => adapter.orders(ownOrThrow(c), secrets, ids),
       authorizedShops: async (c, secrets) => adapter.authorizedShops(ownOrThrow(c), secrets),
     },
   };

@@ -86,6 +86,10 @@ export function withVettedHosts(
         vet(c);
         return a.authorizedShops(c, s);
       },
+      async orders(c, s, ids) {
+        vet(c);
+        return a.orders(c, s, ids);
+      },
     };
   });
 }

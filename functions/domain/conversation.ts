@@ -18,7 +18,17 @@ export interface Shopper {
   readonly locale?: string | undefined;
 }
 
-/** An AI-written reply and why it was written (R3: intent, confidence, engine). */
+/** What an AI answer rested on: a knowledge article, product or policy, or an order it described. */
+export interface Source {
+  readonly type: string;
+  readonly id: string;
+}
+
+/** Why the AI could not answer a question (the seller's "unanswered questions" report). */
+export const MISS_KINDS = ["clarifying", "not_understood", "no_source"] as const;
+export type MissKind = (typeof MISS_KINDS)[number];
+
+/** An AI-written reply and why it was written (R3: intent, confidence, signals, engine, model, prompt, sources). */
 export interface Reply {
   readonly text: string;
   readonly language: Language;
@@ -26,6 +36,15 @@ export interface Reply {
   readonly confidence: number;
   readonly engine: Engine;
   readonly aiGenerated: true;
+  /** Signals the pipeline detected in the message (frustration, a sensitive matter …); older replies lack it. */
+  readonly signals?: readonly string[] | undefined;
+  /** The model that wrote it, when a model did; null for the embedded engine. */
+  readonly model?: string | null | undefined;
+  /** The prompt's version (PROMPT_VERSION) when a model wrote it. */
+  readonly promptVersion?: string | null | undefined;
+  readonly sources?: readonly Source[] | undefined;
+  /** Set when the AI could not answer: it asked to clarify, handed off not understanding, or answered without a source. */
+  readonly miss?: MissKind | undefined;
 }
 
 /** Why a conversation went to a person. "needs_review": a cautious market (R8) asks a person to decide on the AI's draft. */
@@ -38,6 +57,12 @@ export const ESCALATION_REASONS = [
   "needs_review",
   /** The shopper sent a picture or video, which the AI cannot read. */
   "media",
+  /** An agent took over a conversation the AI was handling (R3). */
+  "agent_takeover",
+  /** The marketplace no longer lets the seller write: its reply window since the buyer's last message has closed. */
+  "channel_window_closed",
+  /** The marketplace's cap on seller messages in a row without a buyer reply is reached. */
+  "channel_cap_reached",
 ] as const;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
@@ -48,7 +73,17 @@ export interface Memory {
   readonly lastIntent?: Intent | undefined;
   /** R5: consecutive messages the AI did not understand. */
   readonly misunderstandings: number;
+  /** What the AI's last reply asked for, so the next message is first read as the answer to it (domain/dialogue.ts). */
+  readonly awaiting?: Awaiting | null | undefined;
+  /** The topic the shopper raised before we asked (e.g. a return, before "which order?"): it continues with the answer. */
+  readonly pendingIntent?: Intent | undefined;
+  /** The order number we asked the checkout email or phone for: the answer's contact unlocks this order. */
+  readonly pendingOrder?: string | undefined;
 }
+
+/** Questions the AI asks whose answer it then expects: an order number, the checkout email or phone, a yes or no. */
+export const AWAITING = ["order_number", "checkout_contact", "confirmation"] as const;
+export type Awaiting = (typeof AWAITING)[number];
 
 /** A message as the transcript keeps it (on the conversation, and in the handoff packet). */
 export const TranscriptEntrySchema = z
@@ -86,6 +121,25 @@ export interface Conversation {
   readonly firstReplyMs?: number | undefined;
   /** The last turn applied; if its own record is missing, the turn was interrupted and only that record is left to write. */
   readonly lastTurn: Turn | null;
+  /** When the shopper was asked to rate the help, and after whose help: asked once per conversation at most. */
+  readonly ratingAsked?: RatingAsked | undefined;
+  /** The shopper's rating, stored once. */
+  readonly rating?: Rating | undefined;
+}
+
+/** Whose help a rating is about: the AI's alone, or a person's after a handoff. */
+export type RatedBy = "ai" | "person";
+
+export interface RatingAsked {
+  readonly at: string;
+  readonly by: RatedBy;
+}
+
+export interface Rating {
+  /** 1 (poor) to 5 (great). */
+  readonly score: number;
+  readonly at: string;
+  readonly by: RatedBy;
 }
 
 export interface Message {
@@ -99,6 +153,11 @@ export interface Message {
   readonly engine?: Engine | undefined;
   /** A person's reply sent in translation: what they wrote, in their own language. */
   readonly original?: { readonly text: string; readonly language: string } | undefined;
+  /** An AI message: why it said what it said (R3). */
+  readonly signals?: readonly string[] | undefined;
+  readonly model?: string | null | undefined;
+  readonly promptVersion?: string | null | undefined;
+  readonly sources?: readonly Source[] | undefined;
 }
 
 export const INITIAL_MEMORY: Memory = { misunderstandings: 0 };
@@ -106,7 +165,7 @@ export const INITIAL_MEMORY: Memory = { misunderstandings: 0 };
 /** The audit trail of a handoff (R3): who took the conversation, when, and how it ended. */
 export interface ConversationEvent {
   readonly escalationId: string;
-  readonly kind: "escalated" | "claimed" | "resolved" | "released";
+  readonly kind: "escalated" | "taken_over" | "claimed" | "resolved" | "released";
   readonly agentId: string | null;
   /** The agent's display name at the time, for the inbox's history. */
   readonly agentName?: string | undefined;
@@ -157,4 +216,6 @@ export interface Turn {
   readonly repliedAt: string;
   readonly statusAfter: ConversationStatus;
   readonly outcome: TurnOutcome;
+  /** A burst answered as one turn (domain/bursts.ts): each shopper message as sent; `text` is them joined. */
+  readonly parts?: readonly { readonly messageId: string; readonly text: string; readonly at: string }[] | undefined;
 }

@@ -8,9 +8,12 @@ import {
   type Memory,
   type Reply,
   type Shopper,
+  type Source,
   type TranscriptEntry,
 } from "./conversation";
 import { AppError } from "./errors";
+import { missOf } from "./misses";
+import { mayAskRating, parseRating, ratedBy, ratingOpen } from "./rating";
 import { buildHandoffPacket, ordersQuotedIn } from "./handoff";
 import { conversationIdFor, escalationIdFor } from "./identifiers";
 import type { ConversationId, ShopId } from "./ids";
@@ -36,6 +39,8 @@ import type {
   Understanding,
 } from "./ports";
 import type { EscalationRef, Turn, TurnOutcome } from "./conversation";
+import type { TurnPart } from "./bursts";
+import type { MediaKind } from "./marketplace";
 
 export interface MessageDeps {
   readonly conversations: ConversationStore;
@@ -51,6 +56,8 @@ export interface MessageDeps {
   readonly orderLookup?: OrderLookup | undefined;
   /** A channel's reply deadline in minutes (functions/channels rules), which caps an escalation's due time. */
   readonly replyDeadlineMinutes?: ((channel: string) => number | null) | undefined;
+  /** Whether a channel's rules allow asking shoppers to rate the help (functions/channels rules); never, without it. */
+  readonly ratingsAllowed?: ((channel: string) => boolean) | undefined;
 }
 
 export interface IncomingMessage {
@@ -59,8 +66,10 @@ export interface IncomingMessage {
   readonly threadId: string;
   readonly messageId: string;
   readonly market: MarketCode;
-  /** A marketplace message that is not text: what it was. */
-  readonly media?: "sticker" | "image" | "video" | "order" | "product" | null | undefined;
+  /** A channel message that is not text: what it was. */
+  readonly media?: MediaKind | null | undefined;
+  /** A burst answered as one turn: its messages in order (the turn's `messageId` is the last one's, `text` them joined). */
+  readonly parts?: readonly TurnPart[] | undefined;
   /** The shop's retention period: the conversation expires this many days after its last message. */
   readonly retentionDays?: number | undefined;
   /** The seller's policy: look orders up at the shop on a cache miss (default) or answer from the cache only. */
@@ -70,6 +79,8 @@ export interface IncomingMessage {
   readonly shopper: Shopper;
   readonly text: string;
   readonly sentAt?: string | undefined;
+  /** A rating (1–5) an API integrator collected itself: stored once per conversation, like an answered question. */
+  readonly rating?: number | undefined;
   /** The same message id with another text is refused (409, the API's contract) rather than answered with the first result. */
   readonly rejectReusedId?: boolean | undefined;
 }
@@ -94,7 +105,7 @@ export async function handleShopperMessage(
 ): Promise<MessageResult> {
   const loaded = await loadContext(deps, message);
   if ("repeat" in loaded) return loaded.repeat;
-  const understood = understand(deps, message, loaded);
+  const understood = readRatingAnswer(message, loaded, understand(deps, message, loaded));
   const orders = await resolveOrders(deps, message, loaded, understood);
   const decided = decidePolicy(message, loaded, understood, orders);
   const composed = await composeReply(deps, message, loaded, understood, orders, decided);
@@ -123,6 +134,8 @@ interface Understood {
   readonly confidence: number;
   /** A picture or video: no words to read. */
   readonly wordless: boolean;
+  /** The message answers the rating question (1–5): it is thanked, not answered as a question. */
+  readonly rating?: number | undefined;
 }
 
 /** The order the message is about, as far as the shopper may be told, and whether they gave order details. */
@@ -193,8 +206,12 @@ async function loadContext(
 function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded): Understood {
   const { market, memory } = loaded;
   const hint = memory.language ?? localeHint(message.shopper.locale);
-  // A picture or video has no words to read: the conversation's language (or the market's) and no intent.
-  const wordless = message.media === "image" || message.media === "video";
+  // A picture, video, voice note or location has no words to read: the conversation's language and no intent.
+  const wordless =
+    message.media === "image" ||
+    message.media === "video" ||
+    message.media === "audio" ||
+    message.media === "location";
   const { language } = wordless
     ? { language: hint ?? market.languages[0] }
     : deps.understanding.detectLanguage(message.text, market, hint);
@@ -250,6 +267,12 @@ function decidePolicy(
   const { previous } = loaded;
   const firstReply = !previous?.recent.some((entry) => entry.role === "ai");
   const shopperName = message.shopper.name ?? previous?.shopper.name;
+  if (understood.rating)
+    return {
+      decision: { kind: "reply", lines: [{ key: "rating.thanks" }], memory: loaded.memory },
+      firstReply,
+      shopperName,
+    };
   const decision = decide({
     status: loaded.status,
     memory: loaded.memory,
@@ -275,6 +298,14 @@ function composeReply(
   decided: Decided,
 ): Promise<Composed> {
   const { order } = orders;
+  // Thanks for a rating is ours to say: no model rewrites it.
+  if (understood.rating)
+    return Promise.resolve({
+      decision: decided.decision,
+      engine: "embedded",
+      intent: "thanks",
+      confidence: 1,
+    });
   return compose(deps.model, deps.translator, {
     decision: decided.decision,
     intent: understood.intent,
@@ -321,12 +352,16 @@ function planTurn(
     lastTurn: null,
   };
   // The intent and the orders quoted travel with the transcript, for the inbox's summary and order panel.
-  const shopperEntry: TranscriptEntry = {
-    role: "shopper",
-    text: message.text,
-    at: receivedAt,
-    intent: composed.intent,
-  };
+  // A burst keeps each of its messages in the transcript, at the time the channel gives (never after receipt).
+  const parts = message.parts?.map((part) => ({ ...part, at: part.at < receivedAt ? part.at : receivedAt }));
+  const shopperEntries: TranscriptEntry[] = parts?.length
+    ? parts.map((part) => ({
+        role: "shopper" as const,
+        text: part.text,
+        at: part.at,
+        intent: composed.intent,
+      }))
+    : [{ role: "shopper", text: message.text, at: receivedAt, intent: composed.intent }];
 
   let outcome: TurnOutcome;
   let next: Conversation;
@@ -337,30 +372,52 @@ function planTurn(
       ...base,
       shopper: { ...base.shopper, ...message.shopper },
       lastMessageAt: receivedAt,
-      recent: keepRecent(base.recent, [shopperEntry]),
+      recent: keepRecent(base.recent, shopperEntries),
     };
   } else {
     const escalating = decision.kind === "escalate";
-    const body = renderLines(deps.translator, decision.lines, {
+    // R10: at the end of an AI conversation (the shopper thanks us), one rating question where the channel allows it.
+    const askRating =
+      decision.kind === "reply" &&
+      composed.intent === "thanks" &&
+      !understood.rating &&
+      loaded.status === "ai" &&
+      mayAskRating(previous, deps.ratingsAllowed?.(message.channel) ?? false);
+    const lines = askRating ? [...decision.lines, { key: "rating.ask" }] : decision.lines;
+    const body = renderLines(deps.translator, lines, {
       locale,
       market,
       eta: escalating ? availability(market, now) : undefined,
     });
+    const text = withDisclosure(deps.translator, locale, body, {
+      personOffered: offersPerson(decision.lines),
+    });
+    const quoted = ordersQuotedIn(text, orders.order);
+    // R3: why the AI said it — what it rested on (the orders it described), which engine, model and prompt wrote it.
+    const sources: Source[] = quoted.map((name) => ({ type: "order", id: name }));
+    const byModel = composed.engine === "openai";
+    const miss = missOf(decision, composed.intent, sources);
     const reply: Reply = {
-      text: withDisclosure(deps.translator, locale, body, { personOffered: offersPerson(decision.lines) }),
+      text,
       language,
       intent: composed.intent,
       confidence: composed.confidence,
       engine: composed.engine,
       aiGenerated: true,
+      // The pipeline detects no signals of its own yet; the field is there for them.
+      signals: [],
+      model: byModel ? (deps.model?.name ?? null) : null,
+      promptVersion: byModel ? (deps.model?.promptVersion ?? null) : null,
+      sources,
+      ...(miss ? { miss } : {}),
     };
     const aiEntry: TranscriptEntry = {
       role: "ai",
       text: reply.text,
       at: now.toISOString(),
-      orders: ordersQuotedIn(reply.text, orders.order),
+      orders: quoted,
     };
-    const recent = keepRecent(base.recent, [shopperEntry, aiEntry]);
+    const recent = keepRecent(base.recent, [...shopperEntries, aiEntry]);
     const updated: Conversation = {
       ...base,
       shopper: { ...base.shopper, ...message.shopper },
@@ -368,6 +425,10 @@ function planTurn(
       lastMessageAt: receivedAt,
       recent,
       status: escalating ? "pending_human" : "ai",
+      ...(askRating ? { ratingAsked: { at: now.toISOString(), by: "ai" as const } } : {}),
+      ...(understood.rating
+        ? { rating: { score: understood.rating, at: now.toISOString(), by: ratedBy(previous) } }
+        : {}),
     };
     if (decision.kind === "escalate") {
       const escalationId = escalationIdFor(conversationId, message.messageId);
@@ -411,6 +472,7 @@ function planTurn(
     repliedAt: now.toISOString(),
     statusAfter: next.status,
     outcome,
+    ...(parts?.length ? { parts } : {}),
   };
   const expiresAt = message.retentionDays
     ? Math.floor(Date.parse(next.lastMessageAt) / 1000) + message.retentionDays * 86_400
@@ -442,6 +504,17 @@ async function persistTurn(
     if (again.existingTurn) return resultOf(sameMessage(again.existingTurn, message));
   }
   return resultOf(turn);
+}
+
+/**
+ * Reads the message as the answer to the rating question, when one is open (or the integrator sent a rating): a
+ * score the shopper gives is thanked and stored once; anything else is an ordinary message.
+ */
+function readRatingAnswer(message: IncomingMessage, loaded: Loaded, understood: Understood): Understood {
+  if (loaded.status !== "ai" && loaded.status !== "resolved") return understood;
+  const given =
+    message.rating ?? (ratingOpen(loaded.previous) ? parseRating(message.text, understood.language) : null);
+  return given && !loaded.previous?.rating ? { ...understood, rating: given } : understood;
 }
 
 /** The stored turn of a repeated message id; a different text under the same id is a client bug (docs/api.md: 409). */
@@ -486,7 +559,10 @@ async function fetchOnCacheMiss(
   if (!lookup || message.orderLookup === "cache_only" || !ORDER_INTENTS.has(input.intent as never))
     return context;
   if (input.namedOrder && !context.orderByName) {
-    return { ...context, orderByName: await lookup.byName(message.shopId, input.namedOrder, message.channel) };
+    return {
+      ...context,
+      orderByName: await lookup.byName(message.shopId, input.namedOrder, message.channel),
+    };
   }
   const email = message.shopper.email;
   if (!input.namedOrder && !input.remembered && context.shopperOrders.length === 0 && email) {

@@ -29,6 +29,10 @@ export interface ModelAnswer {
 }
 
 export interface ReplyModel {
+  /** The model's name as the provider knows it, recorded on each reply it writes (R3). */
+  readonly name?: string | undefined;
+  /** The version of the prompt it is called with (R3). */
+  readonly promptVersion?: string | undefined;
   /** The model's answer, or null when it failed (timeout, rate limit, invalid output): callers fall back. */
   write(request: ModelRequest): Promise<ModelAnswer | null>;
 }

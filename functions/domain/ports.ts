@@ -2,6 +2,8 @@
 import type {
   Conversation,
   ConversationEvent,
+  MissKind,
+  RatingAsked,
   InternalNote,
   ConversationStatus,
   Message,
@@ -92,6 +94,11 @@ export interface ConversationStore {
   ): Promise<boolean>;
   /** Records a handoff event once (a repeat changes nothing); it expires with the conversation. */
   addEvent(shopId: ShopId, id: ConversationId, event: ConversationEvent): Promise<void>;
+  /**
+   * Hands a conversation the AI holds to a person under `escalationId` (a marketplace refused the AI's reply);
+   * false when it is no longer the AI's.
+   */
+  escalate(shopId: ShopId, id: ConversationId, escalationId: EscalationId): Promise<boolean>;
   /** Keeps the AI silent until `until` (the seller's own staff is answering in the marketplace app). */
   pause(shopId: ShopId, id: ConversationId, until: string): Promise<void>;
   /** Stores a person's message once (keyed by its id) and shows it in the conversation; false if already stored.
@@ -241,6 +248,66 @@ export interface MessageTranslator {
 /** Writes the gist of a conversation for the person taking it over (an LLM); null when it failed. */
 export interface ConversationSummarizer {
   summarise(transcript: readonly TranscriptEntry[], locale: string): Promise<string | null>;
+}
+
+/** The conversations the AI is handling, for oversight (R3), and what agents flagged and the AI missed (for sellers). */
+export interface OversightStore {
+  /**
+   * Conversations with status "ai" of these shops, each limited to its markets, newest activity first; the cursor
+   * holds each shop's position.
+   */
+  listLive(
+    filter: {
+      readonly shops: readonly { readonly shopId: ShopId; readonly markets: readonly MarketCode[] }[];
+      readonly language?: Language | undefined;
+      readonly channel?: string | undefined;
+    },
+    page: PageRequest,
+  ): Promise<Page<Conversation>>;
+  /** The conversation if it belongs to one of these shops. */
+  find(shops: readonly ShopId[], id: ConversationId): Promise<Conversation | null>;
+  /**
+   * Gives the conversation to a person under `escalationId`: only if the AI still has it (status "ai" or "resolved")
+   * or it is already this escalation's; false otherwise.
+   */
+  takeOver(conversation: Conversation, escalationId: EscalationId): Promise<boolean>;
+  /** Marks the shopper asked for a rating, once per conversation; false if they already were. */
+  markRatingAsked(conversation: Conversation, asked: RatingAsked): Promise<boolean>;
+  /** Keeps an agent's flag on an AI answer (a second flag of the same answer replaces the first); it expires with the conversation. */
+  flag(flag: AnswerFlag, expiresAt: number | undefined): Promise<void>;
+  /** The shop's flags raised in [from, to), newest first. */
+  listFlags(shopId: ShopId, from: string, to: string): Promise<AnswerFlag[]>;
+  /** The AI's misses (questions it could not answer) of the shop's turns received in [from, to). */
+  listMisses(shopId: ShopId, from: string, to: string): Promise<Miss[]>;
+}
+
+/** An agent's mark on an AI answer they found wrong, with why. */
+export interface AnswerFlag {
+  readonly shopId: ShopId;
+  readonly conversationId: ConversationId;
+  readonly messageId: string;
+  readonly market: MarketCode;
+  readonly language: Language | null;
+  /** The AI's answer as the shopper got it. */
+  readonly answer: string;
+  /** What the shopper had asked. */
+  readonly question: string | null;
+  readonly note: string;
+  readonly agentId: string;
+  readonly agentName: string;
+  readonly at: string;
+}
+
+/** A question the AI could not answer, as the seller's report groups it. */
+export interface Miss {
+  readonly conversationId: ConversationId;
+  readonly messageId: string;
+  readonly at: string;
+  readonly question: string;
+  readonly language: Language;
+  readonly topic: Intent;
+  readonly kind: MissKind;
+  readonly market: MarketCode;
 }
 
 export type { LocaleText } from "./translator";

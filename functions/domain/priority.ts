@@ -16,6 +16,11 @@ const BY_REASON: Record<EscalationReason, number> = {
   action_required: 40,
   needs_review: 40,
   media: 35,
+  // The agent who took it over holds it already: nobody else needs it sooner.
+  agent_takeover: 50,
+  // A reply the marketplace will not take: only a person can reach the buyer another way.
+  channel_window_closed: 30,
+  channel_cap_reached: 30,
 };
 
 export const OVERDUE_PRIORITY = 0;

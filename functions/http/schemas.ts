@@ -42,6 +42,10 @@ export const MessageRequestSchema = z
       .datetime({ offset: true })
       .optional()
       .openapi({ description: "When the shopper sent it; a time in the future is taken as now" }),
+    rating: z.number().int().min(1).max(5).optional().openapi({
+      description:
+        "The shopper's rating of the help (1 poor – 5 great), collected by the integrator: stored once per conversation and thanked",
+    }),
   })
   .openapi("MessageRequest");
 
@@ -89,6 +93,11 @@ export const MessageSchema = z
     engine: z.enum(["embedded", "openai"]).optional(),
     /** A person's reply sent in translation: what they wrote, in their own language. */
     original: z.object({ text: z.string(), language: z.string() }).optional(),
+    /** An AI message (R3): signals detected, the model and prompt version that wrote it, the sources it rested on. */
+    signals: z.array(z.string()).optional(),
+    model: z.string().nullable().optional(),
+    promptVersion: z.string().nullable().optional(),
+    sources: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
   })
   .openapi("Message");
 
@@ -121,7 +130,7 @@ export const OrderSnapshotSchema = z
 export const ConversationEventSchema = z
   .object({
     escalationId: z.string(),
-    kind: z.enum(["escalated", "claimed", "resolved", "released"]),
+    kind: z.enum(["escalated", "taken_over", "claimed", "resolved", "released"]),
     agentId: z.string().nullable(),
     agentName: z.string().optional(),
     at: z.string(),

@@ -10,8 +10,15 @@ import { handleShopperMessage, type MessageDeps } from "../domain/handle-message
 import { conversationIdFor } from "../domain/identifiers";
 import { isMarketCode, type MarketCode } from "../domain/markets";
 import { parseQueueBody } from "../adapters/sqs/queue-body";
-import { type InboundJob, InboundJobSchema, type MarketplaceQueues } from "../domain/marketplace-queues";
-import type { Logger, ShopStore } from "../domain/ports";
+import {
+  type BurstFlushJob,
+  type InboundJob,
+  InboundQueueBodySchema,
+  type MarketplaceQueues,
+} from "../domain/marketplace-queues";
+import { type BurstStore, combineBurst, flushStep, type PendingMessage } from "../domain/bursts";
+import type { Marketplace, MarketplaceConnection, ReplyChoice } from "../domain/marketplace";
+import type { Logger, ShopRecord, ShopStore } from "../domain/ports";
 import type { SqsHandler } from "./escalation-consumer";
 
 export interface InboundWorkerDeps extends MessageDeps {
@@ -19,6 +26,14 @@ export interface InboundWorkerDeps extends MessageDeps {
   readonly marketplaceQueues: MarketplaceQueues | undefined;
   readonly shops: Pick<ShopStore, "get">;
   readonly logger: Logger;
+  /** Where bursts wait (domain/bursts.ts); without it every message is answered at once. */
+  readonly bursts?: BurstStore | undefined;
+  /** The channel's quiet period in milliseconds (its rules), or null where each message is answered at once. */
+  readonly quietPeriodMs?: ((channel: Marketplace) => number | null) | undefined;
+  /** Makes a received inbound message visible again only after `seconds` (a flush waiting out the quiet period). */
+  readonly retryInboundLater?: ((record: SQSRecord, seconds: number) => Promise<void>) | undefined;
+  /** Tappable answers in the shopper's language for a reply that asks for a confirmation (yes and no). */
+  readonly confirmationChoices?: ((locale: string) => readonly ReplyChoice[]) | undefined;
 }
 
 /** How long staff answering in the marketplace app keep the AI silent in that conversation. */
@@ -53,41 +68,164 @@ export async function answerPush(deps: InboundWorkerDeps, job: InboundJob): Prom
   }
   // A sticker alone asks nothing: it is not answered.
   if (push.media === "sticker") return "sticker";
+  const quietMs = deps.bursts && deps.marketplaceQueues ? deps.quietPeriodMs?.(marketplace) : null;
+  if (quietMs && deps.bursts && deps.marketplaceQueues) {
+    // Stored as pending, answered with the rest of its burst once the conversation has been quiet.
+    await deps.bursts.add(shopId, conversationId, {
+      messageId: push.messageId,
+      text: push.text,
+      media: push.media,
+      sentAt: push.sentAt,
+      arrivedAt: deps.clock.now().toISOString(),
+      buyerId: push.buyerId,
+      buyerName: push.buyerName,
+      market: push.market,
+      ...(push.buyerPhone ? { buyerPhone: push.buyerPhone } : {}),
+      ...(push.replyToken ? { replyToken: push.replyToken } : {}),
+      ...(job.accountId ? { accountId: job.accountId } : {}),
+    });
+    // Queued even when the message was pending already (a redelivery): its flush may not have been.
+    await deps.marketplaceQueues.flush(
+      { kind: "flush", shopId, marketplace, threadId: push.threadId, messageId: push.messageId },
+      push.messageId,
+    );
+    return "pending";
+  }
+  const arrivedAt = deps.clock.now().toISOString();
+  const thread = { shopId, marketplace, threadId: push.threadId, accountId: job.accountId };
+  return answerMessages(deps, thread, { connection, shop }, [
+    {
+      messageId: push.messageId,
+      text: push.text,
+      media: push.media,
+      sentAt: push.sentAt,
+      arrivedAt,
+      buyerId: push.buyerId,
+      buyerName: push.buyerName,
+      market: push.market,
+      ...(push.buyerPhone ? { buyerPhone: push.buyerPhone } : {}),
+      ...(push.replyToken ? { replyToken: push.replyToken } : {}),
+    },
+  ]);
+}
+
+/** Where a set of messages came from. */
+interface Thread {
+  readonly shopId: InboundJob["shopId"];
+  readonly marketplace: Marketplace;
+  readonly threadId: string;
+  readonly accountId?: string | undefined;
+}
+
+/**
+ * Answers one message, or a burst of them as one turn (texts joined in order, keyed by the last message id, each
+ * message kept in the transcript), and queues the reply.
+ */
+async function answerMessages(
+  deps: InboundWorkerDeps,
+  thread: Thread,
+  loaded: { connection: MarketplaceConnection | null; shop: ShopRecord | null } | null,
+  messages: readonly PendingMessage[],
+): Promise<string> {
+  const { shopId, marketplace, threadId } = thread;
+  const [connection, shop] = loaded
+    ? [loaded.connection, loaded.shop]
+    : await Promise.all([deps.connections.get(shopId, marketplace), deps.shops.get(shopId)]);
+  if (!connection || !shop) return "not_connected";
+  const burst = combineBurst(messages);
+  const { last } = burst;
   const enabled = shop.markets.filter(isMarketCode);
-  const wanted = push.market ?? connection.market;
+  const wanted = last.market ?? connection.market;
   const market: MarketCode | undefined = wanted && enabled.includes(wanted) ? wanted : enabled[0];
   if (!market) return "no_market";
   const result = await handleShopperMessage(deps, {
     shopId,
     channel: marketplace,
-    threadId: push.threadId,
-    messageId: push.messageId,
+    threadId,
+    messageId: last.messageId,
     market,
     marketOverrides: shop.marketOverrides,
     orderLookup: shop.orderLookup,
     retentionDays: shop.retentionDays,
-    shopper: { id: push.buyerId, ...(push.buyerName ? { name: push.buyerName } : {}) },
-    text: push.text || `[${push.media ?? "message"}]`,
-    sentAt: push.sentAt,
-    media: push.media,
+    // A phone number the channel vouches for (WhatsApp's) finds the shopper's orders like a checkout phone (R4).
+    shopper: {
+      id: last.buyerId,
+      ...(last.buyerName ? { name: last.buyerName } : {}),
+      ...(last.buyerPhone ? { phone: last.buyerPhone } : {}),
+    },
+    text: burst.text,
+    sentAt: last.sentAt,
+    media: burst.media,
+    ...(messages.length > 1 ? { parts: burst.parts } : {}),
   });
   if (!result.reply) return "held";
   if (!deps.marketplaceQueues) throw new Error("The marketplace outbound queue is not configured");
+  const asks = (result.reply as { action?: { status?: string } | null }).action?.status === "proposed";
+  const choices = asks ? deps.confirmationChoices?.(result.reply.language) : undefined;
   await deps.marketplaceQueues.outbound({
     shopId,
     marketplace,
+    ...(thread.accountId ? { accountId: thread.accountId } : {}),
     conversationId: result.conversationId,
-    threadId: push.threadId,
-    buyerId: push.buyerId,
+    threadId,
+    buyerId: last.buyerId,
     text: result.reply.text,
-    origin: { kind: "ai", replyTo: push.messageId },
+    origin: { kind: "ai", replyTo: last.messageId },
+    lastShopperMessageAt: last.sentAt,
+    ...(last.replyToken ? { replyToken: { token: last.replyToken, receivedAt: last.arrivedAt } } : {}),
+    ...(choices?.length ? { choices } : {}),
   });
   return result.escalation ? "escalated" : "answered";
 }
 
+/** What a flush did: an outcome to log, and how long to wait before looking again, if the burst is not over. */
+export interface FlushResult {
+  readonly outcome: string;
+  readonly waitMs?: number | undefined;
+}
+
+/** Answers a conversation's burst once it has been quiet for the channel's quiet period (domain/bursts.ts). */
+export async function flushBurst(deps: InboundWorkerDeps, job: BurstFlushJob): Promise<FlushResult> {
+  const { bursts } = deps;
+  if (!bursts) return { outcome: "no_burst_store" };
+  const conversationId = conversationIdFor(job.shopId, job.marketplace, job.threadId);
+  const quietMs = deps.quietPeriodMs?.(job.marketplace) ?? 0;
+  // A claim taken by another flush in between is read again; three looks are more than a conversation needs.
+  for (let look = 0; look < 3; look++) {
+    const state = await bursts.get(job.shopId, conversationId);
+    const step = flushStep(state, job.messageId, quietMs, deps.clock.now());
+    if (step.kind === "nothing" || step.kind === "deferred") return { outcome: step.kind };
+    if (step.kind === "wait") return { outcome: "waiting", waitMs: step.ms };
+    if (step.kind === "release") {
+      await bursts.settle(job.shopId, conversationId, step.ids);
+      continue;
+    }
+    const ids = step.messages.map((m) => m.messageId);
+    if (!step.claimed && !(await bursts.claim(job.shopId, conversationId, ids))) continue;
+    const accountId = step.messages.at(-1)?.accountId;
+    const outcome = await answerMessages(
+      deps,
+      { shopId: job.shopId, marketplace: job.marketplace, threadId: job.threadId, accountId },
+      null,
+      step.messages,
+    );
+    await bursts.settle(job.shopId, conversationId, ids);
+    return { outcome: `${outcome}:${ids.length}` };
+  }
+  return { outcome: "contended" };
+}
+
+/** A flush handed back to the queue to look again later: an expected failure, not an error. */
+class BurstNotOver extends Error {
+  constructor() {
+    super("burst not over yet");
+    this.name = "BurstNotOver";
+  }
+}
+
 export function createInboundWorker(deps: InboundWorkerDeps): SqsHandler {
   const one = async (record: SQSRecord) => {
-    const parsed = parseQueueBody(InboundJobSchema, record.body);
+    const parsed = parseQueueBody(InboundQueueBodySchema, record.body);
     if (!parsed.ok) {
       // Dropped, not retried: a body that is not a push never becomes one, and would hold its thread until the DLQ.
       deps.logger.error("marketplace push dropped", {
@@ -98,6 +236,15 @@ export function createInboundWorker(deps: InboundWorkerDeps): SqsHandler {
       return;
     }
     const job = parsed.value;
+    if ("kind" in job) {
+      const { outcome, waitMs } = await flushBurst(deps, job);
+      deps.logger.info("burst flush handled", { marketplace: job.marketplace, outcome });
+      if (waitMs === undefined) return;
+      // Not over yet: the flush comes back when the quiet period would end (FIFO queues have no per-message delay).
+      if (!deps.retryInboundLater) throw new Error("The inbound queue cannot delay a flush");
+      await deps.retryInboundLater(record, Math.max(1, Math.ceil(waitMs / 1000)));
+      throw new BurstNotOver();
+    }
     const outcome = await answerPush(deps, job);
     deps.logger.info("marketplace push handled", {
       marketplace: job.marketplace,
@@ -109,5 +256,7 @@ export function createInboundWorker(deps: InboundWorkerDeps): SqsHandler {
     processPartialResponse(event, one, new SqsFifoPartialProcessorAsync(), {
       context,
       skipGroupOnError: true,
+      // A batch of flushes that all wait is reported item by item: throwing would log a routine wait as an error.
+      throwOnFullBatchFailure: false,
     });
 }

@@ -8,6 +8,8 @@ import type {
   InternalNote,
   Memory,
   Message,
+  Rating,
+  RatingAsked,
   Shopper,
   TranscriptEntry,
 } from "../../domain/conversation";
@@ -47,6 +49,8 @@ interface ConversationItem {
   readonly firstReplyMs: number;
   readonly escalationId: string;
   readonly pausedUntil: string;
+  readonly ratingAsked: RatingAsked;
+  readonly rating: Rating;
 }
 
 const when = conditions<ConversationItem>();
@@ -81,9 +85,19 @@ export function createConversationStore(table: Table): ConversationStore {
     },
 
     async applyTurn(turn: Turn, next: Conversation): Promise<void> {
+      // The rating question and its answer are written once: the first wins (R10, never twice per conversation).
+      const rated = (change: Update<ConversationItem>) => {
+        if (next.ratingAsked) change.setIfNotExists("ratingAsked", next.ratingAsked);
+        if (next.rating) change.setIfNotExists("rating", next.rating);
+        return change;
+      };
       const send = (change: Update<ConversationItem>) =>
         client.send(
-          new UpdateCommand({ TableName, Key: keys.conversation(next.shopId, next.id), ...change.build() }),
+          new UpdateCommand({
+            TableName,
+            Key: keys.conversation(next.shopId, next.id),
+            ...rated(change).build(),
+          }),
         );
       const outcome = turn.outcome;
       // What every turn writes: who and where, recency, the transcript, and its messages (two with a reply).
@@ -104,7 +118,7 @@ export function createConversationStore(table: Table): ConversationStore {
           .set("lastTurn", turn)
           .set("gsi1pk", gsi1.conversations(next.shopId))
           .set("gsi1sk", `${next.lastMessageAt}#${next.id}`)
-          .add("messageCount", outcome.kind === "held" ? 1 : 2);
+          .add("messageCount", (turn.parts?.length || 1) + (outcome.kind === "held" ? 0 : 1));
       if (outcome.kind === "held") {
         await send(base());
         return;
@@ -138,6 +152,13 @@ export function createConversationStore(table: Table): ConversationStore {
         owner: turn.shopId,
         at: turn.receivedAt,
         turn,
+        // A question the AI could not answer is also listed under the shop, for the seller's report (sparse in gsi1).
+        ...(turn.outcome.kind !== "held" && turn.outcome.reply.miss
+          ? {
+              gsi1pk: gsi1.misses(turn.shopId),
+              gsi1sk: `${turn.receivedAt}#${turn.conversationId}#${turn.messageId}`,
+            }
+          : {}),
         [TTL_ATTRIBUTE]: expiresAt,
       }),
 
@@ -189,6 +210,22 @@ export function createConversationStore(table: Table): ConversationStore {
         const change = update<ConversationItem>()
           .set("status", status)
           .when(when.and(when.equals("escalationId", guard.escalationId), when.oneOf("status", guard.from)));
+        await client.send(
+          new UpdateCommand({ TableName, Key: keys.conversation(shopId, id), ...change.build() }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+
+    async escalate(shopId, id, escalationId) {
+      try {
+        const change = update<ConversationItem>()
+          .set("status", "pending_human")
+          .set("escalationId", escalationId)
+          .when(when.oneOf("status", ["ai"]));
         await client.send(
           new UpdateCommand({ TableName, Key: keys.conversation(shopId, id), ...change.build() }),
         );
@@ -280,7 +317,7 @@ export function createConversationStore(table: Table): ConversationStore {
         return false;
       // Keep the conversation's recent messages and recency current, so lists and handoffs see the person's reply.
       const change = update<ConversationItem>()
-        .append("recent", [{ role: "agent", text: message.text, at: message.at }])
+        .append("recent", [{ role: message.role, text: message.text, at: message.at }])
         .set("lastMessageAt", message.at)
         .set("gsi1sk", `${message.at}#${id}`)
         .when(when.exists("pk"));
@@ -398,7 +435,7 @@ export function createConversationStore(table: Table): ConversationStore {
 }
 
 /** DynamoDB deletes expired items within days, and the emulator never: readers skip them meanwhile. */
-const expired = (item: Item) =>
+export const expired = (item: Item) =>
   typeof item[TTL_ATTRIBUTE] === "number" && (item[TTL_ATTRIBUTE] as number) < Date.now() / 1000;
 
 function dedupeKeys(wanted: { pk: string; sk: string }[]) {
@@ -411,7 +448,8 @@ function dedupeKeys(wanted: { pk: string; sk: string }[]) {
   });
 }
 
-function toConversation(item: Item): Conversation {
+/** A conversation item as the domain reads it (the oversight store lists the same items). */
+export function toConversation(item: Item): Conversation {
   return {
     shopId: item.shopId as ShopId,
     id: item.id as ConversationId,
@@ -429,6 +467,8 @@ function toConversation(item: Item): Conversation {
     expiresAt: typeof item[TTL_ATTRIBUTE] === "number" ? (item[TTL_ATTRIBUTE] as number) : undefined,
     pausedUntil: (item.pausedUntil as string | undefined) ?? undefined,
     firstReplyMs: item.firstReplyMs as number | undefined,
+    ratingAsked: (item.ratingAsked as RatingAsked | undefined) ?? undefined,
+    rating: (item.rating as Rating | undefined) ?? undefined,
   };
 }
 
@@ -436,11 +476,14 @@ const ROLE_ORDER = { shopper: 0, ai: 1, agent: 2, system: 3 } as const;
 const rank = (m: Message) => ROLE_ORDER[m.role];
 
 function messagesOf(turn: Turn): Message[] {
-  const shopper: Message = { id: turn.messageId, role: "shopper", text: turn.text, at: turn.receivedAt };
-  if (turn.outcome.kind === "held") return [shopper];
+  // A burst answered as one turn shows each of its messages as the shopper sent it.
+  const shopper: Message[] = turn.parts?.length
+    ? turn.parts.map((p) => ({ id: p.messageId, role: "shopper" as const, text: p.text, at: p.at }))
+    : [{ id: turn.messageId, role: "shopper", text: turn.text, at: turn.receivedAt }];
+  if (turn.outcome.kind === "held") return shopper;
   const reply = turn.outcome.reply;
   return [
-    shopper,
+    ...shopper,
     {
       id: `${turn.messageId}:reply`,
       role: "ai",
@@ -450,6 +493,11 @@ function messagesOf(turn: Turn): Message[] {
       intent: reply.intent,
       confidence: reply.confidence,
       engine: reply.engine,
+      // R3: why the AI answered so, for the inbox's oversight pages.
+      signals: reply.signals ?? [],
+      model: reply.model ?? null,
+      promptVersion: reply.promptVersion ?? null,
+      sources: reply.sources ?? [],
     },
   ];
 }

@@ -14,6 +14,31 @@ export const keys = {
     pk: `SHOP#${shopId}#LOOKUP#${lookupKey}`,
     sk: "ORDERS",
   }),
+  /** A burst's pending message, under its conversation so erasing the conversation erases it. */
+  burstMessage: (shopId: ShopId, id: ConversationId, messageId: string) => ({
+    pk: `SHOP#${shopId}#CONV#${id}`,
+    sk: `BURST#MSG#${messageId}`,
+  }),
+  /** The set of pending messages a flush is answering. */
+  burstClaim: (shopId: ShopId, id: ConversationId) => ({ pk: `SHOP#${shopId}#CONV#${id}`, sk: "BURST#CLAIM" }),
+  /**
+   * A shopper's identities linked by what they verifiably share (a checkout email confirmed with its order number):
+   * keyed by the identity the channel vouches for (`buyer:<channel>:<id>`).
+   */
+  shopperIdentity: (shopId: ShopId, vouchedKey: string) => ({
+    pk: `SHOP#${shopId}#IDENTITY#${vouchedKey}`,
+    sk: "IDENTITY",
+  }),
+  /** A marketplace conversation's sending record (buyer's last message, seller streak, parts sent per reply). */
+  channelActivity: (shopId: ShopId, id: ConversationId) => ({
+    pk: `SHOP#${shopId}#CHANNEL#${id}`,
+    sk: "ACTIVITY",
+  }),
+  /** One reply sent on a marketplace, by time: R10's AI and human replies per marketplace. */
+  replySent: (shopId: ShopId, at: string, marketplace: string, author: string, replyKey: string) => ({
+    pk: `SHOP#${shopId}#REPLIES`,
+    sk: `${at}#${marketplace}#${author}#${replyKey}`,
+  }),
   escalation: (shopId: ShopId, id: EscalationId) => ({ pk: `SHOP#${shopId}#ESC#${id}`, sk: "ESC" }),
   cannedReplies: (shopId: ShopId) => ({ pk: `SHOP#${shopId}`, sk: "CANNED" }),
   shopifyConnection: (shopId: ShopId) => ({ pk: `SHOP#${shopId}#SHOPIFY`, sk: "CONNECTION" }),
@@ -43,6 +68,8 @@ export const keys = {
 export const gsi1 = {
   conversations: (shopId: ShopId) => `SHOP#${shopId}#CONVS`,
   inbox: (shopId: ShopId, region: string, status: string) => `SHOP#${shopId}#INBOX#${region}#${status}`,
+  /** Turns whose question the AI could not answer, by receipt time (the seller's unanswered-questions report). */
+  misses: (shopId: ShopId) => `SHOP#${shopId}#MISSES`,
   shops: () => "SHOPS",
 } as const;
 

@@ -24,6 +24,15 @@ export function createMarketplaceQueues(
         job,
       );
     },
+    async flush(job, dedupeId) {
+      // Its own group: a flush waiting out the quiet period must not hold back the pushes that extend the burst.
+      await send(
+        urls.inbound,
+        `flush#${job.shopId}#${job.marketplace}#${job.threadId}`,
+        `${job.marketplace}:flush:${dedupeId}`,
+        job,
+      );
+    },
     async outbound(job) {
       const ref = job.origin.kind === "ai" ? `ai:${job.origin.replyTo}` : `agent:${job.origin.messageId}`;
       await send(

@@ -70,7 +70,9 @@ export function trainingDataHash(
   options: TrainOptions = DEFAULT_TRAINING,
 ): string {
   const hash = createHash("sha256");
-  hash.update(JSON.stringify({ featureVersion: FEATURE_VERSION, trainingVersion: TRAINING_VERSION, options }));
+  hash.update(
+    JSON.stringify({ featureVersion: FEATURE_VERSION, trainingVersion: TRAINING_VERSION, options }),
+  );
   for (const language of Object.keys(utterances).sort()) {
     const corpus = utterances[language] as Utterances;
     for (const intent of Object.keys(corpus).sort() as TrainingLabel[]) {
@@ -101,7 +103,11 @@ interface FloatModel {
 }
 
 /** Multinomial logistic regression by FTRL-proximal SGD over features weighted 1/√n (as the runtime scores them). */
-function fit(examples: readonly Example[], options: TrainOptions, allowed?: ReadonlySet<number>): FloatModel {
+function fitWeights(
+  examples: readonly Example[],
+  options: TrainOptions,
+  allowed?: ReadonlySet<number>,
+): FloatModel {
   const labels = [...new Set(examples.map((e) => e.intent))].sort();
   const width = labels.length;
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -186,7 +192,7 @@ const toBase64 = (bytes: Uint8Array) =>
 
 /** The strongest features of a first fit, refitted alone so the weight the rest carried moves onto them. */
 function fitPruned(examples: readonly Example[], options: TrainOptions): FloatModel {
-  const full = fit(examples, options);
+  const full = fitWeights(examples, options);
   if (full.hashes.length <= options.maxFeatures) return full;
   const width = full.labels.length;
   const strength = full.hashes.map((_, f) => {
@@ -198,7 +204,7 @@ function fitPruned(examples: readonly Example[], options: TrainOptions): FloatMo
     .map((_, f) => f)
     .sort((a, b) => (strength[b] as number) - (strength[a] as number) || a - b)
     .slice(0, options.maxFeatures);
-  return fit(examples, options, new Set(kept.map((f) => full.hashes[f] as number)));
+  return fitWeights(examples, options, new Set(kept.map((f) => full.hashes[f] as number)));
 }
 
 /** Keeps the strongest features and quantises each label's weights to int8. */
@@ -251,7 +257,9 @@ function compact(
   });
   const hashBytes = new Uint8Array(hashes.length * 4);
   const view = new DataView(hashBytes.buffer);
-  hashes.forEach((h, i) => view.setUint32(i * 4, h, true));
+  hashes.forEach((h, i) => {
+    view.setUint32(i * 4, h, true);
+  });
   return {
     featureVersion: FEATURE_VERSION,
     features: options.features,

@@ -4,6 +4,7 @@
  * a field of their own. Built from the shop's items or loaded from a snapshot, then kept current by applying changes.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
+import SearchableMap from "minisearch/SearchableMap";
 import {
   type Article,
   articleHoldsIn,
@@ -51,6 +52,19 @@ const MINISEARCH_OPTIONS = {
 } as const;
 
 const sourceKey = (source: SourceRef) => `${source.type}:${source.id}`;
+
+/**
+ * A word in more passages than this share of them tells little about which one answers, and scoring it would visit
+ * most of the index: it is left out of the search (at least this many passages always count as rare).
+ */
+const COMMON_SHARE = 0.02;
+const COMMON_FLOOR = 200;
+/** When every word of a question is common, the rarest of them are searched anyway. */
+const KEEP_RAREST = 2;
+/** How many longer words a typed word may stand for (kirim → kiriman, pengiriman is not a prefix match). */
+const MAX_PREFIX_EXPANSIONS = 8;
+/** Weights of words the shopper did not type: a synonym, a longer word, a word one typo away. */
+const WEIGHT = { synonym: 0.6, prefix: 0.4, fuzzy: 0.3 } as const;
 
 /** A change to apply: the item as it now is, or null when it was deleted. */
 export type KnowledgeChange =
@@ -103,6 +117,11 @@ export class KnowledgeIndex {
     private readonly products: Map<string, Product>,
     /** Passage ids by source, so a changed source's passages are replaced together. */
     private readonly bySource: Map<string, string[]>,
+    /**
+     * In how many passages each word occurs (an upper bound after changes: removals are not subtracted), in a radix
+     * tree so a question's words can be expanded to longer and misspelt ones without touching common words.
+     */
+    private readonly df: SearchableMap<number>,
     public version: number,
   ) {}
 
@@ -113,6 +132,7 @@ export class KnowledgeIndex {
       new Map(),
       new Map(),
       new Map(),
+      new SearchableMap(),
       content.version,
     );
     const docs: IndexedDoc[] = [];
@@ -130,6 +150,7 @@ export class KnowledgeIndex {
       version: number;
       meta: [string, PassageMeta][];
       products: Product[];
+      df: [string, number][];
       index: Parameters<typeof MiniSearch.loadJS>[0];
     };
     if (parsed.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${parsed.format} is not ours`);
@@ -144,6 +165,7 @@ export class KnowledgeIndex {
       meta,
       new Map(parsed.products.map((p) => [p.id, p])),
       bySource,
+      SearchableMap.from(parsed.df),
       parsed.version,
     );
   }
@@ -155,6 +177,7 @@ export class KnowledgeIndex {
       version: this.version,
       meta: [...this.meta],
       products: [...this.products.values()],
+      df: [...this.df],
       index: this.search_.toJSON(),
     });
   }
@@ -186,16 +209,13 @@ export class KnowledgeIndex {
   search(question: string, options: SearchOptions): Passage[] {
     const groups = questionTerms(question, options.language);
     if (groups.length === 0) return [];
-    const primary = new Set(groups.map((g) => g[0] as string));
-    const terms = [...new Set(groups.flat())];
-    const results = this.search_.search(terms.join(" "), {
+    const searched = this.expand(this.withoutCommonWords(groups));
+    const weights = new Map<string, number>();
+    for (const group of searched)
+      for (const [term, weight] of group) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+    const results = this.search_.search([...weights.keys()].join(" "), {
       boost: { title: 2, options: 1.5 },
-      prefix: (term) => isLatinTerm(term) && term.length >= 4,
-      fuzzy: (term) => (isLatinTerm(term) && term.length >= 6 ? 0.2 : false),
-      maxFuzzy: 2,
-      weights: { prefix: 0.4, fuzzy: 0.3 },
-      // A word the shopper did not write (a synonym of one they did) counts for less.
-      boostTerm: (term) => (primary.has(term) ? 1 : 0.6),
+      boostTerm: (term) => weights.get(term) ?? 1,
       filter: (result) => {
         const m = this.meta.get(result.id as string);
         return m !== undefined && (!m.markets || articleHoldsIn({ markets: [...m.markets] }, options.market));
@@ -208,15 +228,57 @@ export class KnowledgeIndex {
       const m = this.meta.get(result.id as string);
       if (!m || seen.has(sourceKey(m.source))) continue;
       seen.add(sourceKey(m.source));
-      passages.push(this.passageOf(m, result, groups));
+      passages.push(this.passageOf(m, result, searched));
       if (passages.length >= (options.limit ?? 5)) break;
     }
     return passages;
   }
 
-  private passageOf(m: PassageMeta, result: SearchResult, groups: string[][]): Passage {
+  /** Passages from which a word counts as common in this index. */
+  private commonFrom(): number {
+    return Math.max(COMMON_FLOOR, Math.ceil(this.meta.size * COMMON_SHARE));
+  }
+
+  /**
+   * Each group's words with their weights, plus the longer words a typed Latin word begins (kirim → kiriman) and, for a
+   * typed word the index does not hold, the words one edit away; common words are never added (too costly, too vague).
+   */
+  private expand(groups: string[][]): [string, number][][] {
+    const cap = this.commonFrom();
+    return groups.map(([typed, ...synonyms]) => {
+      const terms: [string, number][] = [[typed as string, 1], ...synonyms.map((t): [string, number] => [t, WEIGHT.synonym])];
+      const word = typed as string;
+      if (!isLatinTerm(word)) return terms;
+      if (word.length >= 5) {
+        let added = 0;
+        for (const [term, df] of this.df.atPrefix(word)) {
+          if (added >= MAX_PREFIX_EXPANSIONS) break;
+          if (term !== word && df <= cap) {
+            terms.push([term, WEIGHT.prefix]);
+            added++;
+          }
+        }
+      }
+      if (word.length >= 6 && !this.df.has(word))
+        for (const [term, [df]] of this.df.fuzzyGet(word, 1)) if (df <= cap) terms.push([term, WEIGHT.fuzzy]);
+      return terms;
+    });
+  }
+
+  /** The question's word groups without the common ones, or its rarest groups when all are common. */
+  private withoutCommonWords(groups: string[][]): string[][] {
+    const cap = this.commonFrom();
+    const rarity = (group: string[]) => Math.min(...group.map((t) => this.df.get(t) ?? 0));
+    const kept = groups
+      .map((group) => group.filter((term) => (this.df.get(term) ?? 0) <= cap))
+      .filter((group) => group.length > 0);
+    if (kept.length > 0) return kept;
+    return [...groups].sort((a, b) => rarity(a) - rarity(b)).slice(0, KEEP_RAREST);
+  }
+
+  private passageOf(m: PassageMeta, result: SearchResult, groups: [string, number][][]): Passage {
     const matched = new Set(result.queryTerms);
-    const covered = groups.filter((group) => group.some((term) => matched.has(term))).length;
+    const covered = groups.filter((group) => group.some(([term]) => matched.has(term))).length;
     return {
       source: m.source,
       title: m.title,
@@ -241,6 +303,8 @@ export class KnowledgeIndex {
 
   private register(id: string, meta: PassageMeta, doc: Omit<IndexedDoc, "id">): IndexedDoc {
     this.meta.set(id, meta);
+    for (const term of new Set(`${doc.title} ${doc.body} ${doc.options}`.split(" ")))
+      if (term) this.df.set(term, (this.df.get(term) ?? 0) + 1);
     const key = sourceKey(meta.source);
     this.bySource.set(key, [...(this.bySource.get(key) ?? []), id]);
     return { id, ...doc };

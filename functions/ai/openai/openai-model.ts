@@ -22,7 +22,7 @@ export interface ModelCallStats {
 
 export function createOpenAiModel(
   options: OpenAiModelOptions,
-): ReplyModel & { readonly stats: ModelCallStats; readonly name: string } {
+): ReplyModel & { readonly stats: ModelCallStats; readonly name: string; readonly promptVersion: string } {
   const stats: ModelCallStats = { calls: 0, failures: 0, promptTokens: 0 };
   const fail = (why: string, extra: Record<string, unknown> = {}): null => {
     stats.failures++;
@@ -36,6 +36,7 @@ export function createOpenAiModel(
   };
   return {
     name: options.model,
+    promptVersion: PROMPT_VERSION,
     stats,
     async write(request): Promise<ModelAnswer | null> {
       const messages = buildPrompt(request);

@@ -4,7 +4,16 @@ import type { ConnectionSecrets, OutgoingReply } from "../../domain/marketplace"
 import { callJson, MarketplaceApiError } from "../shared/http";
 import { idSchema as id } from "../shared/push";
 import type { LazadaConnection } from "./connection";
+import { fromLazadaOrder, LazadaItemsAnswer, LazadaOrderAnswer } from "./orders";
 import { lazadaSign } from "./signing";
+
+/** Lazada's error codes that a later retry may not get again. */
+const RETRYABLE: ReadonlySet<string> = new Set([
+  "ServiceUnavailable",
+  "ApiCallLimit",
+  "AppCallLimit",
+  "IllegalAccessToken",
+]);
 
 const Answer = z.object({
   code: z.string(),
@@ -39,6 +48,28 @@ const SellerAnswer = z.object({
 });
 
 export const lazadaApi = {
+  /** GET /order/get and /order/items/get per order (the buyer and the tracking are on the items). */
+  async orders(connection: LazadaConnection, secrets: ConnectionSecrets, orderIds: readonly string[]) {
+    const out = [];
+    for (const orderId of orderIds) {
+      const params = { app_key: connection.appId, access_token: secrets.accessToken, order_id: orderId };
+      const order = LazadaOrderAnswer.parse(
+        await signedCall(secrets.signingKey, connection.apiBaseUrl, "/order/get", params, "GET"),
+      );
+      if (order.code !== "0" || !order.data) {
+        // An order id the seller does not have is answered with an error code and no data: not this shop's order.
+        if (order.code === "0" || !RETRYABLE.has(order.code)) continue;
+        throw new MarketplaceApiError(`lazada order: ${order.code}`, true);
+      }
+      const items = LazadaItemsAnswer.parse(
+        await signedCall(secrets.signingKey, connection.apiBaseUrl, "/order/items/get", params, "GET"),
+      );
+      if (items.code !== "0")
+        throw new MarketplaceApiError(`lazada order items: ${items.code}`, RETRYABLE.has(items.code));
+      out.push(fromLazadaOrder(order.data, items.data ?? [], connection.market));
+    }
+    return out;
+  },
   /** Sends a text reply in the session. */
   async send(connection: LazadaConnection, secrets: ConnectionSecrets, reply: OutgoingReply) {
     const answer = Answer.parse(

@@ -1,5 +1,6 @@
 /** Lazada Open Platform (docs/protocols.md#lazada): IM push (message_type 2), /im/message/send, token refresh. */
 import { defineChannel } from "../channel";
+import { lazadaAuthorization, lazadaAppPushes } from "./authorization";
 import { lazadaApi } from "./api";
 import { LazadaConnectionBody, LazadaVendorSchema, lazadaDraft, lazadaOwnership } from "./connection";
 import { lazadaHosts } from "./hosts";
@@ -17,11 +18,14 @@ export const lazada = defineChannel({
     replyDeadlineMinutes: 12 * 60,
     replyWindowHours: null,
     maxConsecutiveReplies: null,
+    // Automated replies are left out of the chat response rate (Zaapi's help centre, third-party).
+    automatedRepliesCountTowardsResponseRate: false,
     unsupportedMedia: [],
   },
   vendor: LazadaVendorSchema,
   connection: {
     schema: LazadaConnectionBody,
+    accountIdField: "sellerId",
     draft: lazadaDraft(lazadaHosts),
     ownership: lazadaOwnership,
     shown: () => ({ callbackUrl: null }),
@@ -33,4 +37,6 @@ export const lazada = defineChannel({
     parse: mapLazadaPush,
     ...lazadaApi,
   },
+  authorization: lazadaAuthorization(lazadaHosts),
+  appPushes: lazadaAppPushes,
 });

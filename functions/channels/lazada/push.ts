@@ -4,6 +4,7 @@ import type { InboundPush } from "../../domain/marketplace";
 import { isMarketCode, type MarketCode } from "../../domain/markets";
 import { idSchema as id, jsonContent, shopIdAt, verifyAppKeyPush } from "../shared/push";
 import type { LazadaConnection } from "./connection";
+import { lazadaOrderEvent } from "./orders";
 
 const Push = z.object({
   seller_id: id,
@@ -53,6 +54,8 @@ export const verifyLazadaPush = verifyAppKeyPush;
 
 /** A verified push as our inbound message: the buyer's, the seller's staff's, or nothing to answer. */
 export function mapLazadaPush(body: unknown, connection: LazadaConnection): InboundPush[] {
+  const orderEvent = lazadaOrderEvent(body);
+  if (orderEvent) return [orderEvent];
   const push = Push.safeParse(body);
   if (!push.success) return [{ kind: "ignored", reason: "unrecognised push" }];
   if (push.data.message_type !== 2)

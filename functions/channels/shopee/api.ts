@@ -4,6 +4,7 @@ import type { ConnectionSecrets, OutgoingReply } from "../../domain/marketplace"
 import { callJson, epochSeconds, isoFromEpoch, MarketplaceApiError } from "../shared/http";
 import { idSchema as id } from "../shared/push";
 import type { ShopeeConnection } from "./connection";
+import { fromShopeeOrder, ShopeeOrderDetailAnswer, ShopeeTrackingAnswer } from "./orders";
 import { shopeeSign } from "./signing";
 
 const Answer = z.object({
@@ -27,7 +28,61 @@ const ShopInfoAnswer = z.object({
   status: z.string().optional(),
 });
 
+/** The query of a call signed for the connection's shop (partner_id + path + timestamp + access_token + shop_id). */
+function shopQuery(connection: ShopeeConnection, secrets: ConnectionSecrets, path: string) {
+  const timestamp = epochSeconds();
+  const sign = shopeeSign(secrets.signingKey, {
+    partnerId: connection.appId,
+    path,
+    timestamp,
+    accessToken: secrets.accessToken,
+    shopId: connection.marketplaceShopId,
+  });
+  return new URLSearchParams({
+    partner_id: connection.appId,
+    timestamp: String(timestamp),
+    sign,
+    access_token: secrets.accessToken,
+    shop_id: connection.marketplaceShopId,
+  });
+}
+
+/** Shopee's answer for an order it does not know ("Wrong parameters, detail: the order is not found."). */
+const notFound = (error: string, message: string | undefined) =>
+  error === "error_param" && /not (be )?found/i.test(message ?? "");
+
 export const shopeeApi = {
+  /** v2.order.get_order_detail (≤ 50 per call) and v2.logistics.get_tracking_number per order. */
+  async orders(connection: ShopeeConnection, secrets: ConnectionSecrets, orderIds: readonly string[]) {
+    const out = [];
+    for (let i = 0; i < orderIds.length; i += 50) {
+      const path = "/api/v2/order/get_order_detail";
+      const query = shopQuery(connection, secrets, path);
+      query.set("order_sn_list", orderIds.slice(i, i + 50).join(","));
+      query.set("response_optional_fields", "buyer_user_id,item_list,shipping_carrier,total_amount");
+      const answer = ShopeeOrderDetailAnswer.parse(
+        await callJson(`${connection.apiBaseUrl}${path}?${query}`),
+      );
+      if (answer.error) {
+        if (notFound(answer.error, answer.message)) continue;
+        throw new MarketplaceApiError(
+          `shopee order detail: ${answer.error}`,
+          answer.error === "error_server",
+        );
+      }
+      for (const order of answer.response?.order_list ?? []) {
+        const trackingPath = "/api/v2/logistics/get_tracking_number";
+        const trackingQuery = shopQuery(connection, secrets, trackingPath);
+        trackingQuery.set("order_sn", order.order_sn);
+        const tracking = ShopeeTrackingAnswer.parse(
+          await callJson(`${connection.apiBaseUrl}${trackingPath}?${trackingQuery}`),
+        );
+        // No number yet (the carrier has not assigned one) is an answer, not a failure.
+        out.push(fromShopeeOrder(order, tracking.error ? null : tracking.response?.tracking_number || null));
+      }
+    }
+    return out;
+  },
   /** Sends a text reply to the buyer. */
   async send(connection: ShopeeConnection, secrets: ConnectionSecrets, reply: OutgoingReply) {
     const path = "/api/v2/sellerchat/send_message";

@@ -3,6 +3,7 @@
  * test_url partner.test-stable.shopeemobile.com) and SDKs for the newer sandbox and the mainland-China hosts.
  */
 import { defineChannel } from "../channel";
+import { shopeeAuthorization, shopeeAppPushes } from "./authorization";
 import type { ChannelHosts } from "../shared/hosts";
 import { shopeeApi } from "./api";
 import { ShopeeConnectionBody, ShopeeVendorSchema, shopeeDraft, shopeeOwnership } from "./connection";
@@ -34,11 +35,14 @@ export const shopee = defineChannel({
     replyDeadlineMinutes: 12 * 60,
     replyWindowHours: 7 * 24,
     maxConsecutiveReplies: 5,
+    // Automated replies are left out of the chat response rate (Zaapi's help centre, third-party).
+    automatedRepliesCountTowardsResponseRate: false,
     unsupportedMedia: [],
   },
   vendor: ShopeeVendorSchema,
   connection: {
     schema: ShopeeConnectionBody,
+    accountIdField: "marketplaceShopId",
     draft: shopeeDraft(shopeeHosts),
     ownership: shopeeOwnership,
     shown: (vendor) => ({ callbackUrl: vendor.callbackUrl }),
@@ -50,4 +54,6 @@ export const shopee = defineChannel({
     parse: mapShopeePush,
     ...shopeeApi,
   },
+  authorization: shopeeAuthorization(shopeeHosts),
+  appPushes: shopeeAppPushes,
 });

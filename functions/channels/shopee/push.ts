@@ -1,4 +1,4 @@
-/** Shopee pushes: code 10 (webchat) verified with the partner key over the callback URL and raw body, then mapped. */
+/** Shopee pushes: code 10 (webchat) and 3/4 (order status, tracking number) verified with the partner key over the callback URL and raw body, then mapped. */
 import { z } from "zod";
 import type { ConnectionSecrets, InboundPush } from "../../domain/marketplace";
 import { isMarketCode } from "../../domain/markets";
@@ -6,6 +6,7 @@ import { safeEqual } from "../../adapters/shopify/hmac";
 import { isoFromEpoch } from "../shared/http";
 import { idSchema as id, shopIdAt } from "../shared/push";
 import type { ShopeeConnection } from "./connection";
+import { shopeeOrderEvent } from "./orders";
 import { shopeePushSign } from "./signing";
 
 const Push = z.object({
@@ -62,6 +63,8 @@ export function verifyShopeePush(
 
 /** A verified push as our inbound message: the buyer's, the shop's own staff's, or nothing to answer. */
 export function mapShopeePush(body: unknown, connection: ShopeeConnection): InboundPush[] {
+  const orderEvent = shopeeOrderEvent(body);
+  if (orderEvent) return [orderEvent];
   const push = Push.safeParse(body);
   if (!push.success) return [{ kind: "ignored", reason: "unrecognised push" }];
   if (push.data.code !== 10 || !push.data.data)

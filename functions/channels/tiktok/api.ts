@@ -4,6 +4,7 @@ import type { ConnectionSecrets, OutgoingReply } from "../../domain/marketplace"
 import { callJson, epochSeconds, isoFromEpoch, MarketplaceApiError } from "../shared/http";
 import { idSchema as id } from "../shared/push";
 import type { TikTokConnection } from "./connection";
+import { fromTikTokOrder, TikTokOrdersAnswer } from "./orders";
 import { tiktokSign } from "./signing";
 
 const Answer = z.object({
@@ -26,6 +27,32 @@ const ShopsAnswer = z.object({
 });
 
 export const tiktokApi = {
+  /** 202309 Get Order Detail, `GET /order/202309/orders?ids=` (≤ 50 per call); unknown ids are simply absent. */
+  async orders(connection: TikTokConnection, secrets: ConnectionSecrets, orderIds: readonly string[]) {
+    const path = "/order/202309/orders";
+    const out = [];
+    for (let i = 0; i < orderIds.length; i += 50) {
+      const params: Record<string, string> = {
+        app_key: connection.appId,
+        timestamp: String(epochSeconds()),
+        shop_cipher: connection.vendor.shopCipher,
+        ids: orderIds.slice(i, i + 50).join(","),
+      };
+      const sign = tiktokSign(secrets.signingKey, path, params, "");
+      const answer = TikTokOrdersAnswer.parse(
+        await callJson(`${connection.apiBaseUrl}${path}?${new URLSearchParams({ ...params, sign })}`, {
+          headers: { "content-type": "application/json", "x-tts-access-token": secrets.accessToken },
+        }),
+      );
+      if (answer.code !== 0)
+        throw new MarketplaceApiError(
+          `tiktok orders: ${answer.code}`,
+          answer.code >= 50000 || answer.code === 36009003,
+        );
+      out.push(...(answer.data?.orders ?? []).map(fromTikTokOrder));
+    }
+    return out;
+  },
   /** Sends a text message in the conversation. */
   async send(connection: TikTokConnection, secrets: ConnectionSecrets, reply: OutgoingReply) {
     const path = `/customer_service/202309/conversations/${encodeURIComponent(reply.threadId)}/messages`;

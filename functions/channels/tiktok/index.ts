@@ -3,6 +3,7 @@
  * 202309. Hosts: the 202309 reference (open-api.tiktokglobalshop.com) and the token host auth.tiktok-shops.com.
  */
 import { defineChannel } from "../channel";
+import { tiktokAuthorization } from "./authorization";
 import type { ChannelHosts } from "../shared/hosts";
 import { tiktokApi } from "./api";
 import { TikTokConnectionBody, TikTokVendorSchema, tiktokDraft, tiktokOwnership } from "./connection";
@@ -25,11 +26,14 @@ export const tiktok = defineChannel({
     replyDeadlineMinutes: 12 * 60,
     replyWindowHours: null,
     maxConsecutiveReplies: null,
+    // Automated replies are left out of the chat response rate (Zaapi's help centre, third-party).
+    automatedRepliesCountTowardsResponseRate: false,
     unsupportedMedia: ["video"],
   },
   vendor: TikTokVendorSchema,
   connection: {
     schema: TikTokConnectionBody,
+    accountIdField: "shopId",
     draft: tiktokDraft(tiktokHosts),
     ownership: tiktokOwnership,
     shown: () => ({ callbackUrl: null }),
@@ -41,4 +45,5 @@ export const tiktok = defineChannel({
     parse: mapTikTokPush,
     ...tiktokApi,
   },
+  authorization: tiktokAuthorization(tiktokHosts),
 });

@@ -4,6 +4,7 @@ import type { InboundPush } from "../../domain/marketplace";
 import { isoFromEpoch } from "../shared/http";
 import { idSchema as id, jsonContent, shopIdAt, verifyAppKeyPush } from "../shared/push";
 import type { TikTokConnection } from "./connection";
+import { tiktokOrderEvent } from "./orders";
 
 const Push = z.object({
   type: z.union([z.number(), z.string()]),
@@ -38,6 +39,8 @@ export const verifyTikTokPush = verifyAppKeyPush;
 
 /** A verified push as our inbound message: the buyer's, the seller's staff's, or nothing to answer. */
 export function mapTikTokPush(body: unknown, connection: TikTokConnection): InboundPush[] {
+  const orderEvent = tiktokOrderEvent(body);
+  if (orderEvent) return [orderEvent];
   const push = Push.safeParse(body);
   if (!push.success) return [{ kind: "ignored", reason: "unrecognised push" }];
   if (push.data.type !== 14 && push.data.type !== "NEW_MESSAGE")

@@ -115,6 +115,9 @@ export function createFakeConversationStore(
         recent: next.recent,
         lastTurn: turn,
         expiresAt: next.expiresAt ?? undefined,
+        // Asked and answered once: the first write wins, as in the table.
+        ratingAsked: current?.ratingAsked ?? next.ratingAsked,
+        rating: current?.rating ?? next.rating,
       };
       const outcome = turn.outcome;
       const replyMs = Math.min(
@@ -201,6 +204,14 @@ export function createFakeConversationStore(
       return true;
     },
 
+    async escalate(shopId, id, escalationId) {
+      const meta = find(shopId, id)?.meta;
+      const record = find(shopId, id);
+      if (!record || !meta || meta.status !== "ai") return false;
+      record.meta = { ...meta, status: "pending_human", escalationId };
+      return true;
+    },
+
     async addEvent(shopId, id, event) {
       const record = recordOf(shopId, id);
       const key = `${event.escalationId}#${event.kind}`;
@@ -224,7 +235,7 @@ export function createFakeConversationStore(
       if (!meta) throw new Error(`Conversation ${id} does not exist`);
       record.meta = {
         ...meta,
-        recent: [...meta.recent, { role: "agent", text: message.text, at: message.at }],
+        recent: [...meta.recent, { role: message.role, text: message.text, at: message.at }],
         lastMessageAt: message.at,
       };
       return true;
@@ -275,6 +286,10 @@ function messagesOf(turn: Turn): Message[] {
       intent: reply.intent,
       confidence: reply.confidence,
       engine: reply.engine,
+      signals: reply.signals ?? [],
+      model: reply.model ?? null,
+      promptVersion: reply.promptVersion ?? null,
+      sources: reply.sources ?? [],
     },
   ];
 }

@@ -47,6 +47,7 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, deps: MessageDep
       shopper: body.shopper,
       text: body.text,
       sentAt: body.sentAt ? new Date(body.sentAt).toISOString() : undefined,
+      rating: body.rating,
       rejectReusedId: true,
     });
     return c.json(result, 200);

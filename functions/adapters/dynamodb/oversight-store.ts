@@ -1,0 +1,239 @@
+/**
+ * Oversight in the single table: the conversations the AI is handling (gsi1's per-shop conversation partitions,
+ * newest first, filtered to status "ai" and the agent's markets), takeovers and rating marks as conditional writes on
+ * the conversation item, agents' flags under `SHOP#<shop>#FLAGS`, and the AI's misses (turn items listed sparsely
+ * in gsi1 under `SHOP#<shop>#MISSES`).
+ */
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { Conversation, ConversationStatus, RatingAsked, Turn } from "../../domain/conversation";
+import { AppError } from "../../domain/errors";
+import type { ShopId } from "../../domain/ids";
+import type { AnswerFlag, Miss, OversightStore, Page } from "../../domain/ports";
+import { expired, toConversation } from "./conversation-store";
+import { isStartKey } from "./cursor";
+import { GSI1, gsi1, keys } from "./keys";
+import { queryAll } from "./query-all";
+import { TTL_ATTRIBUTE, type Table } from "./table";
+import { conditions, update } from "./update-builder";
+
+type Item = Record<string, unknown>;
+
+/** The conversation item's attributes this store writes. */
+interface ConversationItem {
+  readonly status: ConversationStatus;
+  readonly escalationId: string;
+  readonly ratingAsked: RatingAsked;
+}
+
+const when = conditions<ConversationItem>();
+const flagsKey = (shopId: ShopId) => `SHOP#${shopId}#FLAGS`;
+
+export function createOversightStore(table: Table, now: () => Date = () => new Date()): OversightStore {
+  const { client, name: TableName } = table;
+
+  /** Runs a conditional update of the conversation item; false when the condition did not hold. */
+  const conditional = async (conversation: Conversation, change: ReturnType<typeof update<ConversationItem>>) => {
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.conversation(conversation.shopId, conversation.id),
+          ...change.build(),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  };
+
+  return {
+    /** Merges the shops' conversation partitions, newest activity first; the cursor holds each partition's position. */
+    async listLive(filter, page): Promise<Page<Conversation>> {
+      const byPartition = new Map(filter.shops.map((s) => [gsi1.conversations(s.shopId), s.markets]));
+      const partitions = [...byPartition.keys()];
+      const positions = decodePositions(page.cursor, partitions);
+      const fetched = await Promise.all(
+        partitions
+          .filter((p) => positions[p] !== null)
+          .map(async (partition) => {
+            const markets = byPartition.get(partition) ?? [];
+            const values: Item = { ":pk": partition, ":ai": "ai" };
+            const names: Record<string, string> = { "#status": "status", "#market": "market" };
+            const filters = [
+              "#status = :ai",
+              `#market IN (${markets.map((_, i) => `:m${i}`).join(", ")})`,
+            ];
+            markets.forEach((m, i) => {
+              values[`:m${i}`] = m;
+            });
+            if (filter.language) {
+              filters.push("#memory.#language = :language");
+              names["#memory"] = "memory";
+              names["#language"] = "language";
+              values[":language"] = filter.language;
+            }
+            if (filter.channel) {
+              filters.push("#channel = :channel");
+              names["#channel"] = "channel";
+              values[":channel"] = filter.channel;
+            }
+            const result = await client.send(
+              new QueryCommand({
+                TableName,
+                IndexName: GSI1,
+                KeyConditionExpression: "gsi1pk = :pk",
+                FilterExpression: filters.join(" AND "),
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+                ScanIndexForward: false,
+                Limit: page.limit,
+                ExclusiveStartKey: positions[partition] ?? undefined,
+              }),
+            );
+            return { partition, items: result.Items ?? [], last: result.LastEvaluatedKey };
+          }),
+      );
+      const merged = fetched
+        .flatMap((f) => f.items.map((item) => ({ partition: f.partition, item })))
+        .sort((a, b) => String(b.item.gsi1sk).localeCompare(String(a.item.gsi1sk)));
+      const taken = merged.slice(0, page.limit);
+      // Each partition resumes after the last item taken from it; untouched ones stay where they were.
+      const next: Record<string, Item | null | undefined> = { ...positions };
+      for (const f of fetched) {
+        const fromThis = taken.filter((t) => t.partition === f.partition);
+        const lastTaken = fromThis.at(-1)?.item;
+        if (fromThis.length === f.items.length) next[f.partition] = f.last ?? null;
+        else if (lastTaken)
+          next[f.partition] = {
+            pk: lastTaken.pk,
+            sk: lastTaken.sk,
+            gsi1pk: lastTaken.gsi1pk,
+            gsi1sk: lastTaken.gsi1sk,
+          };
+      }
+      const more = merged.length > taken.length || Object.values(next).some((v) => v !== null && v !== undefined);
+      const at = now().toISOString();
+      return {
+        // Past retention a conversation is gone; one the seller's own staff paused is not the AI's right now.
+        items: taken
+          .map((t) => t.item)
+          .filter((i) => !expired(i))
+          .map(toConversation)
+          .filter((c) => !(c.pausedUntil && c.pausedUntil > at)),
+        nextCursor: more ? Buffer.from(JSON.stringify(next)).toString("base64url") : null,
+      };
+    },
+
+    async find(shops, id) {
+      for (let i = 0; i < shops.length; i += 100) {
+        let pending: Item[] = shops.slice(i, i + 100).map((shop) => keys.conversation(shop, id));
+        for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+          const result = await client.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
+          const found = (result.Responses?.[TableName] ?? []).find((item) => !expired(item));
+          if (found) return toConversation(found);
+          pending = (result.UnprocessedKeys?.[TableName]?.Keys ?? []) as Item[];
+        }
+      }
+      return null;
+    },
+
+    takeOver: (conversation, escalationId) =>
+      conditional(
+        conversation,
+        update<ConversationItem>()
+          .set("status", "human")
+          .set("escalationId", escalationId)
+          .when(
+            when.and(
+              when.exists("pk"),
+              when.or(when.oneOf("status", ["ai", "resolved"]), when.equals("escalationId", escalationId)),
+            ),
+          ),
+      ),
+
+    markRatingAsked: (conversation, asked) =>
+      conditional(
+        conversation,
+        update<ConversationItem>()
+          .set("ratingAsked", asked)
+          .when(when.and(when.exists("pk"), when.notExists("ratingAsked"))),
+      ),
+
+    async flag(flag, expiresAt) {
+      await client.send(
+        new PutCommand({
+          TableName,
+          Item: {
+            pk: flagsKey(flag.shopId),
+            sk: `${flag.conversationId}#${flag.messageId}`,
+            type: "flag",
+            owner: flag.shopId,
+            [TTL_ATTRIBUTE]: expiresAt,
+            at: flag.at,
+            flag,
+          },
+        }),
+      );
+    },
+
+    async listFlags(shopId, from, to) {
+      const items = await queryAll(client, {
+        TableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": flagsKey(shopId) },
+      });
+      return items
+        .filter((i) => !expired(i))
+        .map((i) => i.flag as AnswerFlag)
+        .filter((f) => f.at >= from && f.at < to)
+        .sort((a, b) => b.at.localeCompare(a.at));
+    },
+
+    async listMisses(shopId, from, to) {
+      const items = await queryAll(client, {
+        TableName,
+        IndexName: GSI1,
+        KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
+        ExpressionAttributeValues: { ":pk": gsi1.misses(shopId), ":from": from, ":to": `${to}` },
+      });
+      return items.filter((i) => !expired(i)).flatMap((i) => {
+        const turn = i.turn as Turn;
+        const outcome = turn.outcome;
+        if (outcome.kind === "held" || !outcome.reply.miss || turn.receivedAt >= to) return [];
+        const miss: Miss = {
+          conversationId: turn.conversationId,
+          messageId: turn.messageId,
+          at: turn.receivedAt,
+          question: turn.text,
+          language: outcome.reply.language,
+          topic: outcome.reply.intent,
+          kind: outcome.reply.miss,
+          market: turn.market,
+        };
+        return [miss];
+      });
+    },
+  };
+}
+
+/** A position per partition: undefined = from the start, null = exhausted. Partitions outside the agent's are refused. */
+function decodePositions(cursor: string | undefined, partitions: readonly string[]): Record<string, Item | null | undefined> {
+  if (!cursor) return Object.fromEntries(partitions.map((p) => [p, undefined]));
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, Item | null>;
+    const allowed = new Set(partitions);
+    if (
+      Object.keys(parsed).every((p) => allowed.has(p)) &&
+      Object.entries(parsed).every(([p, k]) => k === null || isStartKey(k, { attribute: "gsi1pk", value: p }))
+    )
+      return Object.fromEntries(partitions.map((p) => [p, p in parsed ? parsed[p] : undefined]));
+  } catch {
+    // fall through
+  }
+  throw new AppError("invalid_request", "The cursor is not valid for this list; start again without it.", [
+    { path: "cursor" },
+  ]);
+}

@@ -1,0 +1,19 @@
+/** Which AI replies count as "could not answer" for the seller's report: pure, decided when the turn is planned. */
+import type { MissKind, Source } from "./conversation";
+import { type Intent, STORE_INTENTS } from "./intent";
+import type { Decision } from "./policy";
+
+/**
+ * A clarifying question, a handoff for not understanding, or a question about the shop answered (or passed on)
+ * without a source the answer rested on; null for everything the AI did answer.
+ */
+export function missOf(decision: Decision, intent: Intent, sources: readonly Source[]): MissKind | null {
+  if (decision.kind === "held") return null;
+  if (decision.kind === "escalate" && decision.reason === "not_understood") return "not_understood";
+  if (decision.kind === "reply" && decision.lines.some((line) => "key" in line && line.key === "clarify"))
+    return "clarifying";
+  const answeredOrPassedOn =
+    decision.kind === "reply" || (decision.kind === "escalate" && decision.reason === "action_required");
+  if (STORE_INTENTS.has(intent) && answeredOrPassedOn && sources.length === 0) return "no_source";
+  return null;
+}

@@ -1,0 +1,112 @@
+import { join } from "node:path";
+import { build } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { createIntentClassifier } from "../../functions/ai/intents/classifier";
+import { type IntentModelData, loadIntentModel, type Utterances } from "../../functions/ai/intents/model";
+import shipped from "../../functions/ai/intents/model.json";
+import { buildIntentModel, DEFAULT_TRAINING, trainingDataHash } from "../../functions/ai/intents/train";
+import { UTTERANCES } from "../../functions/ai/intents/utterances";
+
+const data = shipped as IntentModelData;
+const classifier = createIntentClassifier(loadIntentModel(data));
+
+/** A corpus small enough to train in a test. */
+const tiny: Record<string, Utterances> = {
+  en: {
+    order_status: [
+      "where is my order",
+      "order status please",
+      "has my parcel shipped",
+      "tracking number pls",
+      "where my parcel",
+    ],
+    shipping_info: [
+      "do you ship to sabah",
+      "shipping fee to cebu",
+      "how long is shipping",
+      "got free shipping",
+      "which courier you use",
+    ],
+    greeting: ["hi", "hello", "good morning", "hey there", "hello kak"],
+    thanks: ["thanks", "thank you", "tq", "ty so much", "thanks a lot"],
+    out_of_scope: ["lol", "asdfgh", "nice weather", "haha", "who won the match"],
+  },
+};
+const small = { ...DEFAULT_TRAINING, epochs: 5 };
+
+describe("the intent model, trained at build time", () => {
+  it("was trained on the current utterances (run npm run train after editing them)", () => {
+    expect(data.dataHash).toBe(trainingDataHash(UTTERANCES));
+  });
+
+  it("changes its data hash when one utterance changes, so a stale model is caught", () => {
+    const edited = { en: { ...tiny.en, thanks: ["thanks", "thank you", "tq", "ty so much", "thanks lots"] } };
+    expect(trainingDataHash(edited)).not.toBe(trainingDataHash(tiny));
+  });
+
+  it("trains deterministically: the same utterances give the same model file", () => {
+    expect(JSON.stringify(buildIntentModel(tiny, small))).toBe(JSON.stringify(buildIntentModel(tiny, small)));
+  });
+
+  it("refuses a model trained on other features than the code computes", () => {
+    expect(() => loadIntentModel({ ...data, featureVersion: data.featureVersion + 1 })).toThrow(
+      /npm run train/,
+    );
+  });
+
+  it("keeps every training label and a threshold chosen on held-out data", () => {
+    expect(data.labels).toEqual(
+      expect.arrayContaining([
+        "shipping_info",
+        "payment_methods",
+        "return_policy",
+        "store_info",
+        "out_of_scope",
+      ]),
+    );
+    expect(data.thresholds.minProbability).toBeGreaterThan(0);
+  });
+});
+
+describe("store questions are understood, not unknown", () => {
+  const cases: [string, string][] = [
+    ["Do you ship to Sabah? how many days", "shipping_info"],
+    ["Ongkir ke Surabaya berapa kak?", "shipping_info"],
+    ["Can pay by GCash or COD?", "payment_methods"],
+    ["Boleh bayar guna FPX tak?", "payment_methods"],
+    ["What's your return policy?", "return_policy"],
+    ["Ano po return policy niyo?", "return_policy"],
+    ["What time do you open?", "store_info"],
+    ["Tokonya di mana kak? ada toko offline?", "store_info"],
+  ];
+  it.each(cases)("%s → %s", (text, intent) => expect(classifier.classify(text).intent).toBe(intent));
+
+  it("keeps an order-specific question apart from the general one", () => {
+    expect(classifier.classify("Where is my order #1001?").intent).toBe("order_status");
+    expect(classifier.classify("I want to return this, it arrived broken").intent).toBe("refund_return");
+  });
+
+  it("answers unknown for noise and small talk", () => {
+    expect(classifier.classify("asdfghjkl").intent).toBe("unknown");
+    expect(classifier.classify("").intent).toBe("unknown");
+  });
+});
+
+describe("the API bundle", () => {
+  it("carries the compact model, never the training utterances", async () => {
+    const result = await build({
+      entryPoints: [join(import.meta.dirname, "../../functions/ai/understanding.ts")],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: "node",
+      format: "esm",
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((f) => f.endsWith("intents/model.json"))).toBe(true);
+    expect(inputs.filter((f) => f.includes("intents/utterances") || f.endsWith("intents/train.ts"))).toEqual(
+      [],
+    );
+  });
+});
