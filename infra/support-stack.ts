@@ -266,7 +266,14 @@ export class SupportStack extends Stack {
     consume(inboundWorker, inbound.queue, 10);
 
     const outboundWorker = fn("MarketplaceOutboundWorker", "marketplace-outbound", 256, Duration.seconds(15));
-    tableAccess(outboundWorker, ["dynamodb:GetItem", "dynamodb:PutItem"]);
+    // Query and UpdateItem: the channel rules' record and the conversation a held-back reply hands to a person.
+    tableAccess(outboundWorker, [
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
+    ]);
+    for (const q of Object.values(escalations).map((e) => e.queue)) q.grantSendMessages(outboundWorker);
     tokenKey.grantEncryptDecrypt(outboundWorker);
     consume(outboundWorker, outbound.queue, 5);
 

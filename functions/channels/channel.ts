@@ -33,8 +33,25 @@ export interface ChannelRules {
   readonly maxConsecutiveReplies: number | null;
   /** Media a seller may not send there. */
   readonly unsupportedMedia: readonly ("image" | "video")[];
-  /** Whether automated (AI) replies count towards the seller's chat response rate there. */
-  readonly automatedRepliesCountTowardsResponseRate: boolean;
+  /** Whether automated (AI) replies count towards the seller's chat response rate there; absent where none is kept. */
+  readonly automatedRepliesCountTowardsResponseRate?: boolean | undefined;
+  /** Whether the seller may ask the shopper in chat to rate the help (R10); off where the rules are not known. */
+  readonly ratings: boolean;
+  /**
+   * Chat apps: messages arriving within this many seconds of each other are answered together, once the
+   * conversation has been quiet this long (domain/bursts.ts); absent where each message is answered at once.
+   */
+  readonly burstQuietSeconds?: number | undefined;
+  /**
+   * Chat apps: free-form messages only this long after the shopper's last message; past it a person's late reply
+   * goes out as the seller's approved template (WhatsApp) or with the human-agent tag (Messenger, up to
+   * `replyWindowHours`). The channel's own send applies it.
+   */
+  readonly freeFormWindow?:
+    | { readonly hours: number; readonly beyond: "template" | "human_agent_tag" }
+    | undefined;
+  /** The channel's send limit, in messages per second per account (sends beyond it are refused with 429). */
+  readonly sendsPerSecond?: number | undefined;
 }
 
 /** A connection body, read: the connection's public fields (vendor fields included) and the secrets to seal. */
@@ -46,6 +63,8 @@ export interface ConnectionDraft<V extends ConnectionVendor = ConnectionVendor> 
   readonly secrets: ConnectionSecrets;
   /** When the given access token expires, if the seller said. */
   readonly accessTokenExpiresAt: string | undefined;
+  /** More ids that route to the account (Meta's verify token by its hash, for the GET handshake). */
+  readonly aliases?: readonly string[] | undefined;
 }
 
 /** Whether the shops the marketplace names for a set of credentials include (and agree with) the connection's. */
@@ -82,6 +101,18 @@ export interface ChannelSpec<N extends Marketplace, V extends ConnectionVendor, 
   readonly authorization?: ChannelAuthorization;
   /** Pushes that name no account at the top level, verified with the app's own secret. */
   readonly appPushes?: AppPushes;
+  /** A GET handshake on the webhook path before pushes start (Meta's hub.challenge, docs/protocols.md). */
+  readonly handshake?: WebhookHandshake;
+}
+
+/**
+ * Meta's subscription handshake: `GET` with hub.mode=subscribe, hub.verify_token and hub.challenge; answered with
+ * the challenge when the verify token is one of a connected account's (found by `alias`, the token's routing id).
+ */
+export interface WebhookHandshake {
+  readonly kind: "hub_challenge";
+  /** The routing alias a verify token is stored under. */
+  readonly alias: (verifyToken: string) => string;
 }
 
 /** A channel as the routes, workers and composition roots use it: any stored connection of it is accepted. */
@@ -106,6 +137,7 @@ export interface Channel<N extends Marketplace = Marketplace, V extends Connecti
   readonly adapter: MarketplaceAdapter;
   readonly authorization?: ChannelAuthorization | undefined;
   readonly appPushes?: AppPushes | undefined;
+  readonly handshake?: WebhookHandshake | undefined;
 }
 
 /** The spec, behind a check that each connection it is handed is one of its own with valid vendor fields. */
@@ -132,6 +164,7 @@ export function defineChannel<N extends Marketplace, V extends ConnectionVendor,
     vendor: spec.vendor,
     authorization: spec.authorization,
     appPushes: spec.appPushes,
+    handshake: spec.handshake,
     connection: {
       schema: spec.connection.schema,
       accountIdField: spec.connection.accountIdField,
@@ -157,7 +190,7 @@ export function defineChannel<N extends Marketplace, V extends ConnectionVendor,
       parse: (body, c) => adapter.parse(body, ownOrThrow(c)),
       send: async (c, secrets, reply) => adapter.send(ownOrThrow(c), secrets, reply),
       refresh: async (c, secrets) => adapter.refresh(ownOrThrow(c), secrets),
-      orders: async (c, secrets, ids) => adapter.orders(ownOrThrow(c), secrets, ids),
+      orders: async (c, secrets, ids) => (adapter.orders ? adapter.orders(ownOrThrow(c), secrets, ids) : []),
       authorizedShops: async (c, secrets) => adapter.authorizedShops(ownOrThrow(c), secrets),
     },
   };

@@ -7,16 +7,23 @@ import type { z } from "zod";
 import type { Marketplace, MarketplaceAdapter, MarketplaceConnection } from "../domain/marketplace";
 import type { Channel } from "./channel";
 import { lazada } from "./lazada";
+import { line } from "./line";
+import { messenger } from "./messenger";
+import { windowClosed } from "./shared/chat";
 import { hostProblem } from "./shared/hosts";
 import { MarketplaceApiError } from "./shared/http";
 import { shopee } from "./shopee";
 import { tiktok } from "./tiktok";
+import { whatsapp } from "./whatsapp";
 
 /** Every channel. Exactly the names of MARKETPLACES: a name in one and not the other is a type error here. */
 export const CHANNELS = {
   shopee,
   lazada,
   tiktok,
+  whatsapp,
+  messenger,
+  line,
 } as const satisfies { readonly [N in Marketplace]: Channel<N> };
 
 export type ChannelName = keyof typeof CHANNELS;
@@ -47,6 +54,10 @@ export const CHANNEL_ADAPTERS: { readonly [N in ChannelName]: MarketplaceAdapter
 /** The channel's reply deadline in minutes, or null for a channel that is not a catalogued one (the `api` channel). */
 export const replyDeadlineMinutes = (channel: string): number | null =>
   isChannelName(channel) ? CHANNELS[channel].rules.replyDeadlineMinutes : null;
+
+/** Whether a channel's rules allow asking shoppers to rate the help: yes for the `api` channel (the integrator's own). */
+export const ratingsAllowed = (channel: string): boolean =>
+  isChannelName(channel) ? CHANNELS[channel].rules.ratings : channel === "api";
 
 /** Why a connection's API or token host is refused for its channel, or null when it is one of the channel's hosts. */
 export const baseUrlProblem = (
@@ -88,10 +99,27 @@ export function withVettedHosts(
       },
       async orders(c, s, ids) {
         vet(c);
-        return a.orders(c, s, ids);
+        return a.orders ? a.orders(c, s, ids) : [];
       },
     };
   });
+}
+
+/**
+ * How a person's reply goes out now on a chat app whose free-form window has closed: as the seller's template
+ * (WhatsApp), with the human-agent tag (Messenger), or not at all past the channel's reply window; null while the
+ * window is open or on channels without one. The inbox says so above the reply box.
+ */
+export function lateReplyMode(
+  channel: string,
+  lastShopperMessageAt: string | null | undefined,
+  now: Date,
+): "template" | "human_agent_tag" | "closed" | null {
+  if (!isChannelName(channel)) return null;
+  const { freeFormWindow, replyWindowHours } = CHANNELS[channel].rules;
+  if (!freeFormWindow || !windowClosed(lastShopperMessageAt, freeFormWindow.hours, now)) return null;
+  if (replyWindowHours !== null && windowClosed(lastShopperMessageAt, replyWindowHours, now)) return "closed";
+  return freeFormWindow.beyond;
 }
 
 export type { Channel, ChannelRules, ConnectionDraft, OwnershipVerdict } from "./channel";

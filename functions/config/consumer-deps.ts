@@ -16,6 +16,9 @@ import type { OutboundWorkerDeps } from "../workers/marketplace-outbound";
 import { createConnectionStore } from "../adapters/dynamodb/connection-store";
 import { CHANNEL_ADAPTERS, withVettedHosts } from "../channels";
 import { createRetryLater } from "../adapters/sqs/retry-later";
+import { createChannelActivityStore } from "../adapters/dynamodb/channel-activity-store";
+import { createEscalationQueue } from "../adapters/sqs/escalation-queue";
+import { createTranslator } from "../adapters/i18n/translator";
 import { createSecrets } from "./secrets";
 import type { Env } from "./env";
 import { createLogger } from "./logger";
@@ -69,6 +72,12 @@ export function buildOutboundDeps(env: Env): OutboundWorkerDeps {
     adapters: withVettedHosts(CHANNEL_ADAPTERS, env.ALLOW_LOOPBACK_TARGETS === "true"),
     retryLater: createRetryLater(sqs, env.MARKETPLACE_OUTBOUND_QUEUE_URL),
     retryBaseSeconds: env.MARKETPLACE_RETRY_BASE_SECONDS,
+    // The channels' sending rules: a reply held back goes to a person through the region's escalation queue.
+    channelActivity: createChannelActivityStore(table),
+    conversations: createConversationStore(table),
+    escalations: createEscalationQueue(sqs, env.ESCALATION_QUEUE_URLS),
+    translator: createTranslator(),
+    shops: createShopStore(table),
     clock: { now: () => new Date() },
     logger: createLogger(env.LOG_LEVEL),
   };

@@ -5,6 +5,7 @@ import { HANDOFF_KEYWORDS } from "../adapters/i18n/resources";
 import { createTranslator } from "../adapters/i18n/translator";
 import { createConversationStore } from "../adapters/dynamodb/conversation-store";
 import { createEscalationStore } from "../adapters/dynamodb/escalation-store";
+import { createOversightStore } from "../adapters/dynamodb/oversight-store";
 import { createOrderStore } from "../adapters/dynamodb/order-store";
 import { createShopStore } from "../adapters/dynamodb/shop-store";
 import { createSessionStore } from "../adapters/dynamodb/session-store";
@@ -20,9 +21,16 @@ import OpenAI from "openai";
 import { createChannelRouter } from "../adapters/channels/channel-router";
 import { createMarketplaceSender } from "../adapters/channels/marketplace-sender";
 import { createConnectionStore } from "../adapters/dynamodb/connection-store";
-import { CHANNEL_ADAPTERS, perChannel, replyDeadlineMinutes, withVettedHosts } from "../channels";
+import {
+  CHANNEL_ADAPTERS,
+  CHANNELS,
+  perChannel,
+  ratingsAllowed,
+  replyDeadlineMinutes,
+  withVettedHosts,
+} from "../channels";
 import { createMarketplaceQueues } from "../adapters/sqs/marketplace-queues";
-import type { Clock, ConversationSummarizer, MessageTranslator } from "../domain/ports";
+import type { AccountAlertNotifier, Clock, ConversationSummarizer, MessageTranslator } from "../domain/ports";
 import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients } from "./clients";
@@ -32,17 +40,38 @@ import { createErasureStore } from "../adapters/dynamodb/erasure-store";
 import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
 import { createShopifyGateway } from "../adapters/shopify/gateway";
 import { createShopifyOrderLookup } from "../adapters/shopify/order-lookup";
+import { createChannelActivityStore } from "../adapters/dynamodb/channel-activity-store";
+import {
+  createMarketplaceOrderSource,
+  type MarketplaceOrderSource,
+  routeOrderLookup,
+} from "../channels/order-source";
+import type { ChannelActivityStore } from "../domain/channel-rules";
+import { isMarketplace } from "../domain/marketplace";
 import { createShopifyEventQueue } from "../adapters/sqs/shopify-event-queue";
 import type { ShopifyAppConfig } from "../http/routes/shopify";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
 import type { HttpDeps } from "../http/deps";
+import type { InboundWorkerDeps } from "../workers/marketplace-inbound";
+import { createBurstStore } from "../adapters/dynamodb/burst-store";
+import { createRetryLater } from "../adapters/sqs/retry-later";
 import type { Logger } from "../domain/ports";
 import { createLogger } from "./logger";
+import { marketplaceApps, marketplaceBaseUrls } from "./marketplace-apps";
 
 /** Everything the Lambda functions and the local stack are built from: the HTTP app's needs plus the workers'. */
-export interface AppDeps extends HttpDeps, ShopifyWorkerDeps {
+export interface AppDeps
+  extends HttpDeps,
+    ShopifyWorkerDeps,
+    Pick<InboundWorkerDeps, "bursts" | "quietPeriodMs" | "retryInboundLater" | "confirmationChoices"> {
+  /** Account alerts (a marketplace token about to lapse), told by the inbound worker to the seller's endpoint. */
+  readonly accountAlerts: AccountAlertNotifier;
   /** One order cache for all: the HTTP app reads and writes it, the Shopify worker writes it. */
   readonly orders: HttpDeps["orders"];
+  /** Each marketplace as an order source (order pushes, cache misses in its conversations). */
+  readonly marketplaceOrders: MarketplaceOrderSource;
+  /** What the channels' sending rules are checked against, and the replies sent per marketplace. */
+  readonly channelActivity: ChannelActivityStore;
 }
 
 const systemClock: Clock = { now: () => new Date() };
@@ -128,16 +157,30 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     return Object.fromEntries(entries);
   };
 
+  const translator = createTranslator();
   const logger = createLogger(env.LOG_LEVEL);
   const ai = createModel(env, logger);
   const allowLoopback = env.ALLOW_LOOPBACK_TARGETS === "true";
+  // One notifier for escalations and account alerts (the same signed delivery to the seller's endpoint).
+  const notifier = createWebhookNotifier({ logger, secrets, allowLoopback });
+  const connections = createConnectionStore(table, secrets);
+  const adapters = withVettedHosts(CHANNEL_ADAPTERS, allowLoopback);
+  const marketplaceOrders = createMarketplaceOrderSource({
+    connections,
+    adapters,
+    orders,
+    clock: systemClock,
+    logger,
+  });
   return {
     conversations: createConversationStore(table),
     orders,
     escalations: createEscalationQueue(sqs, env.ESCALATION_QUEUE_URLS),
     inbox: createEscalationStore(table, () => shops.listShopIds()),
+    oversight: createOversightStore(table),
+    ratingsAllowed,
     understanding: createEmbeddedUnderstanding(HANDOFF_KEYWORDS),
-    translator: createTranslator(),
+    translator,
     clock: systemClock,
     shops,
     agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET ?? ""),
@@ -166,9 +209,23 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
         ? perChannel((channel) => createMarketplaceSender(channel.name, marketplaceQueues))
         : {},
     ),
-    connections: createConnectionStore(table, secrets),
-    adapters: withVettedHosts(CHANNEL_ADAPTERS, allowLoopback),
+    connections,
+    adapters,
+    marketplaceOrders,
+    channelActivity: createChannelActivityStore(table),
     replyDeadlineMinutes,
+    bursts: createBurstStore(table),
+    quietPeriodMs: (channel) => {
+      const seconds = CHANNELS[channel].rules.burstQuietSeconds;
+      return seconds ? seconds * 1000 : null;
+    },
+    retryInboundLater: env.MARKETPLACE_INBOUND_QUEUE_URL
+      ? createRetryLater(sqs, env.MARKETPLACE_INBOUND_QUEUE_URL)
+      : undefined,
+    confirmationChoices: (locale) => [
+      { id: "yes", title: translator.t(locale, "quick_reply.yes") },
+      { id: "no", title: translator.t(locale, "quick_reply.no") },
+    ],
     allowLoopbackTargets: allowLoopback,
     marketplaceQueues,
     shopifyApp: shopifyApp(env),
@@ -180,8 +237,17 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     secrets,
     gateway,
     erasure: createErasureStore(table),
-    orderLookup: createShopifyOrderLookup({ gateway, orders, shopify: shopifyStore, logger }),
-    notifier: createWebhookNotifier({ logger, secrets, allowLoopback }),
+    // A marketplace conversation's cache miss asks its marketplace; any other asks the shop's Shopify.
+    orderLookup: routeOrderLookup(
+      createShopifyOrderLookup({ gateway, orders, shopify: shopifyStore, logger }),
+      marketplaceOrders,
+      isMarketplace,
+    ),
+    notifier,
+    accountAlerts: notifier,
+    marketplaceApps: marketplaceApps(env),
+    marketplaceBaseUrls: marketplaceBaseUrls(env),
+    publicUrl: env.APP_URL?.replace(/\/$/, ""),
     // EMF lines are read by CloudWatch; with the local emulators there is nobody to read them.
     metrics: env.DYNAMODB_ENDPOINT ? noMetrics : createEmfMetrics(),
     checkDependencies,

@@ -75,6 +75,38 @@ export const EnvSchema = z.object({
   LOG_MODEL_CONTENT: z.enum(["true", "false"]).default("false"),
   /** Local stack and tests only: marketplace APIs and notification targets may be loopback fakes (http://127.0.0.1). */
   ALLOW_LOOPBACK_TARGETS: z.enum(["true", "false"]).default("false"),
+  /**
+   * The operator's own marketplace apps (each console's app credentials, never a seller's): they sign the shop
+   * authorization flow (GET /connect/{marketplace}) and verify the pushes that name no account. A channel without
+   * its pair cannot be authorized; sellers may still paste tokens with their own app credentials (sandboxes).
+   */
+  SHOPEE_PARTNER_ID: z
+    .string()
+    .regex(/^\d{1,20}$/, "Shopee's numeric partner id")
+    .optional(),
+  SHOPEE_PARTNER_KEY: z.string().min(8).optional(),
+  LAZADA_APP_KEY: z.string().min(1).max(40).optional(),
+  LAZADA_APP_SECRET: z.string().min(8).optional(),
+  TIKTOK_APP_KEY: z.string().min(1).max(60).optional(),
+  TIKTOK_APP_SECRET: z.string().min(8).optional(),
+  /** TikTok Shop's service id (Partner Center), which its authorization page takes. */
+  TIKTOK_SERVICE_ID: z.string().min(1).max(60).optional(),
+  /**
+   * JSON {"shopee": base, …}: one base URL that replaces a marketplace's production hosts in the authorization flow
+   * (a sandbox such as https://partner.test-stable.shopeemobile.com, or a local fake); vetted like any host.
+   */
+  MARKETPLACE_BASE_URLS: z
+    .string()
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.url()))
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -142,6 +174,13 @@ export const LocalOverridesSchema = EnvSchema.pick({
   RATE_LIMIT_IP_PER_MINUTE: true,
   RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: true,
   LOG_MODEL_CONTENT: true,
+  SHOPEE_PARTNER_ID: true,
+  SHOPEE_PARTNER_KEY: true,
+  LAZADA_APP_KEY: true,
+  LAZADA_APP_SECRET: true,
+  TIKTOK_APP_KEY: true,
+  TIKTOK_APP_SECRET: true,
+  TIKTOK_SERVICE_ID: true,
 }).partial();
 export type LocalOverrides = z.infer<typeof LocalOverridesSchema>;
 

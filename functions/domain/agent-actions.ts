@@ -8,13 +8,25 @@ import { applyTransition, type Escalation, type Transition, transitionError } fr
 import { AppError, notFound } from "./errors";
 import type { EscalationId, ShopId } from "./ids";
 import type { Region } from "./markets";
-import type { ChannelSender, Clock, ConversationStore, EscalationStore } from "./ports";
+import type {
+  ChannelSender,
+  Clock,
+  ConversationStore,
+  EscalationStore,
+  LocaleText,
+  OversightStore,
+} from "./ports";
+import { askAfterResolution } from "./rating";
 
 export interface AgentActionDeps {
   readonly inbox: EscalationStore;
   readonly conversations: ConversationStore;
   readonly channels: ChannelSender;
   readonly clock: Clock;
+  /** With the next two: after a person resolves a case, the shopper is asked to rate the help (R10). */
+  readonly oversight?: Pick<OversightStore, "find" | "markRatingAsked"> | undefined;
+  readonly translator?: LocaleText | undefined;
+  readonly ratingsAllowed?: ((channel: string) => boolean) | undefined;
 }
 
 /** Who is acting, and what they may see (their JWT claims). */
@@ -80,9 +92,29 @@ export async function transition(
       at: change.at,
       note: change.kind === "resolve" ? change.note : null,
     });
+    if (change.kind === "resolve") await askRatingAfter(deps, next);
     return next;
   }
   throw new AppError("conflict", "The escalation changed while we updated it; reload and try again.");
+}
+
+/** Asks the shopper to rate a person's help once their case is resolved; marked first, so a retry never asks twice. */
+async function askRatingAfter(deps: AgentActionDeps, escalation: Escalation): Promise<void> {
+  const { oversight, translator, ratingsAllowed } = deps;
+  if (!oversight || !translator || !ratingsAllowed) return;
+  const conversation = await oversight.find([escalation.shopId], escalation.conversationId);
+  if (!conversation) return;
+  await askAfterResolution(
+    {
+      conversations: deps.conversations,
+      channels: deps.channels,
+      clock: deps.clock,
+      translator,
+      ratingsAllowed,
+      markRatingAsked: (c, asked) => oversight.markRatingAsked(c, asked),
+    },
+    conversation,
+  );
 }
 
 /** A person's reply: stored as role agent, delivered through the conversation's channel, timed for the SLA (R7). */

@@ -1,6 +1,7 @@
 /** R10: per market and for the shop, AI containment, escalations by reason, first-response times, unresolved work. */
 import type { Conversation, EscalationReason } from "./conversation";
 import type { Escalation } from "./escalation";
+import type { Marketplace } from "./marketplace";
 
 export interface Timing {
   readonly count: number;
@@ -22,6 +23,22 @@ export interface MarketFigures {
   readonly overdue: number;
   /** Conversations waiting for or held by a person. */
   readonly unresolved: number;
+  /** Shoppers' ratings (1–5) of the help they got, the AI's alone and a person's after a handoff. */
+  readonly ratings: { readonly ai: RatingFigures; readonly person: RatingFigures };
+}
+
+export interface RatingFigures {
+  readonly count: number;
+  /** The mean score, 1–5. */
+  readonly mean: number | null;
+}
+
+function ratingFigures(conversations: readonly Conversation[], by: "ai" | "person"): RatingFigures {
+  const scores = conversations.flatMap((c) => (c.rating?.by === by ? [c.rating.score] : []));
+  return {
+    count: scores.length,
+    mean: scores.length === 0 ? null : round(scores.reduce((a, b) => a + b, 0) / scores.length),
+  };
 }
 
 function timing(values: number[]): Timing {
@@ -62,6 +79,7 @@ function figures(conversations: readonly Conversation[], escalations: readonly E
     ),
     overdue: escalations.filter((e) => e.overdueAt).length,
     unresolved: conversations.filter((c) => c.status === "pending_human" || c.status === "human").length,
+    ratings: { ai: ratingFigures(conversations, "ai"), person: ratingFigures(conversations, "person") },
   };
 }
 
@@ -81,4 +99,38 @@ export function analytics(conversations: readonly Conversation[], escalations: r
       ]),
     ),
   };
+}
+
+/** One marketplace's replies in the window: the AI's, people's, and which of them its response rate counts. */
+export interface MarketplaceReplyFigures {
+  readonly aiReplies: number;
+  readonly humanReplies: number;
+  /** Whether the marketplace counts automated replies towards the seller's chat response rate. */
+  readonly aiRepliesCountTowardsResponseRate: boolean;
+  /** The replies the marketplace's response rate sees. */
+  readonly repliesCountingTowardsResponseRate: number;
+}
+
+/**
+ * R10 per marketplace: replies the AI sent and replies people sent (agents in the inbox, the seller's staff in the
+ * marketplace app), so the seller sees what counts towards each marketplace's response rate.
+ */
+export function marketplaceReplies(
+  counts: Partial<Record<Marketplace, { aiReplies: number; humanReplies: number }>>,
+  aiRepliesCount: (marketplace: Marketplace) => boolean,
+): Partial<Record<Marketplace, MarketplaceReplyFigures>> {
+  const out: Partial<Record<Marketplace, MarketplaceReplyFigures>> = {};
+  for (const [marketplace, c] of Object.entries(counts) as [
+    Marketplace,
+    { aiReplies: number; humanReplies: number },
+  ][]) {
+    const counted = aiRepliesCount(marketplace);
+    out[marketplace] = {
+      aiReplies: c.aiReplies,
+      humanReplies: c.humanReplies,
+      aiRepliesCountTowardsResponseRate: counted,
+      repliesCountingTowardsResponseRate: c.humanReplies + (counted ? c.aiReplies : 0),
+    };
+  }
+  return out;
 }

@@ -8,7 +8,7 @@ import type { EscalationReason, Engine, Memory, TranscriptEntry } from "./conver
 import { type Intent, isSensitive } from "./intent";
 import type { Language } from "./language";
 import type { Market } from "./markets";
-import type { ModelAnswer, ReplyModel } from "./model";
+import type { ModelAnswer, ModelDialogue, ReplyModel } from "./model";
 import type { OrderSnapshot } from "./order";
 import { applyPosture, type Decision } from "./policy";
 import type { LocaleText } from "./ports";
@@ -32,6 +32,10 @@ export interface ComposeInput {
   readonly transcript: readonly TranscriptEntry[];
   readonly message: string;
   readonly firstReply: boolean;
+  /** What the AI last asked, for the model to read the message as its answer. */
+  readonly dialogue?: ModelDialogue | undefined;
+  /** Signals read apart from the topic, for the model to respect. */
+  readonly signals?: readonly string[] | undefined;
 }
 
 /** Answers a model may give without a person deciding in a cautious market. */
@@ -64,6 +68,9 @@ export async function compose(
     transcript: input.transcript,
     message: input.message,
     embeddedIntent: input.intent,
+    embeddedConfidence: input.confidence,
+    dialogue: input.dialogue,
+    signals: input.signals,
     embeddedDraft:
       decision.kind === "reply"
         ? renderLines(translator, decision.lines, { locale: input.locale, market: input.market })
@@ -79,7 +86,8 @@ export async function compose(
         kind: "escalate",
         reason,
         lines: [{ key: `handoff.${reason}` }],
-        memory,
+        // A person takes over: no question of ours is open any more.
+        memory: { ...memory, awaiting: null, pendingIntent: undefined, pendingOrder: undefined },
         draft: [{ text: answer.reply, statusAnswer: false }],
       },
       engine: "openai",

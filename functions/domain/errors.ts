@@ -7,6 +7,8 @@ export type ErrorCode =
   /** The marketplace did not confirm that a connection's credentials act for the shop id it claims. */
   | "ownership_not_proven"
   | "unauthorized"
+  /** A webhook handshake whose verify token is not a connected account's (Meta expects 403). */
+  | "forbidden"
   | "not_found"
   | "conflict"
   /** A resolve before anyone claimed the escalation (docs/api.md: 409). */
@@ -27,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   market_required: 400,
   ownership_not_proven: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   not_claimed: 409,

@@ -1,10 +1,15 @@
-/** Pulls order numbers, emails and phone numbers out of a shopper's message. */
-import { ORDER_WORDS } from "./languages";
+/** Pulls order numbers, emails, phone numbers and names out of a shopper's message. */
+import { type CountryCode, findPhoneNumbersInText, isSupportedCountry } from "libphonenumber-js";
+import { LANGUAGE_CODES, ORDER_WORDS } from "./languages";
+import { PHRASEBOOK } from "./phrasebook";
 
 export interface Entities {
   readonly orderNames: readonly string[];
   readonly emails: readonly string[];
+  /** In E.164 when the market's country reads them (local formats included), else as digits. */
   readonly phones: readonly string[];
+  /** Names the shopper gave for themselves ("my name is Linh", "atas nama Siti"). */
+  readonly names?: readonly string[];
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
@@ -18,10 +23,27 @@ const WORD_ORDER = new RegExp(
   "giu",
 );
 const PHONE = /(?:\+|\b)\d[\d\s().-]{7,16}\d\b/g;
+// What introduces a name in any language, then one to four capitalised words (or two to four Han or Hangul characters).
+// Case-sensitive, so only capitalised words count as a name: each intro is also tried with a capital first letter.
+const NAME = new RegExp(
+  `(?:${LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].nameIntros)
+    .flatMap((intro) => [intro, intro.charAt(0).toUpperCase() + intro.slice(1)])
+    .map(escapeRegExp)
+    .join(
+      "|",
+    )})\\s*[:：]?\\s*(\\p{Lu}[\\p{L}'-]+(?:\\s\\p{Lu}[\\p{L}'-]+){0,3}|[\\p{Script=Han}\\p{Script=Hangul}]{2,4})`,
+  "gu",
+);
+// Any run of digits with the separators people type in numbers: what is left of a detail once it is taken out.
+const DIGIT_RUN = /\+?\d[\d\s().-]*\d|\d/g;
 
 const unique = (values: Iterable<string>) => [...new Set(values)];
 
-export function extractEntities(text: string): Entities {
+/**
+ * The details in a message. `region` (the market's country) reads phone numbers in their local formats ("0812-3456-7890"
+ * in ID is +6281234567890); without it only the digits are kept.
+ */
+export function extractEntities(text: string, region?: string): Entities {
   const emails = unique([...text.matchAll(EMAIL)].map((m) => m[0].toLowerCase()));
   const withoutEmails = text.replace(EMAIL, " ");
   const orderNames = unique(
@@ -30,12 +52,30 @@ export function extractEntities(text: string): Entities {
     ),
   );
   const orderDigits = new Set(orderNames.map((n) => n.replace(/\D/g, "")));
+  const country = region?.toUpperCase();
+  const read =
+    country && isSupportedCountry(country)
+      ? findPhoneNumbersInText(withoutEmails, { defaultCountry: country as CountryCode }).map(
+          (found) => found.number.number as string,
+        )
+      : [];
   const phones = unique(
-    [...withoutEmails.matchAll(PHONE)]
-      .map((m) => normalisePhone(m[0]))
-      .filter((p) => p.replace(/\D/g, "").length >= 8 && !orderDigits.has(p.replace(/\D/g, ""))),
+    (read.length > 0 ? read : [...withoutEmails.matchAll(PHONE)].map((m) => normalisePhone(m[0]))).filter(
+      (p) => p.replace(/\D/g, "").length >= 8 && !orderDigits.has(p.replace(/\D/g, "")),
+    ),
   );
-  return { orderNames, emails, phones };
+  const names = unique([...withoutEmails.matchAll(NAME)].map((m) => (m[1] ?? "").trim()).filter(Boolean));
+  return { orderNames, emails, phones, ...(names.length > 0 ? { names } : {}) };
+}
+
+/** The message with its details (emails, order numbers with their order words, numbers, names) taken out. */
+export function withoutDetails(text: string): string {
+  return text
+    .replace(EMAIL, " ")
+    .replace(NAME, " ")
+    .replace(HASH_ORDER, " ")
+    .replace(WORD_ORDER, " ")
+    .replace(DIGIT_RUN, " ");
 }
 
 /** "+62 812-3456-7890" → "+6281234567890"; numbers without a country code keep their digits only. */

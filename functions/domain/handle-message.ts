@@ -1,6 +1,8 @@
 /** The reply pipeline for one shopper message: idempotent on the channel's message id, safe to retry after any failure. */
 import { renderLines, withDisclosure } from "./render";
 import { type Entities, extractEntities } from "./extract";
+import { type DialogueReading, NO_READING, pendingOrderAnswered, readMessage, topicOf } from "./dialogue";
+import { detectSignals, type Signal } from "./signals";
 import {
   type Conversation,
   type ConversationStatus,
@@ -134,6 +136,10 @@ interface Understood {
   readonly confidence: number;
   /** A picture or video: no words to read. */
   readonly wordless: boolean;
+  /** What wins over the topic: a request for a person, frustration, sensitive matters (domain/signals.ts). */
+  readonly signals: readonly Signal[];
+  /** The message read against what the AI last asked (domain/dialogue.ts). */
+  readonly reading: DialogueReading;
   /** The message answers the rating question (1–5): it is thanked, not answered as a question. */
   readonly rating?: number | undefined;
 }
@@ -166,7 +172,8 @@ async function loadContext(
   message: IncomingMessage,
 ): Promise<Loaded | { readonly repeat: MessageResult }> {
   const conversationId = conversationIdFor(message.shopId, message.channel, message.threadId);
-  const entities = extractEntities(message.text);
+  // Phone numbers are read in the market's country, so local formats ("0812-3456-7890") match the order's.
+  const entities = extractEntities(message.text, message.market);
   const namedOrder = entities.orderNames[0] ?? null;
   const context = await deps.conversations.loadTurnContext({
     shopId: message.shopId,
@@ -202,7 +209,10 @@ async function loadContext(
   };
 }
 
-/** Detects the message's language (the conversation's, for a picture) and classifies what it asks for. */
+/**
+ * Detects the message's language (the conversation's, for a picture), reads it as the answer to what we asked, detects
+ * the signals that win, and only then takes the classifier's topic.
+ */
 function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded): Understood {
   const { market, memory } = loaded;
   const hint = memory.language ?? localeHint(message.shopper.locale);
@@ -215,10 +225,21 @@ function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded)
   const { language } = wordless
     ? { language: hint ?? market.languages[0] }
     : deps.understanding.detectLanguage(message.text, market, hint);
-  const { intent, confidence } = wordless
-    ? { intent: "unknown" as const, confidence: 0 }
-    : deps.understanding.classify(message.text);
-  return { language, locale: localeFor(language, market.code), intent, confidence, wordless };
+  if (wordless)
+    return {
+      language,
+      locale: localeFor(language, market.code),
+      intent: "unknown",
+      confidence: 0,
+      wordless,
+      signals: [],
+      reading: NO_READING,
+    };
+  const reading = readMessage(message.text, loaded.entities, memory);
+  const signals = detectSignals(message.text);
+  const classified = deps.understanding.classify(message.text);
+  const { intent, confidence } = topicOf({ classified, reading, memory, signals });
+  return { language, locale: localeFor(language, market.code), intent, confidence, wordless, signals, reading };
 }
 
 /** Finds the order the message is about (named, remembered or the shopper's own), never another shopper's. */
@@ -228,7 +249,13 @@ async function resolveOrders(
   loaded: Loaded,
   understood: Understood,
 ): Promise<ResolvedOrders> {
-  const { namedOrder, memory, context, entities, market } = loaded;
+  const { memory, entities, market } = loaded;
+  // The checkout email or phone we asked for, given on its own: it goes with the order number we asked it for.
+  const pendingOrder = loaded.namedOrder ? null : pendingOrderAnswered(understood.reading, entities, memory);
+  const namedOrder = loaded.namedOrder ?? pendingOrder;
+  const context = pendingOrder
+    ? { ...loaded.context, orderByName: await deps.orders.getOrder(message.shopId, pendingOrder) }
+    : loaded.context;
   const rememberedOrder =
     !namedOrder && memory.orderName
       ? (context.shopperOrders.find((o) => orderKey(o.name) === orderKey(memory.orderName as string)) ??
@@ -284,6 +311,8 @@ function decidePolicy(
     posture: loaded.market.posture,
     firstReply,
     media: understood.wordless,
+    signals: understood.signals,
+    answer: understood.reading.yesNo,
   });
   return { decision, firstReply, shopperName };
 }
@@ -318,6 +347,13 @@ function composeReply(
     transcript: loaded.previous?.recent ?? [],
     message: message.text,
     firstReply: decided.firstReply,
+    dialogue: {
+      awaiting: loaded.memory.awaiting ?? null,
+      pendingIntent: loaded.memory.pendingIntent ?? null,
+      pendingOrder: loaded.memory.pendingOrder ?? null,
+      answered: understood.reading.answers,
+    },
+    signals: understood.signals,
   });
 }
 
@@ -404,8 +440,8 @@ function planTurn(
       confidence: composed.confidence,
       engine: composed.engine,
       aiGenerated: true,
-      // The pipeline detects no signals of its own yet; the field is there for them.
-      signals: [],
+      // R3: what won over the topic, for the oversight pages.
+      signals: understood.signals,
       model: byModel ? (deps.model?.name ?? null) : null,
       promptVersion: byModel ? (deps.model?.promptVersion ?? null) : null,
       sources,

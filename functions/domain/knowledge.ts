@@ -155,11 +155,17 @@ export interface KnowledgeContent {
   readonly policies: readonly Policy[];
 }
 
-/** A built index, serialised: chunks of at most `chunkBytes`, with the version it reflects. */
+/** A built index, serialised (MiniSearch's JSON and the passages), with the version it reflects. */
 export interface KnowledgeSnapshot {
   readonly version: number;
   readonly data: string;
 }
+
+/** A change to a shop's knowledge: the item as it now is, or null when it was deleted. */
+export type KnowledgeChange =
+  | { readonly source: { readonly type: "article"; readonly id: string }; readonly value: Article | null }
+  | { readonly source: { readonly type: "product"; readonly id: string }; readonly value: Product | null }
+  | { readonly source: { readonly type: "policy"; readonly id: string }; readonly value: Policy | null };
 
 /** `created`: the item is new (it counts against the shop's limit); `replaced`: it existed; `stale`: a newer copy is stored. */
 export type KnowledgeWrite = "created" | "replaced" | "stale";
@@ -190,14 +196,22 @@ export interface KnowledgeStore {
   /** Replaces the shop's policies with these (a kind absent here is removed). */
   replacePolicies(shopId: ShopId, policies: readonly Policy[]): Promise<void>;
   listPolicies(shopId: ShopId): Promise<Policy[]>;
-  /** Everything an index needs, read whole, with the version it reflects. */
+  /** The shop's knowledge version as stored now (the shop item, read consistently). */
+  version(shopId: ShopId): Promise<number>;
+  /** Everything an index needs, read whole, with the version it reflects (read before the items). */
   loadContent(shopId: ShopId): Promise<KnowledgeContent>;
-  /** The stored index snapshot of exactly this version, or null. */
-  loadSnapshot(shopId: ShopId, version: number): Promise<KnowledgeSnapshot | null>;
+  /**
+   * What changed after version `after` up to `upTo`, each changed item once as it is now; null when the change log no
+   * longer covers every version in between (the caller loads a snapshot or everything instead).
+   */
+  changesSince(shopId: ShopId, after: number, upTo: number): Promise<KnowledgeChange[] | null>;
+  /** The latest stored index snapshot, whatever its version, or null. */
+  loadSnapshot(shopId: ShopId): Promise<KnowledgeSnapshot | null>;
+  /** Stores a snapshot unless a newer one is stored. */
   saveSnapshot(shopId: ShopId, snapshot: KnowledgeSnapshot): Promise<void>;
 }
 
-/** The languages and markets a passage may be shown to. */
+/** Whether an article holds in a market (no markets: everywhere). */
 export const articleHoldsIn = (article: Pick<Article, "markets">, market: MarketCode) =>
   !article.markets || article.markets.includes(market);
 

@@ -47,6 +47,8 @@ export const OutboundJobSchema = z
     threadId: z.string().min(1),
     buyerId: z.string().min(1),
     text: z.string().min(1),
+    /** The reply's language (a BCP 47 tag): where its sentences end when it is split for the channel. */
+    language: z.string().min(1).max(35).optional(),
     /** Who wrote it: the AI answering a message (its id), or a person from the inbox. */
     origin: z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("ai"), replyTo: z.string().min(1) }).readonly(),

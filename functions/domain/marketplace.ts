@@ -181,8 +181,9 @@ export interface MarketplaceAdapter<C extends MarketplaceConnection = Marketplac
   /**
    * Orders by the marketplace's order ids (order_sn, order_id), read through its order and logistics APIs and mapped
    * to snapshots whose `buyerKey` names the marketplace's buyer; an id the marketplace does not know is left out.
+   * Absent on a channel that sells nothing (a chat app).
    */
-  orders(connection: C, secrets: ConnectionSecrets, orderIds: readonly string[]): Promise<OrderSnapshot[]>;
+  orders?(connection: C, secrets: ConnectionSecrets, orderIds: readonly string[]): Promise<OrderSnapshot[]>;
   /**
    * The marketplace shops these credentials act for, as the marketplace answers a call signed with them: how a
    * connection proves it owns the shop id it claims before anything is saved.

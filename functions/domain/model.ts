@@ -3,7 +3,7 @@ import type { Intent } from "./intent";
 import type { Language } from "./language";
 import type { Market } from "./markets";
 import type { OrderSnapshot } from "./order";
-import type { TranscriptEntry } from "./conversation";
+import type { Awaiting, TranscriptEntry } from "./conversation";
 
 export interface ModelRequest {
   readonly market: Market;
@@ -16,7 +16,24 @@ export interface ModelRequest {
   /** What the embedded engine understood, and what it would say: facts the model must not contradict. */
   readonly embeddedIntent: Intent;
   readonly embeddedDraft: string | null;
+  /** How sure the embedded classifier was: below MODEL_CLASSIFIES_BELOW, or unknown, the model classifies. */
+  readonly embeddedConfidence?: number | undefined;
+  /** What the AI last asked and the topic it was for, and whether this message answered it (domain/dialogue.ts). */
+  readonly dialogue?: ModelDialogue | undefined;
+  /** Signals detected apart from the topic (domain/signals.ts): facts the model must not contradict. */
+  readonly signals?: readonly string[] | undefined;
 }
+
+export interface ModelDialogue {
+  readonly awaiting: Awaiting | null;
+  readonly pendingIntent: Intent | null;
+  readonly pendingOrder: string | null;
+  /** The question this message was read as the answer to. */
+  readonly answered: Awaiting | null;
+}
+
+/** Below this confidence (or when unknown) the embedded topic is a guess, and the model's reading is asked for. */
+export const MODEL_CLASSIFIES_BELOW = 0.5;
 
 export type ModelEscalationReason = "human_requested" | "frustration" | "sensitive" | "action_required";
 

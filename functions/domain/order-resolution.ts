@@ -82,7 +82,8 @@ function isVouchedFor(order: OrderSnapshot, evidence: OrderEvidence): boolean {
   if (evidence.shopperOrders.some((o) => o.id === order.id)) return true;
   const { shopper } = evidence;
   // A marketplace order read from the marketplace names its buyer: theirs exactly when that buyer writes here.
-  if (order.buyerKey && evidence.channel && order.buyerKey === buyerKey(evidence.channel, shopper.id)) return true;
+  if (order.buyerKey && evidence.channel && order.buyerKey === buyerKey(evidence.channel, shopper.id))
+    return true;
   return checkoutContactIsOneOf(order, [shopper.email], [shopper.phone], evidence.region);
 }
 

@@ -52,24 +52,29 @@ export interface LiveQuery {
   readonly channel?: string | undefined;
 }
 
+/** A live conversation with the agent region that serves it (the shop's own, where the seller moved the market). */
+export interface LiveConversation {
+  readonly conversation: Conversation;
+  readonly region: Region;
+}
+
 /** The conversations the AI is handling in the agent's regions and shops, newest activity first. */
 export async function listLive(
   deps: Pick<OversightDeps, "oversight" | "shops">,
   agent: Agent,
   query: LiveQuery,
   page: PageRequest,
-): Promise<Page<Conversation>> {
+): Promise<Page<LiveConversation>> {
   // A region outside the agent's claims is answered as if it did not exist.
   if (query.region && !agent.regions.includes(query.region)) throw notFound("Region");
   const regions = query.region ? [query.region] : agent.regions;
   const shopIds = await shopsOf(deps, agent);
-  const shops = await Promise.all(
-    shopIds.map(async (shopId) => {
-      const markets = marketsInRegions(await deps.shops.get(shopId), regions);
-      return { shopId, markets: query.market ? markets.filter((m) => m === query.market) : markets };
-    }),
-  );
-  return deps.oversight.listLive(
+  const records = new Map(await Promise.all(shopIds.map(async (id) => [id, await deps.shops.get(id)] as const)));
+  const shops = shopIds.map((shopId) => {
+    const markets = marketsInRegions(records.get(shopId) ?? null, regions);
+    return { shopId, markets: query.market ? markets.filter((m) => m === query.market) : markets };
+  });
+  const found = await deps.oversight.listLive(
     {
       shops: shops.filter((s) => s.markets.length > 0),
       language: query.language,
@@ -77,6 +82,13 @@ export async function listLive(
     },
     page,
   );
+  return {
+    items: found.items.map((conversation) => ({
+      conversation,
+      region: marketOf(records.get(conversation.shopId) ?? null, conversation.market).region,
+    })),
+    nextCursor: found.nextCursor,
+  };
 }
 
 /** A conversation the agent may see (their shops, a market of their regions); any other is "not found". */
@@ -248,4 +260,30 @@ export function groupUnanswered(misses: readonly Miss[]): UnansweredGroup[] {
       return { topic, language, count: list.length, kinds, examples };
     })
     .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic) || a.language.localeCompare(b.language));
+}
+
+/** What the AI last decided in a conversation, for the live list (R3). */
+export interface LatestDecision {
+  readonly kind: "replied" | "escalated" | "held";
+  readonly intent: Intent | null;
+  readonly confidence: number | null;
+  readonly engine: "embedded" | "openai" | null;
+  readonly reason: string | null;
+  readonly at: string;
+}
+
+export function latestDecision(conversation: Conversation): LatestDecision | null {
+  const turn = conversation.lastTurn;
+  if (!turn) return null;
+  const outcome = turn.outcome;
+  if (outcome.kind === "held")
+    return { kind: "held", intent: null, confidence: null, engine: null, reason: null, at: turn.repliedAt };
+  return {
+    kind: outcome.kind,
+    intent: outcome.reply.intent,
+    confidence: outcome.reply.confidence,
+    engine: outcome.reply.engine,
+    reason: outcome.kind === "escalated" ? outcome.escalation.reason : null,
+    at: turn.repliedAt,
+  };
 }

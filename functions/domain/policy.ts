@@ -5,6 +5,7 @@ import type { Language } from "./language";
 import type { Posture } from "./markets";
 import { type OrderSnapshot, orderStage, refundState } from "./order";
 import type { OrderResolution } from "./order-resolution";
+import { isSensitiveSignal, type Signal } from "./signals";
 
 export type LineValue =
   | string
@@ -54,12 +55,37 @@ export interface DecisionInput {
   readonly firstReply: boolean;
   /** The message is a picture or video the AI cannot read. */
   readonly media?: boolean | undefined;
+  /** Signals read apart from the topic (domain/signals.ts); they take precedence over it. */
+  readonly signals?: readonly Signal[] | undefined;
+  /** The shopper's yes or no to the question we asked (domain/dialogue.ts). */
+  readonly answer?: "yes" | "no" | null | undefined;
 }
 
 const handoff = (reason: EscalationReason): Line => ({ key: `handoff.${reason}` });
 
 export function decide(input: DecisionInput): Decision {
-  return applyPosture(decideForAnyMarket(input), input);
+  return withQuestion(applyPosture(decideForAnyMarket(input), input), input);
+}
+
+/**
+ * Records what the reply asks (which order, the checkout email or phone, anything else?) and the topic it is for, so
+ * the next message is read as the answer (domain/dialogue.ts); a reply that asks nothing clears it.
+ */
+function withQuestion(decision: Decision, input: DecisionInput): Decision {
+  if (decision.kind === "held") return decision;
+  const keys = new Set(decision.lines.flatMap((line) => ("key" in line ? [line.key] : [])));
+  const topic = decision.memory.lastIntent;
+  const asked: Pick<Memory, "awaiting" | "pendingIntent" | "pendingOrder"> =
+    decision.kind === "escalate"
+      ? { awaiting: null, pendingIntent: undefined, pendingOrder: undefined }
+      : keys.has("order_not_found") && input.order.kind === "not_found"
+        ? { awaiting: "checkout_contact", pendingIntent: topic, pendingOrder: input.order.name }
+        : keys.has("ask_order") || keys.has("which_order")
+          ? { awaiting: "order_number", pendingIntent: topic, pendingOrder: undefined }
+          : keys.has("thanks")
+            ? { awaiting: "confirmation", pendingIntent: undefined, pendingOrder: undefined }
+            : { awaiting: null, pendingIntent: undefined, pendingOrder: undefined };
+  return { ...decision, memory: { ...decision.memory, ...asked } };
 }
 
 /** Lines that only tell where an order stands, or help find it. */
@@ -70,7 +96,7 @@ const isStatusLine = (line: Line) =>
       ["delay.shipped", "tracking_link", "ask_order", "order_not_found", "which_order"].includes(line.key);
 /** Lines that only keep the conversation going. */
 const isSmallTalk = (line: Line) =>
-  "key" in line && ["greeting", "greeting_named", "thanks", "clarify"].includes(line.key);
+  "key" in line && ["greeting", "greeting_named", "thanks", "clarify", "ask_more", "closing"].includes(line.key);
 
 const OFFER_PERSON = "offer_person";
 
@@ -123,11 +149,20 @@ function decideForAnyMarket(input: DecisionInput): Decision {
   });
 
   if (input.media) return escalate("media", [handoff("media")]);
+  const signals = input.signals ?? [];
   // R2: a person, at once, no "are you sure?".
-  if (intent === "human_request") return escalate("human_requested", [handoff("human_requested")]);
-  // R6: sensitive matters and frustration go to a person, with empathy.
-  if (isSensitive(intent)) return escalate("sensitive", [handoff("sensitive")]);
-  if (intent === "complaint") return escalate("frustration", [handoff("frustration")]);
+  if (intent === "human_request" || signals.includes("person"))
+    return escalate("human_requested", [handoff("human_requested")]);
+  // R6: sensitive matters and frustration go to a person, with empathy, whatever the topic; the order the shopper is
+  // upset about stays with the conversation (and goes in the handoff packet).
+  if (isSensitive(intent) || signals.some(isSensitiveSignal)) return escalate("sensitive", [handoff("sensitive")]);
+  if (intent === "complaint" || signals.includes("frustration")) {
+    const order = input.order.kind === "found" ? { orderName: input.order.order.name } : {};
+    return escalate("frustration", [handoff("frustration")], order);
+  }
+  // The shopper's yes or no to "anything else?": ask what, or say goodbye.
+  if (input.answer && input.memory.awaiting === "confirmation")
+    return { kind: "reply", lines: [{ key: input.answer === "yes" ? "ask_more" : "closing" }], memory: remember({}) };
 
   if (intent === "unknown") {
     // R5: one clarifying question; a second miss goes to a person.

@@ -189,6 +189,21 @@ export interface Notifier {
   notify(shop: ShopRecord, event: EscalationEvent, escalation: Escalation): Promise<void>;
 }
 
+/** An alert about one of the shop's marketplace accounts, for the seller's own endpoint (no secret, no token). */
+export interface AccountAlertEvent {
+  readonly type: "connection.token_expiring";
+  readonly channel: string;
+  readonly accountId: string;
+  readonly market: MarketCode | null;
+  /** When the marketplace says the authorization lapses. */
+  readonly expiresAt: string | null;
+}
+
+/** Tells the seller's notification endpoint about an account's alert (the region that serves its market). */
+export interface AccountAlertNotifier {
+  notifyAccount(shop: ShopRecord, event: AccountAlertEvent): Promise<void>;
+}
+
 /** Counts and timings for dashboards (R10): EMF on Lambda, nothing locally. */
 export interface Metrics {
   count(name: string, dimensions: Readonly<Record<string, string>>, value?: number): void;

@@ -16,12 +16,15 @@ import { registerAnalyticsRoutes } from "./routes/analytics";
 import { registerConversationRoutes } from "./routes/conversations";
 import { registerHealthRoutes } from "./routes/health";
 import { registerInboxRoutes } from "./routes/inbox";
+import { registerInsightRoutes } from "./routes/insights";
+import { registerOversightRoutes } from "./routes/oversight";
 import { registerMessageRoutes } from "./routes/messages";
 import { registerShopifyRoutes, SHOPIFY_WEBHOOK_MAX_BYTES } from "./routes/shopify";
 import { registerSettingsRoutes } from "./routes/settings";
 import { registerPrivacyRoutes } from "./routes/privacy";
 import { registerConnectionRoutes } from "./routes/connections";
 import { registerMarketplaceWebhooks } from "./routes/marketplace-webhooks";
+import { registerConnectRoutes } from "./routes/connect";
 
 /**
  * Every route that runs without an authentication guard, on purpose: health and the API document, the Shopify and
@@ -36,6 +39,10 @@ export const PUBLIC_ROUTES: readonly string[] = [
   "POST /webhooks/shopify",
   // One webhook per channel in the catalogue, each verifying its channel's signature.
   ...CHANNEL_NAMES.map((name) => `POST ${CHANNELS[name].webhookPath}`),
+  // Meta's subscription handshake on the same path, answered only for a connected account's verify token.
+  ...CHANNEL_NAMES.filter((name) => CHANNELS[name].handshake).map(
+    (name) => `GET ${CHANNELS[name].webhookPath}`,
+  ),
   "GET /inbox/assets/inbox.css",
   "GET /inbox/assets/inbox.js",
   "GET /inbox/sign-in",
@@ -44,6 +51,8 @@ export const PUBLIC_ROUTES: readonly string[] = [
   "GET /inbox/auth/callback",
   "POST /inbox/sign-out",
   "POST /inbox/language",
+  // The marketplace's redirect back from shop authorization: the single-use state bound to the browser decides.
+  "GET /connect/:marketplace/callback",
 ];
 
 export function createApp(deps: HttpDeps) {
@@ -107,11 +116,16 @@ export function createApp(deps: HttpDeps) {
   // Signed by Shopify or the marketplace, verified by the routes themselves: public, listed in PUBLIC_ROUTES.
   registerShopifyRoutes(app as unknown as Hono, deps);
   registerMarketplaceWebhooks(app as unknown as Hono, deps);
+  app.use("/connect/*", perAddress());
+  registerConnectRoutes(app as unknown as Hono, deps, shopKey as unknown as MiddlewareHandler);
   app.use("/v1/*", failures.guard);
   app.use("/v1/*", jsonBody());
   registerMessageRoutes(app, deps);
   registerConversationRoutes(app, deps.conversations);
+  // Before the escalation routes, whose /v1/inbox/{escalationId} would also match /v1/inbox/conversations.
+  registerOversightRoutes(app, deps);
   registerInboxRoutes(app, deps);
+  registerInsightRoutes(app, deps);
   registerAnalyticsRoutes(app, deps);
   registerSettingsRoutes(app, deps.shops, deps.secrets, (shopId) => shopKey.forget(shopId));
   registerPrivacyRoutes(app, deps.shopifyStore);

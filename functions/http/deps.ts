@@ -1,6 +1,7 @@
 /** What the HTTP app needs, declared by the HTTP layer; the composition root (functions/config) builds it. */
 import type { ConnectionStore } from "../adapters/dynamodb/connection-store";
 import type { AgentActionDeps } from "../domain/agent-actions";
+import type { ChannelActivityStore } from "../domain/channel-rules";
 import type { MessageDeps } from "../domain/handle-message";
 import type {
   EscalationStore,
@@ -8,12 +9,15 @@ import type {
   Metrics,
   Notifier,
   OrderReader,
+  LocaleText,
   OrderStore,
+  OversightStore,
   SessionStore,
   ShopStore,
 } from "../domain/ports";
 import type { AgentTokenVerifier } from "./auth";
 import type { MarketplaceWebhookDeps } from "./routes/marketplace-webhooks";
+import type { ConnectFlowDeps } from "./routes/connect";
 import type { ShopifyRouteDeps } from "./routes/shopify";
 import type { InboxPageDeps } from "./web/deps";
 
@@ -22,8 +26,11 @@ export interface HttpDeps
     AgentActionDeps,
     ShopifyRouteDeps,
     MarketplaceWebhookDeps,
+    ConnectFlowDeps,
     InboxPageDeps {
   readonly connections: ConnectionStore;
+  /** The replies sent per marketplace (GET /v1/analytics) and the channel rules' record. */
+  readonly channelActivity?: ChannelActivityStore | undefined;
   /** Local stack and tests only (ALLOW_LOOPBACK_TARGETS): marketplace hosts and notification targets may be loopback. */
   readonly allowLoopbackTargets: boolean;
   readonly notifier: Notifier;
@@ -32,6 +39,10 @@ export interface HttpDeps
   /** The order cache: read by the reply pipeline, written by the Shopify routes and lookups. */
   readonly orders: OrderReader & OrderStore;
   readonly inbox: EscalationStore;
+  /** Live AI conversations, takeovers, flags and misses (R3; the seller's insights). */
+  readonly oversight: OversightStore;
+  /** Shopper and agent text from locales/ (the pipeline, the inbox and the rating question share it). */
+  readonly translator: LocaleText;
   /** The HS256 secret of local agent tokens (empty on AWS, where Cognito signs them). */
   readonly agentJwtSecret: Uint8Array;
   readonly agentTokens: AgentTokenVerifier;

@@ -94,10 +94,13 @@ export const MessageSchema = z
     /** A person's reply sent in translation: what they wrote, in their own language. */
     original: z.object({ text: z.string(), language: z.string() }).optional(),
     /** An AI message (R3): signals detected, the model and prompt version that wrote it, the sources it rested on. */
-    signals: z.array(z.string()).optional(),
+    signals: z.array(z.string()).readonly().optional(),
     model: z.string().nullable().optional(),
     promptVersion: z.string().nullable().optional(),
-    sources: z.array(z.object({ type: z.string(), id: z.string() })).optional(),
+    sources: z
+      .array(z.object({ type: z.string(), id: z.string() }).readonly())
+      .readonly()
+      .optional(),
   })
   .openapi("Message");
 

@@ -17,11 +17,17 @@ import {
   type MarketplaceQueues,
 } from "../domain/marketplace-queues";
 import { type BurstStore, combineBurst, flushStep, type PendingMessage } from "../domain/bursts";
-import type { Marketplace, MarketplaceConnection, ReplyChoice } from "../domain/marketplace";
-import type { Logger, ShopRecord, ShopStore } from "../domain/ports";
+import type { AccountAlert, Marketplace, MarketplaceConnection, ReplyChoice } from "../domain/marketplace";
+import type { AccountAlertNotifier, Logger, ShopRecord, ShopStore } from "../domain/ports";
 import type { SqsHandler } from "./escalation-consumer";
+import {
+  buyerWrote,
+  cacheMarketplaceOrder,
+  type MarketplaceOrderWorkerDeps,
+  staffWrote,
+} from "./marketplace-orders";
 
-export interface InboundWorkerDeps extends MessageDeps {
+export interface InboundWorkerDeps extends MessageDeps, MarketplaceOrderWorkerDeps {
   readonly connections: ConnectionStore;
   readonly marketplaceQueues: MarketplaceQueues | undefined;
   readonly shops: Pick<ShopStore, "get">;
@@ -34,6 +40,26 @@ export interface InboundWorkerDeps extends MessageDeps {
   readonly retryInboundLater?: ((record: SQSRecord, seconds: number) => Promise<void>) | undefined;
   /** Tappable answers in the shopper's language for a reply that asks for a confirmation (yes and no). */
   readonly confirmationChoices?: ((locale: string) => readonly ReplyChoice[]) | undefined;
+  /** Tells the seller's notification endpoint about an account's alert; without it the alert is only recorded. */
+  readonly accountAlerts?: AccountAlertNotifier | undefined;
+}
+
+/** A marketplace's alert about an account (recorded on it by the webhook), told to the seller's endpoint. */
+async function tellAccountAlert(
+  deps: InboundWorkerDeps,
+  shop: ShopRecord,
+  connection: MarketplaceConnection,
+  alert: AccountAlert,
+): Promise<string> {
+  if (!deps.accountAlerts) return "alert_recorded";
+  await deps.accountAlerts.notifyAccount(shop, {
+    type: "connection.token_expiring",
+    channel: connection.marketplace,
+    accountId: connection.marketplaceShopId,
+    market: connection.market,
+    expiresAt: alert.expiresAt,
+  });
+  return "alert_notified";
 }
 
 /** How long staff answering in the marketplace app keep the AI silent in that conversation. */
@@ -41,11 +67,15 @@ const STAFF_PAUSE_MS = 12 * 3600_000;
 
 export async function answerPush(deps: InboundWorkerDeps, job: InboundJob): Promise<string> {
   const { shopId, marketplace, push } = job;
+  // The account the push came for: its market, and (remembered per thread) the credentials a person's reply uses.
   const [connection, shop] = await Promise.all([
-    deps.connections.get(shopId, marketplace),
+    deps.connections.get(shopId, marketplace, job.accountId),
     deps.shops.get(shopId),
   ]);
   if (!connection || !shop) return "not_connected";
+  if (push.kind === "account_alert") return tellAccountAlert(deps, shop, connection, push);
+  if (push.kind === "order_event") return cacheMarketplaceOrder(deps, job, push);
+  if (job.accountId) await deps.connections.rememberThread(shopId, marketplace, push.threadId, job.accountId);
   const conversationId = conversationIdFor(shopId, marketplace, push.threadId);
 
   if (push.kind === "staff_message") {
@@ -64,8 +94,11 @@ export async function answerPush(deps: InboundWorkerDeps, job: InboundJob): Prom
       conversationId,
       new Date(deps.clock.now().getTime() + STAFF_PAUSE_MS).toISOString(),
     );
+    await staffWrote(deps, job, conversationId, push);
     return "staff_recorded";
   }
+  // Any buyer message, a sticker too, reopens the marketplace's reply window and ends the seller's streak.
+  await buyerWrote(deps, job, conversationId, push);
   // A sticker alone asks nothing: it is not answered.
   if (push.media === "sticker") return "sticker";
   const quietMs = deps.bursts && deps.marketplaceQueues ? deps.quietPeriodMs?.(marketplace) : null;
@@ -130,7 +163,10 @@ async function answerMessages(
   const { shopId, marketplace, threadId } = thread;
   const [connection, shop] = loaded
     ? [loaded.connection, loaded.shop]
-    : await Promise.all([deps.connections.get(shopId, marketplace), deps.shops.get(shopId)]);
+    : await Promise.all([
+        deps.connections.get(shopId, marketplace, thread.accountId),
+        deps.shops.get(shopId),
+      ]);
   if (!connection || !shop) return "not_connected";
   const burst = combineBurst(messages);
   const { last } = burst;
@@ -170,6 +206,7 @@ async function answerMessages(
     threadId,
     buyerId: last.buyerId,
     text: result.reply.text,
+    language: result.reply.language,
     origin: { kind: "ai", replyTo: last.messageId },
     lastShopperMessageAt: last.sentAt,
     ...(last.replyToken ? { replyToken: { token: last.replyToken, receivedAt: last.arrivedAt } } : {}),

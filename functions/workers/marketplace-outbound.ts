@@ -11,9 +11,11 @@ import { parseQueueBody } from "../adapters/sqs/queue-body";
 import { type OutboundJob, OutboundJobSchema } from "../domain/marketplace-queues";
 import { freshCredentials } from "../domain/marketplace-tokens";
 import { MAX_RECEIVES } from "../adapters/sqs/queues";
+import { type ChannelRuleDeps, sendWithinRules } from "./channel-sending";
 import type { SqsHandler } from "./escalation-consumer";
+import { AccountDisconnected, recordSendError, replyAccount } from "./marketplace-account";
 
-export interface OutboundWorkerDeps {
+export interface OutboundWorkerDeps extends ChannelRuleDeps {
   readonly connections: ConnectionStore;
   readonly adapters: Readonly<Record<Marketplace, MarketplaceAdapter>>;
   /** Makes a failed message visible again only after `seconds`. */
@@ -26,18 +28,26 @@ export interface OutboundWorkerDeps {
 }
 
 export async function sendReply(deps: OutboundWorkerDeps, job: OutboundJob): Promise<string> {
-  const stored = await deps.connections.get(job.shopId, job.marketplace);
-  if (!stored) throw new Error(`${job.marketplace} is not connected for this shop`);
+  // Its own account's credentials only; a disconnected account's replies are dropped (AccountDisconnected).
+  const stored = await replyAccount(deps.connections, job);
   const adapter = deps.adapters[job.marketplace];
   const { connection, secrets } = await freshCredentials(deps.connections, adapter, stored, deps.clock.now());
-  const sent = await adapter.send(connection, secrets, {
-    threadId: job.threadId,
-    buyerId: job.buyerId,
-    text: job.text,
+  const sent = await sendWithinRules(deps, job, async (text) => {
+    const part = await adapter.send(connection, secrets, {
+      threadId: job.threadId,
+      buyerId: job.buyerId,
+      text,
+      // What chat apps need (their windows, LINE's reply token, buttons on the reply's last part).
+      origin: job.origin.kind,
+      lastShopperMessageAt: job.lastShopperMessageAt,
+      replyToken: job.replyToken,
+      choices: job.choices && job.text.trimEnd().endsWith(text.trimEnd()) ? job.choices : undefined,
+    });
+    // Remembered so the marketplace's echo of this message is not taken for staff writing.
+    await deps.connections.remember(job.shopId, "sent", job.marketplace, part.messageId);
+    return part;
   });
-  // Remembered so the marketplace's echo of this message is not taken for staff writing.
-  await deps.connections.remember(job.shopId, "sent", job.marketplace, sent.messageId);
-  return sent.messageId;
+  return sent ?? "held_back";
 }
 
 /** An error an adapter marked not retryable (`retryable: false`): the marketplace's answer will not change. */
@@ -68,7 +78,18 @@ export function createOutboundWorker(deps: OutboundWorkerDeps): SqsHandler {
       const attempt = Number(record.attributes.ApproximateReceiveCount ?? "1");
       const attempts = deps.maxReceives ?? MAX_RECEIVES;
       const reason = error instanceof Error ? error.message : "error";
+      if (error instanceof AccountDisconnected) {
+        // The seller disconnected the account (or never connected it): nothing is sent for it, with any credentials.
+        deps.logger.warn("marketplace reply dropped: account not connected", {
+          marketplace: job.marketplace,
+          conversationId: job.conversationId,
+          origin: job.origin.kind,
+          code: "account_not_connected",
+        });
+        return;
+      }
       if (isPermanent(error)) {
+        await recordSendError(deps, job, deps.clock.now(), reason);
         // The marketplace refused the reply itself (a 4xx other than 429): sending it again gets the same answer,
         // so the failure is recorded here and the message is acknowledged instead of retried into the DLQ.
         deps.logger.error("marketplace send refused; not retried", {
@@ -84,6 +105,7 @@ export function createOutboundWorker(deps: OutboundWorkerDeps): SqsHandler {
       // A marketplace hiccup is routine and retried: a warning. Only the last attempt, which parks the reply in the
       // DLQ for a person to redrive, is an error someone must act on.
       if (attempt >= attempts) {
+        await recordSendError(deps, job, deps.clock.now(), reason);
         deps.logger.error("marketplace send gave up; the reply is in the dead-letter queue", {
           marketplace: job.marketplace,
           attempt,

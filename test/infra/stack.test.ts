@@ -141,6 +141,8 @@ describe("the CDK stack", () => {
     expect(actionsOf("MarketplaceOutboundWorker").filter((a) => a.startsWith("dynamodb:"))).toEqual([
       "dynamodb:GetItem",
       "dynamodb:PutItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
     ]);
     // Only the Shopify worker deletes (privacy duties); no function may scan or administer the table.
     for (const id of [

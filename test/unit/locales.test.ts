@@ -179,7 +179,8 @@ const LIST_OR_LINK_END = /[:：]\s*\{\{(orders|url|fields)\}\}$/u;
 /** How a shopper-facing sentence ends, so that sentences joined into one reply never run together. */
 const SENTENCE_END = /([.?!。？！।)）」]|\{\{url\}\})$/u;
 /** Shopper strings that are names or words, not sentences. */
-const NOT_SENTENCES = new Set(["assistant", "handoff_keyword"]);
+/** Names and button labels, not sentences: they carry no closing mark. */
+const NOT_SENTENCES = new Set(["assistant", "handoff_keyword", "quick_reply.yes", "quick_reply.no"]);
 
 describe("punctuation a native speaker expects", () => {
   for (const locale of FULL_WIDTH_LOCALES) {

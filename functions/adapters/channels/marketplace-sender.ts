@@ -14,6 +14,8 @@ export function createMarketplaceSender(marketplace: Marketplace, queues: Market
         buyerId: conversation.shopper.id,
         text: message.text,
         origin: { kind: "agent", messageId: message.id },
+        // The last turn is the shopper's last message: chat apps' customer-service windows start there.
+        lastShopperMessageAt: conversation.lastTurn?.receivedAt ?? null,
       });
     },
   };

@@ -7,7 +7,6 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { ChannelActivityStore, ReplyAuthor } from "../../domain/channel-rules";
-import type { ShopId } from "../../domain/ids";
 import { isMarketplace } from "../../domain/marketplace";
 import { keys } from "./keys";
 import { queryAll } from "./query-all";
@@ -38,13 +37,22 @@ export function createChannelActivityStore(table: Table): ChannelActivityStore {
           UpdateExpression: "SET buyerLastAt = :at, streak = :zero, #owner = :owner, #ttl = :ttl",
           ConditionExpression: "attribute_not_exists(buyerLastAt) OR buyerLastAt <= :at",
           ExpressionAttributeNames: { "#owner": "owner", "#ttl": TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ":at": at, ":zero": 0, ":owner": shopId, ":ttl": expiry(ACTIVITY_DAYS) },
+          ExpressionAttributeValues: {
+            ":at": at,
+            ":zero": 0,
+            ":owner": shopId,
+            ":ttl": expiry(ACTIVITY_DAYS),
+          },
         }),
       );
     },
     async read(shopId, conversationId, replyKey) {
       const result = await client.send(
-        new GetCommand({ TableName, Key: keys.channelActivity(shopId, conversationId), ConsistentRead: true }),
+        new GetCommand({
+          TableName,
+          Key: keys.channelActivity(shopId, conversationId),
+          ConsistentRead: true,
+        }),
       );
       const item = result.Item as
         | { buyerLastAt?: string; streak?: number; parts?: Record<string, number> }
@@ -75,8 +83,7 @@ export function createChannelActivityStore(table: Table): ChannelActivityStore {
           TableName,
           Key,
           UpdateExpression: "SET #parts.#k = :next, #owner = :owner, #ttl = :ttl ADD streak :one",
-          ConditionExpression:
-            index === 0 ? "attribute_not_exists(#parts.#k)" : "#parts.#k = :index",
+          ConditionExpression: index === 0 ? "attribute_not_exists(#parts.#k)" : "#parts.#k = :index",
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: {
             ":next": index + 1,
@@ -106,7 +113,11 @@ export function createChannelActivityStore(table: Table): ChannelActivityStore {
       const items = await queryAll(client, {
         TableName,
         KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-        ExpressionAttributeValues: { ":pk": keys.replySent(shopId, "", "", "", "").pk, ":from": from, ":to": to },
+        ExpressionAttributeValues: {
+          ":pk": keys.replySent(shopId, "", "", "", "").pk,
+          ":from": from,
+          ":to": to,
+        },
         ProjectionExpression: "sk",
       });
       return items.flatMap((item) => {

@@ -39,7 +39,12 @@ export interface ConnectionStore {
    * Connects an account (or connects it again with new credentials): claims its marketplace id (409
    * marketplace_shop_taken if another shop holds it), stores it, and clears its old alert and send error.
    */
-  connect(connection: MarketplaceConnection, secrets: ConnectionSecrets): Promise<void>;
+  connect(
+    connection: MarketplaceConnection,
+    secrets: ConnectionSecrets,
+    /** More ids that route to this account (Meta's verify token, by its hash: the GET handshake names nothing else). */
+    aliases?: readonly string[],
+  ): Promise<void>;
   /** Stores refreshed tokens of an account that is still connected; a disconnected one stays disconnected. */
   save(connection: MarketplaceConnection, secrets: ConnectionSecrets): Promise<void>;
   /**
@@ -267,6 +272,19 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
     return storedConnection((await migrate(legacy)).connection);
   };
 
+  /** Deletes a routing item if it is still this shop's. */
+  const releaseRoute = async (shopId: ShopId, marketplace: Marketplace, id: string) =>
+    client
+      .send(
+        new DeleteCommand({
+          TableName,
+          Key: routeKey(marketplace, id),
+          ConditionExpression: "shopId = :shop",
+          ExpressionAttributeValues: { ":shop": shopId },
+        }),
+      )
+      .catch(ignoreConditionFailure);
+
   const routeOf: ConnectionStore["routeOf"] = async (marketplace, marketplaceShopId) => {
     const item = (
       await client.send(
@@ -278,7 +296,7 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
   };
 
   return {
-    async connect(connection, secrets) {
+    async connect(connection, secrets, aliases = []) {
       const sealed = await box.seal(JSON.stringify(secrets), context(connection));
       // The route is claimed first and only if free or already ours, so a newcomer never takes over a shop's
       // pushes; nothing else is written when the claim fails. Its version tells caches the credentials changed.
@@ -305,13 +323,50 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
           );
         throw error;
       }
+      // Aliases are claimed like the route (never taken from another shop), before anything else is written.
+      for (const alias of aliases)
+        await client
+          .send(
+            new PutCommand({
+              TableName,
+              Item: {
+                ...routeKey(connection.marketplace, alias),
+                type: "mktRoute",
+                owner: connection.shopId,
+                shopId: connection.shopId,
+                accountId: connection.marketplaceShopId,
+                version: connection.connectedAt,
+              },
+              ConditionExpression: "attribute_not_exists(pk) OR shopId = :shop",
+              ExpressionAttributeValues: { ":shop": connection.shopId },
+            }),
+          )
+          .catch((error: unknown) => {
+            if (error instanceof ConditionalCheckFailedException)
+              throw new AppError(
+                "marketplace_shop_taken",
+                "This verify token is already used by another shop's account; choose another one.",
+              );
+            throw error;
+          });
       // A whole new item: connecting again clears the old alert and send error.
-      await client.send(
+      const replaced = await client.send(
         new PutCommand({
           TableName,
-          Item: { ...keyOf(connection), type: "mktAccount", owner: connection.shopId, connection, sealed },
+          Item: {
+            ...keyOf(connection),
+            type: "mktAccount",
+            owner: connection.shopId,
+            connection,
+            sealed,
+            ...(aliases.length ? { aliases: [...aliases] } : {}),
+          },
+          ReturnValues: "ALL_OLD",
         }),
       );
+      // Aliases the account no longer has (a new verify token) stop routing to it.
+      const dropped = ((replaced.Attributes?.aliases ?? []) as string[]).filter((a) => !aliases.includes(a));
+      for (const alias of dropped) await releaseRoute(connection.shopId, connection.marketplace, alias);
       // The same account kept in the one-per-channel shape is now superseded.
       await client
         .send(
@@ -361,16 +416,9 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
         }),
       );
       // The route goes too (only if it is still ours), so the account's pushes are refused from now on.
-      await client
-        .send(
-          new DeleteCommand({
-            TableName,
-            Key: routeKey(marketplace, accountId),
-            ConditionExpression: "shopId = :shop",
-            ExpressionAttributeValues: { ":shop": shopId },
-          }),
-        )
-        .catch(ignoreConditionFailure);
+      await releaseRoute(shopId, marketplace, accountId);
+      for (const alias of (removed.Attributes?.aliases ?? []) as string[])
+        await releaseRoute(shopId, marketplace, alias);
       return removed.Attributes !== undefined;
     },
     async route(marketplace, marketplaceShopId) {

@@ -55,6 +55,18 @@ export const keys = {
     pk: `SHOP#${shopId}#PRIVACY`,
     sk: `EXPORT#${requestId}`,
   }),
+  /** A shop's knowledge item: `ARTICLE#<id>`, `PRODUCT#<id>` or `POLICY#<kind>`, all in one partition. */
+  knowledge: (shopId: ShopId, kind: "ARTICLE" | "PRODUCT" | "POLICY", id: string) => ({
+    pk: `SHOP#${shopId}#KNOWLEDGE`,
+    sk: `${kind}#${id}`,
+  }),
+  /** What changed at each knowledge version (zero-padded so versions sort), for instances catching up. */
+  knowledgeLog: (shopId: ShopId, version: number) => ({
+    pk: `SHOP#${shopId}#KLOG`,
+    sk: String(version).padStart(12, "0"),
+  }),
+  /** The index snapshot's manifest (`MANIFEST`) and its chunks (`CHUNK#<snapshotId>#<n>`). */
+  knowledgeSnapshot: (shopId: ShopId, sk: string) => ({ pk: `SHOP#${shopId}#KSNAP`, sk }),
   /** Web inbox sessions belong to a browser, not a shop (an agent's spans shops): keyed by a hash of the session id. */
   webSession: (idHash: string) => ({ pk: `SESSION#${idHash}`, sk: "SESSION" }),
   /** Privacy audit entries outlive the shop's data (shop/redact deletes everything else), so they sit outside it. */

@@ -1,4 +1,5 @@
 /** Shops and their API keys; a key is stored only as its SHA-256, so a table dump reveals no usable key. */
+import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { queryAll } from "./query-all";
 import { createHash } from "node:crypto";
@@ -22,29 +23,63 @@ export function createShopStore(table: Table): ShopStore {
       return result.Item ? toShop(result.Item) : null;
     },
     async updateShop(shop) {
-      const current = await client.send(new GetCommand({ TableName, Key: keys.shop(shop.id) }));
+      const current = await client.send(
+        new GetCommand({ TableName, Key: keys.shop(shop.id), ConsistentRead: true }),
+      );
       const hash = current.Item?.apiKeyHash as string | undefined;
       if (!current.Item || !hash) throw new Error(`Shop ${shop.id} does not exist`);
-      await client.send(new PutCommand({ TableName, Item: shopItem(shop, hash) }));
+      // The knowledge version and counts belong to the knowledge store (knowledge-store.ts): kept as stored, and the
+      // put is refused if a knowledge write bumped them meanwhile (then the settings are written again on top).
+      const knowledge = knowledgeAttributes(current.Item);
+      const written = await client
+        .send(
+          new PutCommand({
+            TableName,
+            Item: { ...shopItem(shop, hash), ...knowledge },
+            ConditionExpression: "attribute_not_exists(knowledgeVersion) OR knowledgeVersion = :v",
+            ExpressionAttributeValues: { ":v": knowledge.knowledgeVersion ?? 0 },
+          }),
+        )
+        .then(
+          () => true,
+          (error: unknown) => {
+            if (error instanceof ConditionalCheckFailedException) return false;
+            throw error;
+          },
+        );
+      if (!written) return this.updateShop(shop);
       // Authentication reads the copy on the key item, so it must change too.
+      const copy = { ...shop, knowledgeVersion: knowledge.knowledgeVersion };
       await client.send(
         new PutCommand({
           TableName,
-          Item: { ...keys.apiKey(hash), type: "apiKey", owner: shop.id, shopId: shop.id, shop },
+          Item: { ...keys.apiKey(hash), type: "apiKey", owner: shop.id, shopId: shop.id, shop: copy },
         }),
       );
     },
     async putShop(shop, apiKey) {
+      // Putting a shop again (the local seed does at every start) keeps the knowledge it has.
+      const current = await client.send(
+        new GetCommand({ TableName, Key: keys.shop(shop.id), ConsistentRead: true }),
+      );
+      const knowledge = knowledgeAttributes(current.Item ?? {});
       await client.send(
         new PutCommand({
           TableName,
-          Item: shopItem(shop, hashApiKey(apiKey)),
+          Item: { ...shopItem(shop, hashApiKey(apiKey)), ...knowledge },
         }),
       );
+      const copy = { ...shop, knowledgeVersion: knowledge.knowledgeVersion ?? shop.knowledgeVersion };
       await client.send(
         new PutCommand({
           TableName,
-          Item: { ...keys.apiKey(hashApiKey(apiKey)), type: "apiKey", owner: shop.id, shopId: shop.id, shop },
+          Item: {
+            ...keys.apiKey(hashApiKey(apiKey)),
+            type: "apiKey",
+            owner: shop.id,
+            shopId: shop.id,
+            shop: copy,
+          },
         }),
       );
     },
@@ -78,6 +113,15 @@ function shopItem(shop: ShopRecord, apiKeyHash: string) {
   };
 }
 
+/** The shop item's attributes that the knowledge store keeps (knowledge-store.ts), never written from a ShopRecord. */
+function knowledgeAttributes(item: Record<string, unknown>) {
+  return {
+    knowledgeVersion: item.knowledgeVersion as number | undefined,
+    articleCount: item.articleCount as number | undefined,
+    productCount: item.productCount as number | undefined,
+  };
+}
+
 const toShop = (item: Record<string, unknown>): ShopRecord => ({
   id: item.id as ShopId,
   name: item.name as string,
@@ -86,4 +130,5 @@ const toShop = (item: Record<string, unknown>): ShopRecord => ({
   notifications: (item.notifications as ShopRecord["notifications"]) ?? undefined,
   orderLookup: (item.orderLookup as ShopRecord["orderLookup"]) ?? undefined,
   retentionDays: (item.retentionDays as number | undefined) ?? undefined,
+  knowledgeVersion: (item.knowledgeVersion as number | undefined) ?? undefined,
 });

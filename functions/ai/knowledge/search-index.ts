@@ -3,11 +3,12 @@
  * the paragraph that matched, not the whole page), a product is one passage whose option values and variant titles are
  * a field of their own. Built from the shop's items or loaded from a snapshot, then kept current by applying changes.
  */
-import MiniSearch, { type SearchResult } from "minisearch";
+import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import {
   type Article,
   articleHoldsIn,
+  type KnowledgeChange,
   type KnowledgeContent,
   type Passage,
   type Policy,
@@ -44,12 +45,12 @@ interface IndexedDoc {
   readonly options: string;
 }
 
-const MINISEARCH_OPTIONS = {
+const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
   fields: ["title", "body", "options"],
   // Documents arrive already tokenized (language-aware, see tokenize.ts); MiniSearch only splits the words.
   tokenize: (text: string) => text.split(" "),
   processTerm: (term: string) => term || null,
-} as const;
+};
 
 const sourceKey = (source: SourceRef) => `${source.type}:${source.id}`;
 
@@ -65,12 +66,6 @@ const KEEP_RAREST = 2;
 const MAX_PREFIX_EXPANSIONS = 8;
 /** Weights of words the shopper did not type: a synonym, a longer word, a word one typo away. */
 const WEIGHT = { synonym: 0.6, prefix: 0.4, fuzzy: 0.3 } as const;
-
-/** A change to apply: the item as it now is, or null when it was deleted. */
-export type KnowledgeChange =
-  | { readonly source: SourceRef & { type: "article" }; readonly value: Article | null }
-  | { readonly source: SourceRef & { type: "product" }; readonly value: Product | null }
-  | { readonly source: SourceRef & { type: "policy" }; readonly value: Policy | null };
 
 /** Paragraphs of a text, long ones cut at sentence ends and short ones joined to the next. */
 export function passagesOf(body: string): string[] {
@@ -121,9 +116,14 @@ export class KnowledgeIndex {
      * In how many passages each word occurs (an upper bound after changes: removals are not subtracted), in a radix
      * tree so a question's words can be expanded to longer and misspelt ones without touching common words.
      */
-    private readonly df: SearchableMap<number>,
+    private readonly df: Map<string, number>,
+    /** The same words in a radix tree, for prefix and typo expansion; kept in step by `count`. */
+    private readonly vocabulary: SearchableMap<number>,
     public version: number,
   ) {}
+
+  /** Whether `register` keeps the radix tree in step (off while building, which fills it once at the end). */
+  private counting = true;
 
   /** Indexes everything the shop has, at `content.version`. */
   static build(content: KnowledgeContent): KnowledgeIndex {
@@ -132,14 +132,19 @@ export class KnowledgeIndex {
       new Map(),
       new Map(),
       new Map(),
+      new Map(),
       new SearchableMap(),
       content.version,
     );
+    // Counted in a plain map while building, then put into the radix tree once per word.
+    index.counting = false;
     const docs: IndexedDoc[] = [];
     for (const article of content.articles) docs.push(...index.articlePassages(article));
     for (const product of content.products) docs.push(index.productPassage(product));
     for (const policy of content.policies) docs.push(...index.policyPassages(policy));
     index.search_.addAll(docs);
+    for (const [term, n] of index.df) index.vocabulary.set(term, n);
+    index.counting = true;
     return index;
   }
 
@@ -165,6 +170,7 @@ export class KnowledgeIndex {
       meta,
       new Map(parsed.products.map((p) => [p.id, p])),
       bySource,
+      new Map(parsed.df),
       SearchableMap.from(parsed.df),
       parsed.version,
     );
@@ -251,7 +257,7 @@ export class KnowledgeIndex {
       if (!isLatinTerm(word)) return terms;
       if (word.length >= 5) {
         let added = 0;
-        for (const [term, df] of this.df.atPrefix(word)) {
+        for (const [term, df] of this.vocabulary.atPrefix(word)) {
           if (added >= MAX_PREFIX_EXPANSIONS) break;
           if (term !== word && df <= cap) {
             terms.push([term, WEIGHT.prefix]);
@@ -260,7 +266,7 @@ export class KnowledgeIndex {
         }
       }
       if (word.length >= 6 && !this.df.has(word))
-        for (const [term, [df]] of this.df.fuzzyGet(word, 1)) if (df <= cap) terms.push([term, WEIGHT.fuzzy]);
+        for (const [term, [df]] of this.vocabulary.fuzzyGet(word, 1)) if (df <= cap) terms.push([term, WEIGHT.fuzzy]);
       return terms;
     });
   }
@@ -303,8 +309,12 @@ export class KnowledgeIndex {
 
   private register(id: string, meta: PassageMeta, doc: Omit<IndexedDoc, "id">): IndexedDoc {
     this.meta.set(id, meta);
-    for (const term of new Set(`${doc.title} ${doc.body} ${doc.options}`.split(" ")))
-      if (term) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    for (const term of new Set(`${doc.title} ${doc.body} ${doc.options}`.split(" "))) {
+      if (!term) continue;
+      const n = (this.df.get(term) ?? 0) + 1;
+      this.df.set(term, n);
+      if (this.counting) this.vocabulary.set(term, n);
+    }
     const key = sourceKey(meta.source);
     this.bySource.set(key, [...(this.bySource.get(key) ?? []), id]);
     return { id, ...doc };

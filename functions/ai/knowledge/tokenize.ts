@@ -140,12 +140,18 @@ function hanBigrams(text: string): string[] {
   return out;
 }
 
-/** One word as the index keeps it, or null for a word that carries no meaning. */
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+/** One word as the index keeps it: nothing for a word that carries no meaning, a Korean word with its stem. */
 function termOf(raw: string): string[] {
   let word = raw;
-  if (/^\d{1,3}([.,]\d{3})+$/.test(word)) word = word.replace(/[.,]/g, "");
-  if (LATIN.test(word)) word = stemLatin(foldLatin(word));
-  if (STOPWORDS.has(word) || word.length === 0) return [];
+  // The common case first, cheaply: a plain ASCII word needs no folding.
+  if (ASCII_WORD.test(word)) word = stemLatin(word);
+  else {
+    if (/^\d{1,3}([.,]\d{3})+$/.test(word)) word = word.replace(/[.,]/g, "");
+    if (LATIN.test(word)) word = stemLatin(foldLatin(word));
+  }
+  if (word.length === 0 || STOPWORDS.has(word)) return [];
   if (HANGUL.test(word)) {
     const stem = koreanStem(word);
     return stem !== word && !STOPWORDS.has(stem) ? [word, stem] : [word];

@@ -71,8 +71,9 @@ export function createLanguageDetector(): LanguageDetector {
       const s = countScripts(text);
       const letters = Object.values(s).reduce((a, b) => a + b, 0);
       if (letters === 0) return fallback;
-      const top = Math.max(s.latin, s.kana + s.han, ...BY_OWN_SCRIPT.map(([script]) => s[script]));
-      if (s.latin < top) {
+      // A non-Latin script decides even among mostly Latin words: "My order はまだですか" is Japanese.
+      const top = Math.max(s.kana + s.han, ...BY_OWN_SCRIPT.map(([script]) => s[script]));
+      if (top > 0) {
         for (const [script, language] of BY_OWN_SCRIPT)
           if (s[script] === top) return { language, confidence: 0.99 };
         // Kana is Japanese; Han alone is Japanese only where the market says so and Chinese is not expected.
@@ -81,6 +82,8 @@ export function createLanguageDetector(): LanguageDetector {
           return { language: kana, confidence: s.kana > 0 ? 0.99 : 0.7 };
         return { language: chineseScript(text, market, hint), confidence: 0.95 };
       }
+      // A ping or a one-word message ("p", "admin", "ok") says nothing of its language: keep the conversation's.
+      if (isPing(text)) return { language: hint ?? market.languages[0], confidence: 0.5 };
       for (const [language, words] of ROMANISED) {
         if (!candidates.includes(language)) continue;
         const found = text.toLowerCase().match(/\p{L}+/gu) ?? [];
@@ -101,6 +104,12 @@ export function createLanguageDetector(): LanguageDetector {
       return { language: found, confidence: Math.round(confidence * 100) / 100 };
     },
   };
+}
+
+/** One word at most, or a few letters: too little to tell a language by. */
+function isPing(text: string): boolean {
+  const words = text.match(/\p{L}+/gu) ?? [];
+  return words.length <= 1 || words.join("").length <= 3;
 }
 
 /** Traditional or Simplified by the characters' forms, else the conversation's, else the market's Chinese. */

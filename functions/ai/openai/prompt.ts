@@ -4,10 +4,10 @@
  */
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { registerFor } from "../../domain/languages";
-import type { ModelRequest } from "../../domain/model";
+import { MODEL_CLASSIFIES_BELOW, type ModelRequest } from "../../domain/model";
 import { type OrderSnapshot, orderStage } from "../../domain/order";
 
-export const PROMPT_VERSION = "2026-11-21.1";
+export const PROMPT_VERSION = "2026-11-28.1";
 
 const STATIC_INSTRUCTIONS = `You are the customer-support assistant of an online shop, answering shoppers in marketplace chat.
 Rules you always follow:
@@ -20,6 +20,12 @@ Rules you always follow:
 - Do not say how to reach a person and do not add a signature: the system adds the AI disclosure itself.
 - If the shopper asks for a person, is angry or upset, or raises health or safety, legal action, fraud or chargebacks,
   or personal-data requests, set "escalate" to true with the matching reason and write one empathetic sentence.
+- "dialogue" in the CONTEXT says what we last asked the shopper ("awaiting": an order number, the checkout email
+  or phone, a yes or no) and the topic it was for: read the message first as the answer to it, and continue that topic.
+- "signals" in the CONTEXT lists what was detected in the message apart from its topic (person, frustration,
+  sensitive_*): never contradict them.
+- Keep understoodIntent as the intent unless it is "unknown" or understoodConfidence is below ${MODEL_CLASSIFIES_BELOW};
+  then classify the message yourself.
 - Reply in the requested language and register, briefly (at most three sentences), warmly and naturally.
 - Answer with a JSON object: {"reply": string, "intent": one of the listed intents, "confidence": 0..1,
   "escalate": boolean, "reason": "human_requested" | "frustration" | "sensitive" | "action_required" | null}.
@@ -50,6 +56,9 @@ export function buildPrompt(request: ModelRequest): ChatCompletionMessageParam[]
     orders: request.orders.map(orderFacts),
     facts: request.embeddedDraft,
     understoodIntent: request.embeddedIntent,
+    understoodConfidence: request.embeddedConfidence ?? null,
+    dialogue: request.dialogue ?? null,
+    signals: request.signals ?? [],
   };
   return [
     { role: "system", content: STATIC_INSTRUCTIONS },

@@ -38,6 +38,34 @@ export async function callJson(
   }
 }
 
+/**
+ * A JSON call like `callJson` that also hands back an error answer's body (Meta and LINE say in it why a send was
+ * refused); only a network failure throws. Never follows redirects.
+ */
+export async function exchangeJson(
+  url: string,
+  init: RequestInit & { timeoutMs?: number } = {},
+): Promise<{ ok: boolean; status: number; body: unknown }> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      ...init,
+      redirect: "error",
+      signal: AbortSignal.timeout(init.timeoutMs ?? 10_000),
+    });
+  } catch (error) {
+    throw new MarketplaceApiError(`network: ${error instanceof Error ? error.name : "error"}`, true);
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? (JSON.parse(text) as unknown) : {};
+  } catch {
+    if (response.ok) throw new MarketplaceApiError("answer is not JSON", true);
+  }
+  return { ok: response.ok, status: response.status, body };
+}
+
 /** Now, in whole seconds since the epoch. */
 export const epochSeconds = () => Math.floor(Date.now() / 1000);
 /** Epoch seconds as an ISO 8601 instant. */

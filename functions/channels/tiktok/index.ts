@@ -28,6 +28,8 @@ export const tiktok = defineChannel({
     maxConsecutiveReplies: null,
     // Automated replies are left out of the chat response rate (Zaapi's help centre, third-party).
     automatedRepliesCountTowardsResponseRate: false,
+    // The marketplace runs its own chat rating; a seller's own survey in its chat is off until its rules say otherwise.
+    ratings: false,
     unsupportedMedia: ["video"],
   },
   vendor: TikTokVendorSchema,

@@ -18,7 +18,13 @@ const Push = z.object({
       type: z.string(),
       content: z.string(),
       create_time: z.number(),
-      sender: z.object({ im_user_id: id, role: z.string(), nickname: z.string().optional() }),
+      sender: z.object({
+        im_user_id: id,
+        /** The buyer's user id, which TikTok's orders name (their `user_id`); the chat's im_user_id cannot find orders. */
+        user_id: id.optional(),
+        role: z.string(),
+        nickname: z.string().optional(),
+      }),
     })
     .passthrough(),
 });
@@ -60,7 +66,8 @@ export function mapTikTokPush(body: unknown, connection: TikTokConnection): Inbo
       kind: "buyer_message",
       threadId: d.conversation_id,
       messageId: d.message_id,
-      buyerId: d.sender.im_user_id,
+      // The id the buyer's orders are indexed under when TikTok gives it; the chat id otherwise (orders by card only).
+      buyerId: d.sender.user_id ?? d.sender.im_user_id,
       buyerName: d.sender.nickname ?? null,
       text: media === "order" && orderId ? `#${orderId}` : text,
       media,

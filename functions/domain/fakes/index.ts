@@ -17,6 +17,7 @@ import { createFakeSessionStore } from "./session-store";
 import { createFakeShopStore } from "./shop-store";
 
 export * from "./canned-reply-store";
+export * from "./channel-activity-store";
 export * from "./channel-sender";
 export * from "./clock";
 export * from "./conversation-store";

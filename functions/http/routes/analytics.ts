@@ -1,6 +1,9 @@
 /** GET /v1/analytics: the shop's R10 figures per market over a time window (default: the last seven days). */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { analytics } from "../../domain/analytics";
+import { CHANNELS, isChannelName } from "../../channels";
+import { analytics, marketplaceReplies } from "../../domain/analytics";
+import { type ChannelActivityStore, repliesByMarketplace } from "../../domain/channel-rules";
+import { MARKETPLACES } from "../../domain/marketplace";
 import { ESCALATION_REASONS } from "../../domain/conversation";
 import { MARKET_CODES } from "../../domain/markets";
 import { AppError } from "../../domain/errors";
@@ -22,6 +25,10 @@ const TimingSchema = z
   .object({ count: z.number().int(), p50: z.number().nullable(), mean: z.number().nullable() })
   .openapi("Timing");
 
+const RatingSchema = z
+  .object({ count: z.number().int(), mean: z.number().nullable() })
+  .openapi("RatingFigures");
+
 const FiguresSchema = z
   .object({
     conversations: z.number().int(),
@@ -34,8 +41,23 @@ const FiguresSchema = z
     resolvedAfterHandoffRate: z.number().nullable(),
     overdue: z.number().int(),
     unresolved: z.number().int(),
+    /** Shoppers' ratings (1–5): of the AI's help alone, and of a person's after a handoff. */
+    ratings: z.object({ ai: RatingSchema, person: RatingSchema }),
   })
   .openapi("AnalyticsFigures");
+
+const MarketplaceRepliesSchema = z
+  .object({
+    aiReplies: z.number().int().openapi({ description: "Replies the AI sent there." }),
+    humanReplies: z.number().int().openapi({
+      description: "Replies people sent: agents from the inbox, the seller's staff in the marketplace app.",
+    }),
+    aiRepliesCountTowardsResponseRate: z.boolean().openapi({
+      description: "Whether the marketplace counts automated replies towards the chat response rate.",
+    }),
+    repliesCountingTowardsResponseRate: z.number().int(),
+  })
+  .openapi("MarketplaceReplies");
 
 const AnalyticsSchema = z
   .object({
@@ -43,13 +65,16 @@ const AnalyticsSchema = z
     to: z.string(),
     shop: FiguresSchema,
     markets: z.partialRecord(z.enum(MARKET_CODES), FiguresSchema),
+    /** Per marketplace: AI and people's replies, and what its response rate counts. */
+    marketplaces: z.partialRecord(z.enum(MARKETPLACES), MarketplaceRepliesSchema),
   })
   .openapi("Analytics");
 
 const route = createRoute({
   method: "get",
   path: "/v1/analytics",
-  summary: "AI containment, escalations by reason and first-response times, per market",
+  summary:
+    "AI containment, escalations by reason and first-response times per market; AI and people's replies per marketplace",
   description:
     "from and to are times or plain dates (UTC days; a plain `to` includes that day); the window is [from, to), by default the last seven days.",
   security: [{ shopApiKey: [] }],
@@ -64,9 +89,30 @@ const route = createRoute({
 const instant = (value: string, end: boolean) =>
   PLAIN_DATE.test(value) ? new Date(Date.parse(`${value}T00:00:00Z`) + (end ? DAY_MS : 0)) : new Date(value);
 
+/** The window a report's `from` and `to` name: [from, to), by default the last seven days, at most MAX_DAYS long. */
+export function reportWindow(query: { from?: string | undefined; to?: string | undefined }, now: Date) {
+  const to = query.to ? instant(query.to, true) : now;
+  const from = query.from ? instant(query.from, false) : new Date(to.getTime() - 7 * DAY_MS);
+  if (from >= to || to.getTime() - from.getTime() > MAX_DAYS * DAY_MS) {
+    throw new AppError("invalid_request", `"from" must be before "to", at most ${MAX_DAYS} days apart.`, [
+      { path: "from" },
+    ]);
+  }
+  return { from: from.toISOString(), to: to.toISOString() };
+}
+
+/** A report's time query: times or plain dates. */
+export const ReportQuery = z.object({ from: Instant, to: Instant });
+
 export function registerAnalyticsRoutes(
   app: OpenAPIHono<AppEnv>,
-  deps: { conversations: ConversationStore; inbox: EscalationStore; clock: Clock },
+  deps: {
+    conversations: ConversationStore;
+    inbox: EscalationStore;
+    clock: Clock;
+    /** The replies sent per marketplace; without it the per-marketplace figures are empty. */
+    channelActivity?: Pick<ChannelActivityStore, "replies"> | undefined;
+  },
 ) {
   app.openapi(route, async (c) => {
     const query = c.req.valid("query");
@@ -79,10 +125,15 @@ export function registerAnalyticsRoutes(
     }
     const [f, t] = [from.toISOString(), to.toISOString()];
     const shopId = c.get("shop").id;
-    const [conversations, escalations] = await Promise.all([
+    const [conversations, escalations, replies] = await Promise.all([
       deps.conversations.listActive(shopId, f, t),
       deps.inbox.listCreated(shopId, f, t),
+      deps.channelActivity?.replies(shopId, f, t) ?? [],
     ]);
-    return c.json({ from: f, to: t, ...analytics(conversations, escalations) }, 200);
+    const marketplaces = marketplaceReplies(
+      repliesByMarketplace(replies),
+      (m) => isChannelName(m) && CHANNELS[m].rules.automatedRepliesCountTowardsResponseRate === true,
+    );
+    return c.json({ from: f, to: t, ...analytics(conversations, escalations), marketplaces }, 200);
   });
 }

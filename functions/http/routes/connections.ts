@@ -204,6 +204,7 @@ export async function connectAccount(
   base: Omit<MarketplaceConnection, "connectedAt" | "accessTokenExpiresAt">,
   secrets: ConnectionSecrets,
   expiresAt?: string,
+  aliases?: readonly string[],
 ): Promise<ConnectedAccount> {
   const now = deps.clock.now();
   const connection: MarketplaceConnection = {
@@ -215,7 +216,7 @@ export async function connectAccount(
   };
   vetHosts(connection, deps.allowLoopbackTargets);
   await proveOwnership(deps.adapters[connection.marketplace], connection, secrets);
-  await deps.connections.connect(connection, secrets);
+  await deps.connections.connect(connection, secrets, aliases);
   return { connection, status: { lastPushAt: null, lastSendError: null, alert: null } };
 }
 
@@ -232,7 +233,7 @@ export function registerConnectionRoutes(app: OpenAPIHono<AppEnv>, deps: Connect
         throw new AppError("invalid_request", "The body names another account than the path.", [
           { path: accountIdField, message: "must equal the path's account id" },
         ]);
-      const { fields, secrets, accessTokenExpiresAt } = draft({ ...body, [accountIdField]: accountId });
+      const { fields, secrets, accessTokenExpiresAt, aliases } = draft({ ...body, [accountIdField]: accountId });
       // Each account has its own market: it picks the country's host and the shoppers' default market.
       if (!fields.market)
         throw new AppError("invalid_request", "Say which market this account sells in.", [
@@ -243,16 +244,18 @@ export function registerConnectionRoutes(app: OpenAPIHono<AppEnv>, deps: Connect
         { ...fields, shopId: c.get("shop").id, marketplace },
         secrets,
         accessTokenExpiresAt,
+        aliases,
       );
       return c.json(accountView(account), 200);
     });
     app.openapi(aliasRoute(marketplace, schema), async (c) => {
-      const { fields, secrets, accessTokenExpiresAt } = draft(await c.req.json());
+      const { fields, secrets, accessTokenExpiresAt, aliases } = draft(await c.req.json());
       const account = await connectAccount(
         deps,
         { ...fields, shopId: c.get("shop").id, marketplace },
         secrets,
         accessTokenExpiresAt,
+        aliases,
       );
       c.header("deprecation", "true");
       c.header(

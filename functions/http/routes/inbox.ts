@@ -51,7 +51,8 @@ const listRoute = createRoute({
   },
 });
 
-const inboxItem = (e: Escalation, summary: string) => ({
+/** An escalation as the inbox API shows it (the takeover route answers with one too). */
+export const inboxItem = (e: Escalation, summary: string) => ({
   escalationId: e.escalationId,
   shopId: e.shopId,
   conversationId: e.conversationId,

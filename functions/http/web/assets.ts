@@ -89,6 +89,10 @@ textarea { width:100%; }
 .message .who { margin:0; font-size:.8rem; color:var(--muted); display:flex; gap:.5rem; flex-wrap:wrap; }
 .message .text { margin:.2rem 0; white-space:pre-wrap; }
 .original summary { cursor:pointer; color:var(--accent); font-size:.85rem; }
+.why summary, .flag summary { cursor:pointer; color:var(--accent); font-size:.85rem; }
+.why .facts { font-size:.9rem; margin:.3rem 0; }
+.message.system { align-self:center; background:#fff8c5; }
+.examples { margin:.2rem 0; padding-left:1.2rem; }
 .notes ul, .history, .canned-list { list-style:none; padding:0; }
 .notes li, .canned-list li { border-top:1px solid var(--line); padding:.4rem 0; }
 .notes .text { white-space:pre-wrap; margin:.2rem 0; }

@@ -8,10 +8,14 @@ import type {
   MessageTranslator,
   OrderReader,
   LocaleText,
+  OversightStore,
+  ShopStore,
 } from "../../domain/ports";
+import type { ConnectFlowDeps } from "../routes/connect";
 import type { CognitoHostedUi } from "./cognito";
 
-export interface InboxPageDeps extends AgentActionDeps {
+/** The seller's connections page lists, starts and ends marketplace accounts: it needs the authorization flow. */
+export interface InboxPageDeps extends AgentActionDeps, ConnectFlowDeps {
   readonly translator: LocaleText;
   readonly conversations: ConversationStore;
   readonly cannedReplies: CannedReplyStore;
@@ -24,4 +28,8 @@ export interface InboxPageDeps extends AgentActionDeps {
   /** Cognito's hosted UI on AWS; locally agents paste their token instead. */
   readonly hostedUi?: CognitoHostedUi | undefined;
   readonly logger: Logger;
+  /** Live AI conversations, takeovers, flags and the AI's misses (the oversight and insight pages). */
+  readonly oversight: OversightStore;
+  /** Which markets a shop runs in which region (a seller may move one), for the agents' live list. */
+  readonly shops: Pick<ShopStore, "get" | "listShopIds">;
 }

@@ -4,6 +4,7 @@ import { type Agent, findForAgent } from "../../domain/agent-actions";
 import { cannedRepliesFor } from "../../domain/canned-replies";
 import { isLocale, languageOfLocale, localeFor } from "../../domain/languages";
 import type { Message } from "../../domain/conversation";
+import { lateReplyMode } from "../../channels";
 import type { Escalation } from "../../domain/escalation";
 import { quotedOrders, summaryOf } from "../../domain/handoff";
 import { orderKey, type OrderSnapshot } from "../../domain/order";
@@ -173,6 +174,11 @@ export async function loadPacket(
     canned,
     quotedOrders: quoted,
     mine: escalation.status === "claimed" && escalation.claimedBy === agent.id,
+    lateReply: lateReplyMode(
+      found.conversation.channel,
+      found.conversation.lastTurn?.receivedAt,
+      deps.clock.now(),
+    ),
     version,
     now: deps.clock.now(),
   };

@@ -14,6 +14,9 @@ import { queueOrderFor } from "../../domain/priority";
 import { EscalationId } from "../../domain/ids";
 import { REGIONS } from "../../domain/markets";
 import { markGuard } from "../guards";
+import { CHANNEL_NAMES, isChannelName } from "../../channels";
+import { isMarketCode } from "../../domain/markets";
+import { canAuthorize, MarketQuery, startAuthorization } from "../routes/connect";
 import { MAX_CANNED_REPLIES } from "../routes/canned-replies";
 import { INBOX_CLIENT_JS, INBOX_CSS } from "./assets";
 import { finishSignIn, startSignIn } from "./cognito";
@@ -29,6 +32,7 @@ import {
   ResolveForm,
   SignInForm,
 } from "./forms";
+import { registerInsightPages, registerLivePages } from "./oversight-pages";
 import { loadPacket, shopperLocale, translationState } from "./packet-data";
 import { chooseLocale, LANGUAGE_COOKIE, type PageText, pageText } from "./page-locale";
 import {
@@ -44,6 +48,7 @@ import {
 } from "./session";
 import { AnalyticsPage } from "./views/analytics";
 import { CannedPage } from "./views/canned";
+import { ConnectionsPage } from "./views/connections";
 import { ErrorPage } from "./views/error";
 import type { Flash } from "./views/layout";
 import { PacketLive, PacketPage } from "./views/packet";
@@ -57,7 +62,7 @@ type PageEnv = { Variables: { session: Session; text: PageText } };
 type Pages = Hono<PageEnv>;
 
 const OAUTH_COOKIE = "inbox_oauth";
-const DONE = ["claimed", "released", "resolved", "sent", "noted", "saved"] as const;
+const DONE = ["claimed", "released", "resolved", "sent", "noted", "saved", "taken_over"] as const;
 const ERRORS = ["conflict", "not_claimed", "invalid", "generic"] as const;
 
 const agentOf = (s: AgentSession): Agent & { name: string } => ({
@@ -131,6 +136,9 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth): Pages 
   registerPacketActions(signedIn, kit);
   registerAnalytics(signedIn, kit);
   registerCannedReplies(signedIn, kit);
+  registerLivePages(signedIn, kit);
+  registerInsightPages(signedIn, kit);
+  registerConnections(signedIn, kit);
   pages.route("/", signedIn);
   return pages;
 }
@@ -635,5 +643,78 @@ function registerCannedReplies(pages: Pages, kit: PageKit) {
       replies.filter((r) => r.id !== c.req.param("id")),
     );
     return c.redirect("/inbox/canned?done=saved", 303);
+  });
+}
+
+/** What the connections page can say after a redirect (?done=…, ?error=…); anything else shows nothing. */
+const CONNECTION_DONE = ["connected", "disconnected"] as const;
+const CONNECTION_ERRORS = [
+  "authorization_failed",
+  "not_in_market",
+  "taken",
+  "unavailable",
+  "not_configured",
+  "invalid",
+] as const;
+
+function connectionsFlash(c: Context, text: PageText): Flash | null {
+  const done = c.req.query("done");
+  if (done && (CONNECTION_DONE as readonly string[]).includes(done))
+    return { kind: "done", message: text.t(`connections.done_${done}`) };
+  const error = c.req.query("error");
+  if (error && (CONNECTION_ERRORS as readonly string[]).includes(error))
+    return { kind: "error", message: text.t(`connections.error_${error}`) };
+  return null;
+}
+
+/** The seller's marketplace accounts: the list with each one's status, connect (at the marketplace), disconnect. */
+function registerConnections(pages: Pages, kit: PageKit) {
+  const { deps } = kit;
+  pages.get("/connections", async (c) => {
+    const session = asSeller(c);
+    if (!session) return forbidden(kit, c);
+    const accounts = await deps.connections.accounts(session.shop.id);
+    const markets = session.shop.markets.filter(isMarketCode);
+    return c.html(
+      <ConnectionsPage
+        text={c.get("text")}
+        session={session}
+        accounts={accounts}
+        options={CHANNEL_NAMES.map((channel) => ({ channel, available: canAuthorize(deps, channel) }))}
+        markets={markets}
+        now={deps.clock.now()}
+        flash={connectionsFlash(c, c.get("text"))}
+      />,
+    );
+  });
+
+  // A GET, like following a link: it only starts an authorization the seller must still grant at the marketplace,
+  // and the session cookie (SameSite=Strict) is not sent when another site starts it.
+  pages.get("/connect/:marketplace", async (c) => {
+    const session = asSeller(c);
+    if (!session) return forbidden(kit, c);
+    const marketplace = c.req.param("marketplace");
+    const query = MarketQuery.safeParse({ market: c.req.query("market") });
+    if (!isChannelName(marketplace) || !query.success)
+      return c.redirect("/inbox/connections?error=invalid", 303);
+    if (!canAuthorize(deps, marketplace)) return c.redirect("/inbox/connections?error=not_configured", 303);
+    try {
+      return await startAuthorization(c, deps, session.shop.id, marketplace, query.data.market);
+    } catch (error) {
+      if (error instanceof AppError) return c.redirect("/inbox/connections?error=not_configured", 303);
+      throw error;
+    }
+  });
+
+  pages.post("/connections/:marketplace/:accountId/disconnect", async (c) => {
+    const session = asSeller(c);
+    if (!session) return forbidden(kit, c);
+    const marketplace = c.req.param("marketplace");
+    // Another tab may have disconnected it first: the page then shows where things stand.
+    const gone =
+      isChannelName(marketplace) &&
+      (await deps.connections.disconnect(session.shop.id, marketplace, c.req.param("accountId")));
+    if (!gone) return c.redirect("/inbox/connections?error=invalid", 303);
+    return c.redirect("/inbox/connections?done=disconnected", 303);
   });
 }

@@ -22,6 +22,8 @@ const show = {
   rate: (text: PageText, r: number | null) => (r === null ? DASH : text.percent(r)),
   seconds: (text: PageText, ms: number | null) => (ms === null ? DASH : text.duration(ms / 1000, "second")),
   minutes: (text: PageText, m: number | null) => (m === null ? DASH : text.duration(m, "minute")),
+  rating: (text: PageText, r: { count: number; mean: number | null }) =>
+    r.mean === null ? DASH : text.t("analytics.rating_value", { mean: r.mean, count: r.count }),
 };
 
 const Summary: FC<{ text: PageText; f: MarketFigures }> = ({ text, f }) => (
@@ -37,6 +39,8 @@ const Summary: FC<{ text: PageText; f: MarketFigures }> = ({ text, f }) => (
     <Card label={text.t("analytics.resolved_rate")} value={show.rate(text, f.resolvedAfterHandoffRate)} />
     <Card label={text.t("analytics.overdue")} value={String(f.overdue)} />
     <Card label={text.t("analytics.unresolved")} value={String(f.unresolved)} />
+    <Card label={text.t("analytics.rating_ai")} value={show.rating(text, f.ratings.ai)} />
+    <Card label={text.t("analytics.rating_person")} value={show.rating(text, f.ratings.person)} />
   </dl>
 );
 
@@ -96,6 +100,8 @@ export const AnalyticsPage: FC<{
                     <th scope="col">{text.t("analytics.first_ai_reply")}</th>
                     <th scope="col">{text.t("analytics.first_human_reply")}</th>
                     <th scope="col">{text.t("analytics.overdue")}</th>
+                    <th scope="col">{text.t("analytics.rating_ai")}</th>
+                    <th scope="col">{text.t("analytics.rating_person")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -108,6 +114,8 @@ export const AnalyticsPage: FC<{
                       <td>{show.seconds(text, f.firstAiReplyMs.p50)}</td>
                       <td>{show.minutes(text, f.firstHumanReplyMinutes.p50)}</td>
                       <td>{f.overdue}</td>
+                      <td>{show.rating(text, f.ratings.ai)}</td>
+                      <td>{show.rating(text, f.ratings.person)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -38,9 +38,14 @@ const Nav: FC<{ text: PageText; session: Session }> = ({ text, session }) => (
   <nav aria-label={text.t("nav.label")}>
     <ul>
       {session.kind === "agent" ? (
-        <li>
-          <a href="/inbox">{text.t("nav.queue")}</a>
-        </li>
+        <>
+          <li>
+            <a href="/inbox">{text.t("nav.queue")}</a>
+          </li>
+          <li>
+            <a href="/inbox/live">{text.t("nav.live")}</a>
+          </li>
+        </>
       ) : (
         <>
           <li>
@@ -48,6 +53,15 @@ const Nav: FC<{ text: PageText; session: Session }> = ({ text, session }) => (
           </li>
           <li>
             <a href="/inbox/canned">{text.t("nav.canned")}</a>
+          </li>
+          <li>
+            <a href="/inbox/unanswered">{text.t("nav.unanswered")}</a>
+          </li>
+          <li>
+            <a href="/inbox/flags">{text.t("nav.flags")}</a>
+          </li>
+          <li>
+            <a href="/inbox/connections">{text.t("nav.connections")}</a>
           </li>
         </>
       )}

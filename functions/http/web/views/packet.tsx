@@ -46,6 +46,8 @@ export interface PacketData {
   readonly mine: boolean;
   readonly version: string;
   readonly now: Date;
+  /** A chat app's window has closed: how the agent's reply will go out (the note above the reply box). */
+  readonly lateReply?: "template" | "human_agent_tag" | "closed" | null | undefined;
 }
 
 const Original: FC<{ text: PageText; shown: ShownMessage }> = ({ text, shown }) =>
@@ -263,6 +265,11 @@ const ReplyForm: FC<{ text: PageText; data: PacketData; prefill: string; clientM
   return (
     <form id="reply-form" method="post" action={`/inbox/e/${e.escalationId}/reply`} class="stack">
       <h2 id="reply-heading">{text.t("actions.reply_heading")}</h2>
+      {data.lateReply && (
+        <p class="help late-reply" role="note">
+          {text.t(`late_reply.${data.lateReply}`)}
+        </p>
+      )}
       <label for="reply">{text.t("actions.reply_label")}</label>
       <textarea id="reply" name="text" rows={5} maxlength={4000} required data-shortcut="r">
         {prefill}

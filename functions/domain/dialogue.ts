@@ -1,0 +1,136 @@
+/**
+ * Dialogue state: when the AI asked something (which order, the checkout email or phone, a yes or no), the next
+ * message is first read as the answer to it; and a message that is mainly details (an order number, an email, a
+ * phone, a name, with a particle or two) is never a topic of its own. Pure; words come from the catalogues.
+ */
+import type { Awaiting, Memory } from "./conversation";
+import { type Entities, withoutDetails } from "./extract";
+import { type Intent, ORDER_INTENTS } from "./intent";
+import { LANGUAGE_CODES, LANGUAGES } from "./languages";
+import { PHRASEBOOK } from "./phrasebook";
+import { isSensitiveSignal, type Signal } from "./signals";
+
+export interface DialogueReading {
+  /** The question of ours this message answers, if it answers one. */
+  readonly answers: Awaiting | null;
+  /** The answer to a yes-or-no question. */
+  readonly yesNo: "yes" | "no" | null;
+  /** Details with little else around them: an answer, never a topic of its own. */
+  readonly mainlyDetails: boolean;
+}
+
+export const NO_READING: DialogueReading = { answers: null, yesNo: null, mainlyDetails: false };
+
+const isLatin = (word: string) => /^[\p{Script=Latin}\p{N}'’.-]+$/u.test(word);
+const normalise = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\s'’-]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+const FILLERS = [...new Set(LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].fillers.map(normalise)))];
+const LATIN_FILLERS = new Set(FILLERS.filter(isLatin));
+// Longest first, so "メールアドレス" goes before "メール" and leaves nothing behind.
+const OTHER_FILLERS = FILLERS.filter((f) => !isLatin(f)).sort((a, b) => b.length - a.length);
+
+/**
+ * How much a text says besides fillers: a Latin, Hangul or Devanagari word counts 1, and two characters of a script
+ * written without spaces (Han, kana, Thai) count 1.
+ */
+export function wordWeight(text: string): number {
+  let rest = normalise(text);
+  const latin = rest.split(" ").filter((w) => w && isLatin(w) && !LATIN_FILLERS.has(w));
+  rest = rest
+    .split(" ")
+    .filter((w) => w && !isLatin(w))
+    .join(" ");
+  for (const filler of OTHER_FILLERS) rest = rest.split(filler).join(" ");
+  const spaced = rest.match(/[\p{Script=Hangul}\p{Script=Devanagari}]+/gu) ?? [];
+  const dense = (rest.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu) ?? [])
+    .length;
+  return latin.length + spaced.length + Math.ceil(dense / 2);
+}
+
+const hasDetails = (e: Entities) =>
+  e.orderNames.length + e.emails.length + e.phones.length + (e.names?.length ?? 0) > 0;
+
+/** At most this much besides the details, and the message is the details. */
+const MAINLY_DETAILS_WEIGHT = 1;
+
+/** The message is details and little else ("my email is linh@example.vn", "#1001です"). */
+export function isMainlyDetails(text: string, entities: Entities): boolean {
+  return hasDetails(entities) && wordWeight(withoutDetails(text)) <= MAINLY_DETAILS_WEIGHT;
+}
+
+const YES_NO = LANGUAGE_CODES.flatMap((l) => [
+  ...LANGUAGES[l].yesNo.yes.map((p) => [normalise(p), "yes"] as const),
+  ...LANGUAGES[l].yesNo.no.map((p) => [normalise(p), "no"] as const),
+]).sort((a, b) => b[0].length - a[0].length);
+
+/** "no thanks", "không ạ", "아니요", "大丈夫です": a yes or a no, with at most a filler or two after it. */
+export function readYesNo(text: string): "yes" | "no" | null {
+  const said = normalise(text);
+  if (!said) return null;
+  const exact = YES_NO.find(([phrase]) => phrase === said);
+  if (exact) return exact[1];
+  for (const [phrase, answer] of YES_NO) {
+    if (!said.startsWith(phrase)) continue;
+    const rest = said.slice(phrase.length);
+    // A Latin phrase must end at a word boundary: "nothing" is not "no" and "ok".
+    if (isLatin(phrase) && rest && !rest.startsWith(" ")) continue;
+    if (wordWeight(rest) === 0) return answer;
+  }
+  return null;
+}
+
+/** Reads a message against what the AI last asked. */
+export function readMessage(text: string, entities: Entities, memory: Memory): DialogueReading {
+  const mainlyDetails = isMainlyDetails(text, entities);
+  const contact = entities.emails.length + entities.phones.length > 0;
+  const order = entities.orderNames.length > 0;
+  let answers: Awaiting | null = null;
+  if (mainlyDetails && memory.awaiting === "order_number" && (order || contact)) answers = "order_number";
+  if (mainlyDetails && memory.awaiting === "checkout_contact" && (contact || order))
+    answers = "checkout_contact";
+  const yesNo = memory.awaiting === "confirmation" ? readYesNo(text) : null;
+  return { answers, yesNo, mainlyDetails };
+}
+
+/** The pending order a checkout email or phone is the answer for: that order, with the contact, unlocks it. */
+export function pendingOrderAnswered(reading: DialogueReading, entities: Entities, memory: Memory) {
+  const contact = entities.emails.length + entities.phones.length > 0;
+  return reading.answers === "checkout_contact" && contact && entities.orderNames.length === 0
+    ? (memory.pendingOrder ?? null)
+    : null;
+}
+
+const orderIntentOr = (intent: Intent | undefined, fallback: Intent): Intent =>
+  intent && ORDER_INTENTS.has(intent) ? intent : fallback;
+
+/**
+ * The topic of a message: signals that name one first (a person, a sensitive matter), then the answer to our
+ * question (the topic continues), then details alone (never a topic of their own, beyond an order question), then
+ * the classifier's reading. An angry message that asks about no order is a complaint; one about an order keeps its
+ * topic, and the policy hands it to a person for the frustration.
+ */
+export function topicOf(input: {
+  readonly classified: { readonly intent: Intent; readonly confidence: number };
+  readonly reading: DialogueReading;
+  readonly memory: Memory;
+  readonly signals: readonly Signal[];
+}): { intent: Intent; confidence: number } {
+  const { classified, reading, memory, signals } = input;
+  if (signals.includes("person")) return { intent: "human_request", confidence: 1 };
+  const sensitive = signals.find(isSensitiveSignal);
+  if (sensitive) return { intent: sensitive, confidence: 1 };
+  let topic = classified;
+  if (reading.answers) topic = { intent: orderIntentOr(memory.pendingIntent, "order_status"), confidence: 1 };
+  else if (reading.yesNo) topic = { intent: reading.yesNo === "no" ? "thanks" : "greeting", confidence: 1 };
+  else if (reading.mainlyDetails && !ORDER_INTENTS.has(classified.intent))
+    topic = { intent: orderIntentOr(memory.lastIntent, "order_status"), confidence: 1 };
+  if (signals.includes("frustration") && !ORDER_INTENTS.has(topic.intent))
+    return { intent: "complaint", confidence: 1 };
+  return topic;
+}

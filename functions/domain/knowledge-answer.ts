@@ -1,0 +1,278 @@
+/**
+ * Answers from the shop's knowledge, pure: decides whether the best passage really answers the question (no source, no
+ * answer), then words it in the shopper's language — product facts (price in the market's currency and the language's
+ * number format, availability by option value, the link) rendered from data, an article or policy quoted as the shop
+ * wrote it, with a localized line when it is in another language than the shopper's.
+ */
+import type { Intent } from "./intent";
+import type { KnowledgeBase, Passage, Product, SourceRef, Variant } from "./knowledge";
+import { intlTagOf, isLocale, type Language, languageOfLocale, localeFor } from "./languages";
+import type { MarketCode } from "./markets";
+import type { LocaleText, ShopRecord } from "./ports";
+import { joinSentences } from "./render";
+
+/**
+ * The share of a question's meaningful words the best passage must contain to count as an answer. Chosen on
+ * test/fixtures/knowledge-eval (bench/knowledge.ts): every answerable question there is answered from the right source
+ * at or above it, and no question that nothing answers reaches it.
+ */
+export const ANSWER_COVERAGE = 0.6;
+
+/** What the shop's knowledge says to a question: the text to send and where it comes from. */
+export interface KnowledgeAnswer {
+  /** False: nothing the shop wrote answers it; `text` says so and offers a person, and `sources` is empty. */
+  readonly answered: boolean;
+  readonly text: string;
+  readonly sources: readonly SourceRef[];
+}
+
+export interface AnswerRequest {
+  readonly question: string;
+  readonly market: MarketCode;
+  readonly language: Language;
+  /** The shopper's locale when it is a regional variant (zh-Hant-HK); the language's own otherwise. */
+  readonly locale?: string | undefined;
+  /** The classifier's topic, where known: it breaks near-ties between a product and an article. */
+  readonly intent?: Intent | undefined;
+}
+
+/** Topics asked about products, and those asked about the shop's rules. */
+const PRODUCT_INTENTS: ReadonlySet<Intent> = new Set(["product_question"]);
+const POLICY_INTENTS: ReadonlySet<Intent> = new Set([
+  "shipping_info",
+  "payment_methods",
+  "return_policy",
+  "store_info",
+]);
+
+/** The passage that answers, or null: good enough coverage, and the topic's kind of source on a near tie. */
+export function chooseAnswer(passages: readonly Passage[], intent?: Intent): Passage | null {
+  const top = passages[0];
+  if (!top || top.coverage < ANSWER_COVERAGE) return null;
+  const wanted = (p: Passage) =>
+    intent && PRODUCT_INTENTS.has(intent)
+      ? p.source.type === "product"
+      : intent && POLICY_INTENTS.has(intent)
+        ? p.source.type !== "product"
+        : false;
+  if (wanted(top)) return top;
+  const preferred = passages.find((p) => wanted(p) && p.coverage >= Math.max(ANSWER_COVERAGE, top.coverage - 0.15));
+  return preferred ?? top;
+}
+
+/** Lower case without accents, so "Đỏ" and "do", "Ｍ" and "M" compare equal. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/đ/g, "d");
+}
+
+/** Colours by the words shoppers use for them, so "สีแดง" or "赤" finds a variant named "Red". */
+const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
+  red: ["red", "merah", "do", "pula", "แดง", "赤", "レッド", "红", "紅", "빨간", "빨강", "레드", "लाल"],
+  black: ["black", "hitam", "den", "itim", "ดำ", "黒", "ブラック", "黑", "검정", "블랙", "काला", "काली"],
+  white: ["white", "putih", "trang", "puti", "ขาว", "白", "ホワイト", "흰", "화이트", "सफेद", "सफ़ेद"],
+  blue: ["blue", "biru", "xanh duong", "xanh", "asul", "น้ำเงิน", "ฟ้า", "青", "ブルー", "蓝", "藍", "파란", "블루", "नीला", "नीली"],
+  green: ["green", "hijau", "xanh la", "berde", "เขียว", "緑", "グリーン", "绿", "綠", "초록", "그린", "हरा", "हरी"],
+  pink: ["pink", "merah muda", "hong", "rosas", "ชมพู", "ピンク", "粉", "粉红", "粉紅", "핑크", "गुलाबी"],
+  yellow: ["yellow", "kuning", "vang", "dilaw", "เหลือง", "黄", "イエロー", "黃", "노란", "옐로", "पीला", "पीली"],
+  grey: ["grey", "gray", "abu", "abu-abu", "kelabu", "xam", "ฟ้าเทา", "เทา", "グレー", "灰", "회색", "그레이", "स्लेटी"],
+  navy: ["navy", "ネイビー", "藏青", "藏青色", "네이비"],
+  beige: ["beige", "krem", "be", "ベージュ", "米色", "베이지"],
+};
+/** Words that mark the next word as a size ("size m", "ukuran M", "ไซส์ M"), so a lone "m" is not read as one. */
+const SIZE_WORDS = ["size", "ukuran", "saiz", "co", "laki", "ไซส์", "ไซซ์", "サイズ", "尺码", "尺碼", "码", "碼", "사이즈", "साइज़", "साइज"];
+
+const hasLetters = (s: string) => /[\p{L}\p{N}]/u.test(s);
+const spaced = (s: string) => /^[\p{Script=Latin}\p{N}\s'-]+$/u.test(s);
+
+/** Whether `text` (folded) holds `word` (folded): as a whole word in spaced scripts, anywhere in the others. */
+function mentions(text: string, word: string): boolean {
+  if (!hasLetters(word)) return false;
+  if (!spaced(word)) return text.includes(word);
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, "u").test(text);
+}
+
+/** Whether the question names this option value: by its own words, a colour's, or a one-letter size as a size. */
+function namesValue(question: string, folded: string, value: string): boolean {
+  const v = fold(value).trim();
+  if (v.length === 1) {
+    // "M" typed as a capital, or "size m": never the "m" of "I'm".
+    const capital = new RegExp(`(^|[^\\p{L}\\p{N}'’])${value.toUpperCase()}($|[^\\p{L}\\p{N}])`, "u");
+    return (
+      capital.test(question.normalize("NFKC")) ||
+      SIZE_WORDS.some((w) => mentions(folded, `${fold(w)} ${v}`) || folded.includes(`${fold(w)}${v}`))
+    );
+  }
+  if (mentions(folded, v)) return true;
+  const colour = Object.entries(COLOUR_WORDS).find(([name, words]) => name === v || words.includes(v));
+  return colour ? colour[1].some((w) => mentions(folded, fold(w))) : false;
+}
+
+/** The option values the question names, by option: {"Size": ["M"], "Colour": ["Red"]}. */
+export function namedOptions(product: Product, question: string): Map<string, Set<string>> {
+  const folded = fold(question);
+  const named = new Map<string, Set<string>>();
+  for (const variant of product.variants)
+    for (const [option, value] of Object.entries(variant.options))
+      if (namesValue(question, folded, value)) named.set(option, (named.get(option) ?? new Set()).add(value));
+  return named;
+}
+
+/** A variant's price in the shopper's market: the seller's price for that market, else the base price. */
+function priceIn(variant: Variant, market: MarketCode): { price: string; currency: string } {
+  return variant.marketPrices?.[market] ?? { price: variant.price, currency: variant.currency };
+}
+
+function money(amount: { price: string; currency: string }, locale: string): string {
+  return new Intl.NumberFormat(intlTagOf(locale), { style: "currency", currency: amount.currency }).format(
+    Number(amount.price),
+  );
+}
+
+/** "Size M, Colour Red" in the shopper's list style. */
+function describeVariant(options: Readonly<Record<string, string>>, locale: string): string {
+  const parts = Object.entries(options).map(([name, value]) => `${name} ${value}`);
+  return new Intl.ListFormat(intlTagOf(locale), { type: "unit", style: "short" }).format(parts);
+}
+
+/** The product's facts in the shopper's language: availability of what they named, or price and stock. */
+export function renderProduct(
+  t: LocaleText,
+  product: Product,
+  request: { question: string; market: MarketCode; locale: string },
+): string {
+  const { locale, market } = request;
+  const list = (items: string[]) =>
+    new Intl.ListFormat(intlTagOf(locale), { type: "conjunction" }).format([...new Set(items)]);
+  const named = namedOptions(product, request.question);
+  const sentences: string[] = [];
+  if (named.size > 0) {
+    const matching = product.variants.filter((v) =>
+      [...named].every(([option, values]) => values.has(v.options[option] ?? "")),
+    );
+    const inStock = matching.filter((v) => v.available);
+    const chosen = Object.fromEntries([...named].map(([option, values]) => [option, [...values].join("/")]));
+    if (inStock[0]) {
+      sentences.push(
+        t.t(locale, "knowledge.in_stock", {
+          product: product.title,
+          variant: describeVariant(chosen, locale),
+          price: money(priceIn(inStock[0], market), locale),
+        }),
+      );
+    } else {
+      sentences.push(
+        t.t(locale, "knowledge.out_of_stock", { product: product.title, variant: describeVariant(chosen, locale) }),
+      );
+      // What they could buy instead: the other values of the options they named, among variants in stock.
+      const alternatives = product.variants
+        .filter((v) => v.available)
+        .map((v) => describeVariant(Object.fromEntries([...named.keys()].map((o) => [o, v.options[o] ?? ""])), locale));
+      if (alternatives.length > 0) sentences.push(t.t(locale, "knowledge.in_stock_list", { options: list(alternatives) }));
+    }
+  } else {
+    const available = product.variants.filter((v) => v.available);
+    if (available.length === 0) sentences.push(t.t(locale, "knowledge.sold_out", { product: product.title }));
+    else {
+      const prices = available.map((v) => priceIn(v, market));
+      const currency = prices[0]?.currency;
+      const sameCurrency = prices.filter((p) => p.currency === currency);
+      const sorted = [...sameCurrency].sort((a, b) => Number(a.price) - Number(b.price));
+      const [low, high] = [sorted[0], sorted.at(-1)];
+      if (low && high && Number(low.price) !== Number(high.price))
+        sentences.push(
+          t.t(locale, "knowledge.price_range", {
+            product: product.title,
+            min: money(low, locale),
+            max: money(high, locale),
+          }),
+        );
+      else if (low) sentences.push(t.t(locale, "knowledge.price", { product: product.title, price: money(low, locale) }));
+      if (available.length < product.variants.length && product.options.length > 0)
+        sentences.push(
+          t.t(locale, "knowledge.in_stock_list", {
+            options: list(available.map((v) => describeVariant(v.options, locale))),
+          }),
+        );
+    }
+  }
+  if (product.url) sentences.push(t.t(locale, "knowledge.link", { url: product.url }));
+  return joinSentences(sentences);
+}
+
+/** The language's name in the shopper's language ("Inggris", "英語"). */
+function languageName(language: Language, locale: string): string {
+  try {
+    return new Intl.DisplayNames([intlTagOf(locale)], { type: "language" }).of(intlTagOf(language)) ?? language;
+  } catch {
+    return language;
+  }
+}
+
+/** Quotes an article's or policy's passage as the shop wrote it; in another language, says so and offers a person. */
+export function renderPassage(t: LocaleText, passage: Passage, request: { language: Language; locale: string }): string {
+  const { locale } = request;
+  const sameLanguage = !passage.language || passage.language === request.language;
+  const parts: string[] = [];
+  if (!sameLanguage) {
+    const keyword = t.t(locale, "handoff_keyword");
+    parts.push(
+      t.t(locale, "knowledge.other_language", {
+        language: languageName(passage.language as Language, locale),
+        keyword,
+      }),
+    );
+  }
+  parts.push(passage.text);
+  if (passage.source.type === "policy" && passage.url) parts.push(t.t(locale, "knowledge.read_more", { url: passage.url }));
+  return parts.join("\n\n");
+}
+
+/** Builds the answer from retrieved passages: answered with its source, or not answered (a person is offered). */
+export function buildKnowledgeAnswer(
+  t: LocaleText,
+  passages: readonly Passage[],
+  request: AnswerRequest,
+): KnowledgeAnswer {
+  const locale = request.locale ?? localeFor(request.language, request.market);
+  const chosen = chooseAnswer(passages, request.intent);
+  if (!chosen) {
+    return {
+      answered: false,
+      text: t.t(locale, "knowledge.no_answer", { keyword: t.t(locale, "handoff_keyword") }),
+      sources: [],
+    };
+  }
+  const language = isLocale(locale) ? languageOfLocale(locale) : request.language;
+  const text = chosen.product
+    ? renderProduct(t, chosen.product, { question: request.question, market: request.market, locale })
+    : renderPassage(t, chosen, { language, locale });
+  return { answered: true, text, sources: [chosen.source] };
+}
+
+export interface KnowledgeDeps {
+  readonly knowledge: KnowledgeBase;
+  readonly translator: LocaleText;
+}
+
+/**
+ * What the reply pipeline (and the seller's test box, POST /v1/knowledge/ask) calls: searches the shop's knowledge at
+ * the version on the shop item the caller already read, and builds the answer. No extra read while the version holds.
+ */
+export async function answerFromKnowledge(
+  deps: KnowledgeDeps,
+  shop: Pick<ShopRecord, "id" | "knowledgeVersion">,
+  request: AnswerRequest,
+): Promise<KnowledgeAnswer> {
+  const passages = await deps.knowledge.search(shop.id, request.question, {
+    market: request.market,
+    language: request.language,
+    version: shop.knowledgeVersion ?? 0,
+  });
+  return buildKnowledgeAnswer(deps.translator, passages, request);
+}
