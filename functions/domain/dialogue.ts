@@ -80,7 +80,8 @@ export function readYesNo(text: string): "yes" | "no" | null {
     const rest = said.slice(phrase.length);
     // A Latin phrase must end at a word boundary: "nothing" is not "no" and "ok".
     if (isLatin(phrase) && rest && !rest.startsWith(" ")) continue;
-    if (wordWeight(rest) === 0) return answer;
+    // "No, that's all": a filler or the same answer again may follow.
+    if (wordWeight(rest) === 0 || readYesNo(rest) === answer) return answer;
   }
   return null;
 }

@@ -239,7 +239,15 @@ function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded)
   const signals = detectSignals(message.text);
   const classified = deps.understanding.classify(message.text);
   const { intent, confidence } = topicOf({ classified, reading, memory, signals });
-  return { language, locale: localeFor(language, market.code), intent, confidence, wordless, signals, reading };
+  return {
+    language,
+    locale: localeFor(language, market.code),
+    intent,
+    confidence,
+    wordless,
+    signals,
+    reading,
+  };
 }
 
 /** Finds the order the message is about (named, remembered or the shopper's own), never another shopper's. */

@@ -56,7 +56,9 @@ export function chooseAnswer(passages: readonly Passage[], intent?: Intent): Pas
         ? p.source.type !== "product"
         : false;
   if (wanted(top)) return top;
-  const preferred = passages.find((p) => wanted(p) && p.coverage >= Math.max(ANSWER_COVERAGE, top.coverage - 0.15));
+  const preferred = passages.find(
+    (p) => wanted(p) && p.coverage >= Math.max(ANSWER_COVERAGE, top.coverage - 0.15),
+  );
   return preferred ?? top;
 }
 
@@ -75,16 +77,89 @@ const COLOUR_WORDS: Readonly<Record<string, readonly string[]>> = {
   red: ["red", "merah", "do", "pula", "แดง", "赤", "レッド", "红", "紅", "빨간", "빨강", "레드", "लाल"],
   black: ["black", "hitam", "den", "itim", "ดำ", "黒", "ブラック", "黑", "검정", "블랙", "काला", "काली"],
   white: ["white", "putih", "trang", "puti", "ขาว", "白", "ホワイト", "흰", "화이트", "सफेद", "सफ़ेद"],
-  blue: ["blue", "biru", "xanh duong", "xanh", "asul", "น้ำเงิน", "ฟ้า", "青", "ブルー", "蓝", "藍", "파란", "블루", "नीला", "नीली"],
-  green: ["green", "hijau", "xanh la", "berde", "เขียว", "緑", "グリーン", "绿", "綠", "초록", "그린", "हरा", "हरी"],
+  blue: [
+    "blue",
+    "biru",
+    "xanh duong",
+    "xanh",
+    "asul",
+    "น้ำเงิน",
+    "ฟ้า",
+    "青",
+    "ブルー",
+    "蓝",
+    "藍",
+    "파란",
+    "블루",
+    "नीला",
+    "नीली",
+  ],
+  green: [
+    "green",
+    "hijau",
+    "xanh la",
+    "berde",
+    "เขียว",
+    "緑",
+    "グリーン",
+    "绿",
+    "綠",
+    "초록",
+    "그린",
+    "हरा",
+    "हरी",
+  ],
   pink: ["pink", "merah muda", "hong", "rosas", "ชมพู", "ピンク", "粉", "粉红", "粉紅", "핑크", "गुलाबी"],
-  yellow: ["yellow", "kuning", "vang", "dilaw", "เหลือง", "黄", "イエロー", "黃", "노란", "옐로", "पीला", "पीली"],
-  grey: ["grey", "gray", "abu", "abu-abu", "kelabu", "xam", "ฟ้าเทา", "เทา", "グレー", "灰", "회색", "그레이", "स्लेटी"],
+  yellow: [
+    "yellow",
+    "kuning",
+    "vang",
+    "dilaw",
+    "เหลือง",
+    "黄",
+    "イエロー",
+    "黃",
+    "노란",
+    "옐로",
+    "पीला",
+    "पीली",
+  ],
+  grey: [
+    "grey",
+    "gray",
+    "abu",
+    "abu-abu",
+    "kelabu",
+    "xam",
+    "ฟ้าเทา",
+    "เทา",
+    "グレー",
+    "灰",
+    "회색",
+    "그레이",
+    "स्लेटी",
+  ],
   navy: ["navy", "ネイビー", "藏青", "藏青色", "네이비"],
   beige: ["beige", "krem", "be", "ベージュ", "米色", "베이지"],
 };
 /** Words that mark the next word as a size ("size m", "ukuran M", "ไซส์ M"), so a lone "m" is not read as one. */
-const SIZE_WORDS = ["size", "ukuran", "saiz", "co", "laki", "ไซส์", "ไซซ์", "サイズ", "尺码", "尺碼", "码", "碼", "사이즈", "साइज़", "साइज"];
+const SIZE_WORDS = [
+  "size",
+  "ukuran",
+  "saiz",
+  "co",
+  "laki",
+  "ไซส์",
+  "ไซซ์",
+  "サイズ",
+  "尺码",
+  "尺碼",
+  "码",
+  "碼",
+  "사이즈",
+  "साइज़",
+  "साइज",
+];
 
 const hasLetters = (s: string) => /[\p{L}\p{N}]/u.test(s);
 const spaced = (s: string) => /^[\p{Script=Latin}\p{N}\s'-]+$/u.test(s);
@@ -167,13 +242,19 @@ export function renderProduct(
       );
     } else {
       sentences.push(
-        t.t(locale, "knowledge.out_of_stock", { product: product.title, variant: describeVariant(chosen, locale) }),
+        t.t(locale, "knowledge.out_of_stock", {
+          product: product.title,
+          variant: describeVariant(chosen, locale),
+        }),
       );
       // What they could buy instead: the other values of the options they named, among variants in stock.
       const alternatives = product.variants
         .filter((v) => v.available)
-        .map((v) => describeVariant(Object.fromEntries([...named.keys()].map((o) => [o, v.options[o] ?? ""])), locale));
-      if (alternatives.length > 0) sentences.push(t.t(locale, "knowledge.in_stock_list", { options: list(alternatives) }));
+        .map((v) =>
+          describeVariant(Object.fromEntries([...named.keys()].map((o) => [o, v.options[o] ?? ""])), locale),
+        );
+      if (alternatives.length > 0)
+        sentences.push(t.t(locale, "knowledge.in_stock_list", { options: list(alternatives) }));
     }
   } else {
     const available = product.variants.filter((v) => v.available);
@@ -192,7 +273,8 @@ export function renderProduct(
             max: money(high, locale),
           }),
         );
-      else if (low) sentences.push(t.t(locale, "knowledge.price", { product: product.title, price: money(low, locale) }));
+      else if (low)
+        sentences.push(t.t(locale, "knowledge.price", { product: product.title, price: money(low, locale) }));
       if (available.length < product.variants.length && product.options.length > 0)
         sentences.push(
           t.t(locale, "knowledge.in_stock_list", {
@@ -208,14 +290,20 @@ export function renderProduct(
 /** The language's name in the shopper's language ("Inggris", "英語"). */
 function languageName(language: Language, locale: string): string {
   try {
-    return new Intl.DisplayNames([intlTagOf(locale)], { type: "language" }).of(intlTagOf(language)) ?? language;
+    return (
+      new Intl.DisplayNames([intlTagOf(locale)], { type: "language" }).of(intlTagOf(language)) ?? language
+    );
   } catch {
     return language;
   }
 }
 
 /** Quotes an article's or policy's passage as the shop wrote it; in another language, says so and offers a person. */
-export function renderPassage(t: LocaleText, passage: Passage, request: { language: Language; locale: string }): string {
+export function renderPassage(
+  t: LocaleText,
+  passage: Passage,
+  request: { language: Language; locale: string },
+): string {
   const { locale } = request;
   const sameLanguage = !passage.language || passage.language === request.language;
   const parts: string[] = [];
@@ -229,7 +317,8 @@ export function renderPassage(t: LocaleText, passage: Passage, request: { langua
     );
   }
   parts.push(passage.text);
-  if (passage.source.type === "policy" && passage.url) parts.push(t.t(locale, "knowledge.read_more", { url: passage.url }));
+  if (passage.source.type === "policy" && passage.url)
+    parts.push(t.t(locale, "knowledge.read_more", { url: passage.url }));
   return parts.join("\n\n");
 }
 

@@ -74,7 +74,10 @@ export const ProductSchema = z.object({
   id: KnowledgeIdSchema,
   title: z.string().trim().min(1).max(KNOWLEDGE_LIMITS.productTitleChars),
   description: z.string().max(KNOWLEDGE_LIMITS.productDescriptionChars),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   language: LanguageSchema.optional(),
   options: z.array(z.string().min(1).max(100)).max(KNOWLEDGE_LIMITS.options),
   variants: z.array(VariantSchema).min(1).max(KNOWLEDGE_LIMITS.variants),
@@ -101,7 +104,10 @@ export const PolicySchema = z.object({
       }),
     )
     .optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
 });
 export type Policy = z.output<typeof PolicySchema>;
 
@@ -216,8 +222,10 @@ export const articleHoldsIn = (article: Pick<Article, "markets">, market: Market
   !article.markets || article.markets.includes(market);
 
 /** A policy's text in `language` if the shop translated it, else its own. */
-export function policyIn(policy: Policy, language: Language): { title: string; body: string; language: Language } {
+export function policyIn(
+  policy: Policy,
+  language: Language,
+): { title: string; body: string; language: Language } {
   const translated = policy.translations?.[language];
   return translated ? { ...translated, language } : policy;
 }
-

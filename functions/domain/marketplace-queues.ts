@@ -33,9 +33,6 @@ export const BurstFlushJobSchema = z
   .readonly();
 export type BurstFlushJob = z.output<typeof BurstFlushJobSchema>;
 
-/** Anything on the inbound queue: a flush (which says so) or a push job (which predates flushes and does not). */
-export const InboundQueueBodySchema = z.union([BurstFlushJobSchema, InboundJobSchema]);
-
 /** The outbound queue's message: a reply to send. */
 export const OutboundJobSchema = z
   .object({

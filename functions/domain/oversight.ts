@@ -69,7 +69,9 @@ export async function listLive(
   if (query.region && !agent.regions.includes(query.region)) throw notFound("Region");
   const regions = query.region ? [query.region] : agent.regions;
   const shopIds = await shopsOf(deps, agent);
-  const records = new Map(await Promise.all(shopIds.map(async (id) => [id, await deps.shops.get(id)] as const)));
+  const records = new Map(
+    await Promise.all(shopIds.map(async (id) => [id, await deps.shops.get(id)] as const)),
+  );
   const shops = shopIds.map((shopId) => {
     const markets = marketsInRegions(records.get(shopId) ?? null, regions);
     return { shopId, markets: query.market ? markets.filter((m) => m === query.market) : markets };
@@ -125,10 +127,14 @@ export async function takeOver(deps: OversightDeps, agent: Agent, id: Conversati
     escalationId = held.escalationId;
   } else {
     if (conversation.status !== "ai" && conversation.status !== "resolved")
-      throw new AppError("conflict", "A person already holds this conversation; open its escalation instead.", {
-        status: conversation.status,
-        escalationId: conversation.escalationId,
-      });
+      throw new AppError(
+        "conflict",
+        "A person already holds this conversation; open its escalation instead.",
+        {
+          status: conversation.status,
+          escalationId: conversation.escalationId,
+        },
+      );
     escalationId = escalationIdFor(
       conversation.id,
       `takeover:${agent.id}:${conversation.lastTurn?.messageId ?? conversation.lastMessageAt}`,
@@ -259,7 +265,9 @@ export function groupUnanswered(misses: readonly Miss[]): UnansweredGroup[] {
       const examples = [...new Set(latest.map((m) => m.question.trim()))].slice(0, EXAMPLES);
       return { topic, language, count: list.length, kinds, examples };
     })
-    .sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic) || a.language.localeCompare(b.language));
+    .sort(
+      (a, b) => b.count - a.count || a.topic.localeCompare(b.topic) || a.language.localeCompare(b.language),
+    );
 }
 
 /** What the AI last decided in a conversation, for the live list (R3). */

@@ -96,7 +96,8 @@ const isStatusLine = (line: Line) =>
       ["delay.shipped", "tracking_link", "ask_order", "order_not_found", "which_order"].includes(line.key);
 /** Lines that only keep the conversation going. */
 const isSmallTalk = (line: Line) =>
-  "key" in line && ["greeting", "greeting_named", "thanks", "clarify", "ask_more", "closing"].includes(line.key);
+  "key" in line &&
+  ["greeting", "greeting_named", "thanks", "clarify", "ask_more", "closing"].includes(line.key);
 
 const OFFER_PERSON = "offer_person";
 
@@ -155,14 +156,19 @@ function decideForAnyMarket(input: DecisionInput): Decision {
     return escalate("human_requested", [handoff("human_requested")]);
   // R6: sensitive matters and frustration go to a person, with empathy, whatever the topic; the order the shopper is
   // upset about stays with the conversation (and goes in the handoff packet).
-  if (isSensitive(intent) || signals.some(isSensitiveSignal)) return escalate("sensitive", [handoff("sensitive")]);
+  if (isSensitive(intent) || signals.some(isSensitiveSignal))
+    return escalate("sensitive", [handoff("sensitive")]);
   if (intent === "complaint" || signals.includes("frustration")) {
     const order = input.order.kind === "found" ? { orderName: input.order.order.name } : {};
     return escalate("frustration", [handoff("frustration")], order);
   }
   // The shopper's yes or no to "anything else?": ask what, or say goodbye.
   if (input.answer && input.memory.awaiting === "confirmation")
-    return { kind: "reply", lines: [{ key: input.answer === "yes" ? "ask_more" : "closing" }], memory: remember({}) };
+    return {
+      kind: "reply",
+      lines: [{ key: input.answer === "yes" ? "ask_more" : "closing" }],
+      memory: remember({}),
+    };
 
   if (intent === "unknown") {
     // R5: one clarifying question; a second miss goes to a person.

@@ -57,10 +57,20 @@ export interface TurnContextQuery {
   readonly messageId: string;
   readonly orderName: string | null;
   readonly shopperKeys: readonly string[];
+  /**
+   * The identity the channel vouches for (`buyer:<channel>:<id>`): the lookup keys linked to it (a checkout email
+   * confirmed with its order number) are read too, so its orders are found on every later message (R4).
+   */
+  readonly identityKey?: string | undefined;
 }
 
 export interface ConversationStore {
   loadTurnContext(query: TurnContextQuery): Promise<TurnContext>;
+  /**
+   * Links the identity the channel vouches for to lookup keys it verifiably shares (never a typed email alone);
+   * idempotent. Absent where identities are not kept.
+   */
+  linkIdentity?(shopId: ShopId, identityKey: string, keys: readonly string[]): Promise<void>;
   /** Applies the turn to the conversation; a repeat of the same turn changes nothing. */
   applyTurn(turn: Turn, next: Conversation): Promise<void>;
   /** Stores the turn; false if it was already stored. */

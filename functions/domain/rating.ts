@@ -22,13 +22,24 @@ const DIGITS: readonly (readonly string[])[] = [
  * The short answers that mean "it helped" (5) or "it did not" (1), per language; matched as the whole message.
  * Shoppers answer in their own language or in English, so English is always accepted too.
  */
-const ANSWERS: Readonly<Record<Language, { readonly good: readonly string[]; readonly bad: readonly string[] }>> = {
-  en: { good: ["good", "great", "helpful", "excellent", "yes"], bad: ["bad", "poor", "not helpful", "terrible", "no"] },
-  id: { good: ["bagus", "baik", "membantu", "mantap", "ya"], bad: ["buruk", "jelek", "tidak membantu", "kurang"] },
+const ANSWERS: Readonly<
+  Record<Language, { readonly good: readonly string[]; readonly bad: readonly string[] }>
+> = {
+  en: {
+    good: ["good", "great", "helpful", "excellent", "yes"],
+    bad: ["bad", "poor", "not helpful", "terrible", "no"],
+  },
+  id: {
+    good: ["bagus", "baik", "membantu", "mantap", "ya"],
+    bad: ["buruk", "jelek", "tidak membantu", "kurang"],
+  },
   ms: { good: ["bagus", "baik", "membantu", "ya"], bad: ["teruk", "buruk", "tidak membantu", "kurang"] },
   th: { good: ["ดี", "ดีมาก", "ช่วยได้", "ใช่"], bad: ["ไม่ดี", "แย่", "ไม่ช่วย"] },
   vi: { good: ["tốt", "rất tốt", "hữu ích", "có"], bad: ["tệ", "không tốt", "không hữu ích"] },
-  fil: { good: ["maganda", "mabuti", "nakatulong", "oo"], bad: ["pangit", "hindi nakatulong", "hindi maganda"] },
+  fil: {
+    good: ["maganda", "mabuti", "nakatulong", "oo"],
+    bad: ["pangit", "hindi nakatulong", "hindi maganda"],
+  },
   "zh-Hans": { good: ["好", "很好", "满意", "有帮助"], bad: ["差", "不好", "不满意", "没帮助"] },
   "zh-Hant": { good: ["好", "很好", "滿意", "有幫助"], bad: ["差", "不好", "不滿意", "沒幫助"] },
   ja: { good: ["良い", "よかった", "満足", "はい"], bad: ["悪い", "不満", "役に立たない"] },
@@ -91,7 +102,10 @@ export interface RatingAskDeps {
   /** True when the channel's rules allow asking shoppers for a rating. */
   readonly ratingsAllowed: (channel: string) => boolean;
   /** Marks the conversation asked, once; false when it already was (or is gone). */
-  readonly markRatingAsked: (conversation: Conversation, asked: { at: string; by: RatedBy }) => Promise<boolean>;
+  readonly markRatingAsked: (
+    conversation: Conversation,
+    asked: { at: string; by: RatedBy },
+  ) => Promise<boolean>;
 }
 
 /**
@@ -111,7 +125,12 @@ export async function askAfterResolution(deps: RatingAskDeps, conversation: Conv
     at,
     ...(language ? { language } : {}),
   };
-  if (await deps.conversations.addAgentMessage(conversation.shopId, conversation.id, { ...message, agentId: "system" }))
+  if (
+    await deps.conversations.addAgentMessage(conversation.shopId, conversation.id, {
+      ...message,
+      agentId: "system",
+    })
+  )
     await deps.channels.deliver(conversation, message);
   return true;
 }

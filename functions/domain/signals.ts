@@ -23,11 +23,11 @@ export const isSensitiveSignal = (signal: Signal): signal is SensitiveSignal =>
 function phraseMatcher(pick: (phrases: Phrases) => readonly string[]): (text: string) => boolean {
   const all = [...new Set(LANGUAGE_CODES.flatMap((l) => pick(PHRASEBOOK[l])))];
   const isLatin = (p: string) => /^[\p{Script=Latin}\p{N}\s'’.,:-]+$/u.test(p);
-  const escape = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+  const toPattern = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
   const latin = all.filter(isLatin);
   const others = all.filter((p) => !isLatin(p));
   const words = latin.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${latin.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "u")
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${latin.map(toPattern).join("|")})(?![\\p{L}\\p{N}])`, "u")
     : null;
   return (text) => (words?.test(text) ?? false) || others.some((p) => text.includes(p));
 }
@@ -46,18 +46,23 @@ const ANGRY_EMOJI = /[😡🤬💢👿😤😠🖕]/u;
 const EXCLAMATION_RUN = /[!！]{3,}/u;
 const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{3,}/u;
 
-/** Shouting: most Latin letters in capitals, over words long enough that it is not an acronym. */
-function shouting(text: string): boolean {
+/**
+ * Shouting: most Latin letters in capitals, over words long enough that it is not an acronym; 2 for a whole shouted
+ * sentence (four words or more), 1 for a shouted phrase, 0 otherwise.
+ */
+function shouting(text: string): number {
   const letters = text.match(/\p{Script=Latin}/gu) ?? [];
-  if (letters.length < 8) return false;
+  if (letters.length < 8) return 0;
   const upper = letters.filter((ch) => ch !== ch.toLowerCase()).length;
-  const capsWords = text.match(/(?<![\p{L}])\p{Lu}{3,}(?![\p{L}])/gu) ?? [];
-  return upper / letters.length >= 0.7 && capsWords.length >= 2;
+  const capsWords = (text.match(/(?<![\p{L}])\p{Lu}{2,}(?![\p{L}])/gu) ?? []).filter((w) => w.length >= 3);
+  if (upper / letters.length < 0.7 || capsWords.length < 2) return 0;
+  return capsWords.length >= 4 ? 2 : 1;
 }
 
 /**
- * How strongly a message shows frustration: words of anger or of having to ask again, and angry emoji, count 2;
- * shouting, a run of exclamation marks and "?!" count 1 each, so punctuation alone ("thank you!!!") is not anger.
+ * How strongly a message shows frustration: words of anger or of having to ask again, angry emoji and a shouted
+ * sentence count 2; a shouted phrase, a run of exclamation marks and "?!" count 1 each, so punctuation alone
+ * ("thank you!!!") is not anger.
  */
 export function frustrationScore(text: string): number {
   const lower = text.normalize("NFKC").toLowerCase();
@@ -65,7 +70,7 @@ export function frustrationScore(text: string): number {
   if (frustrationWords(lower)) score += 2;
   if (repeatWords(lower)) score += 2;
   if (ANGRY_EMOJI.test(text)) score += 2;
-  if (shouting(text)) score += 1;
+  score += shouting(text);
   if (EXCLAMATION_RUN.test(text)) score += 1;
   if (IMPATIENT_MARKS.test(text)) score += 1;
   return score;

@@ -13,7 +13,8 @@ import { parseQueueBody } from "../adapters/sqs/queue-body";
 import {
   type BurstFlushJob,
   type InboundJob,
-  InboundQueueBodySchema,
+  BurstFlushJobSchema,
+  InboundJobSchema,
   type MarketplaceQueues,
 } from "../domain/marketplace-queues";
 import { type BurstStore, combineBurst, flushStep, type PendingMessage } from "../domain/bursts";
@@ -252,6 +253,15 @@ export async function flushBurst(deps: InboundWorkerDeps, job: BurstFlushJob): P
   return { outcome: "contended" };
 }
 
+/** True for a burst's flush on the inbound queue (it carries `kind: "flush"`; push jobs carry no kind). */
+function isFlush(body: string): boolean {
+  try {
+    return (JSON.parse(body) as { kind?: unknown } | null)?.kind === "flush";
+  } catch {
+    return false;
+  }
+}
+
 /** A flush handed back to the queue to look again later: an expected failure, not an error. */
 class BurstNotOver extends Error {
   constructor() {
@@ -262,7 +272,10 @@ class BurstNotOver extends Error {
 
 export function createInboundWorker(deps: InboundWorkerDeps): SqsHandler {
   const one = async (record: SQSRecord) => {
-    const parsed = parseQueueBody(InboundQueueBodySchema, record.body);
+    // A flush says so; any other body is read as a push job, so its problems are reported as a push's.
+    const parsed = isFlush(record.body)
+      ? parseQueueBody(BurstFlushJobSchema, record.body)
+      : parseQueueBody(InboundJobSchema, record.body);
     if (!parsed.ok) {
       // Dropped, not retried: a body that is not a push never becomes one, and would hold its thread until the DLQ.
       deps.logger.error("marketplace push dropped", {

@@ -32,6 +32,8 @@ const SHOP_ROUTES: { method: string; path: string; body?: unknown }[] = [
   { method: "PATCH", path: "/v1/settings", body: { retentionDays: 30 } },
   { method: "GET", path: "/v1/connections" },
   ...CHANNEL_NAMES.map((name) => ({ method: "PUT", path: `/v1/connections/${name}`, body: {} })),
+  ...CHANNEL_NAMES.map((name) => ({ method: "PUT", path: `/v1/connections/${name}/1`, body: {} })),
+  ...CHANNEL_NAMES.map((name) => ({ method: "DELETE", path: `/v1/connections/${name}/1` })),
   { method: "GET", path: "/v1/privacy/exports/1" },
   { method: "GET", path: "/v1/canned-replies" },
   { method: "PUT", path: "/v1/canned-replies", body: { items: [] } },
@@ -178,6 +180,8 @@ describe("authentication and tenant isolation on every route", () => {
       expect(routes.get("POST /v1/messages")).toEqual(["shop-api-key"]);
       expect(routes.get("POST /v1/inbox/:escalationId/claim")).toEqual(["agent-jwt"]);
       expect(routes.get("POST /inbox/e/:id/reply")).toEqual(["inbox-session"]);
+      expect(routes.get("GET /connect/:marketplace")).toEqual(["shop-api-key-or-inbox"]);
+      expect(routes.get("POST /inbox/connections/:marketplace/:accountId/disconnect")).toEqual(["inbox-session"]);
     });
 
     it("refuses to start with an API route that declares no security and is not public", () => {

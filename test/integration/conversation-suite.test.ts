@@ -5,6 +5,7 @@ import { resources } from "../../functions/adapters/i18n/resources";
 import { createTranslator } from "../../functions/adapters/i18n/translator";
 import { localeFor } from "../../functions/domain/language";
 import { MARKETS, type MarketCode } from "../../functions/domain/markets";
+import { ShopId } from "../../functions/domain/ids";
 import type { OrderSnapshot } from "../../functions/domain/order";
 import { DEMO_ORDERS, DEMO_SHOP_ID } from "../../functions/local/demo-data";
 import { eventually, http, shopperMessage, useLocalStack } from "../support/local-stack";
@@ -145,7 +146,7 @@ describe("conversation suite: every market through every kind of message", () =>
       for (const [market, { dialogues }] of Object.entries(suite) as [MarketCode, Suite[MarketCode]][]) {
         const { order, phone } = dialogues.phone_answer;
         await stack().deps.orders.putOrder(
-          DEMO_SHOP_ID,
+          ShopId(DEMO_SHOP_ID),
           {
             ...template,
             id: `gid://shopify/Order/59${order.slice(1)}`,

@@ -129,6 +129,49 @@ describe("the OpenAI-compatible engine", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it("tells the model what the AI last asked, so the next message is read as the answer to it", async () => {
+    fake.script(
+      { answer: modelAnswer("Could you send the email you used at checkout?") },
+      {
+        answer: modelAnswer("Your order #1001 has shipped, tracking JT0001234567."),
+      },
+    );
+    const thread = shopperMessage("where is my order #1001?", { market: "SG", shopper: { id: "guest-41" } });
+    await send(thread);
+    const { body } = await send({ ...thread, messageId: "answer", text: "my email is siti@example.com" });
+    expect(fake.requests).toHaveLength(2);
+    const context = JSON.parse(
+      fake.requests[1]?.body.messages.find((m) => m.content.startsWith("CONTEXT"))?.content.slice(15) ?? "{}",
+    );
+    expect(context).toMatchObject({
+      dialogue: { awaiting: "checkout_contact", pendingOrder: "#1001", answered: "checkout_contact" },
+      signals: [],
+      understoodIntent: "order_status",
+    });
+    expect(JSON.stringify(context.orders)).toContain("JT0001234567");
+    expect(body.reply?.engine).toBe("openai");
+  });
+
+  it("lets the model classify what the embedded engine did not understand, in the same single call", async () => {
+    fake.script({
+      answer: modelAnswer("We ship to Macau in 3 to 5 days.", "shipping_info", { confidence: 0.9 }),
+    });
+    const { body } = await send(shopperMessage("zxqv blorp frindle", { market: "SG" }));
+    expect(fake.requests).toHaveLength(1);
+    const context =
+      fake.requests[0]?.body.messages.find((m) => m.content.startsWith("CONTEXT"))?.content ?? "";
+    expect(context).toContain('"understoodIntent":"unknown"');
+    expect(body.reply?.intent).toBe("shipping_info");
+  });
+
+  it("never calls the model for an angry shopper: policy hands the conversation to a person at once", async () => {
+    const { body } = await send(
+      shopperMessage("Three weeks waiting for #1001, this is ridiculous!!!", { market: "SG" }),
+    );
+    expect(body.escalation?.reason).toBe("frustration");
+    expect(fake.requests).toHaveLength(0);
+  });
+
   it("keeps prompts, replies and shopper text out of the logs", async () => {
     fake.script({ status: 500 });
     await send(shopperMessage("my secret parcel question about #1001", { market: "SG" }));

@@ -146,10 +146,13 @@ export async function startFakeMarketplaces(apps: FakeApps) {
       }
       if (path === "/api/v2/auth/access_token/get") {
         refreshes.push("shopee");
-        tokens.shopee = `shopee-token-${++counter}`;
+        const shop = String((JSON.parse(body || "{}") as { shop_id?: number }).shop_id ?? apps.shopee.shopId);
+        const token = `shopee-token-${++counter}`;
+        if (shopeeTokens.has(shop)) shopeeTokens.set(shop, token);
+        else tokens.shopee = token;
         return json(200, {
           error: "",
-          access_token: tokens.shopee,
+          access_token: token,
           refresh_token: `shopee-refresh-${counter}`,
           expire_in: 14_400,
         });

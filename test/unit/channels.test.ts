@@ -49,7 +49,28 @@ describe("the channel catalogue", () => {
       maxConsecutiveReplies: 5,
     });
     expect(CHANNELS.tiktok.rules).toMatchObject({ maxChars: 1000, unsupportedMedia: ["video"] });
-    for (const name of CHANNEL_NAMES) expect(CHANNELS[name].rules.replyDeadlineMinutes).toBe(12 * 60);
+    for (const name of ["shopee", "lazada", "tiktok"] as const)
+      expect(CHANNELS[name].rules.replyDeadlineMinutes).toBe(12 * 60);
+  });
+
+  it("carries the chat apps' limits, windows and quiet periods as data", () => {
+    expect(CHANNELS.whatsapp.rules).toMatchObject({
+      maxChars: 4096,
+      replyWindowHours: null,
+      freeFormWindow: { hours: 24, beyond: "template" },
+      sendsPerSecond: 80,
+    });
+    expect(CHANNELS.messenger.rules).toMatchObject({
+      maxChars: 2000,
+      replyWindowHours: 7 * 24,
+      freeFormWindow: { hours: 24, beyond: "human_agent_tag" },
+    });
+    expect(CHANNELS.line.rules).toMatchObject({ maxChars: 5000, replyWindowHours: null });
+    for (const name of ["whatsapp", "messenger", "line"] as const)
+      expect(CHANNELS[name].rules.burstQuietSeconds).toBeGreaterThan(0);
+    // Marketplaces answer each message at once.
+    for (const name of ["shopee", "lazada", "tiktok"] as const)
+      expect(CHANNELS[name].rules.burstQuietSeconds).toBeUndefined();
   });
 
   it("gives a reply deadline for catalogued channels only, not for channels that call the API directly", () => {

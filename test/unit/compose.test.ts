@@ -62,6 +62,18 @@ describe("compose: a model writes the reply, the policy stays in charge", () => 
     expect(model.requests[0]?.embeddedIntent).toBe("order_status");
   });
 
+  it("gives the model what the AI last asked, the signals read and how sure the embedded engine was", async () => {
+    const model = createScriptedReplyModel(answer());
+    const dialogue = {
+      awaiting: "order_number" as const,
+      pendingIntent: "cancel_order" as const,
+      pendingOrder: null,
+      answered: "order_number" as const,
+    };
+    await compose(model, translator, input({ dialogue, signals: [], confidence: 0.3 }));
+    expect(model.requests[0]).toMatchObject({ dialogue, signals: [], embeddedConfidence: 0.3 });
+  });
+
   it("falls back to the embedded reply when the model fails", async () => {
     const composed = await compose(createScriptedReplyModel(null), translator, input());
     expect(composed.engine).toBe("embedded");

@@ -25,4 +25,26 @@ describe("entity extraction", () => {
   it("finds nothing in a message without identifiers", () => {
     expect(extractEntities("hello there")).toEqual({ orderNames: [], emails: [], phones: [] });
   });
+
+  it.each([
+    ["no hp saya 0812-3456-7890", "ID", "+6281234567890"],
+    ["เบอร์ 081-234-5678 ค่ะ", "TH", "+66812345678"],
+    ["0917 123 4567 po", "PH", "+639171234567"],
+    ["012-345 6789", "MY", "+60123456789"],
+    ["my number is 9123 4567", "SG", "+6591234567"],
+    ["sđt của mình là 0901234567", "VN", "+84901234567"],
+    ["電話 6123 4567", "HK", "+85261234567"],
+    ["手機 0912-345-678", "TW", "+886912345678"],
+    ["手机号 138 1234 5678", "CN", "+8613812345678"],
+    ["電話番号は090-1234-5678です", "JP", "+819012345678"],
+    ["010-1234-5678이요", "KR", "+821012345678"],
+    ["फ़ोन 98765 43210", "IN", "+919876543210"],
+  ])("reads the local phone format %s in %s as %s", (text, region, e164) => {
+    expect(extractEntities(text, region).phones).toEqual([e164]);
+  });
+
+  it("finds a name the shopper gives for themselves", () => {
+    expect(extractEntities("My name is Tran Thi Linh").names).toEqual(["Tran Thi Linh"]);
+    expect(extractEntities("atas nama Siti Rahma ya kak").names).toEqual(["Siti Rahma"]);
+  });
 });

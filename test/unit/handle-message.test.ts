@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { conversationIdFor } from "../../functions/domain/identifiers";
 import { handleShopperMessage } from "../../functions/domain/handle-message";
 import { DEMO_LOOKUP_KEYS, DEMO_ORDERS } from "../../functions/local/demo-data";
-import { message, pipeline, SHOP } from "../support/domain-fakes";
+import { message, pipeline, SHOP, translator } from "../support/domain-fakes";
 
 const conversationId = conversationIdFor(SHOP, "api", "thread-1");
 
@@ -98,5 +98,76 @@ describe("the reply pipeline (handleShopperMessage)", () => {
     const retried = await handleShopperMessage(p.deps, ask);
     expect(retried.status).toBe("pending_human");
     expect(p.escalationQueue.sent).toHaveLength(1);
+  });
+});
+
+describe("the reply pipeline reads an answer to its own question (issue #16)", () => {
+  let p: ReturnType<typeof pipeline>;
+  beforeEach(async () => {
+    p = pipeline();
+    for (const order of DEMO_ORDERS) await p.orders.putOrder(SHOP, order, DEMO_LOOKUP_KEYS);
+  });
+  const guest = { shopper: { id: "guest-3", name: "Linh" } };
+
+  it("unlocks the order asked about with the checkout email sent alone as the answer", async () => {
+    const asked = await handleShopperMessage(p.deps, message("Kak, pesanan #1001 sudah sampai mana?", guest));
+    expect(asked.reply?.text).not.toContain("JT0001234567");
+    const answered = await handleShopperMessage(p.deps, message("ini emailnya kak: siti@example.com", guest));
+    expect(answered.escalation).toBeNull();
+    expect(answered.reply?.intent).toBe("order_status");
+    expect(answered.reply?.text).toContain("JT0001234567");
+  });
+
+  it("unlocks it with the checkout phone in the market's local format", async () => {
+    await handleShopperMessage(p.deps, message("Kak, pesanan #1001 sudah sampai mana?", guest));
+    const answered = await handleShopperMessage(p.deps, message("no hp saya 0812-3456-7890", guest));
+    expect(answered.reply?.text).toContain("JT0001234567");
+  });
+
+  it("does not unlock an order with a contact that is not its checkout contact", async () => {
+    await handleShopperMessage(p.deps, message("Kak, pesanan #1001 sudah sampai mana?", guest));
+    const answered = await handleShopperMessage(p.deps, message("email saya linh@example.vn", guest));
+    expect(answered.reply?.text).not.toContain("JT0001234567");
+    expect(answered.escalation).toBeNull();
+  });
+
+  it("continues the topic asked about with the order number given after 'which order?'", async () => {
+    const asked = await handleShopperMessage(p.deps, message("Kak, aku mau batalin pesananku"));
+    expect(asked.reply?.text).toContain("#1002");
+    const answered = await handleShopperMessage(p.deps, message("#1002 kak"));
+    expect(answered.reply?.intent).toBe("cancel_order");
+    expect(answered.escalation?.reason).toBe("action_required");
+    expect(p.escalationQueue.sent[0]?.order?.name).toBe("#1002");
+  });
+
+  it("hands an angry shopper's late order to a person for frustration, the order in the packet", async () => {
+    const result = await handleShopperMessage(
+      p.deps,
+      message("Udah 3 minggu #1001 gak dateng2, kalian penipu ya?! PARAH!!!"),
+    );
+    expect(result.escalation?.reason).toBe("frustration");
+    expect(result.reply?.signals).toContain("frustration");
+    expect(p.escalationQueue.sent[0]).toMatchObject({ reason: "frustration", order: { name: "#1001" } });
+  });
+
+  it("hands a pregnancy question about a product to a person as a sensitive matter", async () => {
+    const result = await handleShopperMessage(
+      p.deps,
+      message("I'm pregnant, is this massage oil safe for me?", { market: "SG" }),
+    );
+    expect(result.escalation?.reason).toBe("sensitive");
+    expect(result.reply?.intent).toBe("sensitive_health_safety");
+  });
+
+  it("says goodbye to a 'no' after 'anything else?' instead of not understanding it", async () => {
+    await handleShopperMessage(p.deps, message("makasih ya kak"));
+    const answered = await handleShopperMessage(p.deps, message("ga ada kak"));
+    expect(answered.escalation).toBeNull();
+    expect(answered.reply?.text).toContain(translator.t("id", "closing"));
+  });
+
+  it("answers a one-word first message in the market's language", async () => {
+    const result = await handleShopperMessage(p.deps, message("p"));
+    expect(result.reply?.language).toBe("id");
   });
 });

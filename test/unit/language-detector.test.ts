@@ -44,6 +44,31 @@ describe("language detection with the market as prior", () => {
     expect(detect("pwede po ba i-cancel yung order ko kasi mali yung size", "PH")).toBe("fil");
   });
 
+  it.each([
+    ["My order はまだ届きませんか？", "SG", "ja"],
+    ["택배 tracking number 좀 보내주세요", "ID", "ko"],
+    ["Can you check my parcel ถึงไหนแล้วคะ", "TH", "th"],
+    ["Please check my order, कब आएगा?", "IN", "hi"],
+    ["My order #1001 到了吗？", "SG", "zh-Hans"],
+    ["Is my order 出貨了嗎?", "TW", "zh-Hant"],
+  ])("answers the mixed-script %s in %s in its non-Latin language, %s", (text, market, expected) => {
+    expect(detect(text, market as keyof typeof MARKETS)).toBe(expected);
+  });
+
+  it.each([
+    ["p", "ID", undefined, "id"],
+    ["admin", "ID", undefined, "id"],
+    ["hi", "TH", undefined, "th"],
+    ["ok", "PH", "fil", "fil"],
+    ["hello", "SG", "zh-Hans", "zh-Hans"],
+    ["halo", "VN", "vi", "vi"],
+  ] as const)(
+    "keeps the conversation's, else the market's, language for the ping %s in %s",
+    (text, market, hint, expected) => {
+      expect(detect(text, market, hint)).toBe(expected);
+    },
+  );
+
   it("keeps the conversation's language for a message too short to tell", () => {
     expect(detect("ok", "MY", "ms")).toBe("ms");
     expect(detect("#1001", "TH", "th")).toBe("th");

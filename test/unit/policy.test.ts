@@ -200,3 +200,73 @@ describe("market posture (R8)", () => {
     });
   });
 });
+
+describe("conversation policy: signals win over the topic", () => {
+  it("hands a delayed order with an angry shopper to a person for frustration, keeping the order", () => {
+    const d = decide(input("delivery_delay", { signals: ["frustration"] }));
+    expect(d).toMatchObject({ kind: "escalate", reason: "frustration", memory: { orderName: "#1001" } });
+  });
+
+  it("hands a product question that raises a safety matter to a person as sensitive", () => {
+    const d = decide(input("product_question", { signals: ["sensitive_health_safety"] }));
+    expect(d).toMatchObject({ kind: "escalate", reason: "sensitive" });
+  });
+
+  it("weighs a request for a person above a sensitive matter and frustration", () => {
+    const d = decide(input("order_status", { signals: ["person", "sensitive_legal", "frustration"] }));
+    expect(d).toMatchObject({ kind: "escalate", reason: "human_requested" });
+  });
+
+  it("weighs a sensitive matter above frustration", () => {
+    const d = decide(input("complaint", { signals: ["sensitive_health_safety", "frustration"] }));
+    expect(d).toMatchObject({ kind: "escalate", reason: "sensitive" });
+  });
+});
+
+describe("conversation policy: what a reply asks is remembered", () => {
+  it("remembers asking 'which order?' and the topic it is for", () => {
+    const d = decide(input("cancel_order", { order: { kind: "several", orders: [shipped, preparing] } }));
+    expect(d).toMatchObject({
+      kind: "reply",
+      lines: [{ key: "which_order" }],
+      memory: { awaiting: "order_number", pendingIntent: "cancel_order" },
+    });
+  });
+
+  it("remembers asking for the checkout contact of the order number given", () => {
+    const d = decide(input("refund_return", { order: { kind: "not_found", name: "#1001" } }));
+    expect(d).toMatchObject({
+      memory: { awaiting: "checkout_contact", pendingIntent: "refund_return", pendingOrder: "#1001" },
+    });
+  });
+
+  it("remembers asking for an order number", () => {
+    const d = decide(input("order_status", { order: { kind: "none" } }));
+    expect(d).toMatchObject({ lines: [{ key: "ask_order" }], memory: { awaiting: "order_number" } });
+  });
+
+  it("forgets the question once answered, or when a person takes over", () => {
+    const memory = {
+      misunderstandings: 0,
+      awaiting: "order_number" as const,
+      pendingIntent: "cancel_order" as const,
+    };
+    expect(decide(input("order_status", { memory }))).toMatchObject({ memory: { awaiting: null } });
+    expect(decide(input("human_request", { memory }))).toMatchObject({ memory: { awaiting: null } });
+  });
+
+  it("answers a yes or no to 'anything else?': asks what, or says goodbye", () => {
+    const thanked = decide(input("thanks"));
+    expect(thanked).toMatchObject({ memory: { awaiting: "confirmation" } });
+    const memory = thanked.kind === "reply" ? thanked.memory : INITIAL_MEMORY;
+    expect(decide(input("thanks", { memory, answer: "no" }))).toMatchObject({ lines: [{ key: "closing" }] });
+    expect(decide(input("greeting", { memory, answer: "yes" }))).toMatchObject({
+      lines: [{ key: "ask_more" }],
+    });
+  });
+
+  it("lets a cautious market say goodbye without a review", () => {
+    const memory = { misunderstandings: 0, awaiting: "confirmation" as const };
+    expect(decide(input("thanks", { memory, answer: "no", posture: "cautious" })).kind).toBe("reply");
+  });
+});

@@ -64,8 +64,26 @@ export function createConversationStore(table: Table): ConversationStore {
       const turnKey = keys.turn(query.shopId, query.conversationId, query.messageId);
       const orderKeyValue = query.orderName ? keys.order(query.shopId, orderKey(query.orderName)) : null;
       const lookupKeys = query.shopperKeys.map((k) => keys.orderLookup(query.shopId, k));
-      const wanted = [conversationKey, turnKey, ...(orderKeyValue ? [orderKeyValue] : []), ...lookupKeys];
+      const identityKey = query.identityKey ? keys.shopperIdentity(query.shopId, query.identityKey) : null;
+      const wanted = [
+        conversationKey,
+        turnKey,
+        ...(orderKeyValue ? [orderKeyValue] : []),
+        ...(identityKey ? [identityKey] : []),
+        ...lookupKeys,
+      ];
       const items = await batchGet(wanted);
+      // Keys linked to the identity are read only when there are some: a second round trip for linked shoppers alone.
+      const linked = (identityKey ? items.find((i) => i.pk === identityKey.pk)?.keys : undefined) as
+        | Iterable<string>
+        | undefined;
+      const extra = [...new Set(linked ?? [])]
+        .filter((k) => !query.shopperKeys.includes(k))
+        .map((k) => keys.orderLookup(query.shopId, k));
+      if (extra.length > 0) {
+        items.push(...(await batchGet(extra)));
+        lookupKeys.push(...extra);
+      }
       const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
       const conversationItem = find(conversationKey);
       const turnItem = find(turnKey);
@@ -143,6 +161,35 @@ export function createConversationStore(table: Table): ConversationStore {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
         await send(base());
       }
+    },
+
+    async linkIdentity(shopId, identityKey, linkedKeys) {
+      if (linkedKeys.length === 0) return;
+      // Both ways: the identity lists its keys (read with every message), each key lists the identities linked to
+      // it (how a customer's erasure finds them).
+      await client.send(
+        new UpdateCommand({
+          TableName,
+          Key: keys.shopperIdentity(shopId, identityKey),
+          UpdateExpression: "ADD #keys :keys SET #type = :type, #owner = :owner",
+          ExpressionAttributeNames: { "#keys": "keys", "#type": "type", "#owner": "owner" },
+          ExpressionAttributeValues: { ":keys": new Set(linkedKeys), ":type": "shopperIdentity", ":owner": shopId },
+        }),
+      );
+      for (const key of linkedKeys)
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.shopperIdentity(shopId, key),
+            UpdateExpression: "ADD #from :from SET #type = :type, #owner = :owner",
+            ExpressionAttributeNames: { "#from": "linkedFrom", "#type": "type", "#owner": "owner" },
+            ExpressionAttributeValues: {
+              ":from": new Set([identityKey]),
+              ":type": "shopperIdentityLink",
+              ":owner": shopId,
+            },
+          }),
+        );
     },
 
     putTurn: (turn: Turn, expiresAt?: number) =>

@@ -209,7 +209,9 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
   }
 
   async function version(shopId: ShopId): Promise<number> {
-    const shop = await client.send(new GetCommand({ TableName, Key: keys.shop(shopId), ConsistentRead: true }));
+    const shop = await client.send(
+      new GetCommand({ TableName, Key: keys.shop(shopId), ConsistentRead: true }),
+    );
     return (shop.Item?.knowledgeVersion as number | undefined) ?? 0;
   }
 
@@ -219,7 +221,10 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
       const created = !live(existing);
       if (created) await reserve(shopId, "ARTICLE");
       await client.send(
-        new PutCommand({ TableName, Item: itemOf(shopId, "ARTICLE", article.id, article, article.updatedAt) }),
+        new PutCommand({
+          TableName,
+          Item: itemOf(shopId, "ARTICLE", article.id, article, article.updatedAt),
+        }),
       );
       await bump(shopId, [{ type: "article", id: article.id }]);
       return created ? "created" : "replaced";
@@ -294,7 +299,9 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
       const at = now().toISOString();
       for (const policy of policies) {
         if (JSON.stringify(stored.get(policy.kind)) === JSON.stringify(policy)) continue;
-        await client.send(new PutCommand({ TableName, Item: itemOf(shopId, "POLICY", policy.kind, policy, at) }));
+        await client.send(
+          new PutCommand({ TableName, Item: itemOf(shopId, "POLICY", policy.kind, policy, at) }),
+        );
         changed.push({ type: "policy", id: policy.kind });
       }
       for (const kind of stored.keys())
@@ -306,16 +313,17 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
     version,
     async loadContent(shopId) {
       // The version first: items written after it are newer than it says, which the next catch-up applies again.
-      const version = await version(shopId);
+      const at = await version(shopId);
       const items = await queryAll(client, {
         TableName,
         KeyConditionExpression: "pk = :pk",
         FilterExpression: "attribute_not_exists(deleted)",
         ExpressionAttributeValues: { ":pk": keys.knowledge(shopId, "ARTICLE", "").pk },
       });
-      const of = (kind: Kind) => items.filter((i) => (i.sk as string).startsWith(`${kind}#`)).map((i) => i.data);
+      const of = (kind: Kind) =>
+        items.filter((i) => (i.sk as string).startsWith(`${kind}#`)).map((i) => i.data);
       return {
-        version,
+        version: at,
         articles: of("ARTICLE") as Article[],
         products: of("PRODUCT") as Product[],
         policies: of("POLICY") as Policy[],
@@ -338,7 +346,8 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
       if (log.length !== upTo - after) return null;
       const sources = new Map<string, SourceRef>();
       for (const entry of log)
-        for (const s of entry.sources as SourceRef[]) sources.set(`${s.type}:${s.id}`, { type: s.type, id: s.id });
+        for (const s of entry.sources as SourceRef[])
+          sources.set(`${s.type}:${s.id}`, { type: s.type, id: s.id });
       const wanted = [...sources.values()].map((s) => keys.knowledge(shopId, KIND[s.type], s.id));
       const found = new Map<string, Item>();
       for (const item of await batchGet(wanted)) found.set(item.sk as string, item);
@@ -356,10 +365,13 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
       if (!manifest || (manifest.expiresAt as number) <= epoch()) return null;
       const id = manifest.snapshotId as string;
       const count = manifest.chunks as number;
-      const chunkKeys = Array.from({ length: count }, (_, n) => keys.knowledgeSnapshot(shopId, chunkSk(id, n)));
+      const chunkKeys = Array.from({ length: count }, (_, n) =>
+        keys.knowledgeSnapshot(shopId, chunkSk(id, n)),
+      );
       const chunks = new Map<string, Uint8Array>();
       const batches = [];
-      for (let i = 0; i < chunkKeys.length; i += CHUNKS_PER_BATCH) batches.push(chunkKeys.slice(i, i + CHUNKS_PER_BATCH));
+      for (let i = 0; i < chunkKeys.length; i += CHUNKS_PER_BATCH)
+        batches.push(chunkKeys.slice(i, i + CHUNKS_PER_BATCH));
       for (const items of await Promise.all(batches.map((b) => batchGet(b))))
         for (const item of items) chunks.set(item.sk as string, item.bytes as Uint8Array);
       const ordered = chunkKeys.map((k) => chunks.get(k.sk));
@@ -435,11 +447,16 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
 const chunkSk = (snapshotId: string, n: number) => `CHUNK#${snapshotId}#${String(n).padStart(4, "0")}`;
 
 /** A list cursor's start key, only if it is this list's own (this shop's partition, this kind): never another shop's. */
-function startKey(cursor: string | undefined, pk: string, prefix: string): Record<string, string> | undefined {
+function startKey(
+  cursor: string | undefined,
+  pk: string,
+  prefix: string,
+): Record<string, string> | undefined {
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown;
-    if (isStartKey(key, { attribute: "pk", value: pk }, ["pk", "sk"]) && key.sk?.startsWith(prefix)) return key;
+    if (isStartKey(key, { attribute: "pk", value: pk }, ["pk", "sk"]) && key.sk?.startsWith(prefix))
+      return key;
   } catch {
     // fall through to the error below
   }

@@ -33,7 +33,10 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
   const { client, name: TableName } = table;
 
   /** Runs a conditional update of the conversation item; false when the condition did not hold. */
-  const conditional = async (conversation: Conversation, change: ReturnType<typeof update<ConversationItem>>) => {
+  const conditional = async (
+    conversation: Conversation,
+    change: ReturnType<typeof update<ConversationItem>>,
+  ) => {
     try {
       await client.send(
         new UpdateCommand({
@@ -62,10 +65,7 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
             const markets = byPartition.get(partition) ?? [];
             const values: Item = { ":pk": partition, ":ai": "ai" };
             const names: Record<string, string> = { "#status": "status", "#market": "market" };
-            const filters = [
-              "#status = :ai",
-              `#market IN (${markets.map((_, i) => `:m${i}`).join(", ")})`,
-            ];
+            const filters = ["#status = :ai", `#market IN (${markets.map((_, i) => `:m${i}`).join(", ")})`];
             markets.forEach((m, i) => {
               values[`:m${i}`] = m;
             });
@@ -114,7 +114,8 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
             gsi1sk: lastTaken.gsi1sk,
           };
       }
-      const more = merged.length > taken.length || Object.values(next).some((v) => v !== null && v !== undefined);
+      const more =
+        merged.length > taken.length || Object.values(next).some((v) => v !== null && v !== undefined);
       const at = now().toISOString();
       return {
         // Past retention a conversation is gone; one the seller's own staff paused is not the AI's right now.
@@ -131,7 +132,9 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
       for (let i = 0; i < shops.length; i += 100) {
         let pending: Item[] = shops.slice(i, i + 100).map((shop) => keys.conversation(shop, id));
         for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
-          const result = await client.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
+          const result = await client.send(
+            new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }),
+          );
           const found = (result.Responses?.[TableName] ?? []).find((item) => !expired(item));
           if (found) return toConversation(found);
           pending = (result.UnprocessedKeys?.[TableName]?.Keys ?? []) as Item[];
@@ -199,31 +202,39 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
         KeyConditionExpression: "gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to",
         ExpressionAttributeValues: { ":pk": gsi1.misses(shopId), ":from": from, ":to": `${to}` },
       });
-      return items.filter((i) => !expired(i)).flatMap((i) => {
-        const turn = i.turn as Turn;
-        const outcome = turn.outcome;
-        if (outcome.kind === "held" || !outcome.reply.miss || turn.receivedAt >= to) return [];
-        const miss: Miss = {
-          conversationId: turn.conversationId,
-          messageId: turn.messageId,
-          at: turn.receivedAt,
-          question: turn.text,
-          language: outcome.reply.language,
-          topic: outcome.reply.intent,
-          kind: outcome.reply.miss,
-          market: turn.market,
-        };
-        return [miss];
-      });
+      return items
+        .filter((i) => !expired(i))
+        .flatMap((i) => {
+          const turn = i.turn as Turn;
+          const outcome = turn.outcome;
+          if (outcome.kind === "held" || !outcome.reply.miss || turn.receivedAt >= to) return [];
+          const miss: Miss = {
+            conversationId: turn.conversationId,
+            messageId: turn.messageId,
+            at: turn.receivedAt,
+            question: turn.text,
+            language: outcome.reply.language,
+            topic: outcome.reply.intent,
+            kind: outcome.reply.miss,
+            market: turn.market,
+          };
+          return [miss];
+        });
     },
   };
 }
 
 /** A position per partition: undefined = from the start, null = exhausted. Partitions outside the agent's are refused. */
-function decodePositions(cursor: string | undefined, partitions: readonly string[]): Record<string, Item | null | undefined> {
+function decodePositions(
+  cursor: string | undefined,
+  partitions: readonly string[],
+): Record<string, Item | null | undefined> {
   if (!cursor) return Object.fromEntries(partitions.map((p) => [p, undefined]));
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<string, Item | null>;
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<
+      string,
+      Item | null
+    >;
     const allowed = new Set(partitions);
     if (
       Object.keys(parsed).every((p) => allowed.has(p)) &&

@@ -92,7 +92,8 @@ export function passagesOf(body: string): string[] {
   const joined: string[] = [];
   for (const passage of cut) {
     const last = joined.at(-1);
-    if (last !== undefined && last.length < MIN_PASSAGE_CHARS) joined[joined.length - 1] = `${last}\n${passage}`;
+    if (last !== undefined && last.length < MIN_PASSAGE_CHARS)
+      joined[joined.length - 1] = `${last}\n${passage}`;
     else joined.push(passage);
   }
   return joined;
@@ -252,7 +253,10 @@ export class KnowledgeIndex {
   private expand(groups: string[][]): [string, number][][] {
     const cap = this.commonFrom();
     return groups.map(([typed, ...synonyms]) => {
-      const terms: [string, number][] = [[typed as string, 1], ...synonyms.map((t): [string, number] => [t, WEIGHT.synonym])];
+      const terms: [string, number][] = [
+        [typed as string, 1],
+        ...synonyms.map((t): [string, number] => [t, WEIGHT.synonym]),
+      ];
       const word = typed as string;
       if (!isLatinTerm(word)) return terms;
       if (word.length >= 5) {
@@ -266,7 +270,8 @@ export class KnowledgeIndex {
         }
       }
       if (word.length >= 6 && !this.df.has(word))
-        for (const [term, [df]] of this.vocabulary.fuzzyGet(word, 1)) if (df <= cap) terms.push([term, WEIGHT.fuzzy]);
+        for (const [term, [df]] of this.vocabulary.fuzzyGet(word, 1))
+          if (df <= cap) terms.push([term, WEIGHT.fuzzy]);
       return terms;
     });
   }

@@ -13,7 +13,8 @@ const HANGUL = /\p{Script=Hangul}/u;
 const THAI = /\p{Script=Thai}/u;
 const LATIN = /\p{Script=Latin}/u;
 /** Text that needs a dictionary to find its words. */
-const NEEDS_SEGMENTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const NEEDS_SEGMENTER =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 const segmenters = new Map<string, Intl.Segmenter>();

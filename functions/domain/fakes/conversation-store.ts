@@ -272,11 +272,14 @@ export function createFakeConversationStore(
 
 /** The shopper's message and the AI's reply of a turn, as getConversation shows them. */
 function messagesOf(turn: Turn): Message[] {
-  const shopper: Message = { id: turn.messageId, role: "shopper", text: turn.text, at: turn.receivedAt };
-  if (turn.outcome.kind === "held") return [shopper];
+  // A burst answered as one turn shows each of its messages as the shopper sent it.
+  const shopper: Message[] = turn.parts?.length
+    ? turn.parts.map((p) => ({ id: p.messageId, role: "shopper" as const, text: p.text, at: p.at }))
+    : [{ id: turn.messageId, role: "shopper", text: turn.text, at: turn.receivedAt }];
+  if (turn.outcome.kind === "held") return shopper;
   const reply = turn.outcome.reply;
   return [
-    shopper,
+    ...shopper,
     {
       id: `${turn.messageId}:reply`,
       role: "ai",

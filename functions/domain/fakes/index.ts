@@ -9,6 +9,7 @@ import { createFakeClock } from "./clock";
 import { createFakeConversationStore } from "./conversation-store";
 import { createFakeEscalationQueue } from "./escalation-queue";
 import { createFakeEscalationStore } from "./escalation-store";
+import { createFakeKnowledgeStore } from "./knowledge-store";
 import { createRecordingLogger } from "./logger";
 import { createRecordingMetrics } from "./metrics";
 import { createRecordingNotifier } from "./notifier";
@@ -23,6 +24,7 @@ export * from "./clock";
 export * from "./conversation-store";
 export * from "./escalation-queue";
 export * from "./escalation-store";
+export * from "./knowledge-store";
 export * from "./language-services";
 export * from "./logger";
 export * from "./metrics";
@@ -44,6 +46,7 @@ export function createInMemoryPorts(clock: Clock = createFakeClock()) {
     inbox: createFakeEscalationStore(() => shops.listShopIds()),
     escalationQueue: createFakeEscalationQueue(),
     cannedReplies: createFakeCannedReplyStore(),
+    knowledgeStore: createFakeKnowledgeStore(shops),
     sessions: createFakeSessionStore(),
     channels: createRecordingChannelSender(),
     notifier: createRecordingNotifier(),

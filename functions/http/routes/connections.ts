@@ -119,7 +119,20 @@ const deleteRoute = (marketplace: ChannelName) =>
     summary: `Disconnect a ${marketplace} account: its pushes are refused and nothing more is sent with it`,
     security: [{ shopApiKey: [] }],
     request: { params: AccountParam },
-    responses: { 204: { description: "Disconnected" }, 401: error, 404: error },
+    responses: {
+      200: {
+        description: "Disconnected",
+        content: {
+          "application/json": {
+            schema: z
+              .object({ channel: channelEnum, accountId: z.string(), disconnected: z.literal(true) })
+              .openapi("Disconnected"),
+          },
+        },
+      },
+      401: error,
+      404: error,
+    },
   });
 
 const listRoute = createRoute({
@@ -268,7 +281,7 @@ export function registerConnectionRoutes(app: OpenAPIHono<AppEnv>, deps: Connect
       const { accountId } = c.req.valid("param");
       if (!(await deps.connections.disconnect(c.get("shop").id, marketplace, accountId)))
         throw new AppError("not_found", `No ${marketplace} account ${accountId} is connected.`);
-      return c.body(null, 204);
+      return c.json({ channel: marketplace, accountId, disconnected: true as const }, 200);
     });
   }
   app.openapi(listRoute, async (c) =>

@@ -42,7 +42,8 @@ const unansweredRoute = createRoute({
   method: "get",
   path: "/v1/insights/unanswered",
   summary: "Questions the AI could not answer, grouped by topic and language, with counts and examples",
-  description: "from and to as for GET /v1/analytics: times or plain dates, [from, to), by default the last seven days.",
+  description:
+    "from and to as for GET /v1/analytics: times or plain dates, [from, to), by default the last seven days.",
   security: [{ shopApiKey: [] }],
   request: { query: ReportQuery },
   responses: {
@@ -50,7 +51,9 @@ const unansweredRoute = createRoute({
       description: "The groups, the largest first",
       content: {
         "application/json": {
-          schema: z.object({ ...window, total: z.number().int(), groups: z.array(GroupSchema) }).openapi("Unanswered"),
+          schema: z
+            .object({ ...window, total: z.number().int(), groups: z.array(GroupSchema) })
+            .openapi("Unanswered"),
         },
       },
     },

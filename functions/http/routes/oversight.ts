@@ -120,7 +120,8 @@ const listRoute = createRoute({
 const detailRoute = createRoute({
   method: "get",
   path: "/v1/inbox/conversations/{conversationId}",
-  summary: "A conversation's whole transcript, with why the AI said what it said (404 outside the agent's scope)",
+  summary:
+    "A conversation's whole transcript, with why the AI said what it said (404 outside the agent's scope)",
   security: [{ agentJwt: [] }],
   request: { params: ConversationParam },
   responses: {
@@ -155,7 +156,9 @@ const flagRoute = createRoute({
     body: {
       required: true,
       content: {
-        "application/json": { schema: z.object({ note: z.string().trim().min(1).max(2000) }).openapi("FlagRequest") },
+        "application/json": {
+          schema: z.object({ note: z.string().trim().min(1).max(2000) }).openapi("FlagRequest"),
+        },
       },
     },
   },

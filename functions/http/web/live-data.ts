@@ -61,7 +61,12 @@ async function shown(
     messages: messages.map((m): ShownMessage => {
       const text = byId.get(m.id);
       if (text)
-        return { message: m, text, original: { text: m.text, language: m.language ?? language }, kind: "translated" };
+        return {
+          message: m,
+          text,
+          original: { text: m.text, language: m.language ?? language },
+          kind: "translated",
+        };
       return m.original
         ? { message: m, text: m.original.text, original: { text: m.text, language }, kind: "sent" }
         : { message: m, text: m.text, original: null, kind: "as_written" };

@@ -11,7 +11,13 @@ import { AppError } from "../../domain/errors";
 import { ConversationId } from "../../domain/ids";
 import { LANGUAGE_CODES } from "../../domain/languages";
 import { MARKET_CODES, REGIONS } from "../../domain/markets";
-import { flagAnswer, groupUnanswered, type LiveConversation, listLive, takeOver } from "../../domain/oversight";
+import {
+  flagAnswer,
+  groupUnanswered,
+  type LiveConversation,
+  listLive,
+  takeOver,
+} from "../../domain/oversight";
 import type { Page } from "../../domain/ports";
 import type { InboxPageDeps } from "./deps";
 import { AnalyticsQuery } from "./forms";
@@ -54,7 +60,8 @@ const asSeller = (c: Context<PageEnv>): SellerSession | null => {
   const s = c.get("session");
   return s.kind === "seller" ? s : null;
 };
-const forbidden = (kit: Kit, c: Context<PageEnv>) => kit.errorPage(c, 403, "errors.title", "errors.forbidden");
+const forbidden = (kit: Kit, c: Context<PageEnv>) =>
+  kit.errorPage(c, 403, "errors.title", "errors.forbidden");
 const agentOf = (s: AgentSession): Agent => ({
   id: s.agent.id,
   name: s.agent.name || s.agent.id,
@@ -149,7 +156,10 @@ export function registerLivePages(pages: Pages, kit: Kit) {
     const id = conversationId(c);
     const input = FlagForm.safeParse(await c.req.parseBody());
     if (!input.success) return c.redirect(`/inbox/c/${id}?error=invalid`, 303);
-    await flagAnswer(deps, agentOf(session), id, { messageId: c.req.param("messageId"), note: input.data.note });
+    await flagAnswer(deps, agentOf(session), id, {
+      messageId: c.req.param("messageId"),
+      note: input.data.note,
+    });
     return c.redirect(`/inbox/c/${id}?done=flagged`, 303);
   });
 }

@@ -54,12 +54,18 @@ const LiveItem: FC<{ text: PageText; item: LiveConversation; now: Date }> = ({ t
               {text.languageName(c.memory.language)}
             </span>
           )}
-          <span class="small">{text.t("live.last_activity", { when: text.relative(c.lastMessageAt, now) })}</span>
+          <span class="small">
+            {text.t("live.last_activity", { when: text.relative(c.lastMessageAt, now) })}
+          </span>
         </span>
         {c.recent.slice(-3).map((entry) => (
           <span class="last-message">
             <span class="small">{text.t(`role.${entry.role}`)} · </span>
-            <span lang={entry.role === "shopper" || entry.role === "ai" ? (c.memory.language ?? undefined) : undefined}>
+            <span
+              lang={
+                entry.role === "shopper" || entry.role === "ai" ? (c.memory.language ?? undefined) : undefined
+              }
+            >
               {entry.text.replace(/\s+/g, " ")}
             </span>
           </span>
@@ -286,7 +292,8 @@ export const LiveConversationPage: FC<{
       <h1>{title}</h1>
       <p class="meta">
         <span lang={data.language}>{text.languageName(data.language)}</span> · {text.channelName(c.channel)} ·{" "}
-        {text.t(`region.${data.market.region}`)} · <span class="badge">{text.t(`live.status_${c.status}`)}</span>
+        {text.t(`region.${data.market.region}`)} ·{" "}
+        <span class="badge">{text.t(`live.status_${c.status}`)}</span>
       </p>
       <div class="packet">
         <div class="main-column">
