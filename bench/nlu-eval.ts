@@ -80,7 +80,12 @@ export function nluEval(): NluRow[] {
       const market = (item.market ?? file.market) as MarketCode;
       const u = understand(item.text, market, FRESH);
       const intent = u.topic.intent;
-      if (intent === item.intent || (intent === "unknown" && item.intent === "out_of_scope")) topic++;
+      // A message that asks for a person next to another topic is rightly read as the request for a person.
+      const right =
+        intent === item.intent ||
+        (intent === "unknown" && item.intent === "out_of_scope") ||
+        (intent === "human_request" && item.wantsPerson);
+      if (right) topic++;
       const detected = understanding.detectLanguage(item.text, MARKETS[market], undefined).language;
       if (isLanguage(file.language) && detected === file.language) languageId++;
       const toPerson = u.signals.length > 0 || PERSON_TOPICS.has(intent) || intent.startsWith("sensitive_");

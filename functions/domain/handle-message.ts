@@ -25,6 +25,7 @@ import { type Market, type MarketCode, type MarketOverride, marketWith } from ".
 import { type Intent, ORDER_INTENTS } from "./intent";
 import { orderKey } from "./order";
 import { type OrderResolution, resolveOrder, shopperKeys } from "./order-resolution";
+import { shopperLookupKeys } from "./privacy";
 import { type Composed, compose } from "./compose";
 import { type Decision, decide, effectiveIntent, offersPerson } from "./policy";
 import type { HandoffPacket } from "./escalation";
@@ -112,7 +113,28 @@ export async function handleShopperMessage(
   const decided = decidePolicy(message, loaded, understood, orders);
   const composed = await composeReply(deps, message, loaded, understood, orders, decided);
   const planned = planTurn(deps, message, loaded, understood, orders, composed);
+  // Linked before the turn is stored, so a retry after a failure links again (the link is idempotent).
+  const link = confirmedLink(message, loaded, orders);
+  if (link.length > 0) await deps.conversations.linkIdentity?.(message.shopId, identityKeyOf(message), link);
   return persistTurn(deps, message, planned);
+}
+
+/** The identity the channel vouches for, as the order cache and the identity items name it. */
+const identityKeyOf = (message: IncomingMessage) => `buyer:${message.channel}:${message.shopper.id}`;
+
+/**
+ * R4: the keys to link to the shopper's vouched identity when this message proved an order theirs by naming its
+ * number with its checkout email or phone (Shopify's guest lookup): that order's email and phone, so their orders
+ * are found without asking from now on. Nothing is linked from an email or phone typed without the order number,
+ * nor from an order the identity already reached.
+ */
+function confirmedLink(message: IncomingMessage, loaded: Loaded, orders: ResolvedOrders): string[] {
+  const order = orders.order;
+  if (!loaded.namedOrder || order.kind !== "found") return [];
+  if (loaded.context.shopperOrders.some((o) => o.id === order.order.id)) return [];
+  if (loaded.entities.emails.length + loaded.entities.phones.length === 0) return [];
+  const keys = new Set(shopperKeys(message.channel, message.shopper, message.market));
+  return shopperLookupKeys(order.order).filter((k) => !keys.has(k));
 }
 
 /** What a turn starts from: the stored context and the conversation's state at this moment. */
@@ -182,6 +204,7 @@ async function loadContext(
     orderName: namedOrder,
     // Only the identity the channel vouches for: an email or phone typed in the message lists no orders (docs/api.md).
     shopperKeys: shopperKeys(message.channel, message.shopper, message.market),
+    identityKey: identityKeyOf(message),
   });
   // A repeat of a message we already handled gets the first answer and changes nothing.
   if (context.existingTurn) return { repeat: resultOf(sameMessage(context.existingTurn, message)) };

@@ -5,7 +5,8 @@ import type { ConnectionSecrets, MarketplaceAdapter, MarketplaceConnection } fro
 const REFRESH_MARGIN_MS = 10 * 60_000;
 
 export interface TokenStore {
-  save(connection: MarketplaceConnection, secrets: ConnectionSecrets): Promise<void>;
+  /** Stores the refreshed pair, only while the account is still connected (a refresh never reconnects one). */
+  saveRefreshed(connection: MarketplaceConnection, secrets: ConnectionSecrets): Promise<void>;
   secrets(connection: MarketplaceConnection): Promise<ConnectionSecrets>;
 }
 
@@ -25,6 +26,6 @@ export async function freshCredentials(
     accessToken: refreshed.accessToken,
     refreshToken: refreshed.refreshToken,
   };
-  await store.save(next, nextSecrets);
+  await store.saveRefreshed(next, nextSecrets);
   return { connection: next, secrets: nextSecrets };
 }

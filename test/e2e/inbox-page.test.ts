@@ -6,6 +6,7 @@ import { signAgentToken } from "../../functions/local/agent-tokens";
 import { SHORTCUTS } from "../../functions/http/web/assets";
 import { pageText } from "../../functions/http/web/page-locale";
 import { DEMO_SHOP_ID } from "../../functions/local/demo-data";
+import { ShopId } from "../../functions/domain/ids";
 import { accessibilityViolations, type Browser, launchBrowser, screenshot } from "../support/browser";
 import {
   signInAsAgent as agentSignIn,
@@ -200,6 +201,29 @@ describe("the web inbox", () => {
     await seller.getByRole("heading", { name: say("en", "analytics.title") }).waitFor();
     expect(await accessibilityViolations(seller)).toEqual([]);
     await seller.goto(url("/inbox/canned"));
+    expect(await accessibilityViolations(seller)).toEqual([]);
+    // The connections page with an account on it, its authorization about to end (the table, the alert, the forms).
+    const connection = {
+      shopId: ShopId(DEMO_SHOP_ID),
+      marketplace: "shopee" as const,
+      marketplaceShopId: "947042923",
+      appId: "2006566",
+      vendor: { callbackUrl: url("/webhooks/shopee") },
+      apiBaseUrl: "https://partner.shopeemobile.com",
+      authBaseUrl: "https://partner.shopeemobile.com",
+      market: "ID" as const,
+      accessTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      connectedAt: new Date().toISOString(),
+    };
+    await stack().deps.connections.save(connection, { signingKey: "k", accessToken: "a", refreshToken: "r" });
+    await stack().deps.connections.recordAlert(ShopId(DEMO_SHOP_ID), "shopee", "947042923", {
+      kind: "token_expiring",
+      expiresAt: new Date(Date.now() + 48 * 3600_000).toISOString(),
+      at: new Date().toISOString(),
+    });
+    await seller.goto(url("/inbox/connections"));
+    await seller.getByRole("heading", { name: say("en", "connections.heading") }).waitFor();
+    expect(await seller.getByRole("button", { name: say("en", "connections.disconnect") }).count()).toBe(1);
     expect(await accessibilityViolations(seller)).toEqual([]);
   });
 

@@ -131,6 +131,7 @@ describe("SSRF through marketplace connections", () => {
         {
           shopId: planted.shopId,
           marketplace: "shopee",
+          accountId: planted.marketplaceShopId,
           conversationId: "c-planted",
           threadId: "t-1",
           buyerId: "1",

@@ -461,6 +461,49 @@ describe("shoppers' own chat apps", () => {
   });
 
   describe("one shopper across channels (R4)", () => {
+    const bot = ACCOUNTS.line.botUserId;
+    const lineUser = () => `U${(++seq).toString(16).padStart(32, "e")}`;
+    const say = async (user: string, text: string) => {
+      await post("/webhooks/line", chatPushes.line(ACCOUNTS.line.channelSecret, lineWebhook(bot, user, { type: "text", text })));
+      await stack.poller.drain();
+    };
+    /** The orders a later message of this LINE user finds without being told anything. */
+    const ordersFoundFor = async (user: string) => {
+      const identity = `buyer:line:${user}`;
+      const context = await stack.deps.conversations.loadTurnContext({
+        shopId: SHOP,
+        conversationId: conversationIdFor(SHOP, "line", `other-thread-of-${user}`),
+        messageId: "probe",
+        orderName: null,
+        shopperKeys: [identity],
+        identityKey: identity,
+      });
+      return context.shopperOrders.map((o) => o.name).sort();
+    };
+
+    it("links a LINE user who confirmed a checkout email with its order number, so later messages find their orders", async () => {
+      for (const order of DEMO_ORDERS) await stack.deps.orders.putOrder(SHOP, order, shopperLookupKeys(order));
+      const user = lineUser();
+      expect(await ordersFoundFor(user)).toEqual([]);
+      await say(user, "Where is my order #1001? My email is siti@example.com");
+      const answer = fake.requests.filter((r) => r.body.to === user).at(-1);
+      expect(JSON.stringify(answer?.body)).toContain("#1001");
+      expect(await ordersFoundFor(user)).toEqual(["#1001", "#1002", "#1003"]);
+      // The customer's erasure (customers/redact) takes the link with their keys.
+      await stack.deps.erasure.eraseLookups(SHOP, shopperLookupKeys({ email: "siti@example.com", phone: null }));
+      expect(await ordersFoundFor(user)).toEqual([]);
+    });
+
+    it("never links an email typed without the order number it was used for", async () => {
+      for (const order of DEMO_ORDERS) await stack.deps.orders.putOrder(SHOP, order, shopperLookupKeys(order));
+      const user = lineUser();
+      await say(user, "Where is my order? My email is siti@example.com");
+      expect(await ordersFoundFor(user)).toEqual([]);
+      const answer = fake.requests.filter((r) => r.body.to === user).at(-1);
+      // Asked for the order number (the example in the question is #1001), none of the shopper's orders described.
+      expect(JSON.stringify(answer?.body)).not.toMatch(/#1002|#1003/);
+    });
+
     it("gives a WhatsApp shopper whose number is on a Shopify order that order without asking", async () => {
       // The order cache indexes Shopify orders under their checkout phone, in E.164.
       const waId = "6281234567890";

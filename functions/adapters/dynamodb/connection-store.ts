@@ -45,8 +45,10 @@ export interface ConnectionStore {
     /** More ids that route to this account (Meta's verify token, by its hash: the GET handshake names nothing else). */
     aliases?: readonly string[],
   ): Promise<void>;
-  /** Stores refreshed tokens of an account that is still connected; a disconnected one stays disconnected. */
+  /** `connect` without aliases: stores the account and claims its marketplace id (409 if another shop holds it). */
   save(connection: MarketplaceConnection, secrets: ConnectionSecrets): Promise<void>;
+  /** Stores refreshed tokens of an account that is still connected; a disconnected one stays disconnected. */
+  saveRefreshed(connection: MarketplaceConnection, secrets: ConnectionSecrets): Promise<void>;
   /**
    * One account; without `accountId`, the channel's only account (null when the shop has several: a caller that
    * cannot say which must not guess, or it would answer with another shop's credentials).
@@ -295,7 +297,7 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
     return { shopId: item.shopId as ShopId, version: (item.version as string | undefined) ?? "" };
   };
 
-  return {
+  const store: ConnectionStore = {
     async connect(connection, secrets, aliases = []) {
       const sealed = await box.seal(JSON.stringify(secrets), context(connection));
       // The route is claimed first and only if free or already ours, so a newcomer never takes over a shop's
@@ -381,6 +383,9 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
         .catch(ignoreConditionFailure);
     },
     async save(connection, secrets) {
+      await store.connect(connection, secrets);
+    },
+    async saveRefreshed(connection, secrets) {
       const sealed = await box.seal(JSON.stringify(secrets), context(connection));
       await client
         .send(
@@ -530,4 +535,5 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
       return item !== undefined && !((item[TTL_ATTRIBUTE] as number) < Date.now() / 1000);
     },
   };
+  return store;
 }

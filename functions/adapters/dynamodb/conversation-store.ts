@@ -241,7 +241,8 @@ export function createConversationStore(table: Table): ConversationStore {
         ...escalated,
         ...items.filter((i) => i.type === "event").map((i) => i.event as ConversationEvent),
       ];
-      events.sort((a, b) => a.at.localeCompare(b.at));
+      // At the same moment, a handoff or takeover reads before the claim that follows it.
+      events.sort((a, b) => a.at.localeCompare(b.at) || EVENT_ORDER[a.kind] - EVENT_ORDER[b.kind]);
       const notes = items.filter((i) => i.type === "note").map((i) => i.note as InternalNote);
       notes.sort((a, b) => a.at.localeCompare(b.at));
       const translations: Record<string, Record<string, string>> = {};
@@ -520,6 +521,7 @@ export function toConversation(item: Item): Conversation {
 }
 
 const ROLE_ORDER = { shopper: 0, ai: 1, agent: 2, system: 3 } as const;
+const EVENT_ORDER = { escalated: 0, taken_over: 1, claimed: 2, resolved: 3, released: 3 } as const;
 const rank = (m: Message) => ROLE_ORDER[m.role];
 
 function messagesOf(turn: Turn): Message[] {

@@ -115,7 +115,16 @@ export function createErasureStore(table: Table): ErasureStore {
       deleteKeys(
         orders.flatMap((o) => [keys.order(shopId, orderKey(o.name)), keys.orderAlias(shopId, o.id)]),
       ),
-    eraseLookups: (shopId, lookupKeys) => deleteKeys(lookupKeys.map((k) => keys.orderLookup(shopId, k))),
+    async eraseLookups(shopId, lookupKeys) {
+      // The customer's identity links go with their keys: each key's link item names the identities linked to it.
+      const links = await getKeys(lookupKeys.map((k) => keys.shopperIdentity(shopId, k)));
+      const identities = links.flatMap((i) => [...((i.linkedFrom ?? []) as Iterable<string>)]);
+      return deleteKeys([
+        ...lookupKeys.map((k) => keys.orderLookup(shopId, k)),
+        ...links.map((i) => ({ pk: i.pk as string, sk: i.sk as string })),
+        ...identities.map((k) => keys.shopperIdentity(shopId, k)),
+      ]);
+    },
     async unindexOrders(shopId, lookupKeys, orderNames) {
       if (orderNames.length === 0) return 0;
       const names = [...new Set(orderNames.map(orderKey))];

@@ -17,7 +17,7 @@ import {
 } from "../../domain/knowledge";
 import type { Language } from "../../domain/languages";
 import type { MarketCode } from "../../domain/markets";
-import { isLatinTerm, questionTerms, tokenize } from "./tokenize";
+import { isLatinTerm, type QuestionWord, questionTerms, tokenize } from "./tokenize";
 
 /** Changes the snapshot format: a snapshot of another format is rebuilt, never misread. */
 const SNAPSHOT_FORMAT = 1;
@@ -216,7 +216,7 @@ export class KnowledgeIndex {
   search(question: string, options: SearchOptions): Passage[] {
     const groups = questionTerms(question, options.language);
     if (groups.length === 0) return [];
-    const searched = this.expand(this.withoutCommonWords(groups));
+    const searched = this.expand(groups);
     const weights = new Map<string, number>();
     for (const group of searched)
       for (const [term, weight] of group) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
@@ -247,44 +247,42 @@ export class KnowledgeIndex {
   }
 
   /**
-   * Each group's words with their weights, plus the longer words a typed Latin word begins (kirim → kiriman) and, for a
-   * typed word the index does not hold, the words one edit away; common words are never added (too costly, too vague).
+   * Each question word's terms with their weights, plus the longer words a typed Latin word begins (kirim → kiriman)
+   * and, for a typed word the index does not hold, the words one edit away. Common words are left out (they would
+   * visit most of the index and say little); when every word is common, the rarest are searched anyway.
    */
-  private expand(groups: string[][]): [string, number][][] {
+  private expand(words: readonly QuestionWord[]): [string, number][][] {
     const cap = this.commonFrom();
-    return groups.map(([typed, ...synonyms]) => {
+    const rare = (term: string) => (this.df.get(term) ?? 0) <= cap;
+    const groups = words.map((word) => {
       const terms: [string, number][] = [
-        [typed as string, 1],
-        ...synonyms.map((t): [string, number] => [t, WEIGHT.synonym]),
+        ...word.forms.filter(rare).map((t): [string, number] => [t, 1]),
+        ...word.synonyms.filter(rare).map((t): [string, number] => [t, WEIGHT.synonym]),
       ];
-      const word = typed as string;
-      if (!isLatinTerm(word)) return terms;
-      if (word.length >= 5) {
-        let added = 0;
-        for (const [term, df] of this.vocabulary.atPrefix(word)) {
-          if (added >= MAX_PREFIX_EXPANSIONS) break;
-          if (term !== word && df <= cap) {
-            terms.push([term, WEIGHT.prefix]);
-            added++;
+      for (const typed of word.forms) {
+        if (!isLatinTerm(typed) || !rare(typed)) continue;
+        if (typed.length >= 5) {
+          let added = 0;
+          for (const [term, df] of this.vocabulary.atPrefix(typed)) {
+            if (added >= MAX_PREFIX_EXPANSIONS) break;
+            if (term !== typed && df <= cap) {
+              terms.push([term, WEIGHT.prefix]);
+              added++;
+            }
           }
         }
+        if (typed.length >= 6 && !this.df.has(typed))
+          for (const [term, [df]] of this.vocabulary.fuzzyGet(typed, 1)) if (df <= cap) terms.push([term, WEIGHT.fuzzy]);
       }
-      if (word.length >= 6 && !this.df.has(word))
-        for (const [term, [df]] of this.vocabulary.fuzzyGet(word, 1))
-          if (df <= cap) terms.push([term, WEIGHT.fuzzy]);
       return terms;
     });
-  }
-
-  /** The question's word groups without the common ones, or its rarest groups when all are common. */
-  private withoutCommonWords(groups: string[][]): string[][] {
-    const cap = this.commonFrom();
-    const rarity = (group: string[]) => Math.min(...group.map((t) => this.df.get(t) ?? 0));
-    const kept = groups
-      .map((group) => group.filter((term) => (this.df.get(term) ?? 0) <= cap))
-      .filter((group) => group.length > 0);
+    const kept = groups.filter((g) => g.length > 0);
     if (kept.length > 0) return kept;
-    return [...groups].sort((a, b) => rarity(a) - rarity(b)).slice(0, KEEP_RAREST);
+    const rarity = (word: QuestionWord) => Math.min(...word.forms.map((t) => this.df.get(t) ?? 0));
+    return [...words]
+      .sort((a, b) => rarity(a) - rarity(b))
+      .slice(0, KEEP_RAREST)
+      .map((w) => w.forms.map((t): [string, number] => [t, 1]));
   }
 
   private passageOf(m: PassageMeta, result: SearchResult, groups: [string, number][][]): Passage {

@@ -127,32 +127,82 @@ const STOPWORDS_TEXT = [
 export const STOPWORDS: ReadonlySet<string> = new Set(
   STOPWORDS_TEXT.split(/\s+/)
     .filter(Boolean)
-    .map((w) => (LATIN.test(w) ? stemLatin(foldLatin(w)) : w)),
+    .map((w) => (LATIN.test(w) ? foldLatin(w) : w)),
 );
 
-/** Every pair of adjacent Han characters in a run of them (Chinese and Japanese words are mostly two characters). */
-function hanBigrams(text: string): string[] {
-  const out: string[] = [];
-  for (const run of text.match(/\p{Script=Han}{2,}/gu) ?? [])
-    for (let i = 0; i + 1 < run.length; i++) {
-      const pair = run.slice(i, i + 2);
-      if (![...pair].some((c) => STOPWORDS.has(c))) out.push(pair);
+/**
+ * Indonesian and Malay words without their affixes (pengiriman, dikirim → kirim; mengembalikan → kembali), after
+ * Nazief and Adriani, simplified: a prefix whose nasal swallowed the root's first letter (meng-irim) gives both
+ * readings ("irim", "kirim"), and the word without its prefix is kept too, so documents and questions meet.
+ */
+export function malayStems(word: string): string[] {
+  if (word.length <= 4 || /\d/.test(word)) return [word];
+  let w = word;
+  const cut = (re: RegExp, min = 4) => {
+    const m = re.exec(w);
+    if (m && w.length - m[0].length >= min) w = w.slice(0, -m[0].length);
+  };
+  cut(/(lah|kah|pun|tah)$/);
+  cut(/(nya|ku|mu)$/);
+  cut(/(kan|an)$/);
+  const stems = new Set([w]);
+  let root = w;
+  const first = /^(di|ke|se)/.exec(root);
+  if (first && root.length - 2 >= 4) {
+    root = root.slice(2);
+    stems.add(root);
+  }
+  const vowel = (c: string | undefined) => c !== undefined && "aeiou".includes(c);
+  const add = (...candidates: string[]) => {
+    for (const c of candidates) if (c.length >= 3) stems.add(c);
+  };
+  const prefix = /^(meny|peny|meng|peng|mem|pem|men|pen|me|pe|ber|be|ter)/.exec(root)?.[1];
+  if (prefix) {
+    const rest = root.slice(prefix.length);
+    const next = rest[0];
+    if (prefix === "meny" || prefix === "peny") add(`s${rest}`);
+    else if (prefix === "meng" || prefix === "peng") add(rest, ...(vowel(next) ? [`k${rest}`] : []));
+    else if (prefix === "mem" || prefix === "pem") add(vowel(next) ? `p${rest}` : rest);
+    else if (prefix === "men" || prefix === "pen") add(rest, ...(vowel(next) ? [`t${rest}`] : []));
+    else if (prefix === "me" || prefix === "pe") {
+      if (next !== undefined && "lrwy".includes(next)) add(rest);
+    } else add(rest);
+  }
+  return [...stems];
+}
+
+/** Every pair of adjacent Han characters, with where it starts (Chinese and Japanese words are mostly two characters). */
+function hanBigrams(text: string): { pair: string; at: number }[] {
+  const out: { pair: string; at: number }[] = [];
+  for (const run of text.matchAll(/\p{Script=Han}{2,}/gu))
+    for (let i = 0; i + 1 < run[0].length; i++) {
+      const pair = run[0].slice(i, i + 2);
+      if (![...pair].some((c) => STOPWORDS.has(c))) out.push({ pair, at: (run.index ?? 0) + i });
     }
   return out;
 }
 
 const ASCII_WORD = /^[a-z0-9]+$/;
 
-/** One word as the index keeps it: nothing for a word that carries no meaning, a Korean word with its stem. */
-function termOf(raw: string): string[] {
+/** A Latin word's forms in its language: Malay and Indonesian affixes, English endings, Vietnamese as it is. */
+function latinForms(word: string, language: Language | undefined): string[] {
+  if (language === "id" || language === "ms") return malayStems(word);
+  if (language === "vi") return [word];
+  return [stemLatin(word)];
+}
+
+/**
+ * One word as the index keeps it, as the forms it may take (a Korean noun with and without its particle, a Malay word
+ * with and without its affixes); none for a word that carries no meaning.
+ */
+function formsOf(raw: string, language: Language | undefined): string[] {
   let word = raw;
-  // The common case first, cheaply: a plain ASCII word needs no folding.
-  if (ASCII_WORD.test(word)) word = stemLatin(word);
-  else {
+  if (!ASCII_WORD.test(word)) {
     if (/^\d{1,3}([.,]\d{3})+$/.test(word)) word = word.replace(/[.,]/g, "");
-    if (LATIN.test(word)) word = stemLatin(foldLatin(word));
+    if (LATIN.test(word)) word = foldLatin(word);
   }
   if (word.length === 0 || STOPWORDS.has(word)) return [];
+  if (LATIN.test(word) || ASCII_WORD.test(word)) return latinForms(word, language);
   if (HANGUL.test(word)) {
     const stem = koreanStem(word);
     return stem !== word && !STOPWORDS.has(stem) ? [word, stem] : [word];
@@ -160,21 +210,40 @@ function termOf(raw: string): string[] {
   return [word];
 }
 
-/** The words of `text` (written in `language` when known) as the index and the questions use them. */
-export function tokenize(text: string, language?: Language): string[] {
+/**
+ * The words of `text` (written in `language` when known), each as the forms it may take; in Chinese and Japanese a
+ * word also takes the Han pairs that overlap it, so "退货" matches whether the dictionary cut it as one word or two.
+ */
+export function wordsOf(text: string, language?: Language): string[][] {
   const normal = text
     .normalize("NFKC")
     .toLowerCase()
     .replace(/https?:\/\/\S+/g, " ");
-  const terms: string[] = [];
-  if (NEEDS_SEGMENTER.test(normal)) {
-    for (const segment of segmenterFor(segmenterTag(normal, language)).segment(normal))
-      if (segment.isWordLike) terms.push(...termOf(segment.segment));
-    if (HAN.test(normal)) terms.push(...hanBigrams(normal));
-  } else {
-    for (const word of normal.match(WORD) ?? []) terms.push(...termOf(word));
+  const words: string[][] = [];
+  if (!NEEDS_SEGMENTER.test(normal)) {
+    for (const word of normal.match(WORD) ?? []) {
+      const forms = formsOf(word, language);
+      if (forms.length > 0) words.push(forms);
+    }
+    return words;
   }
-  return terms;
+  const spans: { from: number; to: number; forms: string[] }[] = [];
+  for (const segment of segmenterFor(segmenterTag(normal, language)).segment(normal)) {
+    if (!segment.isWordLike) continue;
+    const forms = formsOf(segment.segment, language);
+    if (forms.length > 0) spans.push({ from: segment.index, to: segment.index + segment.segment.length, forms });
+  }
+  if (HAN.test(normal))
+    for (const { pair, at } of hanBigrams(normal))
+      for (const span of spans)
+        if (span.from < at + 2 && at < span.to && !span.forms.includes(pair)) span.forms.push(pair);
+  for (const span of spans) words.push(span.forms);
+  return words;
+}
+
+/** The words of `text` as the index keeps them, every form of every word. */
+export function tokenize(text: string, language?: Language): string[] {
+  return wordsOf(text, language).flat();
 }
 
 /**
@@ -215,7 +284,7 @@ const SYNONYM_GROUPS = [
 const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, Set<string>>();
   for (const group of SYNONYM_GROUPS) {
-    const words = [...new Set(group.split(" ").flatMap((w) => tokenize(w)))];
+    const words = [...new Set(group.split(" ").flatMap((w) => [...tokenize(w), ...tokenize(w, "id")]))];
     for (const word of words) {
       const set = map.get(word) ?? new Set<string>();
       for (const other of words) if (other !== word) set.add(other);
@@ -225,19 +294,27 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
   return new Map([...map].map(([k, v]) => [k, [...v]]));
 })();
 
+/** A meaningful word of a question: the forms it may take, and the words that mean the same. */
+export interface QuestionWord {
+  readonly forms: readonly string[];
+  readonly synonyms: readonly string[];
+}
+
 /**
- * A question as groups of words: each meaningful word of the question with the words that mean the same. A passage
- * that contains any word of a group answers that part of the question (what `coverage` counts).
+ * A question as its meaningful words. A passage that contains any form or synonym of a word answers that part of the
+ * question (what `coverage` counts).
  */
-export function questionTerms(question: string, language?: Language): string[][] {
+export function questionTerms(question: string, language?: Language): QuestionWord[] {
   const seen = new Set<string>();
-  const groups: string[][] = [];
-  for (const term of tokenize(question, language)) {
-    if (seen.has(term)) continue;
-    seen.add(term);
-    groups.push([term, ...(SYNONYMS.get(term) ?? [])]);
+  const words: QuestionWord[] = [];
+  for (const forms of wordsOf(question, language)) {
+    const key = forms.join(" ");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const synonyms = [...new Set(forms.flatMap((f) => SYNONYMS.get(f) ?? []))].filter((w) => !forms.includes(w));
+    words.push({ forms, synonyms });
   }
-  return groups;
+  return words;
 }
 
 /** Whether prefix and fuzzy matching help this word: Latin words long enough not to match everything. */

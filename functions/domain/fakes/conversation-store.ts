@@ -78,12 +78,21 @@ export function createFakeConversationStore(
     [...records.values()].flatMap((r) => (r.meta && r.meta.shopId === shopId ? [r.meta] : []));
   const sortKey = (c: Conversation) => `${c.lastMessageAt}#${c.id}`;
 
+  /** Lookup keys linked to each vouched identity (shop, identity). */
+  const identities = new Map<string, Set<string>>();
+
   return {
+    async linkIdentity(shopId, identityKey, keys) {
+      const id = `${shopId}\u0000${identityKey}`;
+      identities.set(id, new Set([...(identities.get(id) ?? []), ...keys]));
+    },
+
     async loadTurnContext(query) {
       const record = find(query.shopId, query.conversationId);
       const turn = record?.turns.get(query.messageId);
       const shopperOrders = new Map<string, OrderSnapshot>();
-      for (const key of query.shopperKeys)
+      const linked = query.identityKey ? identities.get(`${query.shopId}\u0000${query.identityKey}`) : undefined;
+      for (const key of new Set([...query.shopperKeys, ...(linked ?? [])]))
         for (const order of options.orders?.ordersFor(query.shopId, key) ?? [])
           shopperOrders.set(order.id, order);
       const meta = liveMeta(record);

@@ -93,6 +93,10 @@ textarea { width:100%; }
 .why .facts { font-size:.9rem; margin:.3rem 0; }
 .message.system { align-self:center; background:#fff8c5; }
 .examples { margin:.2rem 0; padding-left:1.2rem; }
+.sources { margin:0; padding-left:1rem; }
+.flags { list-style:none; padding:0; }
+.flags li { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:.2rem 1rem .6rem; margin-bottom:.8rem; }
+.flags .text { white-space:pre-wrap; }
 .notes ul, .history, .canned-list { list-style:none; padding:0; }
 .notes li, .canned-list li { border-top:1px solid var(--line); padding:.4rem 0; }
 .notes .text { white-space:pre-wrap; margin:.2rem 0; }

@@ -118,7 +118,7 @@ export const FlagsPage: FC<{
     {flags.length === 0 ? (
       <p class="empty">{text.t("flags.empty")}</p>
     ) : (
-      <ul class="notes flags">
+      <ul class="flags">
         {flags.map((f) => (
           <li data-message-id={f.messageId}>
             <p class="who">

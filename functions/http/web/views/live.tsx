@@ -316,16 +316,18 @@ export const LiveConversationPage: FC<{
               ))}
             </ol>
           </section>
-          <section aria-labelledby="history-heading">
-            <h2 id="history-heading">{text.t("packet.history")}</h2>
-            <ul class="history">
-              {data.events.map((ev) => (
-                <li>
-                  <When text={text} at={ev.at} /> {eventText(text, ev)}
-                </li>
-              ))}
-            </ul>
-          </section>
+          {data.events.length > 0 && (
+            <section aria-labelledby="history-heading">
+              <h2 id="history-heading">{text.t("packet.history")}</h2>
+              <ul class="history">
+                {data.events.map((ev) => (
+                  <li>
+                    <When text={text} at={ev.at} /> {eventText(text, ev)}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
         </div>
         <aside class="side-column">
           <section aria-labelledby="actions-heading">
