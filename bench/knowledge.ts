@@ -79,8 +79,16 @@ export function knowledgeEval(): KnowledgeEvalRow[] {
         const market = item.market ?? file.market;
         const passages = index.search(item.question, { market, language: file.language });
         if (isOneOf(passages[0]?.source, item.sources)) top1++;
-        const answer = buildKnowledgeAnswer(t, passages, { question: item.question, market, language: file.language });
-        if (answer.answered && isOneOf(answer.sources[0], item.sources) && normal(answer.text).includes(normal(item.fact)))
+        const answer = buildKnowledgeAnswer(t, passages, {
+          question: item.question,
+          market,
+          language: file.language,
+        });
+        if (
+          answer.answered &&
+          isOneOf(answer.sources[0], item.sources) &&
+          normal(answer.text).includes(normal(item.fact))
+        )
           rightFact++;
         else
           misses.push(
@@ -89,10 +97,16 @@ export function knowledgeEval(): KnowledgeEvalRow[] {
       }
       for (const question of file.unanswerable) {
         const passages = index.search(question, { market: file.market, language: file.language });
-        const answer = buildKnowledgeAnswer(t, passages, { question, market: file.market, language: file.language });
+        const answer = buildKnowledgeAnswer(t, passages, {
+          question,
+          market: file.market,
+          language: file.language,
+        });
         if (answer.answered) {
           invented++;
-          misses.push(`INVENTED ${question} → ${answer.sources[0]?.id} (coverage ${fmt(passages[0]?.coverage ?? 0)})`);
+          misses.push(
+            `INVENTED ${question} → ${answer.sources[0]?.id} (coverage ${fmt(passages[0]?.coverage ?? 0)})`,
+          );
         }
       }
       return {
@@ -152,7 +166,9 @@ export function syntheticShop(): KnowledgeContent & { questions: string[] } {
   const articles: Article[] = Array.from({ length: 2_000 }, (_, i) => ({
     id: `article-${i}`,
     title: `${word()} ${word()} ${word()}`,
-    body: Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => sentence(14)).join(" ")).join("\n\n"),
+    body: Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => sentence(14)).join(" ")).join(
+      "\n\n",
+    ),
     language: "en",
     updatedAt,
     ...(i % 7 === 0 ? { markets: ["MY" as const] } : {}),
@@ -249,7 +265,13 @@ export function benchKnowledgeAccuracy(verbose = false): string {
       `${r.language.padEnd(8)} top-1 ${pct(r.top1, r.answerable)}  right fact ${pct(r.rightFact, r.answerable)}  invented ${r.invented}/${r.unanswerable}`,
   );
   lines.push(
-    `all      top-1 ${pct(sum((r) => r.top1), sum((r) => r.answerable))}  right fact ${pct(sum((r) => r.rightFact), sum((r) => r.answerable))}  invented ${sum((r) => r.invented)}/${sum((r) => r.unanswerable)}  (goals: ≥ 90%, ≥ 85%, 0)`,
+    `all      top-1 ${pct(
+      sum((r) => r.top1),
+      sum((r) => r.answerable),
+    )}  right fact ${pct(
+      sum((r) => r.rightFact),
+      sum((r) => r.answerable),
+    )}  invented ${sum((r) => r.invented)}/${sum((r) => r.unanswerable)}  (goals: ≥ 90%, ≥ 85%, 0)`,
   );
   if (verbose) for (const r of rows) for (const m of r.misses) lines.push(`  ${r.language}: ${m}`);
   return lines.join("\n");

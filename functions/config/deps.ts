@@ -15,6 +15,8 @@ import { createOpenAiModel } from "../ai/openai/openai-model";
 import { createOpenAiTranslator } from "../ai/openai/openai-translator";
 import { createOpenAiSummarizer } from "../ai/openai/openai-summarizer";
 import { createCannedReplyStore } from "../adapters/dynamodb/canned-reply-store";
+import { createKnowledgeStore } from "../adapters/dynamodb/knowledge-store";
+import { createKnowledgeBase } from "../ai/knowledge/knowledge-base";
 import type { CognitoHostedUi } from "../http/web/cognito";
 import type { ReplyModel } from "../domain/model";
 import OpenAI from "openai";
@@ -159,6 +161,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
 
   const translator = createTranslator();
   const logger = createLogger(env.LOG_LEVEL);
+  const knowledgeStore = createKnowledgeStore(table);
   const ai = createModel(env, logger);
   const allowLoopback = env.ALLOW_LOOPBACK_TARGETS === "true";
   // One notifier for escalations and account alerts (the same signed delivery to the seller's endpoint).
@@ -203,6 +206,8 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     messageTranslator: ai?.messageTranslator,
     summarizer: ai?.summarizer,
     cannedReplies: createCannedReplyStore(table),
+    knowledgeStore,
+    knowledge: createKnowledgeBase({ store: knowledgeStore, logger }),
     hostedUi: hostedUi(env),
     channels: createChannelRouter(
       marketplaceQueues

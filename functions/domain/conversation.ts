@@ -1,5 +1,6 @@
 /** A conversation between one shopper and one shop on one channel, and the messages in it. */
 import { z } from "zod";
+import type { Action, ActionRef } from "./actions";
 import type { ConversationId, EscalationId, ShopId } from "./ids";
 import { INTENTS, type Intent } from "./intent";
 import type { Language } from "./language";
@@ -45,6 +46,8 @@ export interface Reply {
   readonly sources?: readonly Source[] | undefined;
   /** Set when the AI could not answer: it asked to clarify, handed off not understanding, or answered without a source. */
   readonly miss?: MissKind | undefined;
+  /** The order action this reply proposes or reports on (API.md "Actions"); absent when none. */
+  readonly action?: ActionRef | null | undefined;
 }
 
 /** Why a conversation went to a person. "needs_review": a cautious market (R8) asks a person to decide on the AI's draft. */
@@ -79,10 +82,15 @@ export interface Memory {
   readonly pendingIntent?: Intent | undefined;
   /** The order number we asked the checkout email or phone for: the answer's contact unlocks this order. */
   readonly pendingOrder?: string | undefined;
+  /** The action proposed to the shopper, while their yes or no is awaited (domain/actions.ts). */
+  readonly action?: Action | undefined;
 }
 
-/** Questions the AI asks whose answer it then expects: an order number, the checkout email or phone, a yes or no. */
-export const AWAITING = ["order_number", "checkout_contact", "confirmation"] as const;
+/**
+ * Questions the AI asks whose answer it then expects: an order number, the checkout email or phone, a yes or no, the
+ * new shipping address for an address change.
+ */
+export const AWAITING = ["order_number", "checkout_contact", "confirmation", "address"] as const;
 export type Awaiting = (typeof AWAITING)[number];
 
 /** A message as the transcript keeps it (on the conversation, and in the handoff packet). */

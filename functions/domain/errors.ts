@@ -16,6 +16,8 @@ export type ErrorCode =
   | "message_id_reused"
   /** The marketplace shop is already connected to another of our shops. */
   | "marketplace_shop_taken"
+  /** The shop holds as many articles or products as its store knowledge may (domain/knowledge.ts KNOWLEDGE_LIMITS). */
+  | "knowledge_limit_reached"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
@@ -35,6 +37,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_claimed: 409,
   message_id_reused: 409,
   marketplace_shop_taken: 409,
+  knowledge_limit_reached: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

@@ -1,5 +1,6 @@
 /** An escalation: the handoff of a conversation from the AI to a person of the market's agent region. */
 import { z } from "zod";
+import { ActionSchema } from "./actions";
 import { ESCALATION_REASONS, TranscriptEntrySchema } from "./conversation";
 import { ConversationId, EscalationId, ShopId } from "./ids";
 import { INTENTS } from "./intent";
@@ -38,6 +39,8 @@ export const HandoffPacketSchema = z
     transcript: z.array(TranscriptEntrySchema).readonly(),
     createdAt: z.string(),
     dueAt: z.string(),
+    /** The prepared order action: for the agent to approve or decline, or (manual) to carry out by hand. */
+    action: ActionSchema.nullish(),
   })
   .readonly();
 export type HandoffPacket = z.output<typeof HandoffPacketSchema>;

@@ -420,7 +420,10 @@ function planTurn(
   };
   // The intent and the orders quoted travel with the transcript, for the inbox's summary and order panel.
   // A burst keeps each of its messages in the transcript, at the time the channel gives (never after receipt).
-  const parts = message.parts?.map((part) => ({ ...part, at: part.at < receivedAt ? part.at : receivedAt }));
+  const parts = message.parts?.map((part) => ({
+    ...part,
+    at: part.at.localeCompare(receivedAt) < 0 ? part.at : receivedAt,
+  }));
   const shopperEntries: TranscriptEntry[] = parts?.length
     ? parts.map((part) => ({
         role: "shopper" as const,

@@ -1,4 +1,5 @@
 /** Builds the handoff packet (R4): everything an agent needs so the first message is never a question already answered. */
+import type { Action } from "./actions";
 import { responseDue } from "./business-hours";
 import type { Conversation, EscalationReason, TranscriptEntry } from "./conversation";
 import type { Escalation, HandoffPacket } from "./escalation";
@@ -24,6 +25,8 @@ export interface HandoffInput {
   readonly now: Date;
   /** The channel's own reply deadline (a marketplace's, from its channel rules); null or absent when it has none. */
   readonly replyDeadlineMinutes?: number | null | undefined;
+  /** The prepared order action the agent approves, declines or carries out (domain/actions.ts). */
+  readonly action?: Action | null | undefined;
 }
 
 /** The summary's default language; agents read it in their own language at read time (`summarise`). */
@@ -154,5 +157,6 @@ export function buildHandoffPacket(translator: LocaleText, input: HandoffInput):
     transcript: input.transcript,
     createdAt,
     dueAt: dueAt(input.replyDeadlineMinutes ?? null, market, input.now).toISOString(),
+    ...(input.action ? { action: input.action } : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { ShopId } from "./ids";
 import { LANGUAGE_CODES, type Language } from "./languages";
 import { MARKET_CODES, type MarketCode } from "./markets";
 import type { Page, PageRequest } from "./ports";
+import type { ShopifyEvent } from "./shopify-events";
 
 /** Per shop, so one shop's index stays small enough to load in milliseconds on a Lambda instance. */
 export const KNOWLEDGE_LIMITS = {
@@ -81,6 +82,16 @@ export const ProductSchema = z.object({
   language: LanguageSchema.optional(),
   options: z.array(z.string().min(1).max(100)).max(KNOWLEDGE_LIMITS.options),
   variants: z.array(VariantSchema).min(1).max(KNOWLEDGE_LIMITS.variants),
+  /** The title and description in other languages, where the seller translated them. */
+  translations: z
+    .partialRecord(
+      LanguageSchema,
+      z.object({
+        title: z.string().trim().min(1).max(KNOWLEDGE_LIMITS.productTitleChars),
+        description: z.string().max(KNOWLEDGE_LIMITS.productDescriptionChars).optional(),
+      }),
+    )
+    .optional(),
   updatedAt: IsoTime,
   source: z.enum(["api", "shopify"]),
 });
@@ -228,4 +239,29 @@ export function policyIn(
 ): { title: string; body: string; language: Language } {
   const translated = policy.translations?.[language];
   return translated ? { ...translated, language } : policy;
+}
+
+/**
+ * The Shopify events queue's internal event that reads a shop's catalog and policies from Shopify, a page at a time
+ * (each page queues the next). Never a webhook topic: the webhook route drops topics it does not know.
+ */
+export const CATALOG_SYNC_TOPIC = "app/catalog_sync";
+
+export const CatalogSyncSchema = z.object({
+  /** Shopify's cursor after the last page read; null to start. */
+  after: z.string().max(2000).nullable(),
+  startedAt: IsoTime,
+});
+export type CatalogSync = z.output<typeof CatalogSyncSchema>;
+
+/** The queued event for one page of a catalog sync. */
+export function catalogSyncEvent(shopId: ShopId, sync: CatalogSync): ShopifyEvent {
+  return {
+    topic: CATALOG_SYNC_TOPIC,
+    shopId,
+    eventId: `catalog-sync:${sync.startedAt}:${sync.after ?? "start"}`,
+    webhookId: null,
+    triggeredAt: sync.startedAt,
+    body: JSON.stringify(sync),
+  };
 }

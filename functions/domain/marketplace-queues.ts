@@ -54,7 +54,10 @@ export const OutboundJobSchema = z
     /** When the shopper last wrote (chat apps' customer-service windows start there). */
     lastShopperMessageAt: z.string().nullable().optional(),
     /** LINE's reply token of the message answered, and when its push arrived. */
-    replyToken: z.object({ token: z.string().min(1), receivedAt: z.string() }).readonly().optional(),
+    replyToken: z
+      .object({ token: z.string().min(1), receivedAt: z.string() })
+      .readonly()
+      .optional(),
     /** Answers the shopper can tap (a confirmation's yes and no), where the channel has buttons. */
     choices: z
       .array(z.object({ id: z.string().min(1), title: z.string().min(1) }).readonly())

@@ -9,6 +9,7 @@ import { CHANNEL_NAMES, CHANNELS } from "../channels";
 import { enforceDeclaredSecurity, markGuard } from "./guards";
 import { createInboxPages } from "./web/routes";
 import { registerCannedReplyRoutes } from "./routes/canned-replies";
+import { registerKnowledgeRoutes } from "./routes/knowledge";
 import { errorResponder, zodDetails } from "./errors";
 import { jsonBody, limitBody } from "./json-body";
 import { clientAddress, failedAuthLimit, rateLimit } from "./rate-limit";
@@ -131,6 +132,7 @@ export function createApp(deps: HttpDeps) {
   registerPrivacyRoutes(app, deps.shopifyStore);
   registerConnectionRoutes(app, deps);
   registerCannedReplyRoutes(app, deps.cannedReplies);
+  registerKnowledgeRoutes(app, deps, (shopId) => shopKey.forget(shopId));
   app.route(
     "/inbox",
     createInboxPages(deps, {

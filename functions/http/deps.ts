@@ -18,6 +18,7 @@ import type {
 import type { AgentTokenVerifier } from "./auth";
 import type { MarketplaceWebhookDeps } from "./routes/marketplace-webhooks";
 import type { ConnectFlowDeps } from "./routes/connect";
+import type { KnowledgeRouteDeps } from "./routes/knowledge";
 import type { ShopifyRouteDeps } from "./routes/shopify";
 import type { InboxPageDeps } from "./web/deps";
 
@@ -27,6 +28,7 @@ export interface HttpDeps
     ShopifyRouteDeps,
     MarketplaceWebhookDeps,
     ConnectFlowDeps,
+    KnowledgeRouteDeps,
     InboxPageDeps {
   readonly connections: ConnectionStore;
   /** The replies sent per marketplace (GET /v1/analytics) and the channel rules' record. */

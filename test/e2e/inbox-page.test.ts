@@ -184,7 +184,7 @@ describe("the web inbox", () => {
     expect(await page.locator("main").innerText()).toContain(say("en", "actions.held_by_other"));
   });
 
-  it("meets WCAG 2.1 AA on the sign-in page, the queue, the packet, the analytics and the canned replies (axe-core)", async () => {
+  it("meets WCAG 2.1 AA on the sign-in page, the queue, the packet, the analytics, the canned replies and the connections (axe-core)", async () => {
     const { id } = await thaiEscalation("Wan");
     const page = await browser.newPage();
     await page.goto(url("/inbox/sign-in"));

@@ -181,7 +181,9 @@ describe("authentication and tenant isolation on every route", () => {
       expect(routes.get("POST /v1/inbox/:escalationId/claim")).toEqual(["agent-jwt"]);
       expect(routes.get("POST /inbox/e/:id/reply")).toEqual(["inbox-session"]);
       expect(routes.get("GET /connect/:marketplace")).toEqual(["shop-api-key-or-inbox"]);
-      expect(routes.get("POST /inbox/connections/:marketplace/:accountId/disconnect")).toEqual(["inbox-session"]);
+      expect(routes.get("POST /inbox/connections/:marketplace/:accountId/disconnect")).toEqual([
+        "inbox-session",
+      ]);
     });
 
     it("refuses to start with an API route that declares no security and is not public", () => {

@@ -30,11 +30,23 @@ const read = (req: IncomingMessage) =>
 
 /** What the Graph API says about a bad request: `{error: {message, type, code, fbtrace_id}}`. */
 const graphError = (code: number, message: string) => ({
-  error: { message, type: code === 190 ? "OAuthException" : "GraphMethodException", code, fbtrace_id: "Afake" },
+  error: {
+    message,
+    type: code === 190 ? "OAuthException" : "GraphMethodException",
+    code,
+    fbtrace_id: "Afake",
+  },
 });
 
-export async function startFakeChatApps(accounts: FakeChatAccounts) {
+export async function startFakeChatApps(
+  accounts: FakeChatAccounts,
+  options: { port?: number; onRequest?: (request: ChatRequest) => void } = {},
+) {
   const requests: ChatRequest[] = [];
+  const record = (request: ChatRequest) => {
+    requests.push(request);
+    options.onRequest?.(request);
+  };
   /** LINE reply tokens issued with a push and not used yet, with when they stop working. */
   const replyTokens = new Map<string, number>();
   let counter = 0;
@@ -64,7 +76,7 @@ export async function startFakeChatApps(accounts: FakeChatAccounts) {
         if (failures > 0 && failures--) return json(500, graphError(2, "Service temporarily unavailable"));
         const problem = whatsappProblem(body);
         if (problem) return json(400, graphError(100, problem));
-        requests.push({ channel: "whatsapp", endpoint: "messages", body });
+        record({ channel: "whatsapp", endpoint: "messages", body });
         const to = String(body.to);
         return json(200, {
           messaging_product: "whatsapp",
@@ -74,7 +86,11 @@ export async function startFakeChatApps(accounts: FakeChatAccounts) {
       }
       if (path === wa.phoneNumberId && req.method === "GET") {
         if (bearer !== wa.accessToken) return json(401, graphError(190, "Invalid OAuth access token."));
-        return json(200, { id: wa.phoneNumberId, display_phone_number: "+62 21 5555 0100", verified_name: "Demo Shop" });
+        return json(200, {
+          id: wa.phoneNumberId,
+          display_phone_number: "+62 21 5555 0100",
+          verified_name: "Demo Shop",
+        });
       }
       // WhatsApp media: the id from a webhook gives a short-lived download URL.
       const media = /^(\d+)$/.exec(path);
@@ -92,7 +108,7 @@ export async function startFakeChatApps(accounts: FakeChatAccounts) {
         if (bearer !== page.pageAccessToken) return json(401, graphError(190, "Invalid OAuth access token."));
         const problem = messengerProblem(body);
         if (problem) return json(400, graphError(100, problem));
-        requests.push({ channel: "messenger", endpoint: "me/messages", body });
+        record({ channel: "messenger", endpoint: "me/messages", body });
         const recipient = (body.recipient as { id: string }).id;
         return json(200, { recipient_id: recipient, message_id: `m_fake${++counter}` });
       }
@@ -107,7 +123,10 @@ export async function startFakeChatApps(accounts: FakeChatAccounts) {
     if (url.pathname.startsWith("/line/")) {
       const path = url.pathname.replace("/line", "");
       if (bearer !== accounts.line.channelAccessToken)
-        return json(401, { message: "Authentication failed. Confirm that the access token in the authorization header is valid." });
+        return json(401, {
+          message:
+            "Authentication failed. Confirm that the access token in the authorization header is valid.",
+        });
       if (path === "/v2/bot/info" && req.method === "GET")
         return json(200, {
           userId: accounts.line.botUserId,
@@ -124,13 +143,14 @@ export async function startFakeChatApps(accounts: FakeChatAccounts) {
         // Single use, and only briefly valid.
         replyTokens.delete(token);
         if (until === undefined || until < Date.now()) return json(400, { message: "Invalid reply token" });
-        requests.push({ channel: "line", endpoint: "reply", body });
+        record({ channel: "line", endpoint: "reply", body });
         return json(200, { sentMessages: sent(body) });
       }
       if (path === "/v2/bot/message/push" && req.method === "POST") {
         if (problem) return json(400, { message: problem });
-        if (typeof body.to !== "string" || !body.to) return json(400, { message: "The request body has 1 error(s)" });
-        requests.push({ channel: "line", endpoint: "push", body });
+        if (typeof body.to !== "string" || !body.to)
+          return json(400, { message: "The request body has 1 error(s)" });
+        record({ channel: "line", endpoint: "push", body });
         return json(200, { sentMessages: sent(body) });
       }
       return json(404, { message: "Not found" });
@@ -140,7 +160,7 @@ export async function startFakeChatApps(accounts: FakeChatAccounts) {
   const sent = (body: Record<string, unknown>) =>
     (body.messages as unknown[]).map(() => ({ id: String(4e17 + ++counter), quoteToken: randomUUID() }));
 
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(options.port ?? 0, "127.0.0.1", r));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     graphBase: `${origin}/graph`,
@@ -170,7 +190,9 @@ function whatsappProblem(b: Record<string, unknown>): string | null {
   if (typeof b.to !== "string" || !/^\d+$/.test(b.to)) return "to must be a phone number";
   if (b.type === "text") {
     const text = b.text as { body?: unknown } | undefined;
-    return typeof text?.body === "string" && [...text.body].length <= 4096 ? null : "text.body too long or missing";
+    return typeof text?.body === "string" && [...text.body].length <= 4096
+      ? null
+      : "text.body too long or missing";
   }
   if (b.type === "interactive") {
     const i = b.interactive as { type?: string; body?: { text?: string }; action?: { buttons?: unknown[] } };
@@ -193,7 +215,8 @@ function messengerProblem(b: Record<string, unknown>): string | null {
     return "messaging_type must be RESPONSE, UPDATE or MESSAGE_TAG";
   if (b.messaging_type === "MESSAGE_TAG" && b.tag !== "HUMAN_AGENT") return "a supported tag is required";
   const message = b.message as { text?: unknown; quick_replies?: unknown[] } | undefined;
-  if (typeof message?.text !== "string" || [...message.text].length > 2000) return "message.text too long or missing";
+  if (typeof message?.text !== "string" || [...message.text].length > 2000)
+    return "message.text too long or missing";
   if (message.quick_replies && message.quick_replies.length > 13) return "at most 13 quick replies";
   return null;
 }

@@ -1,7 +1,8 @@
 /**
  * A local Shopify: the OAuth token endpoint and the Admin GraphQL API (orders search, order by id, webhook
- * subscriptions) for shops under http://127.0.0.1:<port>/<shop>, with the cost extension on every answer and
- * scripted THROTTLED and 5xx faults.
+ * subscriptions, and the order mutations `orderCancel`, `orderUpdate` and `returnRequest` with Shopify's payload
+ * shapes and userErrors, each applied to the order and recorded) for shops under http://127.0.0.1:<port>/<shop>,
+ * with the cost extension on every answer and scripted THROTTLED and 5xx faults.
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -17,12 +18,24 @@ export interface FakeOrder {
   displayFinancialStatus: string;
   displayFulfillmentStatus: string;
   totalPriceSet: { shopMoney: { amount: string; currencyCode: string } };
-  shippingAddress: { countryCodeV2: string | null; phone: string | null } | null;
+  shippingAddress: ({ countryCodeV2: string | null; phone: string | null } & Record<string, unknown>) | null;
   lineItems: { nodes: { title: string; quantity: number }[] };
   fulfillments: {
     status: string | null;
+    /** FulfillmentDisplayStatus: DELIVERED once the carrier says so. */
+    displayStatus?: string | null;
     trackingInfo: { company: string | null; number: string | null; url: string | null }[];
+    fulfillmentLineItems?: { nodes: { id: string; quantity: number }[] };
   }[];
+  /** OrderReturnStatus: NO_RETURN, RETURN_REQUESTED, IN_PROGRESS, RETURNED … */
+  returnStatus?: string;
+}
+
+/** A mutation as the fake received it. */
+export interface RecordedMutation {
+  readonly shop: string;
+  readonly name: "orderCancel" | "orderUpdate" | "returnRequest";
+  readonly variables: Record<string, unknown>;
 }
 
 type Fault = "throttled" | "server_error";
@@ -40,8 +53,80 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
   const codes = new Map<string, string>();
   const subscriptions: { shop: string; topic: string; uri: string }[] = [];
   const graphqlCalls: { shop: string; query: string; at: number }[] = [];
+  const mutations: RecordedMutation[] = [];
   const faults: Fault[] = [];
   const throttle = { maximumAvailable: 1000, currentlyAvailable: 990, restoreRate: 100 };
+
+  /**
+   * orderCancel, orderUpdate and returnRequest as Shopify answers them (payload shapes and userErrors from the Admin
+   * GraphQL reference): the change is applied to the order and the call recorded; null for any other operation.
+   */
+  function orderMutation(shop: string, query: string, v: Record<string, any>, mine: FakeOrder[]) {
+    const err = (field: string[], message: string, code?: string) => ({ field, message, ...(code ? { code } : {}) });
+    if (/\borderCancel\s*\(/.test(query)) {
+      mutations.push({ shop, name: "orderCancel", variables: v });
+      const order = mine.find((o) => o.id === v.orderId);
+      const fail = (e: ReturnType<typeof err>) => ({ orderCancel: { job: null, orderCancelUserErrors: [e], userErrors: [e] } });
+      if (!v.refundMethod || typeof v.restock !== "boolean" || !v.reason)
+        return fail(err(["refundMethod"], "refundMethod, restock and reason are required", "INVALID"));
+      if (!order) return fail(err(["orderId"], "Order does not exist", "NOT_FOUND"));
+      if (order.cancelledAt) return fail(err(["orderId"], "Order has already been cancelled", "INVALID"));
+      if (order.displayFulfillmentStatus !== "UNFULFILLED")
+        return fail(err(["orderId"], "Cannot cancel an order that has fulfillments", "INVALID"));
+      order.cancelledAt = new Date().toISOString();
+      order.updatedAt = order.cancelledAt;
+      if (v.refundMethod.originalPaymentMethodsRefund) order.displayFinancialStatus = "REFUNDED";
+      return {
+        orderCancel: {
+          job: { id: `gid://shopify/Job/${mutations.length}`, done: false },
+          orderCancelUserErrors: [],
+          userErrors: [],
+        },
+      };
+    }
+    if (/\borderUpdate\s*\(/.test(query)) {
+      mutations.push({ shop, name: "orderUpdate", variables: v });
+      const input = (v.input ?? {}) as { id?: string; shippingAddress?: Record<string, string> };
+      const order = mine.find((o) => o.id === input.id);
+      const fail = (e: ReturnType<typeof err>) => ({ orderUpdate: { order: null, userErrors: [e] } });
+      if (!order) return fail(err(["id"], "Order does not exist"));
+      const address = input.shippingAddress;
+      if (address) {
+        for (const field of ["address1", "city", "countryCode"])
+          if (!address[field]) return fail(err(["shippingAddress", field], `${field} can't be blank`));
+        order.shippingAddress = { ...address, countryCodeV2: address.countryCode ?? null, phone: address.phone ?? null };
+        order.updatedAt = new Date().toISOString();
+      }
+      return { orderUpdate: { order: { id: order.id }, userErrors: [] } };
+    }
+    if (/\breturnRequest\s*\(/.test(query)) {
+      mutations.push({ shop, name: "returnRequest", variables: v });
+      const input = (v.input ?? {}) as {
+        orderId?: string;
+        returnLineItems?: { fulfillmentLineItemId: string; quantity: number }[];
+      };
+      const order = mine.find((o) => o.id === input.orderId);
+      const fail = (e: ReturnType<typeof err>) => ({ returnRequest: { return: null, userErrors: [e] } });
+      if (!order) return fail(err(["input", "orderId"], "Order does not exist", "NOT_FOUND"));
+      const fulfilled = new Map(
+        order.fulfillments.flatMap((f) => (f.fulfillmentLineItems?.nodes ?? []).map((n) => [n.id, n.quantity] as const)),
+      );
+      const items = input.returnLineItems ?? [];
+      if (items.length === 0) return fail(err(["input", "returnLineItems"], "Return line items can't be empty", "BLANK"));
+      for (const item of items)
+        if ((fulfilled.get(item.fulfillmentLineItemId) ?? 0) < item.quantity)
+          return fail(
+            err(["input", "returnLineItems", "fulfillmentLineItemId"], "Quantity is not returnable", "INVALID"),
+          );
+      if (order.returnStatus && order.returnStatus !== "NO_RETURN")
+        return fail(err(["input", "orderId"], "The order already has an open return", "INVALID_STATE"));
+      order.returnStatus = "RETURN_REQUESTED";
+      return {
+        returnRequest: { return: { id: `gid://shopify/Return/${mutations.length}`, status: "REQUESTED" }, userErrors: [] },
+      };
+    }
+    return null;
+  }
 
   const server = createServer(async (req, res) => {
     const body = await read(req);
@@ -65,7 +150,7 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
     if (req.method === "POST" && graphql) {
       if (tokens.get(String(req.headers["x-shopify-access-token"])) !== shop)
         return send(401, { errors: "[API] Invalid API key or access token" });
-      const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, string> };
+      const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, any> };
       graphqlCalls.push({ shop, query, at: Date.now() });
       const cost = (requested: number) => ({
         cost: { requestedQueryCost: requested, actualQueryCost: requested, throttleStatus: { ...throttle } },
@@ -97,6 +182,8 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
           extensions: cost(10),
         });
       }
+      const mutation = orderMutation(shop, query, variables ?? {}, mine);
+      if (mutation) return send(200, { data: mutation, extensions: cost(10) });
       if (/\bshop\s*\{/.test(query))
         return send(200, {
           data: { shop: { id: `gid://shopify/Shop/${shop.length}` } },
@@ -132,6 +219,17 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       return code;
     },
     setOrders: (shop: string, list: FakeOrder[]) => orders.set(shop, list),
+    /** The shop's order as the fake holds it now (after any mutation). */
+    order: (shop: string, id: string) => orders.get(shop)?.find((o) => o.id === id),
+    /** The merchant's staff changes an order in the admin (e.g. fulfils it) while the shopper is deciding. */
+    updateOrder: (shop: string, id: string, patch: Partial<FakeOrder>) => {
+      const list = orders.get(shop) ?? [];
+      orders.set(
+        shop,
+        list.map((o) => (o.id === id ? { ...o, ...patch } : o)),
+      );
+    },
+    mutations,
     subscriptions,
     graphqlCalls,
     fail: (...next: Fault[]) => faults.push(...next),

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { type BurstState, combineBurst, flushStep, type PendingMessage } from "../../functions/domain/bursts";
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 2, 2, 3, 0, seconds)).toISOString();
-const message = (id: string, arrived: number, text = id, media: PendingMessage["media"] = null): PendingMessage => ({
+const message = (
+  id: string,
+  arrived: number,
+  text = id,
+  media: PendingMessage["media"] = null,
+): PendingMessage => ({
   messageId: id,
   text,
   media,
@@ -12,7 +17,10 @@ const message = (id: string, arrived: number, text = id, media: PendingMessage["
   buyerName: null,
   market: null,
 });
-const state = (pending: PendingMessage[], claimed: string[] | null = null): BurstState => ({ pending, claimed });
+const state = (pending: PendingMessage[], claimed: string[] | null = null): BurstState => ({
+  pending,
+  claimed,
+});
 const QUIET = 3000;
 
 describe("a burst's flush", () => {
@@ -35,14 +43,21 @@ describe("a burst's flush", () => {
   });
 
   it("releases a claim whose messages were all answered", () => {
-    expect(flushStep(state([], ["m1"]), "m1", QUIET, new Date(at(9)))).toEqual({ kind: "release", ids: ["m1"] });
+    expect(flushStep(state([], ["m1"]), "m1", QUIET, new Date(at(9)))).toEqual({
+      kind: "release",
+      ids: ["m1"],
+    });
     expect(flushStep(state([]), "m1", QUIET, new Date(at(9)))).toEqual({ kind: "nothing" });
   });
 });
 
 describe("a burst as one turn", () => {
   it("joins the texts in order with newlines under the last message id, keeping each as a part", () => {
-    const burst = combineBurst([message("m3", 2, "kapan sampai?"), message("m1", 0, "halo"), message("m2", 1, "pesanan #1001")]);
+    const burst = combineBurst([
+      message("m3", 2, "kapan sampai?"),
+      message("m1", 0, "halo"),
+      message("m2", 1, "pesanan #1001"),
+    ]);
     expect(burst.last.messageId).toBe("m3");
     expect(burst.text).toBe("halo\npesanan #1001\nkapan sampai?");
     expect(burst.parts.map((p) => p.messageId)).toEqual(["m1", "m2", "m3"]);

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { createIntentClassifier } from "../../functions/ai/intents/classifier";
+import { features, foldLatin } from "../../functions/ai/intents/features";
 import { type IntentModelData, loadIntentModel, type Utterances } from "../../functions/ai/intents/model";
 import shipped from "../../functions/ai/intents/model.json";
 import { buildIntentModel, DEFAULT_TRAINING, trainingDataHash } from "../../functions/ai/intents/train";
@@ -54,6 +55,21 @@ describe("the intent model, trained at build time", () => {
     );
   });
 
+  it("refuses a model whose key list is cut short", () => {
+    const keys = Buffer.from(data.hashes, "base64");
+    const cut = keys.subarray(0, keys.length - 1).toString("base64");
+    expect(() => loadIntentModel({ ...data, hashes: cut })).toThrow(/intent model/);
+  });
+
+  it("gives Vietnamese typed without accents the same features as with them", () => {
+    expect(features("Hàng bị lỗi, đổi giúp").all).toEqual(features("Hang bi loi, doi giup").all);
+  });
+
+  it("keeps the marks that are part of a letter outside Latin script", () => {
+    expect(foldLatin("が ใช้ได้ไหม")).toBe("が ใช้ได้ไหม");
+    expect(foldLatin("bảo hành đơn")).toBe("bao hanh don");
+  });
+
   it("keeps every training label and a threshold chosen on held-out data", () => {
     expect(data.labels).toEqual(
       expect.arrayContaining([
@@ -80,6 +96,20 @@ describe("store questions are understood, not unknown", () => {
     ["Tokonya di mana kak? ada toko offline?", "store_info"],
   ];
   it.each(cases)("%s → %s", (text, intent) => expect(classifier.classify(text).intent).toBe(intent));
+
+  it("takes a request to change the delivery address of an order as change_address, not order_status", () => {
+    expect(classifier.classify("Đổi địa chỉ giao hàng của đơn 1005 giúp mình nha").intent).toBe(
+      "change_address",
+    );
+    expect(classifier.classify("Please change the delivery address of order 1005").intent).toBe(
+      "change_address",
+    );
+  });
+
+  it("takes small talk about the weather as unknown, not a complaint", () => {
+    expect(classifier.classify("날씨 진짜 덥다").intent).toBe("unknown");
+    expect(classifier.classify("오늘 비가 너무 많이 오네요").intent).toBe("unknown");
+  });
 
   it("keeps an order-specific question apart from the general one", () => {
     expect(classifier.classify("Where is my order #1001?").intent).toBe("order_status");

@@ -73,15 +73,17 @@ export function createBurstStore(table: Table): BurstStore {
     async settle(shopId, conversationId, ids) {
       // Answered first, the claim released last: an interruption in between leaves a claim that a retry finishes.
       for (const id of ids)
-        await client.send(
-          new UpdateCommand({
-            TableName,
-            Key: keys.burstMessage(shopId, conversationId, id),
-            UpdateExpression: "SET answeredAt = :at",
-            ConditionExpression: "attribute_exists(pk)",
-            ExpressionAttributeValues: { ":at": new Date().toISOString() },
-          }),
-        ).catch(conditionFailed);
+        await client
+          .send(
+            new UpdateCommand({
+              TableName,
+              Key: keys.burstMessage(shopId, conversationId, id),
+              UpdateExpression: "SET answeredAt = :at",
+              ConditionExpression: "attribute_exists(pk)",
+              ExpressionAttributeValues: { ":at": new Date().toISOString() },
+            }),
+          )
+          .catch(conditionFailed);
       await client.send(new DeleteCommand({ TableName, Key: keys.burstClaim(shopId, conversationId) }));
     },
   };

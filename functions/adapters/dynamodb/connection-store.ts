@@ -249,7 +249,7 @@ export function createConnectionStore(table: Table, box: SecretBox): ConnectionS
         new UpdateCommand({
           TableName,
           Key: accountKey(shopId, marketplace, accountId),
-          UpdateExpression: `SET ${names.map((n, i) => `#a${i} = :v${i}`).join(", ")}`,
+          UpdateExpression: `SET ${names.map((_name, i) => `#a${i} = :v${i}`).join(", ")}`,
           ConditionExpression: "attribute_exists(pk)",
           ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
           ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:v${i}`, values[n]])),

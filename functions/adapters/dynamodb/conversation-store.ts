@@ -173,7 +173,11 @@ export function createConversationStore(table: Table): ConversationStore {
           Key: keys.shopperIdentity(shopId, identityKey),
           UpdateExpression: "ADD #keys :keys SET #type = :type, #owner = :owner",
           ExpressionAttributeNames: { "#keys": "keys", "#type": "type", "#owner": "owner" },
-          ExpressionAttributeValues: { ":keys": new Set(linkedKeys), ":type": "shopperIdentity", ":owner": shopId },
+          ExpressionAttributeValues: {
+            ":keys": new Set(linkedKeys),
+            ":type": "shopperIdentity",
+            ":owner": shopId,
+          },
         }),
       );
       for (const key of linkedKeys)

@@ -20,7 +20,10 @@ export const keys = {
     sk: `BURST#MSG#${messageId}`,
   }),
   /** The set of pending messages a flush is answering. */
-  burstClaim: (shopId: ShopId, id: ConversationId) => ({ pk: `SHOP#${shopId}#CONV#${id}`, sk: "BURST#CLAIM" }),
+  burstClaim: (shopId: ShopId, id: ConversationId) => ({
+    pk: `SHOP#${shopId}#CONV#${id}`,
+    sk: "BURST#CLAIM",
+  }),
   /**
    * A shopper's identities linked by what they verifiably share (a checkout email confirmed with its order number):
    * keyed by the identity the channel vouches for (`buyer:<channel>:<id>`).

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { parseShopifyJson } from "./json";
+import { RestProductDeleteSchema, RestProductSchema } from "./catalog";
 import { RestFulfillmentEventSchema, RestOrderSchema, RestRefundEventSchema } from "./order-mapping";
 import { isTopic, type Topic } from "./webhook-topics";
 
@@ -30,6 +31,9 @@ export const WEBHOOK_SCHEMAS = {
   "fulfillments/create": RestFulfillmentEventSchema,
   "fulfillments/update": RestFulfillmentEventSchema,
   "refunds/create": RestRefundEventSchema,
+  "products/create": RestProductSchema,
+  "products/update": RestProductSchema,
+  "products/delete": RestProductDeleteSchema,
   // The Shop resource: `domain` may be a custom domain, `myshopify_domain` is the shop's identity.
   "app/uninstalled": z.object({ id, myshopify_domain: z.string() }),
   "customers/data_request": ShopScoped.extend({

@@ -14,11 +14,22 @@ export const ORDER_TOPICS = {
   "app/uninstalled": "APP_UNINSTALLED",
 } as const;
 
+/** The catalog's topics, registered with the order topics: they keep store knowledge's products current. */
+export const PRODUCT_TOPICS = {
+  "products/create": "PRODUCTS_CREATE",
+  "products/update": "PRODUCTS_UPDATE",
+  "products/delete": "PRODUCTS_DELETE",
+} as const;
+
 /** Shopify's mandatory privacy topics: sent to the app's configured compliance URL, to the same endpoint. */
 export const PRIVACY_TOPICS = ["customers/data_request", "customers/redact", "shop/redact"] as const;
 
-export const TOPICS = [...Object.keys(ORDER_TOPICS), ...PRIVACY_TOPICS] as readonly string[];
-export type Topic = keyof typeof ORDER_TOPICS | (typeof PRIVACY_TOPICS)[number];
+export const TOPICS = [
+  ...Object.keys(ORDER_TOPICS),
+  ...Object.keys(PRODUCT_TOPICS),
+  ...PRIVACY_TOPICS,
+] as readonly string[];
+export type Topic = keyof typeof ORDER_TOPICS | keyof typeof PRODUCT_TOPICS | (typeof PRIVACY_TOPICS)[number];
 export const isTopic = (value: string): value is Topic => TOPICS.includes(value);
 
 const CREATE = `mutation SupportWebhook($topic: WebhookSubscriptionTopic!, $uri: String!) {
@@ -38,7 +49,7 @@ const Result = z.object({
 /** Subscribes the shop to every order topic; an "already taken" error means it is subscribed already. */
 export async function registerWebhooks(admin: ShopifyAdmin, uri: string): Promise<string[]> {
   const ids: string[] = [];
-  for (const topic of Object.values(ORDER_TOPICS)) {
+  for (const topic of [...Object.values(ORDER_TOPICS), ...Object.values(PRODUCT_TOPICS)]) {
     const result = Result.parse(await admin.query(CREATE, { topic, uri })).webhookSubscriptionCreate;
     const errors = result.userErrors.filter((e) => !/already been taken/i.test(e.message));
     if (errors.length > 0)

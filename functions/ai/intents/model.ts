@@ -21,7 +21,10 @@ export interface IntentModelData {
   readonly scales: readonly number[];
   /** Below these the message is treated as not understood; chosen on held-out data by the training script. */
   readonly thresholds: { readonly minProbability: number; readonly minCoverage: number };
-  /** Base64 of the feature hashes, uint32 little-endian, ascending. */
+  /**
+   * Base64 of the feature keys (24-bit, see features.ts), ascending, each stored as its difference from the previous
+   * one in LEB128 (7 bits a byte, high bit set on all but the last byte): about two bytes a key instead of four.
+   */
   readonly hashes: string;
   /**
    * Base64 of each hash's non-zero weights, in hash order: pairs of a label index byte (high bit set on a row's last
@@ -59,15 +62,24 @@ export function loadIntentModel(data: IntentModelData): IntentModel {
     throw new Error(
       `intent model has feature version ${data.featureVersion}, code has ${FEATURE_VERSION}: run npm run train`,
     );
-  const hashBytes = decode(data.hashes);
-  const view = new DataView(hashBytes.buffer, hashBytes.byteOffset, hashBytes.byteLength);
-  const count = hashBytes.byteLength / 4;
+  const keys = decode(data.hashes);
   const weights = decode(data.weights);
   const rows = new Map<number, number>();
   let offset = 0;
-  for (let i = 0; i < count; i++) {
+  let key = 0;
+  for (let at = 0; at < keys.length; ) {
+    let delta = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      if (at >= keys.length) throw new Error("intent model keys end inside a number");
+      byte = keys[at++] as number;
+      delta += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    key += delta;
     if (offset >= weights.length) throw new Error("intent model weights end before its hashes");
-    rows.set(view.getUint32(i * 4, true), offset);
+    rows.set(key, offset);
     while (offset < weights.length && ((weights[offset] as number) & 0x80) === 0) offset += 2;
     offset += 2;
   }

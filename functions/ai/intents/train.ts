@@ -40,13 +40,14 @@ export const DEFAULT_TRAINING: TrainOptions = {
   learningRate: 2,
   l2: 0,
   l1: 0.1,
-  maxFeatures: 20_000,
+  // 28,000 fits the 300 KiB budget now that keys are delta-coded (5-fold held-out: 77.8% at 20,000, 78.4% here).
+  maxFeatures: 28_000,
   minWeight: 0.05,
   seed: 16,
 };
 
 /** Bump when training changes in a way the options do not show: the data hash then asks for a retraining. */
-const TRAINING_VERSION = 2;
+const TRAINING_VERSION = 3;
 
 /** The held-out split of every report: every fifth utterance of each intent in each language. */
 export const isHeldOut = (index: number) => index % 5 === 4;
@@ -255,11 +256,18 @@ function compact(
     pairs[pairs.length - 2] = (pairs[pairs.length - 2] as number) | 0x80;
     hashes.push(model.hashes[f] as number);
   });
-  const hashBytes = new Uint8Array(hashes.length * 4);
-  const view = new DataView(hashBytes.buffer);
-  hashes.forEach((h, i) => {
-    view.setUint32(i * 4, h, true);
-  });
+  const keyBytes: number[] = [];
+  let previous = 0;
+  for (const h of hashes) {
+    // LEB128 of the gap to the previous key (model.ts reads it back).
+    let delta = h - previous;
+    previous = h;
+    while (delta >= 0x80) {
+      keyBytes.push((delta & 0x7f) | 0x80);
+      delta = Math.floor(delta / 128);
+    }
+    keyBytes.push(delta);
+  }
   return {
     featureVersion: FEATURE_VERSION,
     features: options.features,
@@ -268,7 +276,7 @@ function compact(
     bias: [...model.bias].map((b) => Number(b.toFixed(6))),
     scales: scales.map((s) => Number(s.toPrecision(8))),
     thresholds,
-    hashes: toBase64(hashBytes),
+    hashes: toBase64(Uint8Array.from(keyBytes)),
     weights: toBase64(Uint8Array.from(pairs)),
   };
 }
@@ -286,12 +294,21 @@ export function trainModel(
 /** What each held-out outcome costs: a confident wrong answer is worse than an honest "I did not understand". */
 const COST = { unknown: 1, wrong: 2 };
 
+/** A held-out example and what a model that never saw it predicted. */
+interface HeldOutPrediction {
+  readonly expected: TrainingLabel;
+  readonly p: ReturnType<typeof predict>;
+}
+
 /** The gates that cost least on held-out examples: out_of_scope should come out unknown, the rest as labelled. */
 export function chooseThresholds(
   model: IntentModel,
   heldOut: readonly Example[],
 ): IntentModelData["thresholds"] {
-  const predictions = heldOut.map((e) => ({ expected: e.intent, p: predict(model, e.text) }));
+  return cheapestThresholds(heldOut.map((e) => ({ expected: e.intent, p: predict(model, e.text) })));
+}
+
+function cheapestThresholds(predictions: readonly HeldOutPrediction[]): IntentModelData["thresholds"] {
   let best = { minProbability: 0, minCoverage: 0 };
   let bestCost = Infinity;
   for (let p = 0; p <= 0.8 + 1e-9; p += 0.025) {
@@ -312,8 +329,12 @@ export function chooseThresholds(
   return best;
 }
 
+/** Folds of the cross-validation that picks the thresholds. */
+const FOLDS = 5;
+
 /**
- * The shipped model: thresholds chosen on every fifth utterance by a model trained on the rest, then the same
+ * The shipped model: thresholds chosen on five-fold cross-validation (each utterance predicted by a model that did
+ * not see it; one fold alone moved the threshold from 0.33 to 0.45 when 18 utterances were added), then the same
  * settings trained on everything.
  */
 export function buildIntentModel(
@@ -323,11 +344,16 @@ export function buildIntentModel(
   const corpora = Object.keys(utterances)
     .sort()
     .map((l) => utterances[l] as Utterances);
-  const probe = trainModel(
-    examplesOf(corpora, (i) => !isHeldOut(i)),
-    options,
-  );
-  const thresholds = chooseThresholds(probe, examplesOf(corpora, isHeldOut));
+  const predictions: HeldOutPrediction[] = [];
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const probe = trainModel(
+      examplesOf(corpora, (i) => i % FOLDS !== fold),
+      options,
+    );
+    for (const e of examplesOf(corpora, (i) => i % FOLDS === fold))
+      predictions.push({ expected: e.intent, p: predict(probe, e.text) });
+  }
+  const thresholds = cheapestThresholds(predictions);
   return compact(
     fitPruned(examplesOf(corpora), options),
     options,

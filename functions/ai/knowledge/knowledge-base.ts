@@ -82,7 +82,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     if (snapshot && version - snapshot.version <= maxCatchUp) {
       try {
         const index = KnowledgeIndex.load(snapshot.data);
-        const changes = version > index.version ? await store.changesSince(shopId, index.version, version) : [];
+        const changes =
+          version > index.version ? await store.changesSince(shopId, index.version, version) : [];
         if (changes) {
           if (changes.length > 0) index.apply(version, changes);
           return { index, refresh: "snapshot" as const };
@@ -94,9 +95,11 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     // Everything, once; then a snapshot so the other instances need not do the same.
     const content = await store.loadContent(shopId);
     const index = KnowledgeIndex.build(content);
-    await store.saveSnapshot(shopId, { version: index.version, data: index.serialize() }).catch((error: unknown) => {
-      logger?.warn("knowledge snapshot not stored", { shopId, error: String(error) });
-    });
+    await store
+      .saveSnapshot(shopId, { version: index.version, data: index.serialize() })
+      .catch((error: unknown) => {
+        logger?.warn("knowledge snapshot not stored", { shopId, error: String(error) });
+      });
     return { index, refresh: "built" as const };
   }
 

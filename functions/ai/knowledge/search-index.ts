@@ -23,6 +23,8 @@ import { isLatinTerm, type QuestionWord, questionTerms, tokenize } from "./token
 const SNAPSHOT_FORMAT = 1;
 /** A paragraph longer than this is cut at sentence ends, so a quoted passage stays readable in a chat. */
 const PASSAGE_CHARS = 700;
+/** An article up to this long is quoted whole. */
+const SHORT_ARTICLE_CHARS = 900;
 /** Paragraphs shorter than this join the next one (a heading alone answers nothing). */
 const MIN_PASSAGE_CHARS = 60;
 /** A product's description is indexed up to here; the answer is rendered from the product's data anyway. */
@@ -60,15 +62,32 @@ const sourceKey = (source: SourceRef) => `${source.type}:${source.id}`;
  */
 const COMMON_SHARE = 0.02;
 const COMMON_FLOOR = 200;
-/** When every word of a question is common, the rarest of them are searched anyway. */
-const KEEP_RAREST = 2;
 /** How many longer words a typed word may stand for (kirim → kiriman, pengiriman is not a prefix match). */
 const MAX_PREFIX_EXPANSIONS = 8;
+/**
+ * Idf is figured as if the shop had at least this many passages: in a shop of five articles every word is "rare", and
+ * one word the shop never wrote would otherwise outweigh all the others.
+ */
+const IDF_FLOOR = 200;
+/** How many of the best-scored passages are ranked again by coverage. */
+const RERANKED = 30;
+
+/** A question word as searched: its terms with their weights. */
+interface SearchedWord {
+  readonly terms: [string, number, Scope][];
+  readonly productFact: boolean;
+}
+
+/** Where a term is looked up: every field, or titles only (a word common in text but not in titles). */
+type Scope = "all" | "title";
+
 /** Weights of words the shopper did not type: a synonym, a longer word, a word one typo away. */
 const WEIGHT = { synonym: 0.6, prefix: 0.4, fuzzy: 0.3 } as const;
 
 /** Paragraphs of a text, long ones cut at sentence ends and short ones joined to the next. */
 export function passagesOf(body: string): string[] {
+  // A short article is one passage: quoting it whole keeps the fact that the matching paragraph may not hold.
+  if (body.length <= SHORT_ARTICLE_CHARS) return [body.trim()];
   const paragraphs = body
     .split(/\n\s*\n/)
     .map((p) => p.trim())
@@ -118,6 +137,8 @@ export class KnowledgeIndex {
      * tree so a question's words can be expanded to longer and misspelt ones without touching common words.
      */
     private readonly df: Map<string, number>,
+    /** In how many passages' titles each word occurs: a word common in the text may still tell titles apart. */
+    private readonly titleDf: Map<string, number>,
     /** The same words in a radix tree, for prefix and typo expansion; kept in step by `count`. */
     private readonly vocabulary: SearchableMap<number>,
     public version: number,
@@ -130,6 +151,7 @@ export class KnowledgeIndex {
   static build(content: KnowledgeContent): KnowledgeIndex {
     const index = new KnowledgeIndex(
       new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS),
+      new Map(),
       new Map(),
       new Map(),
       new Map(),
@@ -157,6 +179,7 @@ export class KnowledgeIndex {
       meta: [string, PassageMeta][];
       products: Product[];
       df: [string, number][];
+      titleDf: [string, number][];
       index: Parameters<typeof MiniSearch.loadJS>[0];
     };
     if (parsed.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${parsed.format} is not ours`);
@@ -172,6 +195,7 @@ export class KnowledgeIndex {
       new Map(parsed.products.map((p) => [p.id, p])),
       bySource,
       new Map(parsed.df),
+      new Map(parsed.titleDf),
       SearchableMap.from(parsed.df),
       parsed.version,
     );
@@ -185,6 +209,7 @@ export class KnowledgeIndex {
       meta: [...this.meta],
       products: [...this.products.values()],
       df: [...this.df],
+      titleDf: [...this.titleDf],
       index: this.search_.toJSON(),
     });
   }
@@ -217,28 +242,63 @@ export class KnowledgeIndex {
     const groups = questionTerms(question, options.language);
     if (groups.length === 0) return [];
     const searched = this.expand(groups);
+    // A question made only of words most passages hold cannot point at one of them.
+    if (searched.length === 0) return [];
     const weights = new Map<string, number>();
+    const everywhere = new Set<string>();
+    const inTitles = new Set<string>();
     for (const group of searched)
-      for (const [term, weight] of group) weights.set(term, Math.max(weights.get(term) ?? 0, weight));
-    const results = this.search_.search([...weights.keys()].join(" "), {
+      for (const [term, weight, scope] of group.terms) {
+        weights.set(term, Math.max(weights.get(term) ?? 0, weight));
+        (scope === "all" ? everywhere : inTitles).add(term);
+      }
+    for (const term of everywhere) inTitles.delete(term);
+    const query = {
+      combineWith: "OR" as const,
+      queries: [
+        ...(everywhere.size > 0 ? [{ queries: [...everywhere] }] : []),
+        // Words common in the text but not in titles are looked up in titles alone (cheap, and still telling).
+        ...(inTitles.size > 0 ? [{ queries: [...inTitles], fields: ["title"] }] : []),
+      ],
+    };
+    const results = this.search_.search(query, {
       boost: { title: 2, options: 1.5 },
       boostTerm: (term) => weights.get(term) ?? 1,
       filter: (result) => {
         const m = this.meta.get(result.id as string);
         return m !== undefined && (!m.markets || articleHoldsIn({ markets: [...m.markets] }, options.market));
       },
-      boostDocument: (id) => (this.meta.get(id as string)?.language === options.language ? 1.25 : 1),
+      // The shopper's own language first (Malay and Indonesian share most words, so do the Chinese scripts' forms).
+      boostDocument: (id) => (this.meta.get(id as string)?.language === options.language ? 1.5 : 1),
     });
+    // The best-scored candidates, ranked again by how much of the question each holds, then by the shopper's
+    // language, then by score: a passage with every word the shopper wrote beats one that repeats a few of them.
+    const candidates: Passage[] = [];
+    for (const result of results.slice(0, RERANKED)) {
+      const m = this.meta.get(result.id as string);
+      if (m) candidates.push(this.passageOf(m, result, searched));
+    }
+    const own = (p: Passage) => (p.language === options.language ? 1 : 0);
+    candidates.sort((a, b) => b.coverage - a.coverage || own(b) - own(a) || b.score - a.score);
     const seen = new Set<string>();
     const passages: Passage[] = [];
-    for (const result of results) {
-      const m = this.meta.get(result.id as string);
-      if (!m || seen.has(sourceKey(m.source))) continue;
-      seen.add(sourceKey(m.source));
-      passages.push(this.passageOf(m, result, searched));
+    for (const passage of candidates) {
+      if (seen.has(sourceKey(passage.source))) continue;
+      seen.add(sourceKey(passage.source));
+      passages.push(passage);
       if (passages.length >= (options.limit ?? 5)) break;
     }
     return passages;
+  }
+
+  /** How much a word tells apart the passages that hold it (BM25's idf; a word no passage holds tells the most). */
+  private idf(word: SearchedWord): number {
+    const n = Math.max(this.meta.size, IDF_FLOOR);
+    const df = Math.max(
+      0,
+      ...word.terms.filter(([, weight]) => weight === 1).map(([t]) => this.df.get(t) ?? 0),
+    );
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   /** Passages from which a word counts as common in this index. */
@@ -248,16 +308,19 @@ export class KnowledgeIndex {
 
   /**
    * Each question word's terms with their weights, plus the longer words a typed Latin word begins (kirim → kiriman)
-   * and, for a typed word the index does not hold, the words one edit away. Common words are left out (they would
-   * visit most of the index and say little); when every word is common, the rarest are searched anyway.
+   * and, for a typed word the index does not hold, the words one edit away. A word common in the text is looked up in
+   * titles alone, and left out where titles commonly hold it too: it would visit most of the index and say little.
    */
-  private expand(words: readonly QuestionWord[]): [string, number][][] {
+  private expand(words: readonly QuestionWord[]): SearchedWord[] {
     const cap = this.commonFrom();
     const rare = (term: string) => (this.df.get(term) ?? 0) <= cap;
+    const rareInTitles = (term: string) => (this.titleDf.get(term) ?? 0) <= cap;
+    const scoped = (term: string, weight: number): [string, number, Scope][] =>
+      rare(term) ? [[term, weight, "all"]] : rareInTitles(term) ? [[term, weight, "title"]] : [];
     const groups = words.map((word) => {
-      const terms: [string, number][] = [
-        ...word.forms.filter(rare).map((t): [string, number] => [t, 1]),
-        ...word.synonyms.filter(rare).map((t): [string, number] => [t, WEIGHT.synonym]),
+      const terms: [string, number, Scope][] = [
+        ...word.forms.flatMap((t) => scoped(t, 1)),
+        ...word.synonyms.flatMap((t) => scoped(t, WEIGHT.synonym)),
       ];
       for (const typed of word.forms) {
         if (!isLatinTerm(typed) || !rare(typed)) continue;
@@ -266,37 +329,42 @@ export class KnowledgeIndex {
           for (const [term, df] of this.vocabulary.atPrefix(typed)) {
             if (added >= MAX_PREFIX_EXPANSIONS) break;
             if (term !== typed && df <= cap) {
-              terms.push([term, WEIGHT.prefix]);
+              terms.push([term, WEIGHT.prefix, "all"]);
               added++;
             }
           }
         }
         if (typed.length >= 6 && !this.df.has(typed))
-          for (const [term, [df]] of this.vocabulary.fuzzyGet(typed, 1)) if (df <= cap) terms.push([term, WEIGHT.fuzzy]);
+          for (const [term, [df]] of this.vocabulary.fuzzyGet(typed, 1))
+            if (df <= cap) terms.push([term, WEIGHT.fuzzy, "all"]);
       }
-      return terms;
+      return { terms, productFact: word.productFact };
     });
-    const kept = groups.filter((g) => g.length > 0);
-    if (kept.length > 0) return kept;
-    const rarity = (word: QuestionWord) => Math.min(...word.forms.map((t) => this.df.get(t) ?? 0));
-    return [...words]
-      .sort((a, b) => rarity(a) - rarity(b))
-      .slice(0, KEEP_RAREST)
-      .map((w) => w.forms.map((t): [string, number] => [t, 1]));
+    return groups.filter((g) => g.terms.length > 0);
   }
 
-  private passageOf(m: PassageMeta, result: SearchResult, groups: [string, number][][]): Passage {
+  /**
+   * The passage, with its coverage: the share of the question's words it holds, each weighted by its idf, so that a
+   * word the shop never uses ("bitcoin") weighs more than a word every page has ("payment").
+   */
+  private passageOf(m: PassageMeta, result: SearchResult, words: readonly SearchedWord[]): Passage {
     const matched = new Set(result.queryTerms);
-    const covered = groups.filter((group) => group.some(([term]) => matched.has(term))).length;
+    const found = new Set(words.filter((w) => w.terms.some(([term]) => matched.has(term))));
+    // A product answers questions about its price, stock, size and colour from its data, once the question names it.
+    const product = m.source.type === "product";
+    const named = [...found].some((w) => !w.productFact);
+    const covers = (w: SearchedWord) => found.has(w) || (product && named && w.productFact);
+    const total = words.reduce((sum, w) => sum + this.idf(w), 0);
+    const covered = words.reduce((sum, w) => sum + (covers(w) ? this.idf(w) : 0), 0);
     return {
       source: m.source,
       title: m.title,
       text: m.text,
       language: m.language,
       url: m.url,
-      product: m.source.type === "product" ? this.products.get(m.source.id) : undefined,
+      product: product ? this.products.get(m.source.id) : undefined,
       score: result.score,
-      coverage: covered / groups.length,
+      coverage: (product && !named) || total === 0 ? 0 : covered / total,
     };
   }
 
@@ -318,6 +386,8 @@ export class KnowledgeIndex {
       this.df.set(term, n);
       if (this.counting) this.vocabulary.set(term, n);
     }
+    for (const term of new Set(doc.title.split(" ")))
+      if (term) this.titleDf.set(term, (this.titleDf.get(term) ?? 0) + 1);
     const key = sourceKey(meta.source);
     this.bySource.set(key, [...(this.bySource.get(key) ?? []), id]);
     return { id, ...doc };
@@ -364,6 +434,12 @@ export class KnowledgeIndex {
       ...product.options,
       ...product.variants.flatMap((v) => [v.title, ...Object.values(v.options), v.sku ?? ""]),
     ];
+    // The seller's translations are the same product: one passage, found by its name in any of them.
+    const translated = Object.entries(product.translations ?? {}).flatMap(([language, t]) =>
+      t ? [{ language: language as Language, title: t.title, description: t.description ?? "" }] : [],
+    );
+    const words = (text: string, language: Language | undefined) =>
+      tokenize(text.slice(0, PRODUCT_TEXT_CHARS), language);
     return this.register(
       `r:${product.id}`,
       {
@@ -374,8 +450,13 @@ export class KnowledgeIndex {
         url: product.url,
       },
       {
-        title: tokenize(product.title, lang).join(" "),
-        body: tokenize(product.description.slice(0, PRODUCT_TEXT_CHARS), lang).join(" "),
+        title: [...words(product.title, lang), ...translated.flatMap((t) => words(t.title, t.language))].join(
+          " ",
+        ),
+        body: [
+          ...words(product.description, lang),
+          ...translated.flatMap((t) => words(t.description, t.language)),
+        ].join(" "),
         options: [...new Set(optionWords.flatMap((w) => tokenize(w, lang)))].join(" "),
       },
     );

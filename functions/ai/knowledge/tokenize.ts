@@ -12,6 +12,7 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const HANGUL = /\p{Script=Hangul}/u;
 const THAI = /\p{Script=Thai}/u;
 const LATIN = /\p{Script=Latin}/u;
+const DEVANAGARI = /\p{Script=Devanagari}/u;
 /** Text that needs a dictionary to find its words. */
 const NEEDS_SEGMENTER =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
@@ -64,8 +65,29 @@ function stemLatin(word: string): string {
 /** "shipp" → "ship", "stopp" → "stop". */
 const undouble = (stem: string) => (/([bdgmnprt])\1$/.test(stem) ? stem.slice(0, -1) : stem);
 
-/** Korean particles that attach to the noun before them (환불은 → 환불, 배송비는 → 배송비), longest first. */
-const KOREAN_PARTICLES = [
+/**
+ * Korean particles after a noun (환불은 → 환불) and polite endings after a verb's noun (발송합니다, 발송되나요 → 발송;
+ * 결제하면 → 결제), longest first.
+ */
+const KOREAN_ENDINGS = [
+  "할 수 있나요",
+  "되었습니다",
+  "했습니다",
+  "합니까",
+  "합니다",
+  "됩니다",
+  "되나요",
+  "하나요",
+  "한가요",
+  "할까요",
+  "인가요",
+  "이에요",
+  "했어요",
+  "할게요",
+  "하면",
+  "해요",
+  "돼요",
+  "되면",
   "에서는",
   "으로는",
   "까지는",
@@ -76,6 +98,10 @@ const KOREAN_PARTICLES = [
   "이나",
   "에는",
   "이요",
+  "예요",
+  "에요",
+  "나요",
+  "가요",
   "은",
   "는",
   "이",
@@ -89,12 +115,16 @@ const KOREAN_PARTICLES = [
   "만",
   "요",
   "나",
+  "와",
+  "과",
+  "랑",
+  "할",
 ];
 
 /** The noun of a Korean word with its particle, or the word itself. */
 export function koreanStem(word: string): string {
-  for (const particle of KOREAN_PARTICLES)
-    if (word.length - particle.length >= 2 && word.endsWith(particle)) return word.slice(0, -particle.length);
+  for (const ending of KOREAN_ENDINGS)
+    if (word.length - ending.length >= 2 && word.endsWith(ending)) return word.slice(0, -ending.length);
   return word;
 }
 
@@ -104,25 +134,25 @@ export function koreanStem(word: string): string {
  */
 const STOPWORDS_TEXT = [
   // en
-  "a an and are as at be can could do does did for from have has how i if in is it me my of on or our please the there this to we what when where which who why will with would you your yours hi hello thanks thank about any get got want know tell much many ok okay",
+  "a an and are as at be can could do does did for from have has how i if in is it me my of on or our please the there this to we what when where which who why will with would you your yours hi hello thanks thank about any get got want know tell much many ok okay offer provide",
   // id
-  "apa apakah ada adalah aku saya kami kita kak kakak di ke dari dan atau yang untuk ini itu bisa boleh bagaimana gimana berapa kapan mana dengan tidak nggak gak ya min mau tolong dong sih kah nya juga sudah udah belum akan",
+  "apa apakah ada adalah aku saya kami kita kak kakak di ke dari dan atau yang untuk ini itu bisa boleh bagaimana gimana berapa kapan mana dengan tidak nggak gak ya min mau tolong dong sih kah nya juga sudah udah belum akan dalam pukul pakai minta",
   // ms
-  "awak anda saya kami boleh ke tak tidak ada adakah macam mana bagaimana berapa bila di dari dan atau yang untuk ini itu dengan nak kah lah ya sudah dah",
+  "awak anda saya kami boleh ke tak tidak ada adakah macam mana bagaimana berapa bila di dari dan atau yang untuk ini itu dengan nak kah lah ya sudah dah pukul guna akan",
   // vi (folded)
-  "toi ban minh shop cho hoi co khong la gi nao the nao bao nhieu khi khi nao o tai cua va hay duoc a a ah nhe voi nay do thi ma de vay sao em anh chi",
+  "toi ban minh shop cho hoi co khong la gi nao the nao bao nhieu khi khi nao o tai cua va hay duoc a a ah nhe voi nay do thi ma de vay sao em anh chi bang qua",
   // fil
-  "ang ng sa mga ako ko ka mo po ba na at ay kayo ninyo namin natin kung paano ano ilan kailan saan may meron ito iyan yung yun lang din rin pa naman",
+  "ang ng sa mga ako ko ka mo po ba bang na at ay kayo ninyo namin natin kung paano ano ilan ilang kailan saan may meron ito iyan yung yun lang din rin pa naman para puwede pwede gaano bago gamit bilang nga ho",
   // hi
-  "क्या है हैं में का की के को से और या मैं मुझे मेरा मेरी आप आपका आपकी हम यह वह कैसे कब कितना कितने कितनी कहाँ कहां कौन भी तो ही था थी जी",
+  "क्या है हैं में का की के को से और या मैं मुझे मेरा मेरी आप आपका आपकी हम यह वह कैसे कब कितना कितने कितनी कहाँ कहां कौन भी तो ही था थी जी कर करते करता करती सकता सकती सकते हो हूँ हूं जाता जाती जाते रहा रही रहे होता होती होगा",
   // th
-  "ไหม มั้ย ครับ ค่ะ คะ คับ จ้า นะ ที่ ของ และ หรือ ได้ ไป มา เป็น อยู่ คือ มี ไร อะไร ยังไง อย่างไร เท่าไร เท่าไหร่ กี่ ไหน เมื่อไร เมื่อไหร่ ฉัน ผม หนู เรา คุณ ก็ จะ ให้ ว่า",
+  "ไหม มั้ย ครับ ค่ะ คะ คับ จ้า นะ ที่ ของ และ หรือ ได้ ไป มา เป็น อยู่ คือ มี ไร อะไร ยังไง อย่างไร เท่าไร เท่าไหร่ กี่ ไหน เมื่อไร เมื่อไหร่ ฉัน ผม หนู เรา คุณ ก็ จะ ให้ ว่า แล้ว เท่า ไหร่ โมง บ้าง",
   // zh
-  "的 了 吗 嗎 呢 吧 啊 是 在 有 我 你 您 他 她 们 們 这 這 那 什么 什麼 怎么 怎麼 如何 吗 多少 几 幾 哪 哪里 哪裡 可以 能 要 会 會 和 与 與 或 请问 請問 请 請 一下",
+  "的 了 吗 嗎 呢 吧 啊 是 在 有 我 你 您 他 她 们 們 这 這 那 什么 什麼 怎么 怎麼 如何 吗 多少 几 幾 几点 幾點 哪 哪里 哪裡 可以 能 要 会 會 和 与 與 或 请问 請問 请 請 一下 还有 還有 到 吗 幫忙 帮忙",
   // ja
   "の は が を に で と も か な ね よ です ます でしょう ください ですか ますか いつ どこ なに 何 どう どの どれ いくら この その あの これ それ ある いる する できる から まで",
   // ko
-  "이 그 저 뭐 무엇 어떻게 언제 어디 얼마 얼마나 몇 있나요 있어요 있습니까 하나요 해요 되나요 되요 돼요 인가요 가요 나요 요 제 저는 나 우리 좀 수",
+  "이 그 저 뭐 무엇 어떻게 언제 어디 얼마 얼마나 얼마예요 얼마인가요 몇 며칠 안에 있나요 있어요 있습니까 하나요 해요 되나요 되요 돼요 인가요 가요 나요 요 제 저는 나 우리 좀 수 있는 가능한가요 되나 어때요",
 ].join(" ");
 export const STOPWORDS: ReadonlySet<string> = new Set(
   STOPWORDS_TEXT.split(/\s+/)
@@ -171,6 +201,65 @@ export function malayStems(word: string): string[] {
   return [...stems];
 }
 
+/**
+ * Filipino (Tagalog) words without their affixes (magbalik, ibalik → balik; ipadala → padala, dala; pagbabayad →
+ * bayad), the reduplicated first syllable of a verb included; the word itself is kept too.
+ */
+export function tagalogStems(word: string): string[] {
+  if (word.length <= 4 || /\d/.test(word)) return [word];
+  const stems = new Set([word]);
+  const add = (w: string) => {
+    if (w.length >= 3) stems.add(w);
+  };
+  let w = word;
+  const suffix = /(han|hin|an|in)$/.exec(w);
+  if (suffix && w.length - suffix[0].length >= 4) {
+    w = w.slice(0, -suffix[0].length);
+    add(w);
+  }
+  const prefix = /^(ipinag|ipina|ipag|ipa|pinag|nakipag|makipag|maka|naka|mag|nag|pag|ma|na|i|ka)/.exec(
+    w,
+  )?.[1];
+  if (prefix && w.length - prefix.length >= 3) {
+    const rest = w.slice(prefix.length);
+    add(rest);
+    // Reduplication marks aspect: babayad → bayad, pupunta → punta.
+    if (/^([^aeiou]?[aeiou])\1/.test(rest)) add(rest.replace(/^([^aeiou]?[aeiou])/, ""));
+  }
+  return [...stems];
+}
+
+/** Hindi words without their inflection (घंटों → घंट, भेजा → भेज), after Ramanathan and Rao's light stemmer. */
+const HINDI_SUFFIXES = [
+  "ियों",
+  "ाओं",
+  "ाएं",
+  "ाएँ",
+  "ों",
+  "ें",
+  "ीं",
+  "ाँ",
+  "ां",
+  "ना",
+  "ने",
+  "नी",
+  "ता",
+  "ते",
+  "ती",
+  "ा",
+  "ी",
+  "े",
+  "ि",
+  "ु",
+  "ो",
+];
+export function hindiStems(word: string): string[] {
+  for (const suffix of HINDI_SUFFIXES)
+    if (word.length - suffix.length >= 2 && word.endsWith(suffix))
+      return [word, word.slice(0, -suffix.length)];
+  return [word];
+}
+
 /** Every pair of adjacent Han characters, with where it starts (Chinese and Japanese words are mostly two characters). */
 function hanBigrams(text: string): { pair: string; at: number }[] {
   const out: { pair: string; at: number }[] = [];
@@ -187,9 +276,12 @@ const ASCII_WORD = /^[a-z0-9]+$/;
 /** A Latin word's forms in its language: Malay and Indonesian affixes, English endings, Vietnamese as it is. */
 function latinForms(word: string, language: Language | undefined): string[] {
   if (language === "id" || language === "ms") return malayStems(word);
+  if (language === "fil") return [...new Set([stemLatin(word), ...tagalogStems(word)])];
   if (language === "vi") return [word];
   return [stemLatin(word)];
 }
+
+const HIRAGANA_ONLY = /^\p{Script=Hiragana}+$/u;
 
 /**
  * One word as the index keeps it, as the forms it may take (a Korean noun with and without its particle, a Malay word
@@ -203,6 +295,9 @@ function formsOf(raw: string, language: Language | undefined): string[] {
   }
   if (word.length === 0 || STOPWORDS.has(word)) return [];
   if (LATIN.test(word) || ASCII_WORD.test(word)) return latinForms(word, language);
+  // Japanese content words are written in kanji or katakana; hiragana alone is grammar (て, から, ます, できる).
+  if (HIRAGANA_ONLY.test(word)) return [];
+  if (DEVANAGARI.test(word)) return hindiStems(word);
   if (HANGUL.test(word)) {
     const stem = koreanStem(word);
     return stem !== word && !STOPWORDS.has(stem) ? [word, stem] : [word];
@@ -231,7 +326,8 @@ export function wordsOf(text: string, language?: Language): string[][] {
   for (const segment of segmenterFor(segmenterTag(normal, language)).segment(normal)) {
     if (!segment.isWordLike) continue;
     const forms = formsOf(segment.segment, language);
-    if (forms.length > 0) spans.push({ from: segment.index, to: segment.index + segment.segment.length, forms });
+    if (forms.length > 0)
+      spans.push({ from: segment.index, to: segment.index + segment.segment.length, forms });
   }
   if (HAN.test(normal))
     for (const { pair, at } of hanBigrams(normal))
@@ -260,7 +356,7 @@ const SYNONYM_GROUPS = [
   "pengiriman kirim dikirim ongkir antar delivery",
   "pengembalian retur refund kembalikan tukar penukaran pulangan",
   "pembayaran bayar cod",
-  "buka operasional tutup",
+  "buka operasional tutup beroperasi operasi",
   "penghantaran hantar pos",
   "padala deliver shipping",
   "ibalik refund palit return",
@@ -270,13 +366,15 @@ const SYNONYM_GROUPS = [
   "配送 运送 寄送 送货 发货 运费",
   "配送 運送 寄送 送貨 出貨 運費",
   "付款 支付 货到付款 貨到付款",
-  "营业 營業 营业时间 營業時間",
+  "营业 營業 营业时间 營業時間 工作时间 上班 服务时间 服務時間",
   "返品 返金 交換",
   "配送 発送 送料",
   "환불 반품 교환",
   "배송 택배 배송비",
   "คืนเงิน คืน เปลี่ยน",
   "ส่ง จัดส่ง ค่าส่ง",
+  "สั่ง สั่งซื้อ คำสั่งซื้อ ออเดอร์ order",
+  "เปิด ทำการ เวลาทำการ ออนไลน์",
   "वापसी रिफंड लौटाना",
   "डिलीवरी शिपिंग",
 ];
@@ -294,10 +392,33 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = (() => {
   return new Map([...map].map(([k, v]) => [k, [...v]]));
 })();
 
+/**
+ * Words that ask about a product's data rather than name the product (price, stock, size, colour, in every language):
+ * a product answers them with its prices and variants, whatever its description says.
+ */
+const PRODUCT_FACT_WORDS = new Set(
+  [
+    "price cost stock available availability size colour color",
+    "harga tersedia stok kosong habis ukuran warna ready saiz",
+    "ราคา ของ มีของ หมด ไซส์ ไซซ์ สี",
+    "giá còn hàng hết màu cỡ",
+    "magkano halaga kulay",
+    "価格 値段 在庫 サイズ 色 売り切れ",
+    "가격 재고 품절 사이즈 색상 색깔",
+    "价格 價格 钱 錢 售价 售價 货 貨 现货 現貨 缺货 缺貨 尺码 尺碼 码 碼 号 號 颜色 顏色",
+    "कीमत दाम उपलब्ध स्टॉक मिलेगा साइज़ साइज रंग",
+  ]
+    .join(" ")
+    .split(" ")
+    .flatMap((w) => [...tokenize(w), ...tokenize(w, "id"), ...tokenize(w, "fil")]),
+);
+
 /** A meaningful word of a question: the forms it may take, and the words that mean the same. */
 export interface QuestionWord {
   readonly forms: readonly string[];
   readonly synonyms: readonly string[];
+  /** It asks about a product's data (price, stock, size, colour): a product answers it from its variants. */
+  readonly productFact: boolean;
 }
 
 /**
@@ -311,8 +432,10 @@ export function questionTerms(question: string, language?: Language): QuestionWo
     const key = forms.join(" ");
     if (seen.has(key)) continue;
     seen.add(key);
-    const synonyms = [...new Set(forms.flatMap((f) => SYNONYMS.get(f) ?? []))].filter((w) => !forms.includes(w));
-    words.push({ forms, synonyms });
+    const synonyms = [...new Set(forms.flatMap((f) => SYNONYMS.get(f) ?? []))].filter(
+      (w) => !forms.includes(w),
+    );
+    words.push({ forms, synonyms, productFact: forms.some((f) => PRODUCT_FACT_WORDS.has(f)) });
   }
   return words;
 }

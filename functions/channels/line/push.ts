@@ -63,7 +63,8 @@ export function verifyLinePush(
 export function mapLinePush(body: unknown, connection: LineConnection): InboundPush[] {
   const push = Push.safeParse(body);
   if (!push.success) return [{ kind: "ignored", reason: "unrecognised push" }];
-  if (push.data.destination !== connection.marketplaceShopId) return [{ kind: "ignored", reason: "another bot" }];
+  if (push.data.destination !== connection.marketplaceShopId)
+    return [{ kind: "ignored", reason: "another bot" }];
   // An empty events list is LINE's "verify" button in the console: acknowledged.
   return push.data.events.map((event): InboundPush => {
     const userId = event.source?.type === "user" ? event.source.userId : undefined;

@@ -21,11 +21,13 @@ const MAX_TITLE = 20;
 /** The request bodies for one reply, in order (a long text becomes several messages). */
 export function messengerMessages(reply: OutgoingReply, now: Date): Record<string, unknown>[] {
   const late = windowClosed(reply.lastShopperMessageAt, messengerRules.freeFormWindow.hours, now);
-  if (late && (reply.origin !== "agent" || windowClosed(reply.lastShopperMessageAt, messengerRules.replyWindowHours, now)))
+  if (
+    late &&
+    (reply.origin !== "agent" ||
+      windowClosed(reply.lastShopperMessageAt, messengerRules.replyWindowHours, now))
+  )
     throw new MarketplaceApiError("messenger: outside the messaging window", false);
-  const kind = late
-    ? { messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" }
-    : { messaging_type: "RESPONSE" };
+  const kind = late ? { messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" } : { messaging_type: "RESPONSE" };
   const chunks = chunkText(reply.text, messengerRules.maxChars);
   const choices = reply.choices?.slice(0, MAX_QUICK_REPLIES) ?? [];
   return chunks.map((text, i) => ({

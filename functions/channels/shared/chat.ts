@@ -22,7 +22,11 @@ export function chunkText(text: string, max: number): string[] {
 }
 
 /** True when the shopper last wrote more than `hours` ago (unknown counts as open: the AI answers right away). */
-export function windowClosed(lastShopperMessageAt: string | null | undefined, hours: number, now: Date): boolean {
+export function windowClosed(
+  lastShopperMessageAt: string | null | undefined,
+  hours: number,
+  now: Date,
+): boolean {
   if (!lastShopperMessageAt) return false;
   const last = Date.parse(lastShopperMessageAt);
   return Number.isFinite(last) && now.getTime() - last > hours * 3600_000;

@@ -5,12 +5,7 @@
 import { defineChannel } from "../channel";
 import { metaHosts, verifyTokenAlias } from "../shared/meta";
 import { whatsappApi } from "./api";
-import {
-  WhatsAppConnectionBody,
-  WhatsAppVendorSchema,
-  whatsappDraft,
-  whatsappOwnership,
-} from "./connection";
+import { WhatsAppConnectionBody, WhatsAppVendorSchema, whatsappDraft, whatsappOwnership } from "./connection";
 import { mapWhatsAppPush, verifyWhatsAppPush, whatsappAccountOf } from "./push";
 import { whatsappRules } from "./rules";
 

@@ -31,7 +31,10 @@ const Message = z
     image: Caption.optional(),
     video: Caption.optional(),
     document: Caption.optional(),
-    location: z.object({ name: z.string().optional(), address: z.string().optional() }).passthrough().optional(),
+    location: z
+      .object({ name: z.string().optional(), address: z.string().optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 type Message = z.infer<typeof Message>;
@@ -77,9 +80,7 @@ const MEDIA: Readonly<Record<string, MediaKind>> = {
 /** The business phone number a push is for (the first change's; Meta sends one number per delivery). */
 export function whatsappAccountOf(body: unknown): string | null {
   const parsed = Push.safeParse(body);
-  return parsed.success
-    ? (parsed.data.entry[0]?.changes[0]?.value.metadata.phone_number_id ?? null)
-    : null;
+  return parsed.success ? (parsed.data.entry[0]?.changes[0]?.value.metadata.phone_number_id ?? null) : null;
 }
 
 /** `X-Hub-Signature-256` with the connection's app secret, constant time, over the raw body. */

@@ -91,7 +91,9 @@ export function createFakeConversationStore(
       const record = find(query.shopId, query.conversationId);
       const turn = record?.turns.get(query.messageId);
       const shopperOrders = new Map<string, OrderSnapshot>();
-      const linked = query.identityKey ? identities.get(`${query.shopId}\u0000${query.identityKey}`) : undefined;
+      const linked = query.identityKey
+        ? identities.get(`${query.shopId}\u0000${query.identityKey}`)
+        : undefined;
       for (const key of new Set([...query.shopperKeys, ...(linked ?? [])]))
         for (const order of options.orders?.ordersFor(query.shopId, key) ?? [])
           shopperOrders.set(order.id, order);

@@ -3,6 +3,7 @@
  * engine adapters' semantics. For unit tests and local runs only: Lambda code never imports them (.dependency-cruiser.cjs).
  */
 import type { Clock } from "../ports";
+import { createFakeActionStore, createFakeOrderActions } from "./action-store";
 import { createRecordingChannelSender } from "./channel-sender";
 import { createFakeCannedReplyStore } from "./canned-reply-store";
 import { createFakeClock } from "./clock";
@@ -17,6 +18,7 @@ import { createFakeOrderStore } from "./order-store";
 import { createFakeSessionStore } from "./session-store";
 import { createFakeShopStore } from "./shop-store";
 
+export * from "./action-store";
 export * from "./canned-reply-store";
 export * from "./channel-activity-store";
 export * from "./channel-sender";
@@ -52,5 +54,7 @@ export function createInMemoryPorts(clock: Clock = createFakeClock()) {
     notifier: createRecordingNotifier(),
     metrics: createRecordingMetrics(),
     logger: createRecordingLogger(),
+    actions: createFakeActionStore(),
+    orderActions: createFakeOrderActions(),
   };
 }

@@ -169,9 +169,15 @@ export function createFakeKnowledgeStore(shops: ShopStore): FakeKnowledgeStore {
       }
       return [...sources.values()].map((source): KnowledgeChange => {
         if (source.type === "article")
-          return { source: { type: "article", id: source.id }, value: copy(k.articles.get(source.id) ?? null) };
+          return {
+            source: { type: "article", id: source.id },
+            value: copy(k.articles.get(source.id) ?? null),
+          };
         if (source.type === "product")
-          return { source: { type: "product", id: source.id }, value: copy(k.products.get(source.id) ?? null) };
+          return {
+            source: { type: "product", id: source.id },
+            value: copy(k.products.get(source.id) ?? null),
+          };
         return { source: { type: "policy", id: source.id }, value: copy(k.policies.get(source.id) ?? null) };
       });
     },

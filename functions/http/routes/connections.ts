@@ -246,7 +246,10 @@ export function registerConnectionRoutes(app: OpenAPIHono<AppEnv>, deps: Connect
         throw new AppError("invalid_request", "The body names another account than the path.", [
           { path: accountIdField, message: "must equal the path's account id" },
         ]);
-      const { fields, secrets, accessTokenExpiresAt, aliases } = draft({ ...body, [accountIdField]: accountId });
+      const { fields, secrets, accessTokenExpiresAt, aliases } = draft({
+        ...body,
+        [accountIdField]: accountId,
+      });
       // Each account has its own market: it picks the country's host and the shoppers' default market.
       if (!fields.market)
         throw new AppError("invalid_request", "Say which market this account sells in.", [

@@ -183,16 +183,17 @@ export function registerMarketplaceWebhooks(app: Hono, deps: MarketplaceWebhookD
    * Meta's subscription handshake (GET hub.mode=subscribe, hub.verify_token, hub.challenge): the challenge is echoed
    * as plain text only when the verify token is a connected account's (found by its hash), else 403.
    */
-  const handshake = (marketplace: ChannelName, alias: (verifyToken: string) => string) => async (c: Context) => {
-    const mode = c.req.query("hub.mode");
-    const token = c.req.query("hub.verify_token");
-    const challenge = c.req.query("hub.challenge");
-    if (mode !== "subscribe" || !token || !challenge || challenge.length > 200)
-      throw new AppError("forbidden", "Not a subscription handshake for a connected account.");
-    if (!(await deps.connections.routeOf(marketplace, alias(token))))
-      throw new AppError("forbidden", "Not a subscription handshake for a connected account.");
-    return c.text(challenge, 200);
-  };
+  const handshake =
+    (marketplace: ChannelName, alias: (verifyToken: string) => string) => async (c: Context) => {
+      const mode = c.req.query("hub.mode");
+      const token = c.req.query("hub.verify_token");
+      const challenge = c.req.query("hub.challenge");
+      const refused = () =>
+        new AppError("forbidden", "Not a subscription handshake for a connected account.");
+      if (mode !== "subscribe" || !token || !challenge || challenge.length > 200) throw refused();
+      if (!(await deps.connections.routeOf(marketplace, alias(token)))) throw refused();
+      return c.text(challenge, 200);
+    };
   for (const name of CHANNEL_NAMES) {
     app.post(CHANNELS[name].webhookPath, limit, receive(name));
     const spec = CHANNELS[name].handshake;
