@@ -136,7 +136,11 @@ export const RestProductSchema = z.object({
     .default([]),
 });
 export type RestProduct = z.output<typeof RestProductSchema>;
-export const RestProductDeleteSchema = z.object({ id });
+/**
+ * A products/delete body is the id alone; held to exactly that, so a captured product body re-sent under the delete
+ * topic (the topic header is unsigned) is refused rather than deleting the product.
+ */
+export const RestProductDeleteSchema = z.object({ id }).strict();
 
 /** HTML to the text a shopper reads: tags dropped, entities and spaces tidied. */
 export function htmlToText(html: string): string {

@@ -46,7 +46,7 @@ const Result = z.object({
   }),
 });
 
-/** Subscribes the shop to every order topic; an "already taken" error means it is subscribed already. */
+/** Subscribes the shop to every order and product topic; an "already taken" error means it is subscribed already. */
 export async function registerWebhooks(admin: ShopifyAdmin, uri: string): Promise<string[]> {
   const ids: string[] = [];
   for (const topic of [...Object.values(ORDER_TOPICS), ...Object.values(PRODUCT_TOPICS)]) {
