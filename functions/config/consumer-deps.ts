@@ -11,6 +11,8 @@ import { createErasureStore } from "../adapters/dynamodb/erasure-store";
 import { createOrderStore } from "../adapters/dynamodb/order-store";
 import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
 import { createShopifyGateway } from "../adapters/shopify/gateway";
+import { createKnowledgeStore } from "../adapters/dynamodb/knowledge-store";
+import { createShopifyEventQueue } from "../adapters/sqs/shopify-event-queue";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
 import type { OutboundWorkerDeps } from "../workers/marketplace-outbound";
 import { createConnectionStore } from "../adapters/dynamodb/connection-store";
@@ -43,7 +45,7 @@ export function buildConsumerDeps(env: Env): ConsumerDeps & SweeperDeps {
 
 /** The composition root of the Shopify events worker. */
 export function buildShopifyWorkerDeps(env: Env): ShopifyWorkerDeps {
-  const { table } = buildClients(env);
+  const { table, sqs } = buildClients(env);
   const shopify = createShopifyStore(table);
   const secrets = createSecrets(env);
   return {
@@ -51,6 +53,10 @@ export function buildShopifyWorkerDeps(env: Env): ShopifyWorkerDeps {
     erasure: createErasureStore(table),
     shopify,
     orders: createOrderStore(table),
+    knowledgeStore: createKnowledgeStore(table),
+    shopifyEvents: env.SHOPIFY_EVENTS_QUEUE_URL
+      ? createShopifyEventQueue(sqs, env.SHOPIFY_EVENTS_QUEUE_URL)
+      : undefined,
     gateway: createShopifyGateway({
       store: shopify,
       secrets,

@@ -1,6 +1,7 @@
 /**
- * Processes Shopify webhook events after they were acknowledged: keeps the order cache current (never letting an
- * older event overwrite newer data), revokes the token on uninstall, and carries out the privacy duties at once.
+ * Processes Shopify webhook events after they were acknowledged: keeps the order cache and the catalog current (never
+ * letting an older event overwrite newer data), syncs the catalog, revokes the token on uninstall, and carries out the
+ * privacy duties at once.
  */
 import { processPartialResponse, SqsFifoPartialProcessorAsync } from "@aws-lambda-powertools/batch";
 import type { SQSRecord } from "aws-lambda";
@@ -14,8 +15,11 @@ import { exportCustomer, type PrivacyDeps, redactCustomer, redactShop } from "..
 import { parseQueueBody } from "../adapters/sqs/queue-body";
 import { type ShopifyEvent, ShopifyEventSchema } from "../domain/shopify-events";
 import type { SqsHandler } from "./escalation-consumer";
+import { applyProductDelete, applyProductEvent, type CatalogDeps, syncCatalog } from "./catalog";
+import { CATALOG_SYNC_TOPIC } from "../domain/knowledge";
+import type { RestProduct } from "../adapters/shopify/catalog";
 
-export interface ShopifyWorkerDeps extends PrivacyDeps {
+export interface ShopifyWorkerDeps extends PrivacyDeps, CatalogDeps {
   readonly orders: OrderStore;
   readonly gateway: ShopifyGateway;
   readonly logger: Logger;
@@ -49,6 +53,8 @@ async function refuse(deps: ShopifyWorkerDeps, shopId: ShopId, topic: string, ev
 
 export async function processShopifyEvent(deps: ShopifyWorkerDeps, event: ShopifyEvent): Promise<string> {
   const shopId = event.shopId;
+  // Our own event (the install and POST /v1/catalog/sync queue it); the route never queues a topic it does not know.
+  if (event.topic === CATALOG_SYNC_TOPIC) return syncCatalog(deps, shopId, event.body);
   // The same check as the route's, so the worker never trusts a body the route would have refused.
   const parsed = parseWebhook(event.topic, shopId, event.body);
   if (!parsed.ok) throw new PoisonEvent(parsed.reason, parsed.issues ?? []);
@@ -66,6 +72,12 @@ export async function processShopifyEvent(deps: ShopifyWorkerDeps, event: Shopif
     case "fulfillments/update":
     case "refunds/create":
       return refreshOrder(deps, shopId, (parsed.payload as { order_id: string }).order_id);
+    case "products/create":
+    case "products/update":
+      // Like orders: the signed body's updated_at decides which copy is newer.
+      return applyProductEvent(deps, shopId, parsed.payload as RestProduct);
+    case "products/delete":
+      return applyProductDelete(deps, shopId, (parsed.payload as { id: string }).id);
     case "app/uninstalled": {
       const connection = await deps.shopify.getConnection(shopId);
       if (!connection?.sealedToken || connection.uninstalledAt) return "not_installed";
