@@ -78,8 +78,8 @@ export function nluEval(dir: string = NLU_SETS.eval): NluRow[] {
   return loadNluSet(dir).map((file) => {
     let topic = 0;
     let languageId = 0;
-    const frustration = [0, 0];
-    const person = [0, 0];
+    const frustration = { hit: 0, of: 0 };
+    const person = { hit: 0, of: 0 };
     for (const item of file.items) {
       const market = (item.market ?? file.market) as MarketCode;
       const u = understand(item.text, market, FRESH);
@@ -94,17 +94,17 @@ export function nluEval(dir: string = NLU_SETS.eval): NluRow[] {
       if (isLanguage(file.language) && detected === file.language) languageId++;
       const toPerson = u.signals.length > 0 || PERSON_TOPICS.has(intent) || intent.startsWith("sensitive_");
       if (item.frustrated) {
-        frustration[1]++;
-        if (toPerson) frustration[0]++;
+        frustration.of++;
+        if (toPerson) frustration.hit++;
       }
       if (item.wantsPerson) {
-        person[1]++;
-        if (u.signals.includes("person") || intent === "human_request") person[0]++;
+        person.of++;
+        if (u.signals.includes("person") || intent === "human_request") person.hit++;
       }
     }
-    const dialogue = [0, 0];
+    const dialogue = { hit: 0, of: 0 };
     for (const d of file.dialogue) {
-      dialogue[1]++;
+      dialogue.of++;
       const memory: Memory = { ...FRESH, awaiting: AWAITING[d.context], pendingIntent: "refund_return" };
       const u = understand(d.text, file.market as MarketCode, memory);
       const ok =
@@ -117,16 +117,16 @@ export function nluEval(dir: string = NLU_SETS.eval): NluRow[] {
               : d.expect === "yes" || d.expect === "no"
                 ? u.reading.yesNo === d.expect
                 : u.reading.answers === null && u.reading.yesNo === null && u.topic.intent === d.intent;
-      if (ok) dialogue[0]++;
+      if (ok) dialogue.hit++;
     }
     return {
       language: file.language,
       n: file.items.length,
       topic,
       languageId,
-      frustration: frustration as [number, number],
-      person: person as [number, number],
-      dialogue: dialogue as [number, number],
+      frustration: [frustration.hit, frustration.of] as const,
+      person: [person.hit, person.of] as const,
+      dialogue: [dialogue.hit, dialogue.of] as const,
     };
   });
 }
