@@ -9,12 +9,16 @@ import { Hono } from "hono";
 import type { AddressInfo } from "node:net";
 import { createTable } from "../functions/adapters/dynamodb/table";
 import { startLocalStack } from "../functions/local/stack";
+import type { GoalRow } from "./goals";
 import { fmt, load } from "./stats";
 
 const COUNT = Number(process.env.BENCH_MESSAGES ?? 600);
 const CONCURRENCY = 8;
 
-export async function benchMessages() {
+/** The issue's goal: the order-status path serves at least this share of the baseline's throughput. */
+const THROUGHPUT_RATIO = 0.7;
+
+export async function benchMessages(goals: GoalRow[] = []) {
   // No poller: the counts below are the message path alone.
   const stack = await startLocalStack({ logLevel: "SILENT", autoPoll: false });
   const table = createTable(
@@ -112,6 +116,14 @@ export async function benchMessages() {
 
   server.close();
   await stack.stop();
+  goals.push({
+    what: "order-status path throughput (POST /v1/messages)",
+    goal: `≥ ${THROUGHPUT_RATIO}× baseline`,
+    figure: `${fmt(ai.perSecond, 0)} req/s`,
+    baseline: `${fmt(aiBaseline.perSecond, 0)} req/s`,
+    ratio: ai.perSecond / aiBaseline.perSecond,
+    met: ai.perSecond / aiBaseline.perSecond >= THROUGHPUT_RATIO,
+  });
   const row = (name: string, r: typeof ai) =>
     `${name.padEnd(34)} ${fmt(r.perSecond, 0).padStart(6)} req/s   p50 ${fmt(r.p50).padStart(6)} ms   p99 ${fmt(r.p99).padStart(6)} ms   errors ${r.errors}`;
   return [

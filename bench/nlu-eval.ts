@@ -64,6 +64,10 @@ export interface NluRow {
   readonly frustration: readonly [number, number];
   readonly person: readonly [number, number];
   readonly dialogue: readonly [number, number];
+  /** Precision: calm messages that need no person (no frustration, no request, no person topic) yet sent to one. */
+  readonly falseToPerson: readonly [number, number];
+  /** Precision: messages that ask for no person yet read as asking for one. */
+  readonly falsePerson: readonly [number, number];
 }
 
 export function nluEval(dir: string = NLU_SETS.eval): NluRow[] {
@@ -80,6 +84,8 @@ export function nluEval(dir: string = NLU_SETS.eval): NluRow[] {
     let languageId = 0;
     const frustration = { hit: 0, of: 0 };
     const person = { hit: 0, of: 0 };
+    const falseToPerson = { hit: 0, of: 0 };
+    const falsePerson = { hit: 0, of: 0 };
     for (const item of file.items) {
       const market = (item.market ?? file.market) as MarketCode;
       const u = understand(item.text, market, FRESH);
@@ -100,6 +106,15 @@ export function nluEval(dir: string = NLU_SETS.eval): NluRow[] {
       if (item.wantsPerson) {
         person.of++;
         if (u.signals.includes("person") || intent === "human_request") person.hit++;
+      } else {
+        falsePerson.of++;
+        if (u.signals.includes("person") || intent === "human_request") falsePerson.hit++;
+      }
+      // Precision: a calm message about a topic no person needs, sent to a person all the same.
+      const personTopic = PERSON_TOPICS.has(item.intent) || item.intent.startsWith("sensitive_");
+      if (!item.frustrated && !item.wantsPerson && !personTopic) {
+        falseToPerson.of++;
+        if (toPerson) falseToPerson.hit++;
       }
     }
     const dialogue = { hit: 0, of: 0 };
@@ -127,6 +142,8 @@ export function nluEval(dir: string = NLU_SETS.eval): NluRow[] {
       frustration: [frustration.hit, frustration.of] as const,
       person: [person.hit, person.of] as const,
       dialogue: [dialogue.hit, dialogue.of] as const,
+      falseToPerson: [falseToPerson.hit, falseToPerson.of] as const,
+      falsePerson: [falsePerson.hit, falsePerson.of] as const,
     };
   });
 }
@@ -136,12 +153,12 @@ export function benchNluEval(set: keyof typeof NLU_SETS = "eval"): string {
   const pct = (a: number, b: number) => `${fmt((100 * a) / b)}%`;
   const lines = [
     `shopper understanding on the ${set === "eval" ? "frozen evaluation" : "development"} set (classifier + signals + dialogue state)`,
-    "lang       n  topic    lang-id  frustration→person  asked-for-person  answers-to-our-questions",
+    "lang       n  topic    lang-id  frustration→person  asked-for-person  answers-to-our-questions  calm→person  read-as-asking",
   ];
   const sum = (pick: (r: NluRow) => number) => rows.reduce((a, r) => a + pick(r), 0);
   for (const r of rows) {
     lines.push(
-      `${r.language.padEnd(8)} ${String(r.n).padStart(3)}  ${pct(r.topic, r.n).padStart(6)}  ${pct(r.languageId, r.n).padStart(7)}  ${`${r.frustration[0]}/${r.frustration[1]}`.padStart(18)}  ${`${r.person[0]}/${r.person[1]}`.padStart(16)}  ${`${r.dialogue[0]}/${r.dialogue[1]}`.padStart(24)}`,
+      `${r.language.padEnd(8)} ${String(r.n).padStart(3)}  ${pct(r.topic, r.n).padStart(6)}  ${pct(r.languageId, r.n).padStart(7)}  ${`${r.frustration[0]}/${r.frustration[1]}`.padStart(18)}  ${`${r.person[0]}/${r.person[1]}`.padStart(16)}  ${`${r.dialogue[0]}/${r.dialogue[1]}`.padStart(24)}  ${`${r.falseToPerson[0]}/${r.falseToPerson[1]}`.padStart(11)}  ${`${r.falsePerson[0]}/${r.falsePerson[1]}`.padStart(14)}`,
     );
   }
   lines.push(
@@ -153,9 +170,12 @@ export function benchNluEval(set: keyof typeof NLU_SETS = "eval"): string {
       sum((r) => r.n),
     ).padStart(
       7,
-    )}  ${`${sum((r) => r.frustration[0])}/${sum((r) => r.frustration[1])}`.padStart(18)}  ${`${sum((r) => r.person[0])}/${sum((r) => r.person[1])}`.padStart(16)}  ${`${sum((r) => r.dialogue[0])}/${sum((r) => r.dialogue[1])}`.padStart(24)}`,
+    )}  ${`${sum((r) => r.frustration[0])}/${sum((r) => r.frustration[1])}`.padStart(18)}  ${`${sum((r) => r.person[0])}/${sum((r) => r.person[1])}`.padStart(16)}  ${`${sum((r) => r.dialogue[0])}/${sum((r) => r.dialogue[1])}`.padStart(24)}  ${`${sum((r) => r.falseToPerson[0])}/${sum((r) => r.falseToPerson[1])}`.padStart(11)}  ${`${sum((r) => r.falsePerson[0])}/${sum((r) => r.falsePerson[1])}`.padStart(14)}`,
   );
   lines.push("goals: topic ≥ 92% per language and ≥ 95% overall; frustration and person recall 100%");
+  lines.push(
+    "precision: calm→person counts calm messages (not frustrated, asking for no one, not a complaint or sensitive topic) sent to a person; read-as-asking counts messages asking for no one read as a request for a person (lower is better)",
+  );
   return lines.join("\n");
 }
 

@@ -9,11 +9,13 @@ import { benchMarketplaces } from "./marketplaces";
 import { benchBursts } from "./bursts";
 import { benchModel } from "./model";
 import { benchShopify } from "./shopify";
+import { benchKnowledgeAccuracy, benchKnowledgeSpeed } from "./knowledge";
+import { goals, goalTable } from "./goals";
 import { fmt } from "./stats";
 
 const section = (title: string, body: string) => console.log(`\n== ${title}\n${body}`);
 
-section("embedded engine", `${benchEngine()}\n${benchClassifier()}`);
+section("embedded engine", `${benchEngine(goals)}\n${benchClassifier()}`);
 const rows = intentAccuracy();
 const total = rows.reduce((a, r) => a + r.total, 0);
 const correct = rows.reduce((a, r) => a + r.correct, 0);
@@ -28,10 +30,16 @@ section(
   ].join("\n"),
 );
 section("language detection", benchLangid());
+section(
+  "store knowledge (test/fixtures/knowledge-eval; synthetic shop of 2,000 articles + 20,000 products)",
+  `${benchKnowledgeAccuracy()}\n${benchKnowledgeSpeed()}`,
+);
 section("model usage", await benchModel());
-section("HTTP", await benchMessages());
+section("HTTP", await benchMessages(goals));
 section("escalations and inbox", await benchInbox());
 section("Shopify webhooks", await benchShopify());
 section("marketplace pushes", await benchMarketplaces());
 section("chat app bursts (answered once)", await benchBursts());
-section("Lambda bundles", await benchBundles());
+section("Lambda bundles", await benchBundles(goals));
+// Last, in one place: every goal with its figure and the baseline measured in this same run.
+section("goals (issue #21)", goalTable(goals));

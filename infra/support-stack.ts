@@ -255,6 +255,8 @@ export class SupportStack extends Stack {
 
     const shopifyWorker = fn("ShopifyEventsWorker", "shopify-events", 512, Duration.seconds(60));
     tableAccess(shopifyWorker, [...READ, ...WRITE, ...DELETE]);
+    // A catalog sync reads a page per event and queues the next page behind it (functions/workers/catalog.ts).
+    shopifyEvents.queue.grantSendMessages(shopifyWorker);
     tokenKey.grantDecrypt(shopifyWorker);
     consume(shopifyWorker, shopifyEvents.queue, 5);
 

@@ -14,12 +14,16 @@ import { createEmbeddedUnderstanding } from "../ai/understanding";
 import { createOpenAiModel } from "../ai/openai/openai-model";
 import { createOpenAiTranslator } from "../ai/openai/openai-translator";
 import { createOpenAiSummarizer } from "../ai/openai/openai-summarizer";
+import { createOpenAiAddressReader } from "../ai/openai/openai-address-reader";
+import { createActionStore } from "../adapters/dynamodb/action-store";
+import { createShopifyOrderActions } from "../adapters/shopify/order-actions";
+import type { AddressReader } from "../domain/actions";
 import { createCannedReplyStore } from "../adapters/dynamodb/canned-reply-store";
 import { createKnowledgeStore } from "../adapters/dynamodb/knowledge-store";
 import { createKnowledgeBase } from "../ai/knowledge/knowledge-base";
 import type { CognitoHostedUi } from "../http/web/cognito";
 import type { ReplyModel } from "../domain/model";
-import OpenAI from "openai";
+import { lazyChatClient } from "../ai/openai/chat-client";
 import { createChannelRouter } from "../adapters/channels/channel-router";
 import { createMarketplaceSender } from "../adapters/channels/marketplace-sender";
 import { createConnectionStore } from "../adapters/dynamodb/connection-store";
@@ -97,10 +101,15 @@ function createModel(
   env: Env,
   logger: Logger,
 ):
-  | { model: ReplyModel; messageTranslator: MessageTranslator; summarizer: ConversationSummarizer }
+  | {
+      model: ReplyModel;
+      messageTranslator: MessageTranslator;
+      summarizer: ConversationSummarizer;
+      addressReader: AddressReader;
+    }
   | undefined {
   if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return undefined;
-  const client = new OpenAI({
+  const client = lazyChatClient({
     apiKey: env.OPENAI_API_KEY ?? "not-needed",
     baseURL: env.OPENAI_BASE_URL,
     maxRetries: 0,
@@ -110,6 +119,7 @@ function createModel(
     model: createOpenAiModel({ ...common, logContent: env.LOG_MODEL_CONTENT === "true" }),
     messageTranslator: createOpenAiTranslator(common),
     summarizer: createOpenAiSummarizer(common),
+    addressReader: createOpenAiAddressReader(common),
   };
 }
 
@@ -205,6 +215,10 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     model: ai?.model,
     messageTranslator: ai?.messageTranslator,
     summarizer: ai?.summarizer,
+    // Order actions (issue #19): their items in the table, executed at the shop's Shopify, addresses read by the model.
+    actions: createActionStore(table),
+    orderActions: createShopifyOrderActions({ gateway, logger }),
+    addressReader: ai?.addressReader,
     cannedReplies: createCannedReplyStore(table),
     knowledgeStore,
     knowledge: createKnowledgeBase({ store: knowledgeStore, logger }),

@@ -14,10 +14,12 @@ const minutesOf = (hhmm: string) => {
 
 const WEEKDAY: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-/** The local weekday and minute of day of an instant in a time zone. */
-function local(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string) => {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
       timeZone,
       weekday: "short",
       year: "numeric",
@@ -26,7 +28,16 @@ function local(instant: Date, timeZone: string) {
       hour: "2-digit",
       minute: "2-digit",
       hourCycle: "h23",
-    })
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+};
+
+/** The local weekday and minute of day of an instant in a time zone. */
+function local(instant: Date, timeZone: string) {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

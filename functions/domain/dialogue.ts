@@ -8,7 +8,7 @@ import { type Entities, withoutDetails } from "./extract";
 import { type Intent, ORDER_INTENTS } from "./intent";
 import { LANGUAGE_CODES, LANGUAGES } from "./languages";
 import { PHRASEBOOK } from "./phrasebook";
-import { isSensitiveSignal, type Signal } from "./signals";
+import { asksIfBot, isSensitiveSignal, type Signal } from "./signals";
 
 export interface DialogueReading {
   /** The question of ours this message answers, if it answers one. */
@@ -17,6 +17,10 @@ export interface DialogueReading {
   readonly yesNo: "yes" | "no" | null;
   /** Details with little else around them: an answer, never a topic of its own. */
   readonly mainlyDetails: boolean;
+  /** No words at all: question marks alone are a ping ("??"), a thumbs-up or folded hands a thanks ("👍"). */
+  readonly wordless?: "greeting" | "thanks";
+  /** The message asks whether it is a bot ("bot or real person?"): a question about the store. */
+  readonly asksIfBot?: boolean;
 }
 
 export const NO_READING: DialogueReading = { answers: null, yesNo: null, mainlyDetails: false };
@@ -96,7 +100,23 @@ export function readMessage(text: string, entities: Entities, memory: Memory): D
   if (mainlyDetails && memory.awaiting === "checkout_contact" && (contact || order))
     answers = "checkout_contact";
   const yesNo = memory.awaiting === "confirmation" ? readYesNo(text) : null;
-  return { answers, yesNo, mainlyDetails };
+  const wordless = wordlessTopic(text);
+  return {
+    answers,
+    yesNo,
+    mainlyDetails,
+    ...(wordless ? { wordless } : {}),
+    ...(asksIfBot(text) ? { asksIfBot: true } : {}),
+  };
+}
+
+/** "??", "？", "👍", "🙏": a message without a letter or digit that still says something. */
+function wordlessTopic(text: string): "greeting" | "thanks" | undefined {
+  const said = text.replace(/[\s\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu, "");
+  if (!said || /[\p{L}\p{N}]/u.test(said)) return undefined;
+  if (/^[?？]+$/u.test(said)) return "greeting";
+  if (/^[👍🙏👌🫡🥰😊❤️♥️]+$/u.test(said)) return "thanks";
+  return undefined;
 }
 
 /** The pending order a checkout email or phone is the answer for: that order, with the contact, unlocks it. */
@@ -106,6 +126,23 @@ export function pendingOrderAnswered(reading: DialogueReading, entities: Entitie
     ? (memory.pendingOrder ?? null)
     : null;
 }
+
+/** Topics the classifier gives a message it reads no clear request in: a question whether it is a bot is store_info. */
+const VAGUE_TOPICS: ReadonlySet<Intent> = new Set<Intent>([
+  "human_request",
+  "complaint",
+  "greeting",
+  "unknown",
+  "out_of_scope",
+]);
+/** Topics that stay what they are in an angry message: a person or a sensitive matter already goes to a person. */
+const KEPT_WHEN_ANGRY: ReadonlySet<Intent> = new Set<Intent>([
+  "human_request",
+  "sensitive_health_safety",
+  "sensitive_legal",
+  "sensitive_fraud",
+  "sensitive_privacy",
+]);
 
 const orderIntentOr = (intent: Intent | undefined, fallback: Intent): Intent =>
   intent && ORDER_INTENTS.has(intent) ? intent : fallback;
@@ -127,11 +164,20 @@ export function topicOf(input: {
   const sensitive = signals.find(isSensitiveSignal);
   if (sensitive) return { intent: sensitive, confidence: 1 };
   let topic = classified;
+  // "Is this a bot?" asks about the store; with no request for a person (signals above), it is not one.
+  if (reading.asksIfBot && VAGUE_TOPICS.has(classified.intent))
+    topic = { intent: "store_info", confidence: 1 };
+  if (reading.wordless && classified.intent === "unknown")
+    topic = { intent: reading.wordless, confidence: 1 };
   if (reading.answers) topic = { intent: orderIntentOr(memory.pendingIntent, "order_status"), confidence: 1 };
   else if (reading.yesNo) topic = { intent: reading.yesNo === "no" ? "thanks" : "greeting", confidence: 1 };
   else if (reading.mainlyDetails && !ORDER_INTENTS.has(classified.intent))
     topic = { intent: orderIntentOr(memory.lastIntent, "order_status"), confidence: 1 };
-  if (signals.includes("frustration") && !ORDER_INTENTS.has(topic.intent))
-    return { intent: "complaint", confidence: 1 };
+  if (signals.includes("frustration")) {
+    // An angry "where is my order?" complains that it is late.
+    if (topic.intent === "order_status") return { intent: "delivery_delay", confidence: topic.confidence };
+    if (!ORDER_INTENTS.has(topic.intent) && !KEPT_WHEN_ANGRY.has(topic.intent))
+      return { intent: "complaint", confidence: 1 };
+  }
   return topic;
 }

@@ -18,6 +18,12 @@ export type ErrorCode =
   | "marketplace_shop_taken"
   /** The shop holds as many articles or products as its store knowledge may (domain/knowledge.ts KNOWLEDGE_LIMITS). */
   | "knowledge_limit_reached"
+  /** An order action no longer waits for a decision (it was approved, declined or expired). */
+  | "action_not_pending"
+  /** An order action the AI may not carry out (the seller's `off`, a marketplace order): a person does it by hand. */
+  | "action_manual"
+  /** An address the shopper wrote as text: the approving agent gives it in Shopify's fields. */
+  | "address_required"
   | "payload_too_large"
   | "unsupported_media_type"
   | "rate_limited"
@@ -38,6 +44,9 @@ const STATUS: Record<ErrorCode, number> = {
   message_id_reused: 409,
   marketplace_shop_taken: 409,
   knowledge_limit_reached: 409,
+  action_not_pending: 409,
+  action_manual: 409,
+  address_required: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

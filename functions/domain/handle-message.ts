@@ -42,6 +42,8 @@ import type {
   Understanding,
 } from "./ports";
 import type { EscalationRef, Turn, TurnOutcome } from "./conversation";
+import { type Action, type ActionSettings, type ActionStore, type AddressReader, actionRef, type OrderActions } from "./actions";
+import { type ActionTurn, actOnOrder } from "./action-turn";
 import type { TurnPart } from "./bursts";
 import type { MediaKind } from "./marketplace";
 
@@ -61,6 +63,10 @@ export interface MessageDeps {
   readonly replyDeadlineMinutes?: ((channel: string) => number | null) | undefined;
   /** Whether a channel's rules allow asking shoppers to rate the help (functions/channels rules); never, without it. */
   readonly ratingsAllowed?: ((channel: string) => boolean) | undefined;
+  /** Order actions (issue #19): their store, the shop that executes them, and a reader of new addresses (a model). */
+  readonly actions?: ActionStore | undefined;
+  readonly orderActions?: OrderActions | undefined;
+  readonly addressReader?: AddressReader | undefined;
 }
 
 export interface IncomingMessage {
@@ -86,6 +92,8 @@ export interface IncomingMessage {
   readonly rating?: number | undefined;
   /** The same message id with another text is refused (409, the API's contract) rather than answered with the first result. */
   readonly rejectReusedId?: boolean | undefined;
+  /** The seller's rules for order actions (API.md "Actions"): per action and market, auto, approval or off. */
+  readonly actions?: ActionSettings | undefined;
 }
 
 export interface MessageResult {
@@ -110,9 +118,14 @@ export async function handleShopperMessage(
   if ("repeat" in loaded) return loaded.repeat;
   const understood = readRatingAnswer(message, loaded, understand(deps, message, loaded));
   const orders = await resolveOrders(deps, message, loaded, understood);
-  const decided = decidePolicy(message, loaded, understood, orders);
-  const composed = await composeReply(deps, message, loaded, understood, orders, decided);
-  const planned = planTurn(deps, message, loaded, understood, orders, composed);
+  const policy = decidePolicy(message, loaded, understood, orders);
+  const acted = await decideAction(deps, message, loaded, understood, orders, policy);
+  const decided = acted ? { ...policy, decision: acted.decision } : withoutProposal(policy);
+  const composed = acted
+    ? // The exact effect of an action is ours to state: no model rewrites it.
+      ({ decision: acted.decision, engine: "embedded", intent: acted.intent, confidence: 1 } as const)
+    : await composeReply(deps, message, loaded, understood, orders, decided);
+  const planned = planTurn(deps, message, loaded, understood, orders, composed, acted?.action ?? null);
   // Linked before the turn is stored, so a retry after a failure links again (the link is idempotent).
   const link = confirmedLink(message, loaded, orders);
   if (link.length > 0) await deps.conversations.linkIdentity?.(message.shopId, identityKeyOf(message), link);
@@ -348,6 +361,57 @@ function decidePolicy(
   return { decision, firstReply, shopperName };
 }
 
+/**
+ * The action stage (domain/action-turn.ts): a request to cancel, change the address or return, or the shopper's yes
+ * or no to a proposal, replaces the policy's decision; null leaves the turn to the policy.
+ */
+async function decideAction(
+  deps: MessageDeps,
+  message: IncomingMessage,
+  loaded: Loaded,
+  understood: Understood,
+  orders: ResolvedOrders,
+  decided: Decided,
+): Promise<ActionTurn | null> {
+  if (understood.rating || understood.wordless) return null;
+  let order = orders.order;
+  // The address we asked for may hold digits read as an order number: the order is the one we asked it for.
+  const remembered = loaded.memory.orderName;
+  if (loaded.memory.awaiting === "address" && order.kind !== "found" && remembered) {
+    const found =
+      loaded.context.shopperOrders.find((o) => orderKey(o.name) === orderKey(remembered)) ??
+      (await deps.orders.getOrder(message.shopId, remembered));
+    if (found) order = { kind: "found", order: found };
+  }
+  return actOnOrder(deps, {
+    shopId: message.shopId,
+    conversationId: loaded.conversationId,
+    messageId: message.messageId,
+    market: loaded.market,
+    language: understood.language,
+    locale: understood.locale,
+    intent: understood.intent,
+    signals: understood.signals,
+    yesNo: understood.reading.yesNo,
+    memory: loaded.memory,
+    order,
+    text: message.text,
+    settings: message.actions,
+    now: loaded.now,
+    policy: decided.decision,
+    expiresAt: message.retentionDays
+      ? Math.floor(loaded.now.getTime() / 1000) + message.retentionDays * 86_400
+      : undefined,
+  });
+}
+
+/** A proposal the shopper answered with something else is superseded: it is left to expire, out of the memory. */
+function withoutProposal(decided: Decided): Decided {
+  const decision = decided.decision;
+  if (decision.kind === "held" || !decision.memory.action) return decided;
+  return { ...decided, decision: { ...decision, memory: { ...decision.memory, action: undefined } } };
+}
+
 /** Lets a configured model write the decided reply, the policy re-applied to its answer. */
 function composeReply(
   deps: MessageDeps,
@@ -396,6 +460,7 @@ function planTurn(
   understood: Understood,
   orders: ResolvedOrders,
   composed: Composed,
+  action: Action | null = null,
 ): Planned {
   const { conversationId, market, now, previous } = loaded;
   const { language, locale } = understood;
@@ -480,6 +545,7 @@ function planTurn(
       promptVersion: byModel ? (deps.model?.promptVersion ?? null) : null,
       sources,
       ...(miss ? { miss } : {}),
+      ...(action ? { action: actionRef(action) } : {}),
     };
     const aiEntry: TranscriptEntry = {
       role: "ai",
@@ -514,6 +580,7 @@ function planTurn(
         transcript: recent,
         now,
         replyDeadlineMinutes: deps.replyDeadlineMinutes?.(message.channel) ?? null,
+        action,
       });
       const escalation: EscalationRef = {
         id: escalationId,

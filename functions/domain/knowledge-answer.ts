@@ -195,9 +195,13 @@ function namesValue(question: string, folded: string, value: string): boolean {
 export function namedOptions(product: Product, question: string): Map<string, Set<string>> {
   const folded = fold(question);
   const named = new Map<string, Set<string>>();
-  for (const variant of product.variants)
-    for (const [option, value] of Object.entries(variant.options))
-      if (namesValue(question, folded, value)) named.set(option, (named.get(option) ?? new Set()).add(value));
+  // In the product's own option order (Size, then Colour), whatever order the question names them in.
+  for (const option of product.options)
+    for (const variant of product.variants) {
+      const value = variant.options[option];
+      if (value !== undefined && namesValue(question, folded, value))
+        named.set(option, (named.get(option) ?? new Set()).add(value));
+    }
   return named;
 }
 
@@ -206,8 +210,15 @@ function priceIn(variant: Variant, market: MarketCode): { price: string; currenc
   return variant.marketPrices?.[market] ?? { price: variant.price, currency: variant.currency };
 }
 
-function money(amount: { price: string; currency: string }, locale: string): string {
-  return new Intl.NumberFormat(intlTagOf(locale), { style: "currency", currency: amount.currency }).format(
+/**
+ * A price as the shopper's market writes it: the language's Intl tag with the market as its region, so English in
+ * Malaysia reads "RM 119.00" and in Singapore "$39.90" (a tag that names its region, fil-PH, keeps it).
+ */
+function money(amount: { price: string; currency: string }, locale: string, market: MarketCode): string {
+  const tag = intlTagOf(locale);
+  const regional = /-[A-Z]{2}$/.test(tag) ? tag : `${tag}-${market}`;
+  const [supported] = Intl.NumberFormat.supportedLocalesOf([regional]);
+  return new Intl.NumberFormat(supported ?? tag, { style: "currency", currency: amount.currency }).format(
     Number(amount.price),
   );
 }
@@ -249,7 +260,7 @@ export function renderProduct(
         t.t(locale, "knowledge.in_stock", {
           product: product.title,
           variant: describeVariant(chosen),
-          price: money(priceIn(inStock[0], market), locale),
+          price: money(priceIn(inStock[0], market), locale, market),
         }),
       );
     } else {
@@ -281,12 +292,14 @@ export function renderProduct(
         sentences.push(
           t.t(locale, "knowledge.price_range", {
             product: product.title,
-            min: money(low, locale),
-            max: money(high, locale),
+            min: money(low, locale, market),
+            max: money(high, locale, market),
           }),
         );
       else if (low)
-        sentences.push(t.t(locale, "knowledge.price", { product: product.title, price: money(low, locale) }));
+        sentences.push(
+          t.t(locale, "knowledge.price", { product: product.title, price: money(low, locale, market) }),
+        );
       if (available.length < product.variants.length && product.options.length > 0)
         sentences.push(
           t.t(locale, "knowledge.in_stock_list", {

@@ -176,6 +176,8 @@ export interface KnowledgeContent {
 export interface KnowledgeSnapshot {
   readonly version: number;
   readonly data: string;
+  /** When it was stored (as loaded; ignored when saving): snapshots expire, so an old one is stored again. */
+  readonly storedAt?: string | undefined;
 }
 
 /** A change to a shop's knowledge: the item as it now is, or null when it was deleted. */

@@ -19,6 +19,7 @@ import type { Market, MarketCode, MarketOverride, Region } from "./markets";
 import type { OrderSnapshot } from "./order";
 import type { Turn } from "./conversation";
 import type { CannedReply } from "./canned-replies";
+import type { ActionSettings } from "./actions";
 
 /** Structured logs: ids, codes and outcomes only — never message text, contact details or secrets. */
 export interface Logger {
@@ -163,6 +164,8 @@ export interface ShopRecord {
    * in-memory index only when this changes, so the pipeline learns it from the shop it already read.
    */
   readonly knowledgeVersion?: number | undefined;
+  /** The seller's rules for order actions (domain/actions.ts): per action and market, auto, approval or off. */
+  readonly actions?: ActionSettings | undefined;
 }
 
 export interface ShopStore {

@@ -1,5 +1,6 @@
 /** The request and response schemas of docs/api.md; they validate requests and generate GET /openapi.json. */
 import { z } from "@hono/zod-openapi";
+import { ACTION_STATUSES, ACTION_TYPES } from "../domain/actions";
 import { ESCALATION_REASONS } from "../domain/conversation";
 import { INTENTS } from "../domain/intent";
 import { LANGUAGES } from "../domain/language";
@@ -50,6 +51,16 @@ export const MessageRequestSchema = z
   .openapi("MessageRequest");
 
 const IntentSchema = z.enum([...INTENTS, "unknown"]);
+
+/** An order action as replies and the inbox show it (domain/actions.ts). */
+export const ActionRefSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(ACTION_TYPES),
+    order: z.string(),
+    status: z.enum(ACTION_STATUSES),
+  })
+  .openapi("ActionRef");
 export const ReplySchema = z
   .object({
     text: z.string(),
@@ -58,6 +69,9 @@ export const ReplySchema = z
     confidence: z.number(),
     engine: z.enum(["embedded", "openai"]),
     aiGenerated: z.literal(true),
+    action: ActionRefSchema.nullable()
+      .optional()
+      .openapi({ description: "The order action this reply proposes or reports on (API.md \"Actions\")" }),
   })
   .openapi("Reply");
 

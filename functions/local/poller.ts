@@ -24,7 +24,8 @@ export interface Poller {
   stop(): Promise<void>;
 }
 
-const toRecord = (message: Message, queueUrl: string, region: string): SQSRecord => {
+/** An SQS message as Lambda's event source mapping hands it to a handler. */
+export const toRecord = (message: Message, queueUrl: string, region: string): SQSRecord => {
   const name = queueUrl.split("/").pop() ?? "";
   const account = queueUrl.split("/").at(-2) ?? "000000000000";
   const a = message.Attributes ?? {};

@@ -20,7 +20,7 @@ import { createRetryLater } from "../adapters/sqs/retry-later";
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { DEMO_AGENTS, signAgentToken } from "./agent-tokens";
-import { DEMO_LOOKUP_KEYS, DEMO_ORDERS, DEMO_SHOP_ID } from "./demo-data";
+import { DEMO_ARTICLES, DEMO_LOOKUP_KEYS, DEMO_ORDERS, DEMO_PRODUCTS, DEMO_SHOP_ID } from "./demo-data";
 import { startEmulators } from "./emulators";
 import { type Poller, startPoller } from "./poller";
 
@@ -245,6 +245,19 @@ async function seedDemo(deps: AppDeps, apiKey: string) {
     { id: ShopId(DEMO_SHOP_ID), name: "Demo Shop", markets: [...MARKET_CODES] },
     apiKey,
   );
-  for (const order of DEMO_ORDERS)
-    await deps.orders.putOrder(ShopId(DEMO_SHOP_ID), order, DEMO_LOOKUP_KEYS);
+  for (const order of DEMO_ORDERS) await deps.orders.putOrder(ShopId(DEMO_SHOP_ID), order, DEMO_LOOKUP_KEYS);
+  // Written only where the stored copy differs, so a restart leaves the knowledge version (and its index) as it was.
+  const canonical = (value: unknown) =>
+    JSON.stringify(value, (_, v) =>
+      v && typeof v === "object" && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
+        : v,
+    );
+  const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+  for (const article of DEMO_ARTICLES)
+    if (!same(await deps.knowledgeStore.getArticle(ShopId(DEMO_SHOP_ID), article.id), article))
+      await deps.knowledgeStore.putArticle(ShopId(DEMO_SHOP_ID), article);
+  for (const product of DEMO_PRODUCTS)
+    if (!same(await deps.knowledgeStore.getProduct(ShopId(DEMO_SHOP_ID), product.id), product))
+      await deps.knowledgeStore.putProduct(ShopId(DEMO_SHOP_ID), product);
 }

@@ -27,7 +27,7 @@ export interface CatalogDeps {
   readonly knowledgeStore: KnowledgeStore;
   readonly gateway: ShopifyGateway;
   /** Where the next page of a sync is queued; without it a sync reads every page in one go. */
-  readonly shopifyEvents?: ShopifyEventQueue | undefined;
+  readonly shopifyEvents: ShopifyEventQueue | undefined;
   readonly logger: Logger;
   readonly clock: Clock;
 }
@@ -45,7 +45,11 @@ async function shopCurrency(deps: CatalogDeps, shopId: ShopId): Promise<string |
 }
 
 /** products/create and products/update: the product as the body has it, unless a newer copy is stored. */
-export async function applyProductEvent(deps: CatalogDeps, shopId: ShopId, body: RestProduct): Promise<string> {
+export async function applyProductEvent(
+  deps: CatalogDeps,
+  shopId: ShopId,
+  body: RestProduct,
+): Promise<string> {
   const currency = await shopCurrency(deps, shopId);
   if (!currency) return "not_installed";
   const product = fromRestProduct(body, shopId, currency);
@@ -67,7 +71,11 @@ export async function applyProductEvent(deps: CatalogDeps, shopId: ShopId, body:
 }
 
 /** products/delete: gone as of now (Shopify's body carries no time), and no older update brings it back. */
-export async function applyProductDelete(deps: CatalogDeps, shopId: ShopId, productId: string): Promise<string> {
+export async function applyProductDelete(
+  deps: CatalogDeps,
+  shopId: ShopId,
+  productId: string,
+): Promise<string> {
   const deleted = await deps.knowledgeStore.deleteProduct(shopId, productId, deps.clock.now().toISOString());
   return deleted ? "product_deleted" : "product_absent";
 }
@@ -91,7 +99,9 @@ export async function syncCatalog(deps: CatalogDeps, shopId: ShopId, body: strin
     }
     if (!page.next) break;
     if (deps.shopifyEvents) {
-      await deps.shopifyEvents.send(catalogSyncEvent(shopId, { after: page.next, startedAt: sync.startedAt }));
+      await deps.shopifyEvents.send(
+        catalogSyncEvent(shopId, { after: page.next, startedAt: sync.startedAt }),
+      );
       return "page_synced";
     }
     after = page.next;

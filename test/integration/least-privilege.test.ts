@@ -66,6 +66,34 @@ describe("least privilege, exercised", () => {
       method: "PUT",
       body: { items: [{ title: "t", language: "th", text: "รอสักครู่ค่ะ" }] },
     });
+    // Store knowledge: writes, lists, deletes (tombstones: the role has no DeleteItem) and the test box, which builds
+    // the index, stores its snapshot, and then catches up through the change log.
+    const article = { title: "Returns", body: "Return any item within 14 days.", language: "en" };
+    await http(url("/v1/knowledge/articles/lp-returns"), { ...shopKey, method: "PUT", body: article });
+    await http(url("/v1/knowledge/ask"), {
+      ...shopKey,
+      body: { question: "returns within days?", market: "SG" },
+    });
+    await http(url("/v1/knowledge/articles/lp-old"), { ...shopKey, method: "PUT", body: article });
+    await http(url("/v1/knowledge/articles/lp-old"), { ...shopKey, method: "DELETE" });
+    await http(url("/v1/knowledge/articles"), shopKey);
+    await http(url("/v1/catalog/products/lp-tee"), {
+      ...shopKey,
+      method: "PUT",
+      body: {
+        title: "Tee",
+        description: "",
+        options: ["Size"],
+        variants: [
+          { id: "m", title: "M", options: { Size: "M" }, price: "9.90", currency: "SGD", available: true },
+        ],
+      },
+    });
+    await http(url("/v1/catalog/products/lp-tee"), { ...shopKey, method: "DELETE" });
+    await http(url("/v1/knowledge/ask"), {
+      ...shopKey,
+      body: { question: "returns within days?", market: "SG" },
+    });
     await http(url("/v1/inbox?region=sea"), agent);
     // A Shopify webhook: its body's shop binding and de-duplication are the API's writes too.
     const webhook = webhookRequest(LOCAL_DEFAULTS.shopifyApiSecret, {

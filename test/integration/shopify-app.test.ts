@@ -124,7 +124,7 @@ describe("the Shopify app", () => {
       );
       expect(res.status).toBe(200);
       const body = (await res.json()) as { installed: boolean; apiKey: string; webhooks: number };
-      expect(body).toMatchObject({ installed: true, webhooks: 8 });
+      expect(body).toMatchObject({ installed: true, webhooks: 11 });
       apiKey = body.apiKey;
       expect(apiKey).toMatch(/^sk_/);
       expect(fake.subscriptions.map((s) => s.topic)).toEqual(

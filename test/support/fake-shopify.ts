@@ -1,6 +1,7 @@
 /**
  * A local Shopify: the OAuth token endpoint and the Admin GraphQL API (orders search, order by id, webhook
- * subscriptions, and the order mutations `orderCancel`, `orderUpdate` and `returnRequest` with Shopify's payload
+ * subscriptions, products paginated by cursor, shop policies with their translations, the shop's currency, and the
+ * order mutations `orderCancel`, `orderUpdate` and `returnRequest` with Shopify's payload
  * shapes and userErrors, each applied to the order and recorded) for shops under http://127.0.0.1:<port>/<shop>,
  * with the cost extension on every answer and scripted THROTTLED and 5xx faults.
  */
@@ -38,6 +39,35 @@ export interface RecordedMutation {
   readonly variables: Record<string, unknown>;
 }
 
+/** A product as the Admin GraphQL API returns it (the fields our catalog query asks for). */
+export interface FakeProduct {
+  id: string;
+  title: string;
+  description: string;
+  onlineStoreUrl: string | null;
+  updatedAt: string;
+  options: { name: string }[];
+  variants: {
+    nodes: {
+      id: string;
+      title: string;
+      sku: string | null;
+      price: string;
+      availableForSale: boolean;
+      selectedOptions: { name: string; value: string }[];
+    }[];
+  };
+}
+
+/** A shop policy as the Admin GraphQL API returns it, with its published translations. */
+export interface FakePolicy {
+  type: string;
+  title: string;
+  body: string;
+  url: string;
+  translations: { locale: string; key: string; value: string }[];
+}
+
 type Fault = "throttled" | "server_error";
 
 const read = (req: IncomingMessage) =>
@@ -49,6 +79,9 @@ const read = (req: IncomingMessage) =>
 
 export async function startFakeShopify(options: { apiKey: string; apiSecret: string }) {
   const orders = new Map<string, FakeOrder[]>();
+  const products = new Map<string, FakeProduct[]>();
+  const policies = new Map<string, FakePolicy[]>();
+  const currencies = new Map<string, string>();
   const tokens = new Map<string, string>();
   const codes = new Map<string, string>();
   const subscriptions: { shop: string; topic: string; uri: string }[] = [];
@@ -62,11 +95,17 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
    * GraphQL reference): the change is applied to the order and the call recorded; null for any other operation.
    */
   function orderMutation(shop: string, query: string, v: Record<string, any>, mine: FakeOrder[]) {
-    const err = (field: string[], message: string, code?: string) => ({ field, message, ...(code ? { code } : {}) });
+    const err = (field: string[], message: string, code?: string) => ({
+      field,
+      message,
+      ...(code ? { code } : {}),
+    });
     if (/\borderCancel\s*\(/.test(query)) {
       mutations.push({ shop, name: "orderCancel", variables: v });
       const order = mine.find((o) => o.id === v.orderId);
-      const fail = (e: ReturnType<typeof err>) => ({ orderCancel: { job: null, orderCancelUserErrors: [e], userErrors: [e] } });
+      const fail = (e: ReturnType<typeof err>) => ({
+        orderCancel: { job: null, orderCancelUserErrors: [e], userErrors: [e] },
+      });
       if (!v.refundMethod || typeof v.restock !== "boolean" || !v.reason)
         return fail(err(["refundMethod"], "refundMethod, restock and reason are required", "INVALID"));
       if (!order) return fail(err(["orderId"], "Order does not exist", "NOT_FOUND"));
@@ -94,7 +133,11 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       if (address) {
         for (const field of ["address1", "city", "countryCode"])
           if (!address[field]) return fail(err(["shippingAddress", field], `${field} can't be blank`));
-        order.shippingAddress = { ...address, countryCodeV2: address.countryCode ?? null, phone: address.phone ?? null };
+        order.shippingAddress = {
+          ...address,
+          countryCodeV2: address.countryCode ?? null,
+          phone: address.phone ?? null,
+        };
         order.updatedAt = new Date().toISOString();
       }
       return { orderUpdate: { order: { id: order.id }, userErrors: [] } };
@@ -109,20 +152,30 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       const fail = (e: ReturnType<typeof err>) => ({ returnRequest: { return: null, userErrors: [e] } });
       if (!order) return fail(err(["input", "orderId"], "Order does not exist", "NOT_FOUND"));
       const fulfilled = new Map(
-        order.fulfillments.flatMap((f) => (f.fulfillmentLineItems?.nodes ?? []).map((n) => [n.id, n.quantity] as const)),
+        order.fulfillments.flatMap((f) =>
+          (f.fulfillmentLineItems?.nodes ?? []).map((n) => [n.id, n.quantity] as const),
+        ),
       );
       const items = input.returnLineItems ?? [];
-      if (items.length === 0) return fail(err(["input", "returnLineItems"], "Return line items can't be empty", "BLANK"));
+      if (items.length === 0)
+        return fail(err(["input", "returnLineItems"], "Return line items can't be empty", "BLANK"));
       for (const item of items)
         if ((fulfilled.get(item.fulfillmentLineItemId) ?? 0) < item.quantity)
           return fail(
-            err(["input", "returnLineItems", "fulfillmentLineItemId"], "Quantity is not returnable", "INVALID"),
+            err(
+              ["input", "returnLineItems", "fulfillmentLineItemId"],
+              "Quantity is not returnable",
+              "INVALID",
+            ),
           );
       if (order.returnStatus && order.returnStatus !== "NO_RETURN")
         return fail(err(["input", "orderId"], "The order already has an open return", "INVALID_STATE"));
       order.returnStatus = "RETURN_REQUESTED";
       return {
-        returnRequest: { return: { id: `gid://shopify/Return/${mutations.length}`, status: "REQUESTED" }, userErrors: [] },
+        returnRequest: {
+          return: { id: `gid://shopify/Return/${mutations.length}`, status: "REQUESTED" },
+          userErrors: [],
+        },
       };
     }
     return null;
@@ -170,6 +223,49 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
         });
       }
       const mine = orders.get(shop) ?? [];
+      const currencyCode = currencies.get(shop) ?? "THB";
+      if (query.includes("products(")) {
+        // Cursor pagination as Shopify pages a connection: the cursor is opaque, here the position after a page.
+        const all = products.get(shop) ?? [];
+        const first = Number(variables.first ?? 50);
+        const from = variables.after
+          ? Number(Buffer.from(String(variables.after), "base64url").toString())
+          : 0;
+        const nodes = all.slice(from, from + first);
+        const end = from + nodes.length;
+        return send(200, {
+          data: {
+            shop: { currencyCode },
+            products: {
+              pageInfo: {
+                hasNextPage: end < all.length,
+                endCursor: nodes.length > 0 ? Buffer.from(String(end)).toString("base64url") : null,
+              },
+              nodes,
+            },
+          },
+          extensions: cost(2 + first * 2),
+        });
+      }
+      if (query.includes("shopPolicies")) {
+        // Each `alias: translations(locale: "xx")` of the query is answered under its alias, as GraphQL does.
+        const aliases = [...query.matchAll(/(\w+):\s*translations\(locale:\s*"([^"]+)"\)/g)];
+        const shopPolicies = (policies.get(shop) ?? []).map((p) => ({
+          type: p.type,
+          title: p.title,
+          body: p.body,
+          url: p.url,
+          ...Object.fromEntries(
+            aliases.map(([, alias, locale]) => [
+              alias,
+              p.translations.filter((t) => t.locale === locale).map((t) => ({ key: t.key, value: t.value })),
+            ]),
+          ),
+        }));
+        return send(200, { data: { shop: { shopPolicies } }, extensions: cost(5) });
+      }
+      if (query.includes("SupportShopCurrency"))
+        return send(200, { data: { shop: { currencyCode } }, extensions: cost(1) });
       if (query.includes("webhookSubscriptionCreate")) {
         subscriptions.push({ shop, topic: variables.topic ?? "", uri: variables.uri ?? "" });
         return send(200, {
@@ -219,6 +315,11 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       return code;
     },
     setOrders: (shop: string, list: FakeOrder[]) => orders.set(shop, list),
+    /** The shop's active products, in the order the API pages them. */
+    setProducts: (shop: string, list: FakeProduct[]) => products.set(shop, list),
+    setPolicies: (shop: string, list: FakePolicy[]) => policies.set(shop, list),
+    /** The shop's currency (THB unless set). */
+    setCurrency: (shop: string, code: string) => currencies.set(shop, code),
     /** The shop's order as the fake holds it now (after any mutation). */
     order: (shop: string, id: string) => orders.get(shop)?.find((o) => o.id === id),
     /** The merchant's staff changes an order in the admin (e.g. fulfils it) while the shopper is deciding. */
@@ -259,6 +360,35 @@ export function fakeOrder(overrides: Partial<FakeOrder> & Pick<FakeOrder, "id" |
     shippingAddress: { countryCodeV2: "TH", phone: null },
     lineItems: { nodes: [{ title: "Silk scarf", quantity: 1 }] },
     fulfillments: [],
+    ...overrides,
+  };
+}
+
+/** A product in the Admin API's shape: sizes (M sold out unless given), priced in the shop's currency. */
+export function fakeProduct(
+  overrides: Partial<FakeProduct> & Pick<FakeProduct, "id" | "title">,
+  sizes: { size: string; price: string; available: boolean }[] = [
+    { size: "S", price: "1290.00", available: true },
+    { size: "M", price: "1290.00", available: false },
+    { size: "L", price: "1290.00", available: true },
+  ],
+): FakeProduct {
+  const numeric = overrides.id.split("/").at(-1);
+  return {
+    description: "",
+    onlineStoreUrl: `https://siam-silk.example/products/${numeric}`,
+    updatedAt: "2026-11-19T03:00:00Z",
+    options: [{ name: "Size" }],
+    variants: {
+      nodes: sizes.map((s, i) => ({
+        id: `gid://shopify/ProductVariant/${numeric}${i}`,
+        title: s.size,
+        sku: null,
+        price: s.price,
+        availableForSale: s.available,
+        selectedOptions: [{ name: "Size", value: s.size }],
+      })),
+    },
     ...overrides,
   };
 }

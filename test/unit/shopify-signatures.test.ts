@@ -180,7 +180,18 @@ describe("Shopify signatures", () => {
     expect(parseWebhook("orders/create", shop, "b7d3:a-shop.myshopify.com")).toMatchObject({
       reason: "not_json",
     });
-    expect(parseWebhook("products/create", shop, "{}")).toMatchObject({ reason: "unknown_topic" });
+    expect(parseWebhook("collections/create", shop, "{}")).toMatchObject({ reason: "unknown_topic" });
+    // Product topics are ours now: a body must have the topic's shape, and a delete is the id alone (a product
+    // body replayed under products/delete, whose topic header is unsigned, is refused).
+    expect(parseWebhook("products/create", shop, "{}")).toMatchObject({ reason: "shape_mismatch" });
+    expect(parseWebhook("products/delete", shop, '{"id": 8001}')).toMatchObject({ ok: true });
+    expect(
+      parseWebhook(
+        "products/delete",
+        shop,
+        '{"id": 8001, "title": "Dress", "updated_at": "2026-11-20T10:00:00Z"}',
+      ),
+    ).toMatchObject({ reason: "shape_mismatch" });
   });
 
   it("clamps an X-Shopify-Triggered-At from the future to now, and keeps a past one", () => {

@@ -377,7 +377,7 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
       const ordered = chunkKeys.map((k) => chunks.get(k.sk));
       if (ordered.some((c) => c === undefined)) return null;
       const data = gunzipSync(Buffer.concat(ordered as Uint8Array[])).toString("utf8");
-      return { version: manifest.version as number, data };
+      return { version: manifest.version as number, data, storedAt: manifest.storedAt as string | undefined };
     },
     async saveSnapshot(shopId, snapshot) {
       const bytes = gzipSync(Buffer.from(snapshot.data, "utf8"), { level: 1 });
@@ -414,6 +414,7 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
               snapshotId,
               chunks: count,
               bytes: bytes.byteLength,
+              storedAt: now().toISOString(),
               expiresAt,
             },
             // A newer snapshot stays; an expired one is replaced whatever its version (the shop may have been erased).
@@ -430,14 +431,17 @@ export function createKnowledgeStore(table: Table, options: KnowledgeStoreOption
     const items: Item[] = [];
     for (let i = 0; i < wanted.length; i += 100) {
       let pending: Record<string, unknown>[] = wanted.slice(i, i + 100);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt === 8) throw new Error("DynamoDB left reads unprocessed after retries");
+      // A large answer comes back in parts (the 16 MB limit): keep asking while parts come, back off when none does.
+      for (let idle = 0; pending.length > 0; ) {
+        if (idle === 8) throw new Error("DynamoDB left reads unprocessed after retries");
         const result = await client.send(
           new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending, ConsistentRead: true } } }),
         );
-        items.push(...(result.Responses?.[TableName] ?? []));
+        const got = result.Responses?.[TableName] ?? [];
+        items.push(...got);
         pending = (result.UnprocessedKeys?.[TableName]?.Keys ?? []) as Record<string, unknown>[];
-        if (pending.length > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
+        idle = got.length > 0 ? 0 : idle + 1;
+        if (pending.length > 0 && idle > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** idle));
       }
     }
     return items;

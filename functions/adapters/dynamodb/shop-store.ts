@@ -110,6 +110,7 @@ function shopItem(shop: ShopRecord, apiKeyHash: string) {
     notifications: shop.notifications,
     orderLookup: shop.orderLookup,
     retentionDays: shop.retentionDays,
+    actions: shop.actions,
   };
 }
 
@@ -131,4 +132,5 @@ const toShop = (item: Record<string, unknown>): ShopRecord => ({
   orderLookup: (item.orderLookup as ShopRecord["orderLookup"]) ?? undefined,
   retentionDays: (item.retentionDays as number | undefined) ?? undefined,
   knowledgeVersion: (item.knowledgeVersion as number | undefined) ?? undefined,
+  actions: (item.actions as ShopRecord["actions"]) ?? undefined,
 });

@@ -194,8 +194,9 @@ const SHOP_CURRENCY_QUERY = "query SupportShopCurrency { shop { currencyCode } }
 
 /** The shop's currency: what its REST product bodies are priced in. */
 export async function fetchShopCurrency(admin: ShopifyAdmin): Promise<string> {
-  return z.object({ shop: z.object({ currencyCode: z.string() }) }).parse(await admin.query(SHOP_CURRENCY_QUERY))
-    .shop.currencyCode;
+  return z
+    .object({ shop: z.object({ currencyCode: z.string() }) })
+    .parse(await admin.query(SHOP_CURRENCY_QUERY)).shop.currencyCode;
 }
 
 /** Shopify's policy types we answer from, and the kind each becomes. */
@@ -278,4 +279,3 @@ export async function fetchPolicies(admin: ShopifyAdmin, language: Language = "e
     ];
   });
 }
-

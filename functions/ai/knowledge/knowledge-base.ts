@@ -49,6 +49,9 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
   const maxPassages = options.maxPassages ?? 80_000;
   const maxCatchUp = options.maxCatchUp ?? 200;
   const staleCallerMs = options.staleCallerMs ?? 65_000;
+  // Snapshots live three days (knowledge-store.ts): one a day old, or 50 versions behind, is stored again.
+  const resnapshotAfterMs = 24 * 3600 * 1000;
+  const resnapshotAfterVersions = 50;
   const now = options.now ?? (() => Date.now());
   const held = new Map<ShopId, Held>();
   const loading = new Map<ShopId, Promise<KnowledgeIndex>>();
@@ -86,6 +89,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
           version > index.version ? await store.changesSince(shopId, index.version, version) : [];
         if (changes) {
           if (changes.length > 0) index.apply(version, changes);
+          // Snapshots expire (no deletes needed): one that is old or far behind is stored again from this index, so
+          // a busy shop's instances keep loading rather than building.
+          const age = snapshot.storedAt ? now() - Date.parse(snapshot.storedAt) : Number.POSITIVE_INFINITY;
+          if (age > resnapshotAfterMs || index.version - snapshot.version >= resnapshotAfterVersions)
+            await store
+              .saveSnapshot(shopId, { version: index.version, data: index.serialize() })
+              .catch(() => undefined);
           return { index, refresh: "snapshot" as const };
         }
       } catch (error) {
@@ -114,7 +124,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
         return mine.index;
       }
     }
-    if (version === 0 && (!mine || mine.index.version !== 0)) {
+    if (version === 0 && mine?.index.version !== 0) {
       // A shop that never wrote knowledge has none: nothing to read.
       const index = KnowledgeIndex.build({ version: 0, articles: [], products: [], policies: [] });
       held.set(shopId, { index, checkedAt: at, usedAt: at });

@@ -413,6 +413,13 @@ const PRODUCT_FACT_WORDS = new Set(
     .flatMap((w) => [...tokenize(w), ...tokenize(w, "id"), ...tokenize(w, "fil")]),
 );
 
+/**
+ * How questions are asked, which no answer contains: "how long does it take", "berapa lama". Taken out of questions
+ * only; the same words in an article keep their meaning ("long sleeves").
+ */
+const QUESTION_PHRASES =
+  /\b(how (long|much|many|soon|often)|does it take|do(es)? (it|they) take|will it take|takes?|berapa lama)\b/giu;
+
 /** A meaningful word of a question: the forms it may take, and the words that mean the same. */
 export interface QuestionWord {
   readonly forms: readonly string[];
@@ -428,7 +435,7 @@ export interface QuestionWord {
 export function questionTerms(question: string, language?: Language): QuestionWord[] {
   const seen = new Set<string>();
   const words: QuestionWord[] = [];
-  for (const forms of wordsOf(question, language)) {
+  for (const forms of wordsOf(question.replace(QUESTION_PHRASES, " "), language)) {
     const key = forms.join(" ");
     if (seen.has(key)) continue;
     seen.add(key);

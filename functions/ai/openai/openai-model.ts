@@ -1,12 +1,12 @@
 /** The OpenAI-compatible reply model (chat completions: OpenAI, Azure OpenAI, vLLM, Ollama, Qwen, SEA-LION…). */
-import type OpenAI from "openai";
+import type { ChatClient } from "./chat-client";
 import type { Logger } from "../../domain/ports";
 import type { ModelAnswer, ReplyModel } from "../../domain/model";
 import { MODEL_ANSWER_JSON_SCHEMA, ModelAnswerSchema } from "./answer-schema";
 import { buildPrompt, PROMPT_VERSION } from "./prompt";
 
 export interface OpenAiModelOptions {
-  readonly client: OpenAI;
+  readonly client: ChatClient;
   readonly model: string;
   readonly timeoutMs: number;
   readonly logger: Logger;

@@ -1,10 +1,10 @@
 /** One chat completion in the provider's structured-output mode, checked with zod: the shape every helper call shares. */
-import type OpenAI from "openai";
+import type { ChatClient } from "./chat-client";
 import type { z } from "zod";
 import type { Logger } from "../../domain/ports";
 
 export interface ModelConnection {
-  readonly client: OpenAI;
+  readonly client: ChatClient;
   readonly model: string;
   readonly timeoutMs: number;
   readonly logger: Logger;

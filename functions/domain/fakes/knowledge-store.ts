@@ -188,7 +188,8 @@ export function createFakeKnowledgeStore(shops: ShopStore): FakeKnowledgeStore {
     async saveSnapshot(shopId, snapshot) {
       calls.push("saveSnapshot");
       const k = of(shopId);
-      if (!k.snapshot || k.snapshot.version <= snapshot.version) k.snapshot = snapshot;
+      if (!k.snapshot || k.snapshot.version <= snapshot.version)
+        k.snapshot = { version: snapshot.version, data: snapshot.data, storedAt: new Date().toISOString() };
     },
   };
   return store;

@@ -11,6 +11,8 @@ import {
   transition,
 } from "../../domain/agent-actions";
 import { EscalationId } from "../../domain/ids";
+import { type ActionApprovalDeps, decideOnAction } from "../../domain/action-approval";
+import { ActionSchema as DomainActionSchema, MailingAddressSchema, type OrderActions, type ActionStore } from "../../domain/actions";
 import { summaryOf } from "../../domain/handoff";
 import { queueOrderFor } from "../../domain/priority";
 import type { LocaleText } from "../../domain/ports";
@@ -89,6 +91,37 @@ const InternalNoteRequest = z.object({
     .optional(),
 });
 
+/** An order action as the inbox shows it: its prepared effect and its audit trail (R3). */
+const ActionDetailSchema = z
+  .object(DomainActionSchema.unwrap().shape)
+  .openapi("Action", { description: "A prepared order action and its history (API.md \"Actions\")" });
+
+const ActionParam = EscalationParam.extend({
+  actionId: z.string().regex(/^a_[\w-]{10,40}$/, "an action id such as a_…"),
+});
+const ApproveRequest = z
+  .object({
+    /** For an address the shopper wrote as text: the address in Shopify's fields, as the agent reads it. */
+    address: z.object(MailingAddressSchema.unwrap().shape).strict().optional(),
+  })
+  .strict();
+
+const decideRoute = (decision: "approve" | "decline") =>
+  createRoute({
+    method: "post",
+    path: `/v1/inbox/{escalationId}/actions/{actionId}/${decision}`,
+    summary:
+      decision === "approve"
+        ? "Approve a prepared order action: it runs once at the shop and the shopper is told"
+        : "Decline a prepared order action: nothing runs and the shopper is told",
+    security: [{ agentJwt: [] }],
+    request: {
+      params: ActionParam,
+      body: { required: false, content: { "application/json": { schema: ApproveRequest } } },
+    },
+    responses: { ...actionResponses(ActionDetailSchema, "The action after the decision"), 503: error },
+  });
+
 const HandoffDetailSchema = InboxItemSchema.extend({
   posture: z.enum(["ai-first", "hybrid", "cautious"]),
   order: OrderSnapshotSchema.nullable(),
@@ -100,6 +133,10 @@ const HandoffDetailSchema = InboxItemSchema.extend({
   /** Agents' internal notes on this escalation; never shown to the shopper. */
   notes: z.array(InternalNoteSchema),
   events: z.array(ConversationEventSchema),
+  /** The order action prepared for this escalation, if any: to approve, decline or carry out by hand. */
+  action: ActionDetailSchema.nullable(),
+  /** Every order action of the conversation with its steps (the audit trail of proposals and outcomes). */
+  actions: z.array(ActionDetailSchema),
 }).openapi("HandoffPacket");
 
 const actionResponses = <T extends z.ZodType>(schema: T, what: string) => ({
@@ -181,7 +218,12 @@ const detailRoute = createRoute({
 
 export function registerInboxRoutes(
   app: OpenAPIHono<AppEnv>,
-  deps: AgentActionDeps & { translator: LocaleText },
+  deps: AgentActionDeps & {
+    translator: LocaleText;
+    actions?: ActionStore | undefined;
+    orderActions?: OrderActions | undefined;
+    metrics?: ActionApprovalDeps["metrics"];
+  },
 ) {
   const inbox = deps.inbox;
   // The summary in the first of the agent's languages we ship, else the packet's own (English).
@@ -223,10 +265,33 @@ export function registerInboxRoutes(
         transcript: conversation?.messages ?? [],
         notes: (conversation?.notes ?? []).filter((n) => n.escalationId === escalation.escalationId),
         events: conversation?.events ?? [],
+        action: escalation.action
+          ? ((await deps.actions?.get(escalation.shopId, escalation.conversationId, escalation.action.id)) ??
+            escalation.action)
+          : null,
+        actions: (await deps.actions?.list(escalation.shopId, escalation.conversationId)) ?? [],
       },
       200,
     );
   });
+
+  for (const decision of ["approve", "decline"] as const)
+    app.openapi(decideRoute(decision), async (c) => {
+      const { actions, orderActions } = deps;
+      if (!actions || !orderActions)
+        throw new AppError("dependency_unavailable", "Order actions are not configured on this deployment.");
+      const { escalationId, actionId } = c.req.valid("param");
+      const body = (c.req.valid("json") ?? {}) as z.infer<typeof ApproveRequest>;
+      const action = await decideOnAction(
+        { ...deps, actions, orderActions },
+        agentOf(c),
+        EscalationId(escalationId),
+        actionId,
+        decision,
+        body,
+      );
+      return c.json(action, 200);
+    });
 
   app.openapi(action("/claim", "Claim an escalation: 409 if another agent holds it"), async (c) =>
     c.json(

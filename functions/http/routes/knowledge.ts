@@ -33,7 +33,7 @@ export interface KnowledgeRouteDeps {
   readonly shopifyEvents: ShopifyEventQueue | undefined;
 }
 
-const Language = z.enum(LANGUAGE_CODES);
+const LanguageCode = z.enum(LANGUAGE_CODES);
 const Market = z.enum(MARKET_CODES);
 const Price = z
   .string()
@@ -52,7 +52,7 @@ const ArticleFields = {
     .min(1)
     .max(KNOWLEDGE_LIMITS.articleBodyChars)
     .openapi({ example: "You can return any item within 14 days of delivery." }),
-  language: Language,
+  language: LanguageCode,
   markets: z
     .array(Market)
     .min(1)
@@ -92,12 +92,12 @@ const ProductFields = {
     .url({ protocol: /^https?$/ })
     .max(2000)
     .optional(),
-  language: Language.optional(),
+  language: LanguageCode.optional(),
   options: z.array(z.string().min(1).max(100)).max(KNOWLEDGE_LIMITS.options),
   variants: z.array(VariantInput).min(1).max(KNOWLEDGE_LIMITS.variants),
   translations: z
     .partialRecord(
-      Language,
+      LanguageCode,
       z.object({
         title: z.string().trim().min(1).max(KNOWLEDGE_LIMITS.productTitleChars),
         description: z.string().max(KNOWLEDGE_LIMITS.productDescriptionChars).optional(),
@@ -142,8 +142,8 @@ const PolicySchema = z
     kind: z.enum(POLICY_KINDS),
     title: z.string(),
     body: z.string(),
-    language: Language,
-    translations: z.partialRecord(Language, z.object({ title: z.string(), body: z.string() })).optional(),
+    language: LanguageCode,
+    translations: z.partialRecord(LanguageCode, z.object({ title: z.string(), body: z.string() })).optional(),
     url: z.string().optional(),
   })
   .openapi("Policy");
@@ -161,14 +161,14 @@ const AskInput = z
       .max(1000)
       .openapi({ example: "Is the Aurora dress available in size M?" }),
     market: z.string().length(2).openapi({ example: "SG" }),
-    language: Language.optional().openapi({ description: "Detected from the question when absent" }),
+    language: LanguageCode.optional().openapi({ description: "Detected from the question when absent" }),
   })
   .openapi("KnowledgeQuestion");
 const AskOutput = z
   .object({
     answered: z.boolean(),
     text: z.string(),
-    language: Language,
+    language: LanguageCode,
     sources: z.array(SourceSchema),
   })
   .openapi("KnowledgeAnswer");

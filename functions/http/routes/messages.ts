@@ -44,6 +44,7 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, deps: MessageDep
       marketOverrides: shop.marketOverrides,
       orderLookup: shop.orderLookup,
       retentionDays: shop.retentionDays,
+      actions: shop.actions,
       shopper: body.shopper,
       text: body.text,
       sentAt: body.sentAt ? new Date(body.sentAt).toISOString() : undefined,

@@ -2,6 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { SecretBox } from "../../adapters/crypto/secret-box";
 import { hasPublicLiteralHost, PUBLIC_HOST_MESSAGE } from "../../adapters/notify/safe-target";
+import { ACTION_MODES, ACTION_TYPES, REFUND_METHODS } from "../../domain/actions";
 import { AppError } from "../../domain/errors";
 import { isMarketCode, MARKET_CODES, REGIONS, type Region } from "../../domain/markets";
 import {
@@ -11,6 +12,8 @@ import {
   type ShopStore,
 } from "../../domain/ports";
 import {
+  actionSettingsInForce,
+  actionSettingsToStore,
   marketSettingsInForce,
   mergePatch,
   overridesToStore,
@@ -88,6 +91,51 @@ const NotificationInputSchema = z
   })
   .strict();
 
+const Mode = z.enum(ACTION_MODES);
+const actionFields = <T extends z.ZodType>(field: T) =>
+  Object.fromEntries(ACTION_TYPES.map((type) => [type, field])) as Record<(typeof ACTION_TYPES)[number], T>;
+const ActionModesSchema = z.object(actionFields(Mode.optional())).strict();
+const ProposalMinutes = z.number().int().min(1).max(24 * 60);
+
+/** How far the AI goes with order actions (API.md "Actions"); left out of a PUT, the actions' settings are kept. */
+const ActionsSettingsSchema = z
+  .object({
+    ...actionFields(
+      Mode.nullable()
+        .optional()
+        .openapi({ description: "Shop-wide; null: each market's posture decides (cautious: approval, others: auto)" }),
+    ),
+    refundMethod: z.enum(REFUND_METHODS).optional(),
+    restock: z.boolean().optional(),
+    proposalMinutes: ProposalMinutes.optional().openapi({ description: "How long the shopper has to say yes" }),
+    markets: z.partialRecord(z.enum(MARKET_CODES), ActionModesSchema).optional(),
+  })
+  .strict()
+  .openapi("ActionSettings");
+
+const ActionsViewSchema = z
+  .object({
+    ...actionFields(Mode.nullable()),
+    refundMethod: z.enum(REFUND_METHODS),
+    restock: z.boolean(),
+    proposalMinutes: z.number().int(),
+    markets: z.partialRecord(z.enum(MARKET_CODES), z.object(actionFields(Mode))),
+  })
+  .openapi("ActionSettingsInForce");
+
+const ActionsPatchSchema = z
+  .object({
+    ...actionFields(Mode.nullable().optional()),
+    refundMethod: z.enum(REFUND_METHODS).nullable().optional(),
+    restock: z.boolean().nullable().optional(),
+    proposalMinutes: ProposalMinutes.nullable().optional(),
+    markets: z
+      .partialRecord(z.enum(MARKET_CODES), z.object(actionFields(Mode.nullable().optional())).strict().nullable())
+      .nullable()
+      .optional(),
+  })
+  .strict();
+
 export const SettingsSchema = z
   .object({
     markets: z.array(z.enum(MARKET_CODES), required).min(1),
@@ -95,6 +143,7 @@ export const SettingsSchema = z
     orderLookup: z.enum(["cache_then_shopify", "cache_only"], required),
     retentionDays: z.number(required).int().min(1).max(3650).nullable(),
     notifications: z.partialRecord(z.enum(REGIONS), NotificationInputSchema, required),
+    actions: ActionsSettingsSchema.optional(),
   })
   .strict()
   .openapi("Settings", {
@@ -109,6 +158,7 @@ const SettingsViewSchema = z
     orderLookup: z.enum(["cache_then_shopify", "cache_only"]),
     retentionDays: z.number().int().nullable(),
     notifications: z.partialRecord(z.enum(REGIONS), z.object({ url: z.string() })),
+    actions: ActionsViewSchema,
   })
   .openapi("SettingsInForce", {
     description:
@@ -162,6 +212,7 @@ const SettingsPatchSchema = z
       )
       .nullable()
       .optional(),
+    actions: ActionsPatchSchema.nullable().optional(),
   })
   .strict()
   .openapi("SettingsPatch");
@@ -177,7 +228,17 @@ const view = (shop: ShopRecord): z.infer<typeof SettingsViewSchema> => ({
   notifications: Object.fromEntries(
     Object.entries(shop.notifications ?? {}).flatMap(([region, n]) => (n ? [[region, { url: n.url }]] : [])),
   ),
+  actions: actionSettingsInForce(shop.markets, shop.marketOverrides, shop.actions),
 });
+
+/**
+ * What a PATCH merges into: the settings in force, except the actions' per-market modes, which are what the seller
+ * set there (a patch of a shop-wide mode then reaches every market that has no choice of its own).
+ */
+const patchBase = (shop: ShopRecord) => {
+  const base = view(shop);
+  return { ...base, actions: { ...base.actions, markets: shop.actions?.markets ?? {} } };
+};
 
 const settingsResponse = {
   description: "The settings in force",
@@ -255,10 +316,13 @@ export function registerSettingsRoutes(
         "A new notification endpoint needs its secret; see details.",
         missing,
       );
+    const marketOverrides = overridesToStore(body.marketOverrides);
     const next: ShopRecord = {
       ...shop,
       markets: body.markets,
-      marketOverrides: overridesToStore(body.marketOverrides),
+      marketOverrides,
+      // Left out of a PUT, the actions' settings are kept (like a notification secret).
+      actions: body.actions ? actionSettingsToStore(body.actions, marketOverrides) : shop.actions,
       orderLookup: body.orderLookup,
       retentionDays: body.retentionDays ?? undefined,
       notifications,
@@ -281,7 +345,7 @@ export function registerSettingsRoutes(
       marketOverrides: {},
       notifications: {},
       ...SETTINGS_DEFAULTS,
-      ...(mergePatch(view(shop), c.req.valid("json")) as object),
+      ...(mergePatch(patchBase(shop), c.req.valid("json")) as object),
     };
     const parsed = SettingsSchema.safeParse(merged);
     if (!parsed.success)

@@ -13,6 +13,7 @@ import { createShopifyAdmin } from "../../adapters/shopify/admin-client";
 import { registerWebhooks } from "../../adapters/shopify/webhook-topics";
 import { parseWebhook } from "../../adapters/shopify/webhook-payloads";
 import { AppError } from "../../domain/errors";
+import { catalogSyncEvent } from "../../domain/knowledge";
 import { ShopId } from "../../domain/ids";
 import { MARKET_CODES } from "../../domain/markets";
 import type { Clock, Logger, ShopStore } from "../../domain/ports";
@@ -145,6 +146,16 @@ export function registerShopifyRoutes(app: Hono, deps: ShopifyRouteDeps) {
       admin,
       `${cfg.appUrl ?? new URL(c.req.url).origin}/webhooks/shopify`,
     );
+    // The catalog and policies are read after this answer, a page at a time (workers/catalog.ts); a failure to queue
+    // does not undo the install: POST /v1/catalog/sync asks again.
+    await deps.shopifyEvents
+      ?.send(catalogSyncEvent(shopId, { after: null, startedAt: at }))
+      .catch((error: unknown) =>
+        deps.logger.warn("catalog sync not queued", {
+          shop,
+          error: error instanceof Error ? error.name : "error",
+        }),
+      );
     deps.logger.info("shopify app installed", {
       shop,
       subscriptions: subscriptions.length,

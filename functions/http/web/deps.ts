@@ -1,4 +1,5 @@
 /** What the web inbox needs: the agent actions, text from locales/, canned replies, orders and, optionally, translation. */
+import type { ActionStore, OrderActions } from "../../domain/actions";
 import type { AgentActionDeps } from "../../domain/agent-actions";
 import type {
   CannedReplyStore,
@@ -32,4 +33,7 @@ export interface InboxPageDeps extends AgentActionDeps, ConnectFlowDeps {
   readonly oversight: OversightStore;
   /** Which markets a shop runs in which region (a seller may move one), for the agents' live list. */
   readonly shops: Pick<ShopStore, "get" | "listShopIds">;
+  /** Order actions: the prepared action the packet shows, and the shop that runs it once an agent approves. */
+  readonly actions?: ActionStore | undefined;
+  readonly orderActions?: OrderActions | undefined;
 }

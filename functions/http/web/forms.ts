@@ -20,6 +20,23 @@ export const ComposeForm = z.object({
 });
 export const NoteForm = z.object({ text: text(2000), clientNoteId: z.string().regex(/^[\w-]{8,100}$/) });
 export const ResolveForm = z.object({ note: z.string().trim().max(2000).optional() });
+/** An approval; for an address the shopper wrote as text, the agent gives it in Shopify's fields (blank ones left out). */
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
+export const ApproveForm = z.object({
+  address1: optional(255),
+  address2: optional(255),
+  city: optional(255),
+  provinceCode: optional(10),
+  zip: optional(20),
+  countryCode: optional(2),
+});
+export const ActionIdParam = z.string().regex(/^a_[\w-]{10,40}$/);
 export const CannedForm = z.object({
   title: text(80),
   language: z.string().refine((l) => LOCALES.includes(l)),

@@ -146,6 +146,11 @@ export async function loadPacket(
     ...cannedRepliesFor(deps.translator, pageLocale, language, shopReplies, values),
   }));
   const notes = found.notes.filter((n) => n.escalationId === escalation.escalationId);
+  // The prepared action as it stands now (approved, declined …), not as the packet carried it.
+  const action = escalation.action
+    ? ((await deps.actions?.get(escalation.shopId, escalation.conversationId, escalation.action.id)) ??
+      escalation.action)
+    : null;
   const events = found.events.filter((ev) => ev.escalationId === escalation.escalationId);
   const version = createHash("sha256")
     .update(
@@ -158,6 +163,7 @@ export async function loadPacket(
         events.map((ev) => ev.kind),
         notes.map((n) => n.id),
         translation,
+        action?.status ?? null,
       ]),
     )
     .digest("base64url")
@@ -181,5 +187,6 @@ export async function loadPacket(
     ),
     version,
     now: deps.clock.now(),
+    action,
   };
 }

@@ -9,6 +9,8 @@ import type { z } from "zod";
 import { analytics } from "../../domain/analytics";
 import { type Agent, addNote, findForAgent, replyAsAgent, transition } from "../../domain/agent-actions";
 import { AppError } from "../../domain/errors";
+import { decideOnAction } from "../../domain/action-approval";
+import { MailingAddressSchema } from "../../domain/actions";
 import { summaryOf } from "../../domain/handoff";
 import { queueOrderFor } from "../../domain/priority";
 import { EscalationId } from "../../domain/ids";
@@ -22,7 +24,9 @@ import { INBOX_CLIENT_JS, INBOX_CSS } from "./assets";
 import { finishSignIn, startSignIn } from "./cognito";
 import type { InboxPageDeps } from "./deps";
 import {
+  ActionIdParam,
   AnalyticsQuery,
+  ApproveForm,
   CannedForm,
   ComposeForm,
   EscalationIdParam,
@@ -62,7 +66,19 @@ type PageEnv = { Variables: { session: Session; text: PageText } };
 type Pages = Hono<PageEnv>;
 
 const OAUTH_COOKIE = "inbox_oauth";
-const DONE = ["claimed", "released", "resolved", "sent", "noted", "saved", "taken_over"] as const;
+const DONE = [
+  "claimed",
+  "released",
+  "resolved",
+  "sent",
+  "noted",
+  "saved",
+  "taken_over",
+  "action_approved",
+  "action_declined",
+] as const;
+/** Refusals an agent's form post can meet, each with its own line in locales/<lang>/inbox.json (errors.*). */
+const REFUSED = ["conflict", "not_claimed", "action_not_pending", "address_required"];
 const ERRORS = ["conflict", "not_claimed", "invalid", "generic"] as const;
 
 const agentOf = (s: AgentSession): Agent & { name: string } => ({
@@ -493,7 +509,7 @@ function registerPacketActions(pages: Pages, kit: PageKit) {
     try {
       await run(session);
     } catch (error) {
-      if (error instanceof AppError && (error.code === "conflict" || error.code === "not_claimed"))
+      if (error instanceof AppError && REFUSED.includes(error.code))
         return c.redirect(`${back}?error=${error.code}`, 303);
       throw error;
     }
@@ -522,6 +538,33 @@ function registerPacketActions(pages: Pages, kit: PageKit) {
       }),
     );
   });
+
+  /** Approve or decline the prepared order action (CSRF: the pages' same-origin check covers these posts). */
+  const decideAction = (decision: "approve" | "decline") => async (c: Context<PageEnv>) => {
+    const actionId = ActionIdParam.safeParse(c.req.param("actionId"));
+    const input = decision === "approve" ? await form(c, ApproveForm) : {};
+    if (!actionId.success || !input) return c.redirect(`/inbox/e/${escalationId(c)}?error=invalid`, 303);
+    const { actions, orderActions } = deps;
+    if (!actions || !orderActions) return c.redirect(`/inbox/e/${escalationId(c)}?error=generic`, 303);
+    const fields = input as Partial<Record<string, string>>;
+    const address =
+      fields.address1 && fields.city && fields.countryCode
+        ? MailingAddressSchema.safeParse(fields)
+        : null;
+    if (address && !address.success) return c.redirect(`/inbox/e/${escalationId(c)}?error=invalid`, 303);
+    return act(c, decision === "approve" ? "action_approved" : "action_declined", (s) =>
+      decideOnAction(
+        { ...deps, actions, orderActions },
+        agentOf(s),
+        escalationId(c),
+        actionId.data,
+        decision,
+        address?.success ? { address: address.data } : {},
+      ),
+    );
+  };
+  pages.post("/e/:id/actions/:actionId/approve", decideAction("approve"));
+  pages.post("/e/:id/actions/:actionId/decline", decideAction("decline"));
 
   pages.post("/e/:id/notes", async (c) => {
     const input = await form(c, NoteForm);

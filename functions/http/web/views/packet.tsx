@@ -1,5 +1,6 @@
 /** An escalation's packet: summary, order, conversation (translated when it can be), AI draft, notes and the agent's actions. */
 import type { FC } from "hono/jsx";
+import { type Action, formatAddress } from "../../../domain/actions";
 import type { CannedReply } from "../../../domain/canned-replies";
 import type { ConversationEvent, InternalNote, Message } from "../../../domain/conversation";
 import type { Escalation } from "../../../domain/escalation";
@@ -48,6 +49,8 @@ export interface PacketData {
   readonly now: Date;
   /** A chat app's window has closed: how the agent's reply will go out (the note above the reply box). */
   readonly lateReply?: "template" | "human_agent_tag" | "closed" | null | undefined;
+  /** The order action prepared for this escalation, as it stands now. */
+  readonly action?: Action | null | undefined;
 }
 
 const Original: FC<{ text: PageText; shown: ShownMessage }> = ({ text, shown }) =>
@@ -251,6 +254,106 @@ const Actions: FC<{ text: PageText; data: PacketData }> = ({ text, data }) => {
   );
 };
 
+const ADDRESS_FIELDS = ["address1", "address2", "city", "provinceCode", "zip", "countryCode"] as const;
+
+/** The prepared order action: its exact effect, its steps, and approve or decline while it awaits a decision. */
+const PreparedAction: FC<{ text: PageText; action: Action; escalationId: string }> = ({
+  text,
+  action,
+  escalationId,
+}) => {
+  const { effect } = action;
+  const base = `/inbox/e/${escalationId}/actions/${action.id}`;
+  const amount = effect.amount
+    ? new Intl.NumberFormat([intlTag(text.locale)], { style: "currency", currency: effect.amount.currency }).format(
+        Number(effect.amount.amount),
+      )
+    : null;
+  const deciding = action.mode === "approval" && action.status === "awaiting_approval";
+  const needsFields = action.type === "change_address" && !effect.address;
+  return (
+    <div class="prepared-action" data-action-status={action.status}>
+      <p>
+        <strong>{text.t(`prepared_action.type.${action.type}`)}</strong> · {action.order.name} ·{" "}
+        <span class="badge">{text.t(`prepared_action.status.${action.status}`)}</span>
+      </p>
+      <dl>
+        <dt>{text.t("prepared_action.items")}</dt>
+        <dd>{effect.items.map((i) => `${i.quantity} × ${i.title}`).join(", ")}</dd>
+        {amount && (
+          <>
+            <dt>{text.t("prepared_action.amount")}</dt>
+            <dd>{amount}</dd>
+          </>
+        )}
+        {effect.refundMethod && (
+          <>
+            <dt>{text.t("prepared_action.refund")}</dt>
+            <dd>{text.t(`prepared_action.refund_method.${effect.refundMethod}`)}</dd>
+          </>
+        )}
+        {effect.address && (
+          <>
+            <dt>{text.t("prepared_action.address")}</dt>
+            <dd>{formatAddress(effect.address)}</dd>
+          </>
+        )}
+        {effect.addressText && (
+          <>
+            <dt>{text.t("prepared_action.address_text")}</dt>
+            <dd lang={action.language}>{effect.addressText}</dd>
+          </>
+        )}
+        {action.outcome && (
+          <>
+            <dt>{text.t("prepared_action.outcome")}</dt>
+            <dd>
+              {action.outcome}
+              {action.detail ? ` (${action.detail})` : ""}
+            </dd>
+          </>
+        )}
+      </dl>
+      {action.mode === "manual" && <p class="help">{text.t("prepared_action.manual")}</p>}
+      {deciding && (
+        <div class="actions">
+          <form method="post" action={`${base}/approve`} class="stack">
+            {needsFields && <p class="help">{text.t("prepared_action.address_fields")}</p>}
+            {needsFields &&
+              ADDRESS_FIELDS.map((field) => (
+                <>
+                  <label for={`action-${field}`}>{text.t(`prepared_action.field.${field}`)}</label>
+                  <input
+                    id={`action-${field}`}
+                    name={field}
+                    required={field === "address1" || field === "city" || field === "countryCode"}
+                    maxlength={field === "countryCode" ? 2 : 255}
+                  />
+                </>
+              ))}
+            <button type="submit" class="primary">
+              {text.t("prepared_action.approve")}
+            </button>
+          </form>
+          <form method="post" action={`${base}/decline`}>
+            <button type="submit">{text.t("prepared_action.decline")}</button>
+          </form>
+        </div>
+      )}
+      <details>
+        <summary>{text.t("prepared_action.history")}</summary>
+        <ol>
+          {action.history.map((step) => (
+            <li>
+              {text.t(`prepared_action.status.${step.status}`)} · <When text={text} at={step.at} />
+            </li>
+          ))}
+        </ol>
+      </details>
+    </div>
+  );
+};
+
 const ReplyForm: FC<{ text: PageText; data: PacketData; prefill: string; clientMessageId: string }> = ({
   text,
   data,
@@ -359,6 +462,12 @@ export const PacketPage: FC<{
             <h2 id="actions-heading">{text.t("actions.heading")}</h2>
             <Actions text={text} data={data} />
           </section>
+          {data.action && (
+            <section aria-labelledby="prepared-action-heading">
+              <h2 id="prepared-action-heading">{text.t("prepared_action.heading")}</h2>
+              <PreparedAction text={text} action={data.action} escalationId={e.escalationId} />
+            </section>
+          )}
           <section aria-labelledby="order-heading">
             <h2 id="order-heading">{text.t("packet.order")}</h2>
             <Orders text={text} escalation={e} quoted={data.quotedOrders} />
