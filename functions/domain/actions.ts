@@ -381,3 +381,14 @@ export function formatAddress(address: MailingAddress): string {
     .filter((part) => part && part.length > 0)
     .join(", ");
 }
+
+/** Action figures for the shop and per market (GET /v1/analytics `actions`). */
+export function actionAnalytics(actions: readonly Action[], now: Date) {
+  const markets = [...new Set(actions.map((a) => a.market))].sort();
+  return {
+    shop: actionFigures(actions, now),
+    markets: Object.fromEntries(
+      markets.map((m) => [m, actionFigures(actions.filter((a) => a.market === m), now)]),
+    ) as Partial<Record<MarketCode, ActionFigures>>,
+  };
+}

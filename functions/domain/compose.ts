@@ -12,12 +12,15 @@ import type { ModelAnswer, ModelDialogue, ReplyModel } from "./model";
 import type { OrderSnapshot } from "./order";
 import { applyPosture, type Decision } from "./policy";
 import type { LocaleText } from "./ports";
+import type { SourceRef } from "./knowledge";
 
 export interface Composed {
   readonly decision: Decision;
   readonly engine: Engine;
   readonly intent: Intent;
   readonly confidence: number;
+  /** What a knowledge answer rests on (articles, products, policies); the orders quoted are added when rendered. */
+  readonly sources?: readonly SourceRef[] | undefined;
 }
 
 export interface ComposeInput {

@@ -5,7 +5,7 @@
  */
 import type { Awaiting, Memory } from "./conversation";
 import { type Entities, withoutDetails } from "./extract";
-import { type Intent, ORDER_INTENTS } from "./intent";
+import { type Intent, isSensitive, ORDER_INTENTS } from "./intent";
 import { LANGUAGE_CODES, LANGUAGES } from "./languages";
 import { PHRASEBOOK } from "./phrasebook";
 import { asksIfBot, isSensitiveSignal, type Signal } from "./signals";
@@ -133,16 +133,9 @@ const VAGUE_TOPICS: ReadonlySet<Intent> = new Set<Intent>([
   "complaint",
   "greeting",
   "unknown",
-  "out_of_scope",
 ]);
 /** Topics that stay what they are in an angry message: a person or a sensitive matter already goes to a person. */
-const KEPT_WHEN_ANGRY: ReadonlySet<Intent> = new Set<Intent>([
-  "human_request",
-  "sensitive_health_safety",
-  "sensitive_legal",
-  "sensitive_fraud",
-  "sensitive_privacy",
-]);
+const keptWhenAngry = (intent: Intent) => intent === "human_request" || isSensitive(intent);
 
 const orderIntentOr = (intent: Intent | undefined, fallback: Intent): Intent =>
   intent && ORDER_INTENTS.has(intent) ? intent : fallback;
@@ -176,7 +169,7 @@ export function topicOf(input: {
   if (signals.includes("frustration")) {
     // An angry "where is my order?" complains that it is late.
     if (topic.intent === "order_status") return { intent: "delivery_delay", confidence: topic.confidence };
-    if (!ORDER_INTENTS.has(topic.intent) && !KEPT_WHEN_ANGRY.has(topic.intent))
+    if (!ORDER_INTENTS.has(topic.intent) && !keptWhenAngry(topic.intent))
       return { intent: "complaint", confidence: 1 };
   }
   return topic;

@@ -22,12 +22,14 @@ import type { ConversationId, ShopId } from "./ids";
 import { type Language, languageOfTag, localeFor } from "./languages";
 import { isOpen, nextOpening } from "./business-hours";
 import { type Market, type MarketCode, type MarketOverride, marketWith } from "./markets";
-import { type Intent, ORDER_INTENTS } from "./intent";
+import { type Intent, ORDER_INTENTS, STORE_INTENTS } from "./intent";
 import { orderKey } from "./order";
 import { type OrderResolution, resolveOrder, shopperKeys } from "./order-resolution";
 import { shopperLookupKeys } from "./privacy";
 import { type Composed, compose } from "./compose";
-import { type Decision, decide, effectiveIntent, offersPerson } from "./policy";
+import { applyPosture, type Decision, decide, effectiveIntent, offersPerson } from "./policy";
+import type { KnowledgeBase } from "./knowledge";
+import { answerFromKnowledge } from "./knowledge-answer";
 import type { HandoffPacket } from "./escalation";
 import type { ReplyModel } from "./model";
 import type {
@@ -67,6 +69,8 @@ export interface MessageDeps {
   readonly actions?: ActionStore | undefined;
   readonly orderActions?: OrderActions | undefined;
   readonly addressReader?: AddressReader | undefined;
+  /** The shop's own knowledge (articles, products, policies) that store questions are answered from, with sources. */
+  readonly knowledge?: KnowledgeBase | undefined;
 }
 
 export interface IncomingMessage {
@@ -94,6 +98,8 @@ export interface IncomingMessage {
   readonly rejectReusedId?: boolean | undefined;
   /** The seller's rules for order actions (API.md "Actions"): per action and market, auto, approval or off. */
   readonly actions?: ActionSettings | undefined;
+  /** The version of the shop's knowledge, read with the shop: the search index is rebuilt only when it changes. */
+  readonly knowledgeVersion?: number | undefined;
 }
 
 export interface MessageResult {
@@ -121,10 +127,14 @@ export async function handleShopperMessage(
   const policy = decidePolicy(message, loaded, understood, orders);
   const acted = await decideAction(deps, message, loaded, understood, orders, policy);
   const decided = acted ? { ...policy, decision: acted.decision } : withoutProposal(policy);
-  const composed = acted
+  const known = acted ? null : await answerFromStore(deps, message, loaded, understood, decided);
+  const composed: Composed = acted
     ? // The exact effect of an action is ours to state: no model rewrites it.
       ({ decision: acted.decision, engine: "embedded", intent: acted.intent, confidence: 1 } as const)
-    : await composeReply(deps, message, loaded, understood, orders, decided);
+    : known
+      ? // The shop's own words and product facts, rendered from data: no model rewrites them.
+        known
+      : await composeReply(deps, message, loaded, understood, orders, decided);
   const planned = planTurn(deps, message, loaded, understood, orders, composed, acted?.action ?? null);
   // Linked before the turn is stored, so a retry after a failure links again (the link is idempotent).
   const link = confirmedLink(message, loaded, orders);
@@ -405,6 +415,59 @@ async function decideAction(
   });
 }
 
+/**
+ * Store questions (shipping, payment methods, returns, the shop, products) answered from the shop's own knowledge,
+ * naming the sources (R3); with no source that answers, one clarifying question, then a person (R5). Posture holds:
+ * in cautious markets the answer is the AI's draft for a person. Null leaves the turn to the policy's decision.
+ */
+async function answerFromStore(
+  deps: MessageDeps,
+  message: IncomingMessage,
+  loaded: Loaded,
+  understood: Understood,
+  decided: Decided,
+): Promise<Composed | null> {
+  const decision = decided.decision;
+  if (!deps.knowledge || decision.kind !== "escalate" || decision.reason !== "action_required") return null;
+  if (!STORE_INTENTS.has(understood.intent) || understood.signals.length > 0) return null;
+  const answer = await answerFromKnowledge(
+    { knowledge: deps.knowledge, translator: deps.translator },
+    { id: message.shopId, knowledgeVersion: message.knowledgeVersion },
+    {
+      question: message.text,
+      market: loaded.market.code,
+      language: understood.language,
+      locale: understood.locale,
+      intent: understood.intent,
+    },
+  );
+  const base = { engine: "embedded", intent: understood.intent, confidence: understood.confidence } as const;
+  const memory = decision.memory;
+  if (!answer.answered) {
+    // R5: a second store question nothing answers goes to a person; the first gets one clarifying question.
+    if (loaded.memory.misunderstandings >= 1) return { ...base, decision, sources: [] };
+    return {
+      ...base,
+      decision: {
+        kind: "reply",
+        lines: [{ key: "clarify" }],
+        memory: { ...memory, misunderstandings: loaded.memory.misunderstandings + 1, lastIntent: understood.intent },
+      },
+      sources: [],
+    };
+  }
+  const replied: Decision = {
+    kind: "reply",
+    lines: [{ text: answer.text, statusAnswer: false }],
+    memory: { ...memory, misunderstandings: 0, lastIntent: understood.intent },
+  };
+  return {
+    ...base,
+    decision: applyPosture(replied, { posture: loaded.market.posture, firstReply: decided.firstReply }),
+    sources: answer.sources,
+  };
+}
+
 /** A proposal the shopper answered with something else is superseded: it is left to expire, out of the memory. */
 function withoutProposal(decided: Decided): Decided {
   const decision = decided.decision;
@@ -529,7 +592,10 @@ function planTurn(
     });
     const quoted = ordersQuotedIn(text, orders.order);
     // R3: why the AI said it — what it rested on (the orders it described), which engine, model and prompt wrote it.
-    const sources: Source[] = quoted.map((name) => ({ type: "order", id: name }));
+    const sources: Source[] = [
+      ...(composed.sources ?? []),
+      ...quoted.map((name) => ({ type: "order" as const, id: name })),
+    ];
     const byModel = composed.engine === "openai";
     const miss = missOf(decision, composed.intent, sources);
     const reply: Reply = {

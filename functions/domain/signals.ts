@@ -108,6 +108,7 @@ const botThenRefusal = pairMatcher(
   8,
 );
 const botQuestion = phraseMatcher((p) => p.botQuestion);
+const notPerson = phraseMatcher((p) => p.notPerson);
 const SENSITIVE: readonly [SensitiveSignal, (text: string) => boolean][] = [
   ["sensitive_health_safety", phraseMatcher((p) => p.healthSafety)],
   ["sensitive_legal", phraseMatcher((p) => p.legal)],
@@ -130,10 +131,10 @@ export function asksIfBot(text: string): boolean {
   return botQuestion(text.normalize("NFKC").toLowerCase());
 }
 
-/** Whether a message asks for a person, leaving out sentences that only ask whether this is a bot. */
+/** Whether a message asks for a person, leaving out sentences that ask whether this is a bot or refuse a call. */
 function asksForPerson(lower: string): boolean {
   const asked = sentencesOf(lower)
-    .filter((sentence) => !botQuestion(sentence))
+    .filter((sentence) => !botQuestion(sentence) && !notPerson(sentence))
     .join(" ");
   return (
     personWords(asked) ||

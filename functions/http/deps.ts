@@ -1,4 +1,5 @@
 /** What the HTTP app needs, declared by the HTTP layer; the composition root (functions/config) builds it. */
+import type { KnowledgeBase } from "../domain/knowledge";
 import type { ConnectionStore } from "../adapters/dynamodb/connection-store";
 import type { AgentActionDeps } from "../domain/agent-actions";
 import type { ChannelActivityStore } from "../domain/channel-rules";
@@ -30,6 +31,8 @@ export interface HttpDeps
     ConnectFlowDeps,
     KnowledgeRouteDeps,
     InboxPageDeps {
+  /** Always present in the app: the knowledge routes and the reply pipeline read the same index. */
+  readonly knowledge: KnowledgeBase;
   readonly connections: ConnectionStore;
   /** The replies sent per marketplace (GET /v1/analytics) and the channel rules' record. */
   readonly channelActivity?: ChannelActivityStore | undefined;

@@ -184,6 +184,7 @@ async function answerMessages(
     marketOverrides: shop.marketOverrides,
     orderLookup: shop.orderLookup,
     retentionDays: shop.retentionDays,
+    knowledgeVersion: shop.knowledgeVersion,
     actions: shop.actions,
     // A phone number the channel vouches for (WhatsApp's) finds the shopper's orders like a checkout phone (R4).
     shopper: {

@@ -87,6 +87,12 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
   const subscriptions: { shop: string; topic: string; uri: string }[] = [];
   const graphqlCalls: { shop: string; query: string; at: number }[] = [];
   const mutations: RecordedMutation[] = [];
+  /** userErrors the next call of a mutation answers with, as Shopify would for a reason the test stands for. */
+  const rejections: { name: RecordedMutation["name"]; field: string[]; message: string; code: string }[] = [];
+  const rejection = (name: RecordedMutation["name"]) => {
+    const at = rejections.findIndex((r) => r.name === name);
+    return at < 0 ? null : (rejections.splice(at, 1)[0] ?? null);
+  };
   const faults: Fault[] = [];
   const throttle = { maximumAvailable: 1000, currentlyAvailable: 990, restoreRate: 100 };
 
@@ -109,6 +115,8 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       if (!v.refundMethod || typeof v.restock !== "boolean" || !v.reason)
         return fail(err(["refundMethod"], "refundMethod, restock and reason are required", "INVALID"));
       if (!order) return fail(err(["orderId"], "Order does not exist", "NOT_FOUND"));
+      const rejected = rejection("orderCancel");
+      if (rejected) return fail(err(rejected.field, rejected.message, rejected.code));
       if (order.cancelledAt) return fail(err(["orderId"], "Order has already been cancelled", "INVALID"));
       if (order.displayFulfillmentStatus !== "UNFULFILLED")
         return fail(err(["orderId"], "Cannot cancel an order that has fulfillments", "INVALID"));
@@ -331,6 +339,9 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       );
     },
     mutations,
+    /** The next call of `name` answers with this userError (e.g. a payment still authorizing blocks a cancel). */
+    rejectNext: (name: RecordedMutation["name"], error: { field: string[]; message: string; code: string }) =>
+      void rejections.push({ name, ...error }),
     subscriptions,
     graphqlCalls,
     fail: (...next: Fault[]) => faults.push(...next),

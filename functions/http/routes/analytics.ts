@@ -1,4 +1,5 @@
 /** GET /v1/analytics: the shop's R10 figures per market over a time window (default: the last seven days). */
+import { actionAnalytics, type ActionStore } from "../../domain/actions";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { CHANNELS, isChannelName } from "../../channels";
 import { analytics, marketplaceReplies } from "../../domain/analytics";
@@ -59,6 +60,19 @@ const MarketplaceRepliesSchema = z
   })
   .openapi("MarketplaceReplies");
 
+const ActionFiguresSchema = z
+  .object({
+    proposed: z.number().int(),
+    confirmed: z.number().int(),
+    done: z.number().int(),
+    failed: z.number().int(),
+    declined: z.number().int(),
+    expired: z.number().int(),
+  })
+  .openapi("ActionFigures", {
+    description: "Order actions created in the window: proposed, confirmed (by the shopper), done, failed, declined, expired",
+  });
+
 const AnalyticsSchema = z
   .object({
     from: z.string(),
@@ -67,6 +81,11 @@ const AnalyticsSchema = z
     markets: z.partialRecord(z.enum(MARKET_CODES), FiguresSchema),
     /** Per marketplace: AI and people's replies, and what its response rate counts. */
     marketplaces: z.partialRecord(z.enum(MARKETPLACES), MarketplaceRepliesSchema),
+    /** Order actions (R3): for the shop and per market. */
+    actions: z.object({
+      shop: ActionFiguresSchema,
+      markets: z.partialRecord(z.enum(MARKET_CODES), ActionFiguresSchema),
+    }),
   })
   .openapi("Analytics");
 
@@ -112,6 +131,8 @@ export function registerAnalyticsRoutes(
     clock: Clock;
     /** The replies sent per marketplace; without it the per-marketplace figures are empty. */
     channelActivity?: Pick<ChannelActivityStore, "replies"> | undefined;
+    /** Order actions; without them the action figures are zero. */
+    actions?: Pick<ActionStore, "listCreated"> | undefined;
   },
 ) {
   app.openapi(route, async (c) => {
@@ -125,15 +146,25 @@ export function registerAnalyticsRoutes(
     }
     const [f, t] = [from.toISOString(), to.toISOString()];
     const shopId = c.get("shop").id;
-    const [conversations, escalations, replies] = await Promise.all([
+    const [conversations, escalations, replies, actions] = await Promise.all([
       deps.conversations.listActive(shopId, f, t),
       deps.inbox.listCreated(shopId, f, t),
       deps.channelActivity?.replies(shopId, f, t) ?? [],
+      deps.actions?.listCreated(shopId, f, t) ?? [],
     ]);
     const marketplaces = marketplaceReplies(
       repliesByMarketplace(replies),
       (m) => isChannelName(m) && CHANNELS[m].rules.automatedRepliesCountTowardsResponseRate === true,
     );
-    return c.json({ from: f, to: t, ...analytics(conversations, escalations), marketplaces }, 200);
+    return c.json(
+      {
+        from: f,
+        to: t,
+        ...analytics(conversations, escalations),
+        marketplaces,
+        actions: actionAnalytics(actions, deps.clock.now()),
+      },
+      200,
+    );
   });
 }

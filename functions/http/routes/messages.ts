@@ -44,6 +44,7 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, deps: MessageDep
       marketOverrides: shop.marketOverrides,
       orderLookup: shop.orderLookup,
       retentionDays: shop.retentionDays,
+      knowledgeVersion: shop.knowledgeVersion,
       actions: shop.actions,
       shopper: body.shopper,
       text: body.text,
