@@ -45,7 +45,9 @@ export const EnvSchema = z.object({
   /** The Shopify app (Partner dashboard): without a secret, /shopify/* and /webhooks/shopify answer 503. */
   SHOPIFY_API_KEY: z.string().min(1).optional(),
   SHOPIFY_API_SECRET: z.string().min(8).optional(),
-  SHOPIFY_SCOPES: z.string().default("read_orders,write_orders,write_returns,read_customers,read_products,read_legal_policies"),
+  SHOPIFY_SCOPES: z
+    .string()
+    .default("read_orders,write_orders,write_returns,read_customers,read_products,read_legal_policies"),
   /** Shopify's Admin API version (YYYY-MM, quarterly); move it each quarter as docs/shopify.md says. */
   SHOPIFY_API_VERSION: z
     .string()

@@ -4,12 +4,7 @@
  * both win), executed through the same port as the AI's, and the shopper is told in their language, once.
  */
 import { runAction, outcomeLines } from "./action-turn";
-import {
-  type Action,
-  type ActionStore,
-  type MailingAddress,
-  type OrderActions,
-} from "./actions";
+import type { Action, ActionStore, MailingAddress, OrderActions } from "./actions";
 import { type Agent, type AgentActionDeps, findForAgent } from "./agent-actions";
 import { AppError, notFound } from "./errors";
 import type { ConversationId, EscalationId, ShopId } from "./ids";
@@ -80,9 +75,13 @@ export async function decideOnAction(
     const now = moved.current ?? action;
     const same = now.decidedBy === by && (approving ? now.status !== "declined" : now.status === "declined");
     if (!same)
-      throw new AppError("action_not_pending", `This action is ${now.status}: it no longer waits for a decision.`, {
-        status: now.status,
-      });
+      throw new AppError(
+        "action_not_pending",
+        `This action is ${now.status}: it no longer waits for a decision.`,
+        {
+          status: now.status,
+        },
+      );
     current = now;
   }
   if (approving && current.status === "confirmed") {
@@ -112,6 +111,9 @@ async function tellShopper(deps: ActionApprovalDeps, agent: Agent, action: Actio
     language: action.language,
   };
   // Stored first: a retried approval finds it and does not tell the shopper twice.
-  const stored = await deps.conversations.addAgentMessage(shopId, conversationId, { ...message, agentId: agent.id });
+  const stored = await deps.conversations.addAgentMessage(shopId, conversationId, {
+    ...message,
+    agentId: agent.id,
+  });
   if (stored) await deps.channels.deliver(found.conversation, message);
 }

@@ -183,7 +183,8 @@ const idsOf = (input: ActionTurnInput) => ({
   locale: input.locale,
 });
 
-const minutesOf = (input: ActionTurnInput) => input.settings?.proposalMinutes ?? ACTION_DEFAULTS.proposalMinutes;
+const minutesOf = (input: ActionTurnInput) =>
+  input.settings?.proposalMinutes ?? ACTION_DEFAULTS.proposalMinutes;
 
 /** States the exact effect and asks for an explicit yes; the proposal is stored once (a retry finds it there). */
 async function propose(
@@ -225,10 +226,7 @@ async function propose(
  * The values an action's sentences name, formatted for the shopper's language (its Intl tag): the order, the items,
  * the amount, the address exactly as it will be written.
  */
-export function effectValues(
-  input: { readonly language: Language },
-  action: Action,
-): Record<string, string> {
+export function effectValues(input: { readonly language: Language }, action: Action): Record<string, string> {
   const intl = LANGUAGES[input.language].intl;
   const { effect } = action;
   const items = new Intl.ListFormat(intl, { type: "conjunction" }).format(
@@ -261,7 +259,8 @@ export function effectLines(
         ]
       : [];
   // A return's refund comes after the return is accepted: said when it is proposed, not again once requested.
-  if (when === "done" && action.type === "return_request") return [{ key: "action.done.return_request", values }];
+  if (when === "done" && action.type === "return_request")
+    return [{ key: "action.done.return_request", values }];
   return [{ key: `action.${when}.${action.type}`, values }, ...refund];
 }
 
@@ -294,7 +293,11 @@ async function addressGiven(deps: ActionDeps, input: ActionTurnInput): Promise<A
       kind: "escalate",
       reason: "action_required",
       lines: [{ key: "action.address_to_agent", values: effectValues(input, action) }],
-      memory: memoryWith(input, "change_address", { awaiting: null, action: undefined, orderName: order.name }),
+      memory: memoryWith(input, "change_address", {
+        awaiting: null,
+        action: undefined,
+        orderName: order.name,
+      }),
     },
     action,
     intent: "change_address",
@@ -311,7 +314,10 @@ async function answerProposal(
   const store = deps.actions as ActionStore;
   const intent = INTENT_OF[pending.type];
   const at = input.now.toISOString();
-  const done = (decision: Omit<Extract<Decision, { kind: "reply" }>, "memory">, action: Action): ActionTurn => ({
+  const done = (
+    decision: Omit<Extract<Decision, { kind: "reply" }>, "memory">,
+    action: Action,
+  ): ActionTurn => ({
     decision: { ...decision, memory: memoryWith(input, intent, { awaiting: null, action: undefined }) },
     action,
     intent,
@@ -326,7 +332,7 @@ async function answerProposal(
   const by = { by: "shopper", ref: input.messageId, decidedBy: input.messageId } as const;
   if (answer === "no") {
     const moved = await store.transition(pending, ["proposed"], { status: "declined", at, ...by });
-    if (!moved.ok) return afterTheFact(deps, input, moved.current ?? pending);
+    if (!moved.ok) return afterTheFact(input, moved.current ?? pending);
     deps.metrics?.count("ActionsDeclined", { market: pending.market, type: pending.type });
     return done({ kind: "reply", lines: [{ key: "action.withdrawn", values: o }] }, moved.action);
   }
@@ -340,7 +346,7 @@ async function answerProposal(
     const current = moved.current ?? pending;
     // This very message moved it before and the turn was interrupted: finish what it started.
     const ours = current.status === next && current.decidedBy === input.messageId;
-    if (!ours) return afterTheFact(deps, input, current);
+    if (!ours) return afterTheFact(input, current);
     action = current;
   }
   if (action.status === "awaiting_approval")
@@ -355,11 +361,11 @@ async function answerProposal(
       intent,
     };
   const result = await runAction(deps, action, { resumed: !moved.ok, at, by: "ai", ref: input.messageId });
-  return outcomeTurn(deps, input, result, intent);
+  return outcomeTurn(input, result, intent);
 }
 
 /** A yes or no to a proposal something else already settled (a second yes, an agent): say where it stands. */
-function afterTheFact(deps: ActionDeps, input: ActionTurnInput, current: Action): ActionTurn {
+function afterTheFact(input: ActionTurnInput, current: Action): ActionTurn {
   const intent = INTENT_OF[current.type];
   const memory = memoryWith(input, intent, { awaiting: null, action: undefined });
   const lines = outcomeLines(input, current);
@@ -378,7 +384,10 @@ export function outcomeLines(input: { readonly language: Language }, action: Act
       return [{ key: "action.awaiting_approval", values: o }];
     case "declined":
       return [
-        { key: action.decidedBy?.startsWith("agent:") ? "action.declined_by_agent" : "action.withdrawn", values: o },
+        {
+          key: action.decidedBy?.startsWith("agent:") ? "action.declined_by_agent" : "action.withdrawn",
+          values: o,
+        },
       ];
     case "expired":
       return [{ key: "action.expired", values: o }];
@@ -429,7 +438,7 @@ export async function runAction(
 }
 
 /** The turn that tells the shopper the outcome; a failure hands the conversation to a person with the action. */
-function outcomeTurn(deps: ActionDeps, input: ActionTurnInput, action: Action, intent: Intent): ActionTurn {
+function outcomeTurn(input: ActionTurnInput, action: Action, intent: Intent): ActionTurn {
   const memory = memoryWith(input, intent, { awaiting: null, action: undefined });
   const lines = outcomeLines(input, action);
   if (action.status === "failed" && !["cancelled", "refunded"].includes(action.outcome ?? ""))

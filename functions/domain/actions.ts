@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { ConversationId, ShopId } from "./ids";
-import { type Intent } from "./intent";
+import type { Intent } from "./intent";
 import { LANGUAGES } from "./language";
 import { MARKET_CODES, type MarketCode, type Posture } from "./markets";
 import { type OrderSnapshot, orderStage } from "./order";
@@ -192,7 +192,13 @@ export function modesInForce(
 }
 
 /** Why an order does not qualify for an action right now, or null when it does. */
-export type Ineligibility = "cancelled" | "fulfilled" | "not_delivered" | "refunded" | "return_open" | "no_tracking";
+export type Ineligibility =
+  | "cancelled"
+  | "fulfilled"
+  | "not_delivered"
+  | "refunded"
+  | "return_open"
+  | "no_tracking";
 
 /**
  * Whether the order qualifies (pure; the Shopify adapter re-checks against the order it re-reads right before it
@@ -310,7 +316,10 @@ export function applyChange(action: Action, change: ActionChange): Action {
 
 /** What the Shopify adapter reports after re-reading the order and, if it still qualifies, acting on it. */
 export type ExecutionResult =
-  | { readonly kind: "done"; readonly tracking?: readonly { company: string | null; number: string | null; url: string | null }[] }
+  | {
+      readonly kind: "done";
+      readonly tracking?: readonly { company: string | null; number: string | null; url: string | null }[];
+    }
   /** The order no longer qualifies (it was fulfilled, cancelled … since the proposal): nothing was changed. */
   | { readonly kind: "refused"; readonly reason: Ineligibility | "not_found" }
   /** Shopify refused (its userErrors) or could not be reached: a person takes over. */
@@ -377,7 +386,15 @@ export function actionFigures(actions: readonly Action[], now: Date): ActionFigu
 export function formatAddress(address: MailingAddress): string {
   const name = [address.firstName, address.lastName].filter(Boolean).join(" ");
   const cityLine = [address.city, address.provinceCode, address.zip].filter(Boolean).join(" ");
-  return [name, address.company, address.address1, address.address2, cityLine, address.countryCode, address.phone]
+  return [
+    name,
+    address.company,
+    address.address1,
+    address.address2,
+    cityLine,
+    address.countryCode,
+    address.phone,
+  ]
     .filter((part) => part && part.length > 0)
     .join(", ");
 }
@@ -388,7 +405,13 @@ export function actionAnalytics(actions: readonly Action[], now: Date) {
   return {
     shop: actionFigures(actions, now),
     markets: Object.fromEntries(
-      markets.map((m) => [m, actionFigures(actions.filter((a) => a.market === m), now)]),
+      markets.map((m) => [
+        m,
+        actionFigures(
+          actions.filter((a) => a.market === m),
+          now,
+        ),
+      ]),
     ) as Partial<Record<MarketCode, ActionFigures>>,
   };
 }

@@ -4,10 +4,18 @@
  * phone, a name, with a particle or two) is never a topic of its own. Pure; words come from the catalogues.
  */
 import type { Awaiting, Memory } from "./conversation";
-import { type Entities, withoutDetails } from "./extract";
+import {
+  type Entities,
+  FILLERS,
+  isLatinWord as isLatin,
+  normaliseWords as normalise,
+  withoutDetails,
+  wordWeight,
+} from "./extract";
+
+export { wordWeight };
 import { type Intent, isSensitive, ORDER_INTENTS } from "./intent";
 import { LANGUAGE_CODES, LANGUAGES } from "./languages";
-import { PHRASEBOOK } from "./phrasebook";
 import { asksIfBot, isSensitiveSignal, type Signal } from "./signals";
 
 export interface DialogueReading {
@@ -25,38 +33,6 @@ export interface DialogueReading {
 
 export const NO_READING: DialogueReading = { answers: null, yesNo: null, mainlyDetails: false };
 
-const isLatin = (word: string) => /^[\p{Script=Latin}\p{N}'’.-]+$/u.test(word);
-const normalise = (text: string) =>
-  text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}\s'’-]+/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-
-const FILLERS = [...new Set(LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].fillers.map(normalise)))];
-const LATIN_FILLERS = new Set(FILLERS.filter(isLatin));
-// Longest first, so "メールアドレス" goes before "メール" and leaves nothing behind.
-const OTHER_FILLERS = FILLERS.filter((f) => !isLatin(f)).sort((a, b) => b.length - a.length);
-
-/**
- * How much a text says besides fillers: a Latin, Hangul or Devanagari word counts 1, and two characters of a script
- * written without spaces (Han, kana, Thai) count 1.
- */
-export function wordWeight(text: string): number {
-  let rest = normalise(text);
-  const latin = rest.split(" ").filter((w) => w && isLatin(w) && !LATIN_FILLERS.has(w));
-  rest = rest
-    .split(" ")
-    .filter((w) => w && !isLatin(w))
-    .join(" ");
-  for (const filler of OTHER_FILLERS) rest = rest.split(filler).join(" ");
-  const spaced = rest.match(/[\p{Script=Hangul}\p{Script=Devanagari}]+/gu) ?? [];
-  const dense = (rest.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu) ?? [])
-    .length;
-  return latin.length + spaced.length + Math.ceil(dense / 2);
-}
-
 const hasDetails = (e: Entities) =>
   e.orderNames.length + e.emails.length + e.phones.length + (e.names?.length ?? 0) > 0;
 
@@ -68,26 +44,43 @@ export function isMainlyDetails(text: string, entities: Entities): boolean {
   return hasDetails(entities) && wordWeight(withoutDetails(text)) <= MAINLY_DETAILS_WEIGHT;
 }
 
-const YES_NO = LANGUAGE_CODES.flatMap((l) => [
-  ...LANGUAGES[l].yesNo.yes.map((p) => [normalise(p), "yes"] as const),
-  ...LANGUAGES[l].yesNo.no.map((p) => [normalise(p), "no"] as const),
-]).sort((a, b) => b[0].length - a[0].length);
+type Answer = "yes" | "no";
+/**
+ * Every word a yes-or-no reply is made of: the answers, then what may stand beside them without changing them (the
+ * action said again, a particle, a filler). Longest first; at one length an answer goes before a filler ("no").
+ */
+const ANSWER_WORDS: readonly (readonly [string, Answer | null])[] = [
+  ...LANGUAGE_CODES.flatMap((l) => [
+    ...LANGUAGES[l].yesNo.yes.map((p) => [normalise(p), "yes"] as const),
+    ...LANGUAGES[l].yesNo.no.map((p) => [normalise(p), "no"] as const),
+  ]),
+  ...LANGUAGE_CODES.flatMap((l) => LANGUAGES[l].yesNo.echo.map((p) => [normalise(p), null] as const)),
+  ...FILLERS.map((f) => [f, null] as const),
+]
+  .filter(([phrase]) => phrase.length > 0)
+  .sort((a, b) => b[0].length - a[0].length);
 
-/** "no thanks", "không ạ", "아니요", "大丈夫です": a yes or a no, with at most a filler or two after it. */
-export function readYesNo(text: string): "yes" | "no" | null {
-  const said = normalise(text);
-  if (!said) return null;
-  const exact = YES_NO.find(([phrase]) => phrase === said);
-  if (exact) return exact[1];
-  for (const [phrase, answer] of YES_NO) {
-    if (!said.startsWith(phrase)) continue;
-    const rest = said.slice(phrase.length);
-    // A Latin phrase must end at a word boundary: "nothing" is not "no" and "ok".
-    if (isLatin(phrase) && rest && !rest.startsWith(" ")) continue;
-    // "No, that's all": a filler or the same answer again may follow.
-    if (wordWeight(rest) === 0 || readYesNo(rest) === answer) return answer;
+/** A Latin word ends where no Latin letter or digit follows: "nothing" is not "no" and "thing". */
+const endsWord = (phrase: string, rest: string) =>
+  !isLatin(phrase) || !/^[\p{Script=Latin}\p{N}]/u.test(rest);
+
+/**
+ * "no thanks", "không ạ", "아니요", "大丈夫です", "ok go ahead", "不要取消", "ㄴㄴ 취소하지 마세요": a yes or a no, when the
+ * whole reply is answers, the action asked about said again and particles. The last answer wins ("ok, don't cancel").
+ */
+export function readYesNo(text: string): Answer | null {
+  let said = normalise(text);
+  let answer: Answer | null = null;
+  while (said) {
+    const rest = said;
+    const word = ANSWER_WORDS.find(
+      ([phrase]) => rest.startsWith(phrase) && endsWord(phrase, rest.slice(phrase.length)),
+    );
+    if (!word) return null;
+    answer = word[1] ?? answer;
+    said = said.slice(word[0].length).trimStart();
   }
-  return null;
+  return answer;
 }
 
 /** Reads a message against what the AI last asked. */
@@ -112,10 +105,11 @@ export function readMessage(text: string, entities: Entities, memory: Memory): D
 
 /** "??", "？", "👍", "🙏": a message without a letter or digit that still says something. */
 function wordlessTopic(text: string): "greeting" | "thanks" | undefined {
-  const said = text.replace(/[\s\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu, "");
+  // Variation selectors and skin tones change how an emoji looks, not what it says.
+  const said = text.replace(/\s|\u{FE0F}|[\u{1F3FB}-\u{1F3FF}]/gu, "");
   if (!said || /[\p{L}\p{N}]/u.test(said)) return undefined;
   if (/^[?？]+$/u.test(said)) return "greeting";
-  if (/^[👍🙏👌🫡🥰😊❤️♥️]+$/u.test(said)) return "thanks";
+  if (/^(?:👍|🙏|👌|🫡|🥰|😊|❤|♥)+$/u.test(said)) return "thanks";
   return undefined;
 }
 
@@ -167,8 +161,9 @@ export function topicOf(input: {
   else if (reading.mainlyDetails && !ORDER_INTENTS.has(classified.intent))
     topic = { intent: orderIntentOr(memory.lastIntent, "order_status"), confidence: 1 };
   if (signals.includes("frustration")) {
-    // An angry "where is my order?" complains that it is late.
-    if (topic.intent === "order_status") return { intent: "delivery_delay", confidence: topic.confidence };
+    // An angry "where is my order?" complains that it is late; an answer to our question keeps the topic it continues.
+    if (topic === classified && topic.intent === "order_status")
+      return { intent: "delivery_delay", confidence: topic.confidence };
     if (!ORDER_INTENTS.has(topic.intent) && !keptWhenAngry(topic.intent))
       return { intent: "complaint", confidence: 1 };
   }

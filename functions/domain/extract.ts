@@ -39,6 +39,51 @@ const DIGIT_RUN = /\+?\d[\d\s().-]*\d|\d/g;
 
 const unique = (values: Iterable<string>) => [...new Set(values)];
 
+/** A word written in Latin letters or digits. */
+export const isLatinWord = (word: string) => /^[\p{Script=Latin}\p{N}'’.-]+$/u.test(word);
+/** Lower case, punctuation out, one space between words. */
+export const normaliseWords = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\s'’-]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** What surrounds details given as an answer, in every language, normalised. */
+export const FILLERS = [...new Set(LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].fillers.map(normaliseWords)))];
+const LATIN_FILLERS = new Set(FILLERS.filter(isLatinWord));
+// Longest first, so "メールアドレス" goes before "メール" and leaves nothing behind.
+const OTHER_FILLERS = FILLERS.filter((f) => !isLatinWord(f)).sort((a, b) => b.length - a.length);
+
+/**
+ * How much a text says besides fillers: a Latin, Hangul or Devanagari word counts 1, and two characters of a script
+ * written without spaces (Han, kana, Thai) count 1.
+ */
+export function wordWeight(text: string): number {
+  let rest = normaliseWords(text);
+  const latin = rest.split(" ").filter((w) => w && isLatinWord(w) && !LATIN_FILLERS.has(w));
+  rest = rest
+    .split(" ")
+    .filter((w) => w && !isLatinWord(w))
+    .join(" ");
+  for (const filler of OTHER_FILLERS) rest = rest.split(filler).join(" ");
+  const spaced = rest.match(/[\p{Script=Hangul}\p{Script=Devanagari}]+/gu) ?? [];
+  const dense = (rest.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu) ?? [])
+    .length;
+  return latin.length + spaced.length + Math.ceil(dense / 2);
+}
+
+// A number alone, 4 to 15 digits: with fillers around it, the order number we asked for ("1001 po", "90312です").
+const BARE_NUMBER = /(?<![\d#])\d{4,15}(?!\d)/g;
+
+/** The one number in a message that says nothing else ("its 48817 la", "dạ 58102"), if it is one. */
+function bareNumber(text: string): string | null {
+  const numbers = text.match(BARE_NUMBER) ?? [];
+  if (numbers.length !== 1 || (text.match(/\d+/g) ?? []).length !== 1) return null;
+  return wordWeight(text.replace(BARE_NUMBER, " ")) <= 1 ? (numbers[0] as string) : null;
+}
+
 /**
  * The details in a message. `region` (the market's country) reads phone numbers in their local formats ("0812-3456-7890"
  * in ID is +6281234567890); without it only the digits are kept.
@@ -65,6 +110,9 @@ export function extractEntities(text: string, region?: string): Entities {
     ),
   );
   const names = unique([...withoutEmails.matchAll(NAME)].map((m) => (m[1] ?? "").trim()).filter(Boolean));
+  // A number given alone is the order number when it is no phone number.
+  const bare = orderNames.length + phones.length + emails.length === 0 ? bareNumber(text) : null;
+  if (bare) orderNames.push(`#${bare}`);
   return { orderNames, emails, phones, ...(names.length > 0 ? { names } : {}) };
 }
 

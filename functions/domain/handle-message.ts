@@ -44,7 +44,14 @@ import type {
   Understanding,
 } from "./ports";
 import type { EscalationRef, Turn, TurnOutcome } from "./conversation";
-import { type Action, type ActionSettings, type ActionStore, type AddressReader, actionRef, type OrderActions } from "./actions";
+import {
+  type Action,
+  type ActionSettings,
+  type ActionStore,
+  type AddressReader,
+  actionRef,
+  type OrderActions,
+} from "./actions";
 import { type ActionTurn, actOnOrder } from "./action-turn";
 import type { TurnPart } from "./bursts";
 import type { MediaKind } from "./marketplace";

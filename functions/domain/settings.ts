@@ -118,7 +118,8 @@ export function actionSettingsInForce(
   const wanted = new Set<string>([...markets, ...Object.keys(settings?.markets ?? {})]);
   const perMarket: Partial<Record<MarketCode, Record<ActionType, ActionMode>>> = {};
   for (const code of MARKET_CODES)
-    if (wanted.has(code)) perMarket[code] = modesInForce(settings, code, marketWith(code, overrides?.[code]).posture);
+    if (wanted.has(code))
+      perMarket[code] = modesInForce(settings, code, marketWith(code, overrides?.[code]).posture);
   const shopWide = (type: ActionType) => settings?.modes?.[type] ?? null;
   return {
     cancel_order: shopWide("cancel_order"),
@@ -166,7 +167,9 @@ export function actionSettingsToStore(
     ...(input.refundMethod && input.refundMethod !== ACTION_DEFAULTS.refundMethod
       ? { refundMethod: input.refundMethod }
       : {}),
-    ...(input.restock !== undefined && input.restock !== ACTION_DEFAULTS.restock ? { restock: input.restock } : {}),
+    ...(input.restock !== undefined && input.restock !== ACTION_DEFAULTS.restock
+      ? { restock: input.restock }
+      : {}),
     ...(input.proposalMinutes !== undefined && input.proposalMinutes !== ACTION_DEFAULTS.proposalMinutes
       ? { proposalMinutes: input.proposalMinutes }
       : {}),

@@ -71,7 +71,7 @@ export const ReplySchema = z
     aiGenerated: z.literal(true),
     action: ActionRefSchema.nullable()
       .optional()
-      .openapi({ description: "The order action this reply proposes or reports on (API.md \"Actions\")" }),
+      .openapi({ description: 'The order action this reply proposes or reports on (API.md "Actions")' }),
   })
   .openapi("Reply");
 

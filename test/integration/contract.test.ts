@@ -212,6 +212,30 @@ describe("the HTTP contract of docs/api.md", () => {
         orderLookup: "cache_then_shopify",
         retentionDays: null,
         notifications: {},
+        // Order actions: the posture decides until the seller does (cautious Japan: approval).
+        actions: {
+          cancel_order: null,
+          change_address: null,
+          return_request: null,
+          resend_tracking: null,
+          refundMethod: "original_payment_method",
+          restock: true,
+          proposalMinutes: 30,
+          markets: {
+            JP: {
+              cancel_order: "approval",
+              change_address: "approval",
+              return_request: "approval",
+              resend_tracking: "auto",
+            },
+            KR: {
+              cancel_order: "auto",
+              change_address: "auto",
+              return_request: "auto",
+              resend_tracking: "auto",
+            },
+          },
+        },
       });
     });
 

@@ -138,10 +138,16 @@ describe("order actions against the local Shopify", () => {
     expect(fake.order(SHOP, "gid://shopify/Order/3001")?.cancelledAt).not.toBeNull();
     // The yes turn: the turn's reads (a second BatchGet for the keys linked to this shopper when the proposal named
     // the order with its checkout email), two conditional action updates, the conversation update, the turn put.
-    expect(yes.dynamodb).toEqual(["BatchGetItem", "BatchGetItem", "UpdateItem", "UpdateItem", "UpdateItem", "PutItem"]);
+    expect(yes.dynamodb).toEqual([
+      "BatchGetItem",
+      "BatchGetItem",
+      "UpdateItem",
+      "UpdateItem",
+      "UpdateItem",
+      "PutItem",
+    ]);
     // One re-read of the order, then the mutation.
     expect(yes.shopify).toEqual(["SupportActionOrder", "SupportOrderCancel"]);
-    console.info("figures", { proposal: proposal.dynamodb, proposalShopify: proposal.shopify, yes: yes.dynamodb });
 
     // A retried delivery of the same yes is answered with the stored turn and runs nothing.
     const retried = await measured(() => say("ใช่ค่ะ", "yes-3001"));
@@ -231,11 +237,55 @@ describe("order actions against the local Shopify", () => {
       expect((await approve()).body.status).toBe("done");
       expect(fake.mutations.length).toBe(before + 1);
       const seen = await http<{ messages: { role: string; text: string }[] }>(
-        url(`/v1/conversations/${(await http<{ conversationId: string }>(url(`/v1/inbox/${escalationId}`), { token })).body.conversationId}`),
+        url(
+          `/v1/conversations/${(await http<{ conversationId: string }>(url(`/v1/inbox/${escalationId}`), { token })).body.conversationId}`,
+        ),
         { token: apiKey },
       );
       expect(seen.body.messages.filter((m) => m.text.includes("#3006 をキャンセルしました"))).toHaveLength(1);
-      console.info("approval figures", { dynamodb: approved.dynamodb, shopify: approved.shopify });
+    });
+
+    it("approves with one click on the packet page (a same-origin form post), and refuses another site's post", async () => {
+      const { escalationId, actionId } = await awaitingApproval("#3004");
+      const form = (path: string, body: Record<string, string>, origin: string, cookie = "") =>
+        fetch(url(path), {
+          method: "POST",
+          redirect: "manual",
+          headers: { origin, cookie, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(body),
+        });
+      const signIn = await form(
+        "/inbox/sign-in",
+        { kind: "agent", credential: await agent(["north-asia"]) },
+        stack.url,
+      );
+      const cookie = signIn.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0] ?? "")
+        .join("; ");
+      const page = await (await fetch(url(`/inbox/e/${escalationId}`), { headers: { cookie } })).text();
+      expect(page).toContain("Prepared action");
+      expect(page).toContain(`action="/inbox/e/${escalationId}/actions/${actionId}/approve"`);
+      const before = fake.mutations.length;
+      const forged = await form(
+        `/inbox/e/${escalationId}/actions/${actionId}/approve`,
+        {},
+        "https://evil.example",
+        cookie,
+      );
+      expect(forged.status).toBe(403);
+      expect(fake.mutations.length).toBe(before);
+      const clicked = await form(
+        `/inbox/e/${escalationId}/actions/${actionId}/approve`,
+        {},
+        stack.url,
+        cookie,
+      );
+      expect(clicked.status).toBe(303);
+      expect(clicked.headers.get("location")).toContain("done=action_approved");
+      expect(fake.mutations.length).toBe(before + 1);
+      const after = await (await fetch(url(`/inbox/e/${escalationId}`), { headers: { cookie } })).text();
+      expect(after).toContain('data-action-status="done"');
     });
 
     it("declines without touching Shopify; another region's agent finds nothing", async () => {
@@ -290,11 +340,15 @@ describe("order actions against the local Shopify", () => {
   });
 
   it("counts actions per market in analytics", async () => {
-    const figures = await http<{ actions: { markets: Record<string, { proposed: number; done: number; failed: number }> } }>(
-      url("/v1/analytics"),
-      { token: apiKey },
-    );
+    const figures = await http<{
+      actions: { markets: Record<string, { proposed: number; done: number; failed: number }> };
+    }>(url("/v1/analytics"), { token: apiKey });
     expect(figures.body.actions.markets.TH).toMatchObject({ done: 2, failed: 2 });
-    expect(figures.body.actions.markets.JP).toMatchObject({ proposed: 2, done: 1 });
+    expect(figures.body.actions.markets.JP).toMatchObject({
+      proposed: 3,
+      confirmed: 3,
+      done: 2,
+      declined: 1,
+    });
   });
 });

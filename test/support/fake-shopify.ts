@@ -32,6 +32,15 @@ export interface FakeOrder {
   returnStatus?: string;
 }
 
+/** The variables of the order mutations, as the fake reads them. */
+interface MutationVariables {
+  orderId?: string;
+  refundMethod?: { originalPaymentMethodsRefund?: boolean; storeCreditRefund?: unknown };
+  restock?: unknown;
+  reason?: string;
+  input?: unknown;
+}
+
 /** A mutation as the fake received it. */
 export interface RecordedMutation {
   readonly shop: string;
@@ -100,14 +109,15 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
    * orderCancel, orderUpdate and returnRequest as Shopify answers them (payload shapes and userErrors from the Admin
    * GraphQL reference): the change is applied to the order and the call recorded; null for any other operation.
    */
-  function orderMutation(shop: string, query: string, v: Record<string, any>, mine: FakeOrder[]) {
+  function orderMutation(shop: string, query: string, variables: object, mine: FakeOrder[]) {
+    const v = variables as MutationVariables;
     const err = (field: string[], message: string, code?: string) => ({
       field,
       message,
       ...(code ? { code } : {}),
     });
     if (/\borderCancel\s*\(/.test(query)) {
-      mutations.push({ shop, name: "orderCancel", variables: v });
+      mutations.push({ shop, name: "orderCancel", variables: { ...v } });
       const order = mine.find((o) => o.id === v.orderId);
       const fail = (e: ReturnType<typeof err>) => ({
         orderCancel: { job: null, orderCancelUserErrors: [e], userErrors: [e] },
@@ -132,7 +142,7 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       };
     }
     if (/\borderUpdate\s*\(/.test(query)) {
-      mutations.push({ shop, name: "orderUpdate", variables: v });
+      mutations.push({ shop, name: "orderUpdate", variables: { ...v } });
       const input = (v.input ?? {}) as { id?: string; shippingAddress?: Record<string, string> };
       const order = mine.find((o) => o.id === input.id);
       const fail = (e: ReturnType<typeof err>) => ({ orderUpdate: { order: null, userErrors: [e] } });
@@ -151,7 +161,7 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
       return { orderUpdate: { order: { id: order.id }, userErrors: [] } };
     }
     if (/\breturnRequest\s*\(/.test(query)) {
-      mutations.push({ shop, name: "returnRequest", variables: v });
+      mutations.push({ shop, name: "returnRequest", variables: { ...v } });
       const input = (v.input ?? {}) as {
         orderId?: string;
         returnLineItems?: { fulfillmentLineItemId: string; quantity: number }[];
@@ -211,7 +221,7 @@ export async function startFakeShopify(options: { apiKey: string; apiSecret: str
     if (req.method === "POST" && graphql) {
       if (tokens.get(String(req.headers["x-shopify-access-token"])) !== shop)
         return send(401, { errors: "[API] Invalid API key or access token" });
-      const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, any> };
+      const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, string> };
       graphqlCalls.push({ shop, query, at: Date.now() });
       const cost = (requested: number) => ({
         cost: { requestedQueryCost: requested, actualQueryCost: requested, throttleStatus: { ...throttle } },

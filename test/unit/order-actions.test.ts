@@ -116,7 +116,11 @@ describe("order actions in the reply pipeline", () => {
       it(`proposes the exact effect and cancels once on "${c.yes}" (${c.market})`, async () => {
         await shopperWith([order({ name: "#2001", total: c.total })], c.market);
         const proposed = await say(c.ask);
-        expect(proposed.reply?.action).toMatchObject({ type: "cancel_order", order: "#2001", status: "proposed" });
+        expect(proposed.reply?.action).toMatchObject({
+          type: "cancel_order",
+          order: "#2001",
+          status: "proposed",
+        });
         expect(proposed.reply?.text).toContain(c.effect);
         expect(proposed.reply?.text.replace(/\s/g, " ")).toContain(c.amount.replace(/\s/g, " "));
         expect(p.orderActions.calls).toHaveLength(0);
@@ -138,9 +142,17 @@ describe("order actions in the reply pipeline", () => {
 
   describe("changing the address before fulfilment, read by a model into Shopify's fields", () => {
     const cases = [
-      { market: "ID" as const, ask: "Tolong ubah alamat pesanan #2002 ke 12 Jalan Sudirman, Jakarta 10220", yes: "iya" },
+      {
+        market: "ID" as const,
+        ask: "Tolong ubah alamat pesanan #2002 ke 12 Jalan Sudirman, Jakarta 10220",
+        yes: "iya",
+      },
       { market: "TH" as const, ask: "ขอเปลี่ยนที่อยู่จัดส่งของคำสั่งซื้อ #2002 เป็น สุขุมวิท 12 กรุงเทพ", yes: "ได้ค่ะ" },
-      { market: "VN" as const, ask: "Cho mình đổi địa chỉ giao hàng đơn #2002 sang 5 Lê Lợi, Quận 1", yes: "vâng" },
+      {
+        market: "VN" as const,
+        ask: "Cho mình đổi địa chỉ giao hàng đơn #2002 sang 5 Lê Lợi, Quận 1",
+        yes: "vâng",
+      },
     ];
     for (const c of cases)
       it(`proposes the address as it will be written and changes it on "${c.yes}" (${c.market})`, async () => {
@@ -157,11 +169,30 @@ describe("order actions in the reply pipeline", () => {
 
   describe("requesting a return for a delivered order", () => {
     const delivered = () =>
-      order({ name: "#2003", fulfillmentStatus: "DELIVERED", tracking: [{ company: "Kerry", number: "K1", url: null }] });
+      order({
+        name: "#2003",
+        fulfillmentStatus: "DELIVERED",
+        tracking: [{ company: "Kerry", number: "K1", url: null }],
+      });
     const cases = [
-      { market: "ID" as const, ask: "Saya mau retur pesanan #2003, barangnya rusak", yes: "iya", done: "retur untuk pesanan #2003" },
-      { market: "TH" as const, ask: "ขอคืนสินค้าคำสั่งซื้อ #2003 ค่ะ ของเสียหาย", yes: "ใช่", done: "คำขอคืนสินค้าของคำสั่งซื้อ #2003" },
-      { market: "KR" as const, ask: "주문 #2003 반품하고 싶어요. 제품이 불량이에요", yes: "네", done: "주문(#2003)의 반품을 신청했어요" },
+      {
+        market: "ID" as const,
+        ask: "Saya mau retur pesanan #2003, barangnya rusak",
+        yes: "iya",
+        done: "retur untuk pesanan #2003",
+      },
+      {
+        market: "TH" as const,
+        ask: "ขอคืนสินค้าคำสั่งซื้อ #2003 ค่ะ ของเสียหาย",
+        yes: "ใช่",
+        done: "คำขอคืนสินค้าของคำสั่งซื้อ #2003",
+      },
+      {
+        market: "KR" as const,
+        ask: "주문 #2003 반품하고 싶어요. 제품이 불량이에요",
+        yes: "네",
+        done: "주문(#2003)의 반품을 신청했어요",
+      },
     ];
     for (const c of cases)
       it(`proposes the return and the refund after it, and requests it on "${c.yes}" (${c.market})`, async () => {
@@ -278,7 +309,12 @@ describe("order actions in the reply pipeline", () => {
   });
 
   describe("with the seller's approval", () => {
-    const agent = { id: "agent-1", name: "Mai", regions: ["north-asia" as const, "sea" as const], shops: [SHOP] };
+    const agent = {
+      id: "agent-1",
+      name: "Mai",
+      regions: ["north-asia" as const, "sea" as const],
+      shops: [SHOP],
+    };
     const approvalDeps = () => ({
       inbox: p.inbox,
       conversations: p.conversations,
@@ -314,7 +350,12 @@ describe("order actions in the reply pipeline", () => {
       await decideOnAction(approvalDeps(), agent, escalationId, actionId, "approve");
       expect(p.orderActions.calls).toHaveLength(1);
       expect(p.channels.delivered).toHaveLength(1);
-      expect(approved.history.map((h) => h.status)).toEqual(["proposed", "awaiting_approval", "confirmed", "done"]);
+      expect(approved.history.map((h) => h.status)).toEqual([
+        "proposed",
+        "awaiting_approval",
+        "confirmed",
+        "done",
+      ]);
     });
 
     it("declines without running anything and tells the shopper", async () => {
@@ -361,11 +402,20 @@ describe("order actions in the reply pipeline", () => {
     };
     const agent = { id: "agent-1", regions: ["sea" as const], shops: [SHOP] };
     const id = EscalationId(packet?.escalationId ?? "");
-    await expect(decideOnAction(deps2, agent, id, packet?.action?.id ?? "", "approve")).rejects.toMatchObject({
-      code: "address_required",
+    await expect(decideOnAction(deps2, agent, id, packet?.action?.id ?? "", "approve")).rejects.toMatchObject(
+      {
+        code: "address_required",
+      },
+    );
+    const fields = {
+      address1: "Jl. Kemang Raya No. 5",
+      city: "Jakarta Selatan",
+      zip: "12730",
+      countryCode: "ID",
+    };
+    const done = await decideOnAction(deps2, agent, id, packet?.action?.id ?? "", "approve", {
+      address: fields,
     });
-    const fields = { address1: "Jl. Kemang Raya No. 5", city: "Jakarta Selatan", zip: "12730", countryCode: "ID" };
-    const done = await decideOnAction(deps2, agent, id, packet?.action?.id ?? "", "approve", { address: fields });
     expect(done.status).toBe("done");
     expect(p.orderActions.calls[0]?.effect.address).toEqual(fields);
   });
@@ -380,10 +430,7 @@ describe("order actions in the reply pipeline", () => {
   });
 
   it("never changes a marketplace order: a person gets the prepared action", async () => {
-    await shopperWith(
-      [order({ name: "#2001", id: "shopee:2001", buyerKey: "buyer:api:buyer-1" })],
-      "ID",
-    );
+    await shopperWith([order({ name: "#2001", id: "shopee:2001", buyerKey: "buyer:api:buyer-1" })], "ID");
     const asked = await say("Tolong batalkan pesanan #2001 saya");
     expect(asked.status).toBe("pending_human");
     expect(p.escalationQueue.sent.at(-1)?.action).toMatchObject({ mode: "manual", order: { name: "#2001" } });

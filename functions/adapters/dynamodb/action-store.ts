@@ -84,7 +84,12 @@ export function createActionStore(table: Table): ActionStore {
     },
 
     async transition(action, from, change) {
-      const step: ActionStep = { status: change.status, at: change.at, by: change.by, ref: change.ref ?? null };
+      const step: ActionStep = {
+        status: change.status,
+        at: change.at,
+        by: change.by,
+        ref: change.ref ?? null,
+      };
       const write = update<ActionItem>()
         .set("status", change.status)
         .append("history", [step])
@@ -105,7 +110,14 @@ export function createActionStore(table: Table): ActionStore {
         return { ok: true, action: toAction(Attributes ?? {}) };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        return { ok: false, current: await this.get(action.shopId as ShopId, action.conversationId as ConversationId, action.id) };
+        return {
+          ok: false,
+          current: await this.get(
+            action.shopId as ShopId,
+            action.conversationId as ConversationId,
+            action.id,
+          ),
+        };
       }
     },
 

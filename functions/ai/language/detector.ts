@@ -41,11 +41,37 @@ const hanForm = (form: "simplified" | "traditional") =>
     const d = detectionOf(l);
     return d.by === "han" && d.form === form;
   });
-/** Languages with romanised marker words (Hinglish), and those words. */
-const ROMANISED = LANGUAGE_CODES.flatMap((language): [Language, ReadonlySet<string>][] => {
-  const d = detectionOf(language);
-  return d.by === "script" && d.romanised ? [[language, new Set(d.romanised)]] : [];
-});
+/** Each language's marker words in Latin letters: romanised Hindi's, and the everyday words of Taglish or Manglish. */
+const MARKERS = new Map<Language, ReadonlySet<string>>(
+  LANGUAGE_CODES.flatMap((language): [Language, ReadonlySet<string>][] => {
+    const d = detectionOf(language);
+    const words = d.by === "script" ? d.romanised : d.by === "eld" ? d.markers : undefined;
+    return words ? [[language, new Set(words)]] : [];
+  }),
+);
+const ENGLISH: Language = "en";
+
+/**
+ * The market's language a mixed message is written in, by marker words: "order 30577 cancel kar do please" is Hindi
+ * in India, "ano po return policy nyo?" Filipino in the Philippines. It needs two of a language's markers and more than
+ * of English's, or one where English has none; else undefined and n-grams decide.
+ */
+function byMarkers(text: string, candidates: readonly Language[]): Language | undefined {
+  const words = text.toLowerCase().match(/[\p{L}\p{M}'’]+/gu) ?? [];
+  const count = (language: Language) => {
+    const markers = MARKERS.get(language);
+    return markers ? words.filter((w) => markers.has(w)).length : 0;
+  };
+  const english = candidates.includes(ENGLISH) ? count(ENGLISH) : 0;
+  let best: Language | undefined;
+  let most = 0;
+  for (const language of candidates) {
+    if (language === ENGLISH) continue;
+    const n = count(language);
+    if (n > most) [best, most] = [language, n];
+  }
+  return best && ((most >= 2 && most > english) || (most >= 1 && english === 0)) ? best : undefined;
+}
 
 export interface LanguageDetector {
   detect(text: string, market: Market, hint: Language | undefined): LanguageGuess;
@@ -84,11 +110,8 @@ export function createLanguageDetector(): LanguageDetector {
       }
       // A ping or a one-word message ("p", "admin", "ok") says nothing of its language: keep the conversation's.
       if (isPing(text)) return { language: hint ?? market.languages[0], confidence: 0.5 };
-      for (const [language, words] of ROMANISED) {
-        if (!candidates.includes(language)) continue;
-        const found = text.toLowerCase().match(/\p{L}+/gu) ?? [];
-        if (found.filter((w) => words.has(w)).length >= 2) return { language, confidence: 0.8 };
-      }
+      const marked = byMarkers(text, candidates);
+      if (marked) return { language: marked, confidence: 0.8 };
       const latinCandidates = candidates.filter((l) => eldCode(l) !== undefined);
       if (latinCandidates.length === 1) return { language: latinCandidates[0] as Language, confidence: 0.9 };
       const codes = [...new Set(latinCandidates.map(eldCode))] as string[];

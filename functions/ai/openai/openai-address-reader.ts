@@ -7,7 +7,18 @@ import { z } from "zod";
 import { type AddressReader, type AddressReading, MailingAddressSchema } from "../../domain/actions";
 import { type ModelConnection, structuredCall } from "./structured-call";
 
-const FIELDS = ["firstName", "lastName", "company", "address1", "address2", "city", "provinceCode", "zip", "countryCode", "phone"] as const;
+const FIELDS = [
+  "firstName",
+  "lastName",
+  "company",
+  "address1",
+  "address2",
+  "city",
+  "provinceCode",
+  "zip",
+  "countryCode",
+  "phone",
+] as const;
 const REQUIRED = ["address1", "city", "countryCode"] as const;
 
 const ADDRESS_JSON_SCHEMA = {
@@ -51,7 +62,9 @@ export function createOpenAiAddressReader(options: ModelConnection): AddressRead
       if (missing.length > 0) return { kind: "partial", missing };
       const fields = Object.fromEntries(FIELDS.flatMap((f) => (answer[f] ? [[f, answer[f]]] : [])));
       const parsed = MailingAddressSchema.safeParse(fields);
-      return parsed.success ? { kind: "complete", address: parsed.data } : { kind: "partial", missing: ["countryCode"] };
+      return parsed.success
+        ? { kind: "complete", address: parsed.data }
+        : { kind: "partial", missing: ["countryCode"] };
     },
   };
 }

@@ -16,7 +16,8 @@ export interface FakeActionStore extends ActionStore {
 /** An ActionStore in memory. */
 export function createFakeActionStore(): FakeActionStore {
   const stored = new Map<string, Action>();
-  const keyOf = (shopId: string, conversationId: string, id: string) => `${shopId}\u0000${conversationId}\u0000${id}`;
+  const keyOf = (shopId: string, conversationId: string, id: string) =>
+    `${shopId}\u0000${conversationId}\u0000${id}`;
   return {
     all: () => [...stored.values()].map(copy),
     async create(action) {
@@ -32,7 +33,8 @@ export function createFakeActionStore(): FakeActionStore {
     async transition(action, from, change) {
       const key = keyOf(action.shopId, action.conversationId, action.id);
       const current = stored.get(key);
-      if (!current || !from.includes(current.status)) return { ok: false, current: current ? copy(current) : null };
+      if (!current || !from.includes(current.status))
+        return { ok: false, current: current ? copy(current) : null };
       const next = applyChange(current, change);
       stored.set(key, copy(next));
       return { ok: true, action: copy(next) };

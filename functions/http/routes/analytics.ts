@@ -70,7 +70,8 @@ const ActionFiguresSchema = z
     expired: z.number().int(),
   })
   .openapi("ActionFigures", {
-    description: "Order actions created in the window: proposed, confirmed (by the shopper), done, failed, declined, expired",
+    description:
+      "Order actions created in the window: proposed, confirmed (by the shopper), done, failed, declined, expired",
   });
 
 const AnalyticsSchema = z

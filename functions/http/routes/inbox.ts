@@ -12,7 +12,12 @@ import {
 } from "../../domain/agent-actions";
 import { EscalationId } from "../../domain/ids";
 import { type ActionApprovalDeps, decideOnAction } from "../../domain/action-approval";
-import { ActionSchema as DomainActionSchema, MailingAddressSchema, type OrderActions, type ActionStore } from "../../domain/actions";
+import {
+  ActionSchema as DomainActionSchema,
+  MailingAddressSchema,
+  type OrderActions,
+  type ActionStore,
+} from "../../domain/actions";
 import { summaryOf } from "../../domain/handoff";
 import { queueOrderFor } from "../../domain/priority";
 import type { LocaleText } from "../../domain/ports";
@@ -94,7 +99,7 @@ const InternalNoteRequest = z.object({
 /** An order action as the inbox shows it: its prepared effect and its audit trail (R3). */
 const ActionDetailSchema = z
   .object(DomainActionSchema.unwrap().shape)
-  .openapi("Action", { description: "A prepared order action and its history (API.md \"Actions\")" });
+  .openapi("Action", { description: 'A prepared order action and its history (API.md "Actions")' });
 
 const ActionParam = EscalationParam.extend({
   actionId: z.string().regex(/^a_[\w-]{10,40}$/, "an action id such as a_…"),

@@ -95,19 +95,25 @@ const Mode = z.enum(ACTION_MODES);
 const actionFields = <T extends z.ZodType>(field: T) =>
   Object.fromEntries(ACTION_TYPES.map((type) => [type, field])) as Record<(typeof ACTION_TYPES)[number], T>;
 const ActionModesSchema = z.object(actionFields(Mode.optional())).strict();
-const ProposalMinutes = z.number().int().min(1).max(24 * 60);
+const ProposalMinutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60);
 
 /** How far the AI goes with order actions (API.md "Actions"); left out of a PUT, the actions' settings are kept. */
 const ActionsSettingsSchema = z
   .object({
     ...actionFields(
-      Mode.nullable()
-        .optional()
-        .openapi({ description: "Shop-wide; null: each market's posture decides (cautious: approval, others: auto)" }),
+      Mode.nullable().optional().openapi({
+        description: "Shop-wide; null: each market's posture decides (cautious: approval, others: auto)",
+      }),
     ),
     refundMethod: z.enum(REFUND_METHODS).optional(),
     restock: z.boolean().optional(),
-    proposalMinutes: ProposalMinutes.optional().openapi({ description: "How long the shopper has to say yes" }),
+    proposalMinutes: ProposalMinutes.optional().openapi({
+      description: "How long the shopper has to say yes",
+    }),
     markets: z.partialRecord(z.enum(MARKET_CODES), ActionModesSchema).optional(),
   })
   .strict()
@@ -130,7 +136,10 @@ const ActionsPatchSchema = z
     restock: z.boolean().nullable().optional(),
     proposalMinutes: ProposalMinutes.nullable().optional(),
     markets: z
-      .partialRecord(z.enum(MARKET_CODES), z.object(actionFields(Mode.nullable().optional())).strict().nullable())
+      .partialRecord(
+        z.enum(MARKET_CODES),
+        z.object(actionFields(Mode.nullable().optional())).strict().nullable(),
+      )
       .nullable()
       .optional(),
   })

@@ -548,9 +548,7 @@ function registerPacketActions(pages: Pages, kit: PageKit) {
     if (!actions || !orderActions) return c.redirect(`/inbox/e/${escalationId(c)}?error=generic`, 303);
     const fields = input as Partial<Record<string, string>>;
     const address =
-      fields.address1 && fields.city && fields.countryCode
-        ? MailingAddressSchema.safeParse(fields)
-        : null;
+      fields.address1 && fields.city && fields.countryCode ? MailingAddressSchema.safeParse(fields) : null;
     if (address && !address.success) return c.redirect(`/inbox/e/${escalationId(c)}?error=invalid`, 303);
     return act(c, decision === "approve" ? "action_approved" : "action_declined", (s) =>
       decideOnAction(

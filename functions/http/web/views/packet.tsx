@@ -265,9 +265,10 @@ const PreparedAction: FC<{ text: PageText; action: Action; escalationId: string 
   const { effect } = action;
   const base = `/inbox/e/${escalationId}/actions/${action.id}`;
   const amount = effect.amount
-    ? new Intl.NumberFormat([intlTag(text.locale)], { style: "currency", currency: effect.amount.currency }).format(
-        Number(effect.amount.amount),
-      )
+    ? new Intl.NumberFormat([intlTag(text.locale)], {
+        style: "currency",
+        currency: effect.amount.currency,
+      }).format(Number(effect.amount.amount))
     : null;
   const deciding = action.mode === "approval" && action.status === "awaiting_approval";
   const needsFields = action.type === "change_address" && !effect.address;
