@@ -151,6 +151,7 @@ const CATALOGUE = {
         "nvm",
         "never mind",
         "nevermind",
+        "keep my order",
         "keep it",
         "keep the order",
         "no need",
@@ -169,7 +170,7 @@ const CATALOGUE = {
         "im good",
         "not now",
       ],
-      echo: [
+      echo: ["wait", 
         "cancel",
         "it",
         "la",

@@ -10,10 +10,12 @@ import type { Decision } from "./policy";
 export function missOf(decision: Decision, intent: Intent, sources: readonly Source[]): MissKind | null {
   if (decision.kind === "held") return null;
   if (decision.kind === "escalate" && decision.reason === "not_understood") return "not_understood";
-  if (decision.kind === "reply" && decision.lines.some((line) => "key" in line && line.key === "clarify"))
-    return "clarifying";
+  // A question about the shop that nothing the seller wrote answers (asked again, or passed on) is a missing source:
+  // the report's "write an article for this" is the fix, not a rephrasing.
   const answeredOrPassedOn =
     decision.kind === "reply" || (decision.kind === "escalate" && decision.reason === "action_required");
   if (STORE_INTENTS.has(intent) && answeredOrPassedOn && sources.length === 0) return "no_source";
+  if (decision.kind === "reply" && decision.lines.some((line) => "key" in line && line.key === "clarify"))
+    return "clarifying";
   return null;
 }

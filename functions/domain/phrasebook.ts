@@ -128,6 +128,10 @@ export const PHRASEBOOK = {
       "what a joke",
     ],
     repeat: [
+      "4th time",
+      "6th time",
+      "nth time",
+      "umpteenth time",
       "2nd time",
       "second time",
       "5th time",
@@ -346,6 +350,9 @@ export const PHRASEBOOK = {
     ],
     nameIntros: ["my name is", "name is", "under the name", "name:"],
     pressure: [
+      "finally",
+      "days to reply",
+      "to reply",
       "immediately",
       "right now",
       "right away",

@@ -62,7 +62,8 @@ describe("POST /v1/messages: order status in the shopper's language", () => {
     const first = await send(thread);
     expect(first.body.reply?.text).toContain("order number");
     const second = await send({ ...thread, messageId: "m-followup", text: "siti@example.com #1001" });
-    expect(second.body.reply?.intent).toBe("unknown");
+    // The answer to our question continues the shopper's topic: where the order is.
+    expect(second.body.reply?.intent).toBe("order_status");
     expect(second.body.reply?.text).toContain("JT0001234567");
   });
 

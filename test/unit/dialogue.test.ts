@@ -108,3 +108,83 @@ describe("dialogue state: the next message is first read as the answer to what w
     expect(read("no thanks", asked({})).yesNo).toBeNull();
   });
 });
+
+describe("answers to our own questions, in the forms shoppers write them", () => {
+  it.each([
+    ["yes, go ahead and cancel it", "yes"],
+    ["ok la, proceed", "yes"],
+    ["iya kak, batalin aja", "yes"],
+    ["ได้เลยครับ ยกเลิกได้", "yes"],
+    ["ừ, hủy giúp mình nhé", "yes"],
+    ["ㅇㅇ 취소해 주세요", "yes"],
+    ["はい、キャンセルでお願いします", "yes"],
+    ["haan ji, kar dijiye", "yes"],
+    ["sige po, i-cancel mo na", "yes"],
+    ["嗯嗯，取消吧", "yes"],
+    ["nah, keep the order", "no"],
+    ["jangan dibatalin dulu kak", "no"],
+    ["tak payah la", "no"],
+    ["wag na po, salamat", "no"],
+    ["先不要取消了", "no"],
+    ["唔好住，唔該", "no"],
+    ["キャンセルはしないでください", "no"],
+    ["ㄴㄴ 그냥 둘게요", "no"],
+    ["अभी मत करो", null],
+    ["mat karo cancel", "no"],
+    ["đừng hủy nha shop", "no"],
+  ])("reads %s as %s", (text, answer) => {
+    expect(readYesNo(text)).toBe(answer);
+  });
+
+  it("takes the last answer given: an ok, then don't, is a no", () => {
+    expect(readYesNo("ok, don't cancel")).toBe("no");
+    expect(readYesNo("no wait, yes go ahead")).toBe("yes");
+  });
+
+  it("reads no answer in a reply that raises something else", () => {
+    expect(readYesNo("no, but where is my refund?")).toBeNull();
+    expect(readYesNo("ya, tapi alamatnya salah kak")).toBeNull();
+  });
+
+  it.each([
+    ["dạ 71234 ạ", "VN"],
+    ["40512 นะคะ", "TH"],
+    ["61001번이에요", "KR"],
+    ["itu 55123 kak", "ID"],
+    ["えーと、70345だと思います", "JP"],
+  ])("reads a number given alone (%s) as the order number we asked for", (text, region) => {
+    const entities = extractEntities(text, region);
+    expect(entities.orderNames).toHaveLength(1);
+    expect(readMessage(text, entities, asked({ awaiting: "order_number" })).answers).toBe("order_number");
+  });
+
+  it("does not take a number in a message that says more, nor a phone number, for an order number", () => {
+    expect(extractEntities("I want 2000 pcs, what is the price?", "SG").orderNames).toEqual([]);
+    expect(extractEntities("9123 4567", "SG").orderNames).toEqual([]);
+    expect(extractEntities("9123 4567", "SG").phones).toEqual(["+6591234567"]);
+  });
+
+  it("reads question marks alone as a ping and a thumbs-up as thanks, when the classifier reads nothing", () => {
+    const unknown = { intent: "unknown" as const, confidence: 0 };
+    const topic = (text: string) =>
+      topicOf({ classified: unknown, reading: read(text, asked({})), memory: asked({}), signals: [] }).intent;
+    expect(topic("???")).toBe("greeting");
+    expect(topic("🙏🏽")).toBe("thanks");
+    expect(topic("😡")).toBe("unknown");
+  });
+
+  it("reads a question whether it is a bot as a question about the store, not a request for a person", () => {
+    const reading = read("ini bot atau manusia?", asked({}));
+    const classified = { intent: "human_request" as const, confidence: 0.6 };
+    expect(topicOf({ classified, reading, memory: asked({}), signals: [] }).intent).toBe("store_info");
+  });
+
+  it("keeps a sensitive topic in an angry message, and reads an angry 'where is my order' as a late one", () => {
+    const memory = asked({});
+    const reading = read("plain text", memory);
+    const angry = (intent: "sensitive_fraud" | "order_status") =>
+      topicOf({ classified: { intent, confidence: 0.8 }, reading, memory, signals: ["frustration"] }).intent;
+    expect(angry("sensitive_fraud")).toBe("sensitive_fraud");
+    expect(angry("order_status")).toBe("delivery_delay");
+  });
+});

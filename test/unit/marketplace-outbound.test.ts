@@ -35,29 +35,24 @@ const record = (receiveCount: number): SQSRecord =>
     awsRegion: "ap-southeast-1",
   }) as unknown as SQSRecord;
 
-/** A worker whose every send fails (the marketplace is not reachable for this shop). */
+/** A worker whose every send fails for a while (the marketplace is not reachable just now). */
 function failingWorker(maxReceives: number) {
-  const log = recordingLogger();
-  const deps = {
-    connections: { get: async () => null },
-    adapters: {},
-    retryLater: async () => undefined,
-    retryBaseSeconds: 10,
-    maxReceives,
-    clock: { now: () => new Date() },
-    logger: log.logger,
-  } as unknown as OutboundWorkerDeps;
-  return { worker: createOutboundWorker(deps), lines: log.lines };
+  const { worker, lines } = refusingWorker(new MarketplaceApiError("HTTP 503", true), maxReceives);
+  return { worker, lines };
 }
 
 /** A worker connected to lazada whose sends fail with `error`; it counts the retries it schedules. */
-function refusingWorker(error: Error) {
+function refusingWorker(error: Error, maxReceives = 5) {
   const log = recordingLogger();
   const retries: number[] = [];
   const deps = {
+    // One connected Lazada account with a fresh token; failed sends are recorded on it for the seller.
     connections: {
-      get: async () => ({ accessTokenExpiresAt: "2999-01-01T00:00:00.000Z" }),
+      get: async () => ({ marketplaceShopId: "seller-1", accessTokenExpiresAt: "2999-01-01T00:00:00.000Z" }),
+      threadAccount: async () => null,
       secrets: async () => ({}),
+      recordSendError: async () => undefined,
+      remember: async () => undefined,
     },
     adapters: {
       lazada: {
@@ -70,7 +65,7 @@ function refusingWorker(error: Error) {
       retries.push(seconds);
     },
     retryBaseSeconds: 10,
-    maxReceives: 5,
+    maxReceives,
     clock: { now: () => new Date("2025-01-01T00:00:00.000Z") },
     logger: log.logger,
   } as unknown as OutboundWorkerDeps;

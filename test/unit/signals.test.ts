@@ -72,3 +72,102 @@ describe("signals read apart from the topic", () => {
     expect(detectSignals("Admin, pesanan saya sudah dikirim belum?")).not.toContain("person");
   });
 });
+
+describe("frustration, by the kinds of signs shoppers give", () => {
+  it.each([
+    ["slowness said with force, in English", "the courier is so slow, my gift will miss the party"],
+    ["slowness said with force, in Indonesian", "kurir kalian lemot parah, dari senin nggak gerak"],
+    ["slowness said with force, in Japanese", "発送が遅すぎて困ります"],
+    ["slowness said with force, in Chinese", "你们发货太慢了吧"],
+    ["sarcasm: praise, a clap and a slow reply", "wow, finally a reply after 4 days 👏"],
+    ["sarcasm in Thai", "ขอบคุณที่เพิ่งตอบนะคะ ผ่านไปห้าวัน 👏"],
+    ["a review threat, in English", "keep ignoring me and I'm giving this shop one star"],
+    ["a review threat, in Indonesian", "kasih bintang satu aja deh kalo gini"],
+    ["a review threat, in Korean", "별점 1점 드릴게요"],
+    ["a review threat, in Chinese", "再不处理就给差评"],
+    ["an insult to the bot, in Vietnamese", "con bot này ngu quá trời"],
+    ["an insult to the bot, in Thai", "บอทนี่โง่จริงๆ"],
+    ["the fourth time asking, in English", "this is the 4th time I message you about the same box"],
+    ["the fourth time asking, in Malay", "kali ke-4 saya tanya pasal parcel ni"],
+    ["the fourth time asking, in Thai", "ถามรอบที่ 4 แล้วค่ะ"],
+    ["the fourth time asking, in Korean", "4번째 문의드립니다"],
+    ["nobody answering, in Filipino", "kanina pa ako nagtatanong, walang sumasagot"],
+    ["a rolled eye", "sure, 'processing' for two weeks 🙄"],
+    ["two half-signs: '??' and a demand for now", "why was I charged twice?? refund me immediately"],
+    ["two half-signs in Malay", "kenapa kena caj dua kali?? pulangkan duit sekarang juga"],
+    ["a shouted phrase of three words beside calm ones", "PLEASE CANCEL IT, nobody ships anything here"],
+    ["a lousy-quality insult in Hong Kong Cantonese", "啲質素差到爆"],
+    ["wasted money, in Korean", "이 가격에 이 품질이면 돈 아까워요"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["a single half-sign: a happy exclamation", "got it, thank you!!"],
+    ["a single half-sign: '??' in a question", "how much is shipping to Penang??"],
+    ["a calm question about a long cable", "is the cable too long for a small desk?"],
+    ["Malay 'no need' that Indonesian would read as 'lame'", "tak payah cancel, saya tunggu"],
+    ["a damp box in Malay", "kotak agak lembab sikit tapi barang ok"],
+    ["Malay 'policy' that Indonesian would read as 'police'", "nak tanya polisi tukar saiz"],
+    ["Korean 'before buying' that reads like 'fraud'", "사기 전에 사이즈 여쭤봐요"],
+    ["a calm late parcel", "ordered 12 days ago and it still has not arrived, any news?"],
+    ["an acronym pair", "COD OK for order 3321?"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
+  });
+});
+
+describe("a request for a person, in every way shoppers ask", () => {
+  it.each([
+    ["a supervisor, in English", "let me speak with your supervisor please"],
+    ["a superior, in Indonesian", "bisa sambungkan ke atasan kamu?"],
+    ["a manager, in Vietnamese", "cho tôi gặp quản lý cửa hàng"],
+    ["the shop manager, in Japanese", "店長と話させてください"],
+    ["a manager, in Korean", "매니저 연결해 주세요"],
+    ["a manager, in Chinese", "叫你们经理过来"],
+    ["a call back, in English", "please call me back on 9876 5432"],
+    ["a call back, in Filipino", "pakitawagan po ako mamaya"],
+    ["a call back, in Thai", "รบกวนโทรกลับหาฉันหน่อยค่ะ"],
+    ["a call back, in Vietnamese", "có thể gọi lại cho mình không"],
+    ["a call, in Chinese", "请给我打电话"],
+    ["a call back, in Japanese", "折り返しお電話ください"],
+    ["turning the bot away, in English", "no more bot please, I need real help"],
+    ["turning the bot away, in Malay", "stop bot ni, saya nak cakap dengan orang"],
+    ["turning the bot away, in Korean", "자동응답 말고요"],
+    ["turning the bot away, in Chinese", "不要自动回复了"],
+    ["turning the bot away, in Hinglish", "bot nahi chahiye yaar"],
+    ["staff, in Hinglish", "kisi staff se baat karwa do"],
+    ["an admin, in Taglish", "pa-connect po ako sa admin"],
+    ["a supervisor, in Filipino", "kausapin ko po yung supervisor nyo"],
+    ["someone else, in Cantonese", "換個人嚟同我講"],
+  ])("reads a request for %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a question whether it is a bot", "is this a bot or a real person?"],
+    ["a question whether it is a bot, in Indonesian", "ini bot atau orang asli?"],
+    ["a question whether it is a bot, in Vietnamese", "đây là bot hay người thật thế"],
+    ["'admin' as a form of address before a request", "admin, can I get the blue one in size L?"],
+    ["'admin' at the end of a question", "bila nak pos barang saya, admin?"],
+    ["thanks to the admin, in Thai", "ขอบคุณแอดมินค่ะ"],
+    ["a refused call", "don't call me again, remove my number"],
+    ["when customer service opens", "what time does your customer service open?"],
+    ["a phone number given", "nomor telepon saya 0812 3456 7890"],
+    ["a data protection officer asked after", "你们的数据保护负责人是谁"],
+    ["an identity check, in Japanese", "本人確認をお願いします"],
+    ["an authority reported to, in Chinese", "我要向主管机关举报"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it("reads a request for a person after a question whether it is a bot", () => {
+    expect(detectSignals("are you a bot? I want to talk to a human")).toContain("person");
+  });
+
+  it("reads a one-time code asked for by someone claiming to be staff as fraud, not as a request", () => {
+    const signals = detectSignals("someone claiming to be your staff messaged me asking for OTP");
+    expect(signals).toContain("sensitive_fraud");
+    expect(signals).not.toContain("person");
+  });
+});
