@@ -170,7 +170,8 @@ const CATALOGUE = {
         "im good",
         "not now",
       ],
-      echo: ["wait", 
+      echo: [
+        "wait",
         "cancel",
         "it",
         "la",

@@ -43,7 +43,13 @@ type Suite = Record<
 >;
 type Response = {
   status: string;
-  reply: { text: string; language: string; intent: string; aiGenerated: boolean } | null;
+  reply: {
+    text: string;
+    language: string;
+    intent: string;
+    aiGenerated: boolean;
+    action?: { type: string; order: string; status: string } | null;
+  } | null;
   escalation: { region: string; reason: string } | null;
 };
 
@@ -68,18 +74,22 @@ function personOffers(text: string, locale: string): number {
  * What the policy must decide for each scenario (the demo shopper's #1001 has shipped, #1002 has not: cancelling and
  * changing the address are about #1002, a return about #1001).
  */
-const EXPECTED: Record<Scenario, { intent: string | RegExp; escalation: string | null; contains?: string }> =
-  {
-    order_status: { intent: "order_status", escalation: null, contains: "JT0001234567" },
-    delivery_delay: { intent: /delivery_delay|order_status/, escalation: null, contains: "JT0001234567" },
-    cancel_order: { intent: "cancel_order", escalation: "action_required" },
-    refund_return: { intent: "refund_return", escalation: "action_required" },
-    change_address: { intent: "change_address", escalation: "action_required" },
-    human_request: { intent: "human_request", escalation: "human_requested" },
-    complaint: { intent: "complaint", escalation: "frustration" },
-    sensitive: { intent: /^sensitive_/, escalation: "sensitive" },
-    unclear: { intent: "unknown", escalation: null },
-  };
+const EXPECTED: Record<
+  Scenario,
+  { intent: string | RegExp; escalation: string | null; contains?: string; action?: string }
+> = {
+  order_status: { intent: "order_status", escalation: null, contains: "JT0001234567" },
+  delivery_delay: { intent: /delivery_delay|order_status/, escalation: null, contains: "JT0001234567" },
+  // Order actions (docs/api.md "Actions"): the AI proposes the exact effect and waits for the shopper's yes; the
+  // new address is asked for in full before anything is proposed.
+  cancel_order: { intent: "cancel_order", escalation: null, action: "cancel_order", contains: "#1002" },
+  refund_return: { intent: "refund_return", escalation: null, action: "return_request", contains: "#1001" },
+  change_address: { intent: "change_address", escalation: null, contains: "#1002" },
+  human_request: { intent: "human_request", escalation: "human_requested" },
+  complaint: { intent: "complaint", escalation: "frustration" },
+  sensitive: { intent: /^sensitive_/, escalation: "sensitive" },
+  unclear: { intent: "unknown", escalation: null },
+};
 
 describe("conversation suite: every market through every kind of message", () => {
   const stack = useLocalStack({ autoPoll: false });
@@ -97,6 +107,8 @@ describe("conversation suite: every market through every kind of message", () =>
           expect(body.reply?.language).toBe(language);
           expect(body.reply?.intent).toMatch(expected.intent);
           if (expected.contains) expect(body.reply?.text).toContain(expected.contains);
+          if (expected.action)
+            expect(body.reply?.action).toMatchObject({ type: expected.action, status: "proposed" });
           // R1: the disclosure in the shopper's language, naming the word that reaches a person.
           const shopperStrings = resources[localeFor(language as never, market)]?.shopper as
             | { handoff_keyword: string }
@@ -175,7 +187,12 @@ describe("conversation suite: every market through every kind of message", () =>
           expect(answered.reply?.intent).toBe("cancel_order");
           expect(answered.reply?.language).toBe(language);
           expect(answered.reply?.text).toContain("#1002");
-          expect(answered.escalation?.reason).toBe("action_required");
+          // The cancellation the shopper asked for before we asked which order: proposed for that order.
+          expect(answered.reply?.action).toMatchObject({
+            type: "cancel_order",
+            order: "#1002",
+            status: "proposed",
+          });
         });
 
         it(`unlocks the order with the checkout email given as the answer: ${dialogues.email_answer[1]}`, async () => {

@@ -69,6 +69,20 @@ describe("language detection with the market as prior", () => {
     },
   );
 
+  it.each([
+    ["Hinglish with one Hindi word and no English one", "refund status batao please", "IN", "hi"],
+    ["Hinglish with several Hindi words", "parcel abhi tak nahi aaya, kab tak aayega?", "IN", "hi"],
+    ["English in India", "could you share the invoice for my last order?", "IN", "en"],
+    ["Taglish with 'po' and 'nyo'", "magkano po shipping nyo to Cebu?", "PH", "fil"],
+    ["English in the Philippines", "can you tell me when my parcel will be shipped?", "PH", "en"],
+    ["Manglish with Malay words", "bila barang sampai, boleh track tak?", "MY", "ms"],
+    ["English in Malaysia", "what is the warranty period for this blender?", "MY", "en"],
+    ["Indonesian slang", "kak stok warna hitam masih ada ga?", "ID", "id"],
+    ["Vietnamese without diacritics", "shop oi con hang size M ko", "VN", "vi"],
+  ])("reads %s by its marker words against English's: %s in %s is %s", (_what, text, market, expected) => {
+    expect(detect(text, market as keyof typeof MARKETS)).toBe(expected);
+  });
+
   it("keeps the conversation's language for a message too short to tell", () => {
     expect(detect("ok", "MY", "ms")).toBe("ms");
     expect(detect("#1001", "TH", "th")).toBe("th");

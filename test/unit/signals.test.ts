@@ -75,10 +75,10 @@ describe("signals read apart from the topic", () => {
 
 describe("frustration, by the kinds of signs shoppers give", () => {
   it.each([
-    ["slowness said with force, in English", "the courier is so slow, my gift will miss the party"],
-    ["slowness said with force, in Indonesian", "kurir kalian lemot parah, dari senin nggak gerak"],
-    ["slowness said with force, in Japanese", "発送が遅すぎて困ります"],
-    ["slowness said with force, in Chinese", "你们发货太慢了吧"],
+    ["slowness and a broken promise, in English", "so slow, you said it would come today and nothing"],
+    ["slowness sworn at, in Indonesian", "kurir kalian lemot sumpah, dari senin nggak gerak"],
+    ["slowness and a broken promise, in Japanese", "遅すぎ。昨日届くって言ってたのに"],
+    ["slowness and a broken promise, in Chinese", "你们发货太慢了，说好的三天呢"],
     ["sarcasm: praise, a clap and a slow reply", "wow, finally a reply after 4 days 👏"],
     ["sarcasm in Thai", "ขอบคุณที่เพิ่งตอบนะคะ ผ่านไปห้าวัน 👏"],
     ["a review threat, in English", "keep ignoring me and I'm giving this shop one star"],
@@ -111,6 +111,8 @@ describe("frustration, by the kinds of signs shoppers give", () => {
     ["Malay 'policy' that Indonesian would read as 'police'", "nak tanya polisi tukar saiz"],
     ["Korean 'before buying' that reads like 'fraud'", "사기 전에 사이즈 여쭤봐요"],
     ["a calm late parcel", "ordered 12 days ago and it still has not arrived, any news?"],
+    ["slowness alone, said calmly", "my order is 10 days late, so slow leh"],
+    ["slowness alone, in Thai", "ส่งช้ามากเลยค่ะ ตอนนี้ของอยู่ไหน"],
     ["an acronym pair", "COD OK for order 3321?"],
   ])("reads no frustration in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("frustration");
