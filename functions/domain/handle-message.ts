@@ -291,7 +291,9 @@ function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded)
   const reading = readMessage(message.text, loaded.entities, memory);
   const signals = detectSignals(message.text);
   const classified = deps.understanding.classify(message.text);
-  const { intent, confidence } = topicOf({ classified, reading, memory, signals });
+  const topic = topicOf({ classified, reading, memory, signals });
+  const { intent, confidence } =
+    loaded.entities.orderNames.length > 0 ? aboutTheNamedOrder(topic) : topic;
   return {
     language,
     locale: localeFor(language, market.code),
@@ -301,6 +303,21 @@ function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded)
     signals,
     reading,
   };
+}
+
+/**
+ * A message that names one of the shop's orders asks about that order, not about the shop's rules in general:
+ * "where is #1001?" is never a store question, and a return or payment question about it is that order's.
+ */
+const ORDER_TOPIC_OF: Partial<Record<Intent, Intent>> = {
+  store_info: "order_status",
+  shipping_info: "order_status",
+  return_policy: "refund_return",
+  payment_methods: "payment_issue",
+};
+function aboutTheNamedOrder(topic: { intent: Intent; confidence: number }) {
+  const intent = ORDER_TOPIC_OF[topic.intent];
+  return intent ? { intent, confidence: topic.confidence } : topic;
 }
 
 /** Finds the order the message is about (named, remembered or the shopper's own), never another shopper's. */

@@ -22,6 +22,20 @@ describe("the reply pipeline (handleShopperMessage)", () => {
     expect(result.reply?.text).toContain("JT0001234567");
   });
 
+  it("reads a question naming an order as about that order, even when the topic reads as the shop's rules", async () => {
+    // Whatever the classifier makes of it ("the shop", "shipping"), "where is #1001?" is that order's status.
+    const deps = {
+      ...p.deps,
+      understanding: {
+        ...p.deps.understanding,
+        classify: () => ({ intent: "store_info" as const, confidence: 0.9 }),
+      },
+    };
+    const result = await handleShopperMessage(deps, message("Kak, pesanan #1001 saya di mana?"));
+    expect(result.reply?.intent).toBe("order_status");
+    expect(result.reply?.text).toContain("JT0001234567");
+  });
+
   it("does not describe an order to a shopper the channel does not vouch for, even when named", async () => {
     const result = await handleShopperMessage(
       p.deps,
