@@ -225,5 +225,7 @@ export interface Turn {
   readonly statusAfter: ConversationStatus;
   readonly outcome: TurnOutcome;
   /** A burst answered as one turn (domain/bursts.ts): each shopper message as sent; `text` is them joined. */
-  readonly parts?: readonly { readonly messageId: string; readonly text: string; readonly at: string }[] | undefined;
+  readonly parts?:
+    | readonly { readonly messageId: string; readonly text: string; readonly at: string }[]
+    | undefined;
 }

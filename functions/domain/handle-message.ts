@@ -292,8 +292,7 @@ function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded)
   const signals = detectSignals(message.text);
   const classified = deps.understanding.classify(message.text);
   const topic = topicOf({ classified, reading, memory, signals });
-  const { intent, confidence } =
-    loaded.entities.orderNames.length > 0 ? aboutTheNamedOrder(topic) : topic;
+  const { intent, confidence } = loaded.entities.orderNames.length > 0 ? aboutTheNamedOrder(topic) : topic;
   return {
     language,
     locale: localeFor(language, market.code),
@@ -475,7 +474,11 @@ async function answerFromStore(
       decision: {
         kind: "reply",
         lines: [{ key: "clarify" }],
-        memory: { ...memory, misunderstandings: loaded.memory.misunderstandings + 1, lastIntent: understood.intent },
+        memory: {
+          ...memory,
+          misunderstandings: loaded.memory.misunderstandings + 1,
+          lastIntent: understood.intent,
+        },
       },
       sources: [],
     };

@@ -25,7 +25,11 @@ describe("store questions in a conversation", () => {
     });
 
   it("answers a return-policy question from the shop's article, naming it as the source", async () => {
-    const { body } = await say("k-1", "ID", "Kak, kebijakan pengembalian barangnya gimana? Berapa hari bisa retur?");
+    const { body } = await say(
+      "k-1",
+      "ID",
+      "Kak, kebijakan pengembalian barangnya gimana? Berapa hari bisa retur?",
+    );
     expect(body.status).toBe("ai");
     expect(body.reply?.sources).toContainEqual({ type: "article", id: "returns-id" });
     expect(body.escalation).toBeNull();

@@ -90,8 +90,7 @@ describe("marketplace messaging", () => {
       ).status,
     ).toBe(200);
     // The Shopee buyer is the demo shopper, known under this channel's buyer id.
-    for (const order of DEMO_ORDERS)
-      await stack.deps.orders.putOrder(SHOP, order, ["buyer:shopee:880011"]);
+    for (const order of DEMO_ORDERS) await stack.deps.orders.putOrder(SHOP, order, ["buyer:shopee:880011"]);
   });
   afterAll(async () => {
     await stack.stop();
