@@ -135,13 +135,17 @@ export function createApp(deps: HttpDeps) {
   registerKnowledgeRoutes(app, deps, (shopId) => shopKey.forget(shopId));
   app.route(
     "/inbox",
-    createInboxPages(deps, {
-      verifyAgent,
-      findShop: shopKey.lookup,
-      sessions: deps.sessions,
-      clock: deps.clock,
-      failures,
-    }) as unknown as Hono,
+    createInboxPages(
+      deps,
+      {
+        verifyAgent,
+        findShop: shopKey.lookup,
+        sessions: deps.sessions,
+        clock: deps.clock,
+        failures,
+      },
+      (shopId) => shopKey.forget(shopId),
+    ) as unknown as Hono,
   );
 
   app.doc31("/openapi.json", {

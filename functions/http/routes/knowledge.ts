@@ -15,9 +15,10 @@ import {
   POLICY_KINDS,
   type Product,
 } from "../../domain/knowledge";
-import { answerFromKnowledge } from "../../domain/knowledge-answer";
+import { answerFromKnowledge, type KnowledgeAnswer } from "../../domain/knowledge-answer";
+import type { ShopId } from "../../domain/ids";
 import { LANGUAGE_CODES, type Language } from "../../domain/languages";
-import { CURRENCY_CODES, isMarketCode, MARKET_CODES, MARKETS } from "../../domain/markets";
+import { CURRENCY_CODES, isMarketCode, MARKET_CODES, type MarketCode, MARKETS } from "../../domain/markets";
 import type { Clock, LocaleText, Understanding } from "../../domain/ports";
 import type { ShopifyEventQueue } from "../../domain/shopify-events";
 import type { AppEnv } from "../auth";
@@ -60,7 +61,8 @@ const ArticleFields = {
     .optional()
     .openapi({ description: "The markets it holds in; absent: all" }),
 };
-const ArticleInput = z.object(ArticleFields).openapi("ArticleInput");
+/** An article as the seller sends it (the API's body, the inbox's form): the same limits either way. */
+export const ArticleInput = z.object(ArticleFields).openapi("ArticleInput");
 const ArticleSchema = z
   .object({ id: z.string(), ...ArticleFields, updatedAt: z.string() })
   .openapi("Article");
@@ -386,30 +388,42 @@ export function registerKnowledgeRoutes(
   );
 
   app.openapi(routes.ask, async (c) => {
-    const shop = c.get("shop");
     const body = c.req.valid("json");
     if (!isMarketCode(body.market))
       throw new AppError("unknown_market", `Unknown market ${body.market}.`, {
         path: "market",
         allowed: MARKET_CODES,
       });
-    const market = MARKETS[body.market];
-    const language: Language =
-      body.language ?? deps.understanding.detectLanguage(body.question, market, undefined).language;
-    // The seller just wrote to the knowledge: read its version now rather than from the cached shop.
-    const answer = await answerFromKnowledge(
-      deps,
-      { id: shop.id, knowledgeVersion: await store.version(shop.id) },
-      { question: body.question, market: body.market, language },
-    );
+    const answer = await askKnowledge(deps, c.get("shop").id, { ...body, market: body.market });
     return c.json(
       {
         answered: answer.answered,
         text: answer.text,
-        language,
+        language: answer.language,
         sources: answer.sources.map((s) => ({ type: s.type, id: s.id })),
       },
       200,
     );
   });
+}
+
+/**
+ * The seller's test box (POST /v1/knowledge/ask and the inbox's knowledge page): the answer the AI would give a shopper
+ * in `market`, in the question's language unless one is given.
+ */
+export async function askKnowledge(
+  deps: Pick<KnowledgeRouteDeps, "knowledgeStore" | "knowledge" | "translator" | "understanding">,
+  shopId: ShopId,
+  question: { question: string; market: MarketCode; language?: Language | undefined },
+): Promise<KnowledgeAnswer & { language: Language }> {
+  const language: Language =
+    question.language ??
+    deps.understanding.detectLanguage(question.question, MARKETS[question.market], undefined).language;
+  // The seller just wrote to the knowledge: read its version now rather than from the cached shop.
+  const answer = await answerFromKnowledge(
+    deps,
+    { id: shopId, knowledgeVersion: await deps.knowledgeStore.version(shopId) },
+    { question: question.question, market: question.market, language },
+  );
+  return { ...answer, language };
 }

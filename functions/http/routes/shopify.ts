@@ -45,8 +45,11 @@ export interface ShopifyRouteDeps {
 
 /** Webhook bodies are queued whole; SQS takes 256 KiB, and Shopify's order payloads are far smaller. */
 export const SHOPIFY_WEBHOOK_MAX_BYTES = 200 * 1024;
-/** Shopify retries for 4 hours; a week covers every redelivery. */
-const DEDUPE_SECONDS = 7 * 24 * 3600;
+/**
+ * How long a signed body stays bound to its shop (and de-duplicated): Shopify retries for hours, but the binding is
+ * what stops a captured body naming no shop from being re-sent for another shop, so it outlives any realistic replay.
+ */
+const DEDUPE_SECONDS = 90 * 24 * 3600;
 const STATE_COOKIE = "shopify_oauth_state";
 /** How far ahead of our clock X-Shopify-Triggered-At may be; later times are clamped to now. */
 const TRIGGERED_AT_SKEW_MS = 5 * 60 * 1000;

@@ -13,10 +13,15 @@ import type {
   ShopStore,
 } from "../../domain/ports";
 import type { ConnectFlowDeps } from "../routes/connect";
+import type { KnowledgeRouteDeps } from "../routes/knowledge";
 import type { CognitoHostedUi } from "./cognito";
 
 /** The seller's connections page lists, starts and ends marketplace accounts: it needs the authorization flow. */
-export interface InboxPageDeps extends AgentActionDeps, ConnectFlowDeps {
+export interface InboxPageDeps
+  extends AgentActionDeps,
+    ConnectFlowDeps,
+    /** The seller's knowledge editor writes articles and asks the knowledge like the API does. */
+    Pick<KnowledgeRouteDeps, "knowledgeStore" | "knowledge" | "understanding"> {
   readonly translator: LocaleText;
   readonly conversations: ConversationStore;
   readonly cannedReplies: CannedReplyStore;

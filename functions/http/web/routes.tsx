@@ -36,6 +36,7 @@ import {
   ResolveForm,
   SignInForm,
 } from "./forms";
+import { registerKnowledgePages } from "./knowledge-pages";
 import { registerInsightPages, registerLivePages } from "./oversight-pages";
 import { loadPacket, shopperLocale, translationState } from "./packet-data";
 import { chooseLocale, LANGUAGE_COOKIE, type PageText, pageText } from "./page-locale";
@@ -136,7 +137,12 @@ interface PageKit {
  * The inbox pages: public assets and sign-in first, then every page that needs a session on `signedIn`, whose
  * first middleware is the session guard, so no page can be added to it unguarded.
  */
-export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth): Pages {
+export function createInboxPages(
+  deps: InboxPageDeps,
+  auth: SessionAuth,
+  /** Drops an instance's cached shop after the seller writes knowledge (the API's shop key cache). */
+  forgetShop?: (shopId: string) => void,
+): Pages {
   const kit = pageKit(deps, auth);
   const pages = new Hono<PageEnv>();
   useBrowserSafety(pages);
@@ -155,6 +161,7 @@ export function createInboxPages(deps: InboxPageDeps, auth: SessionAuth): Pages 
   registerLivePages(signedIn, kit);
   registerInsightPages(signedIn, kit);
   registerConnections(signedIn, kit);
+  registerKnowledgePages(signedIn, { ...kit, forgetShop });
   pages.route("/", signedIn);
   return pages;
 }

@@ -55,6 +55,9 @@ const Nav: FC<{ text: PageText; session: Session }> = ({ text, session }) => (
             <a href="/inbox/canned">{text.t("nav.canned")}</a>
           </li>
           <li>
+            <a href="/inbox/knowledge">{text.t("nav.knowledge")}</a>
+          </li>
+          <li>
             <a href="/inbox/unanswered">{text.t("nav.unanswered")}</a>
           </li>
           <li>
