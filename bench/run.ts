@@ -3,6 +3,7 @@ import { benchBundles } from "./bundles";
 import { benchClassifier, benchEngine } from "./engine";
 import { intentAccuracy } from "./intent-accuracy";
 import { benchLangid } from "./langid";
+import { benchNluEval } from "./nlu-eval";
 import { benchInbox } from "./inbox";
 import { benchMessages } from "./messages";
 import { benchMarketplaces } from "./marketplaces";
@@ -29,6 +30,8 @@ section(
     `all      ${fmt((100 * correct) / total)}%  (wrong ${rows.reduce((a, r) => a + r.wrong, 0)} of ${total})`,
   ].join("\n"),
 );
+section("shopper understanding, frozen test set (test/fixtures/nlu-eval: never tuned on)", benchNluEval("eval"));
+section("shopper understanding, development set (test/fixtures/nlu-dev: tuned on)", benchNluEval("dev"));
 section("language detection", benchLangid());
 section(
   "store knowledge (test/fixtures/knowledge-eval; synthetic shop of 2,000 articles + 20,000 products)",
