@@ -3,7 +3,7 @@
  * (another's is "not found"), only while it awaits approval (a conditional write, so two clicks or two agents never
  * both win), executed through the same port as the AI's, and the shopper is told in their language, once.
  */
-import { runAction, outcomeLines } from "./action-turn";
+import { executeAction, outcomeLines, recordStep, type TrackingLine, trackingLines } from "./action-turn";
 import type { Action, ActionStore, MailingAddress, OrderActions } from "./actions";
 import { type Agent, type AgentActionDeps, findForAgent } from "./agent-actions";
 import { AppError, notFound } from "./errors";
@@ -84,22 +84,34 @@ export async function decideOnAction(
       );
     current = now;
   }
+  // The agent's decision in the conversation's audit trail (again on a repeat: stored once).
+  await recordStep(deps, current);
+  let tracking: readonly TrackingLine[] = [];
   if (approving && current.status === "confirmed") {
     deps.metrics?.count("ActionsApproved", { market: current.market, type: current.type });
-    current = await runAction(deps, current, { resumed: !moved.ok, at, by, ref: agent.name ?? null });
+    const ran = await executeAction(deps, current, { resumed: !moved.ok, at, by, ref: agent.name ?? null });
+    current = ran.action;
+    if (ran.result.kind === "done") tracking = ran.result.tracking ?? [];
   } else if (moved.ok && !approving)
     deps.metrics?.count("ActionsDeclined", { market: current.market, type: current.type });
-  await tellShopper(deps, agent, current);
+  await tellShopper(deps, agent, current, tracking);
   return current;
 }
 
 /** The outcome in the shopper's language through the conversation's channel, stored once (keyed by the outcome). */
-async function tellShopper(deps: ActionApprovalDeps, agent: Agent, action: Action): Promise<void> {
+async function tellShopper(
+  deps: ActionApprovalDeps,
+  agent: Agent,
+  action: Action,
+  tracking: readonly TrackingLine[],
+): Promise<void> {
   const shopId = action.shopId as ShopId;
   const conversationId = action.conversationId as ConversationId;
   const found = await deps.conversations.getConversation(shopId, conversationId);
   if (!found) return;
-  const text = renderLines(deps.translator, outcomeLines(action, action), {
+  // A resend's outcome carries the tracking itself, as Shopify gave it just now.
+  const resent = action.status === "done" && action.type === "resend_tracking" ? trackingLines(tracking) : [];
+  const text = renderLines(deps.translator, [...outcomeLines(action, action), ...resent], {
     locale: action.locale,
     market: marketWith(action.market, undefined),
   });

@@ -23,7 +23,7 @@ import {
   type OrderActions,
   proposeAction,
 } from "./actions";
-import type { Memory } from "./conversation";
+import type { ConversationEvent, Memory } from "./conversation";
 import type { ConversationId, ShopId } from "./ids";
 import type { Intent } from "./intent";
 import { type Language, LANGUAGES } from "./languages";
@@ -31,7 +31,8 @@ import type { Market } from "./markets";
 import type { OrderSnapshot } from "./order";
 import type { OrderResolution } from "./order-resolution";
 import type { Decision, Line } from "./policy";
-import type { Clock, LocaleText, Metrics } from "./ports";
+import { asksToResendTracking } from "./phrasebook";
+import type { Clock, ConversationStore, LocaleText, Metrics } from "./ports";
 import type { Signal } from "./signals";
 
 export interface ActionDeps {
@@ -42,6 +43,37 @@ export interface ActionDeps {
   readonly translator: LocaleText;
   readonly clock: Clock;
   readonly metrics?: Metrics | undefined;
+  /** Where each step is recorded in the conversation's audit trail (GET /v1/conversations/{id}, the inbox history). */
+  readonly conversations?: Pick<ConversationStore, "addEvent"> | undefined;
+}
+
+/**
+ * Records the action's latest step as an event of its conversation; keyed by action and status, so recording the
+ * same step again (a retried turn, a second click) changes nothing.
+ */
+export async function recordStep(
+  deps: Pick<ActionDeps, "conversations">,
+  action: Action,
+  expiresAt?: number,
+): Promise<void> {
+  const step = action.history.findLast((h) => h.status === action.status);
+  if (!deps.conversations || !step) return;
+  const agentId = step.by.startsWith("agent:") ? step.by.slice("agent:".length) : null;
+  const event: ConversationEvent = {
+    escalationId: "",
+    kind: "action",
+    agentId,
+    ...(agentId && step.ref ? { agentName: step.ref } : {}),
+    at: step.at,
+    note: action.outcome ?? null,
+    action: { id: action.id, type: action.type, order: action.order.name, status: action.status },
+  };
+  await deps.conversations.addEvent(
+    action.shopId as ShopId,
+    action.conversationId as ConversationId,
+    event,
+    expiresAt,
+  );
 }
 
 export interface ActionTurnInput {
@@ -117,7 +149,9 @@ export async function actOnOrder(deps: ActionDeps, input: ActionTurnInput): Prom
   }
   if (input.memory.awaiting === "address" && input.memory.pendingIntent === "change_address")
     return addressGiven(deps, input);
-  const type = ACTION_OF_INTENT[input.intent];
+  // The classifier reads "resend the tracking number" as a status question: the phrase names the action.
+  const type =
+    ACTION_OF_INTENT[input.intent] ?? (asksToResendTracking(input.text) ? "resend_tracking" : undefined);
   if (!type || input.order.kind !== "found") return null;
   return requestAction(deps, input, type, input.order.order);
 }
@@ -134,6 +168,9 @@ async function requestAction(
   const intent = INTENT_OF[type];
   const mode = modeFor(input.settings, type, input.market.code, input.market.posture);
   if (mode === "off" || !isShopifyOrder(order)) return handOverPrepared(input, type, order);
+  // Sending again the tracking the shopper already has changes nothing at the shop, so in auto it is done at once:
+  // a "shall I?" for a read would only cost a turn (with approval it is proposed and approved like the others).
+  if (type === "resend_tracking" && mode === "auto") return resendNow(deps, input, order);
   if (type === "change_address") {
     const reading = deps.addressReader
       ? await deps.addressReader.read(input.text, order.shippingCountry)
@@ -157,6 +194,59 @@ async function requestAction(
   }
   return propose(deps, input, type, order, mode);
 }
+
+/** Resends the tracking details at once (auto), the request being the shopper's yes; a retried turn resumes it. */
+async function resendNow(
+  deps: ActionDeps,
+  input: ActionTurnInput,
+  order: OrderSnapshot,
+): Promise<ActionTurn> {
+  const store = deps.actions as ActionStore;
+  const fresh = proposeAction({
+    ...idsOf(input),
+    type: "resend_tracking",
+    mode: "auto",
+    order,
+    effect: effectOf("resend_tracking", order, input.settings),
+    now: input.now,
+    minutes: minutesOf(input),
+    status: "confirmed",
+  });
+  const created = await store.create(fresh, input.expiresAt);
+  let action = created ? fresh : ((await store.get(input.shopId, input.conversationId, fresh.id)) ?? fresh);
+  if (created) {
+    const labels = { market: input.market.code, type: "resend_tracking" };
+    deps.metrics?.count("ActionsProposed", labels);
+    deps.metrics?.count("ActionsConfirmed", labels);
+  }
+  await recordStep(deps, action, input.expiresAt);
+  let tracking: readonly TrackingLine[] = order.tracking;
+  if (action.status === "confirmed") {
+    const ran = await executeAction(deps, action, {
+      resumed: !created,
+      at: input.now.toISOString(),
+      by: "ai",
+      ref: input.messageId,
+    });
+    action = ran.action;
+    // The tracking as Shopify has it now, not as the cache last saw it.
+    if (ran.result.kind === "done" && ran.result.tracking) tracking = ran.result.tracking;
+  }
+  return outcomeTurn(input, action, "order_status", tracking);
+}
+
+export type TrackingLine = { company: string | null; number: string | null; url: string | null };
+
+/** One sentence per parcel with a tracking number, and its link when the courier gave one. */
+export const trackingLines = (tracking: readonly TrackingLine[]): Line[] =>
+  tracking.flatMap((t): Line[] =>
+    t.number
+      ? [
+          { key: "action.tracking_number", values: { tracking: t.number, carrier: t.company ?? "-" } },
+          ...(t.url ? [{ key: "tracking_link", values: { url: t.url } } satisfies Line] : []),
+        ]
+      : [],
+  );
 
 /** The prepared action, for a person to carry out (the seller's `off`, or a marketplace order): never executed. */
 function handOverPrepared(input: ActionTurnInput, type: ActionType, order: OrderSnapshot): ActionTurn | null {
@@ -206,6 +296,7 @@ async function propose(
   });
   const stored = (await deps.actions?.create(action, input.expiresAt)) ?? false;
   if (stored) deps.metrics?.count("ActionsProposed", { market: input.market.code, type });
+  await recordStep(deps, action, input.expiresAt);
   const lines: Line[] = [
     ...effectLines(input, action, "propose"),
     ...(mode === "approval" ? [{ key: "action.approval_note" }] : []),
@@ -288,6 +379,7 @@ async function addressGiven(deps: ActionDeps, input: ActionTurnInput): Promise<A
   });
   if (await deps.actions?.create(action, input.expiresAt))
     deps.metrics?.count("ActionsProposed", { market: input.market.code, type: "change_address" });
+  await recordStep(deps, action, input.expiresAt);
   return {
     decision: {
       kind: "escalate",
@@ -327,6 +419,7 @@ async function answerProposal(
     const moved = await store.transition(pending, ["proposed"], { status: "expired", at, by: "ai" });
     const action = moved.ok ? moved.action : (moved.current ?? pending);
     if (moved.ok) deps.metrics?.count("ActionsExpired", { market: pending.market, type: pending.type });
+    await recordStep(deps, action, input.expiresAt);
     return done({ kind: "reply", lines: [{ key: "action.expired", values: o }] }, action);
   }
   const by = { by: "shopper", ref: input.messageId, decidedBy: input.messageId } as const;
@@ -334,6 +427,7 @@ async function answerProposal(
     const moved = await store.transition(pending, ["proposed"], { status: "declined", at, ...by });
     if (!moved.ok) return afterTheFact(input, moved.current ?? pending);
     deps.metrics?.count("ActionsDeclined", { market: pending.market, type: pending.type });
+    await recordStep(deps, moved.action, input.expiresAt);
     return done({ kind: "reply", lines: [{ key: "action.withdrawn", values: o }] }, moved.action);
   }
   const next = pending.mode === "approval" ? "awaiting_approval" : "confirmed";
@@ -349,6 +443,7 @@ async function answerProposal(
     if (!ours) return afterTheFact(input, current);
     action = current;
   }
+  await recordStep(deps, action, input.expiresAt);
   if (action.status === "awaiting_approval")
     return {
       decision: {
@@ -418,6 +513,15 @@ export async function runAction(
   action: Action,
   step: { readonly resumed: boolean; readonly at: string; readonly by: string; readonly ref?: string | null },
 ): Promise<Action> {
+  return (await executeAction(deps, action, step)).action;
+}
+
+/** runAction, with what the shop answered (the fresh tracking of a resend). */
+export async function executeAction(
+  deps: ActionDeps,
+  action: Action,
+  step: { readonly resumed: boolean; readonly at: string; readonly by: string; readonly ref?: string | null },
+): Promise<{ action: Action; result: ExecutionResult }> {
   const store = deps.actions as ActionStore;
   const result = await (deps.orderActions as OrderActions).execute(action.shopId as ShopId, action);
   const ok = result.kind === "done" || (step.resumed && alreadyApplied(action, result));
@@ -434,13 +538,20 @@ export async function runAction(
   const after = moved.ok ? moved.action : (moved.current ?? action);
   if (moved.ok)
     deps.metrics?.count(ok ? "ActionsDone" : "ActionsFailed", { market: action.market, type: action.type });
-  return after;
+  await recordStep(deps, after);
+  return { action: after, result };
 }
 
 /** The turn that tells the shopper the outcome; a failure hands the conversation to a person with the action. */
-function outcomeTurn(input: ActionTurnInput, action: Action, intent: Intent): ActionTurn {
+function outcomeTurn(
+  input: ActionTurnInput,
+  action: Action,
+  intent: Intent,
+  tracking: readonly TrackingLine[] = [],
+): ActionTurn {
   const memory = memoryWith(input, intent, { awaiting: null, action: undefined });
-  const lines = outcomeLines(input, action);
+  const resent = action.status === "done" && action.type === "resend_tracking";
+  const lines = [...outcomeLines(input, action), ...(resent ? trackingLines(tracking) : [])];
   if (action.status === "failed" && !["cancelled", "refunded"].includes(action.outcome ?? ""))
     return { decision: { kind: "escalate", reason: "action_required", lines, memory }, action, intent };
   return { decision: { kind: "reply", lines, memory }, action, intent };

@@ -254,8 +254,11 @@ export function proposeAction(input: {
   readonly effect: ActionEffect;
   readonly now: Date;
   readonly minutes: number;
-  /** Straight to an agent (no shopper confirmation to wait for): an address written as text, or a manual action. */
-  readonly status?: "proposed" | "awaiting_approval";
+  /**
+   * Straight to an agent (no shopper confirmation to wait for): an address written as text, or a manual action; or
+   * confirmed by the request itself (a resend of the tracking in auto).
+   */
+  readonly status?: "proposed" | "awaiting_approval" | "confirmed";
 }): Action {
   const at = input.now.toISOString();
   const status = input.status ?? "proposed";
@@ -272,12 +275,12 @@ export function proposeAction(input: {
     effect: input.effect,
     status,
     proposedIn: input.messageId,
-    decidedBy: status === "awaiting_approval" ? input.messageId : null,
+    decidedBy: status === "proposed" ? null : input.messageId,
     createdAt: at,
     expiresAt: new Date(input.now.getTime() + input.minutes * 60_000).toISOString(),
     outcome: null,
     detail: null,
-    history: [{ status, at, by: "ai", ref: input.messageId }],
+    history: [{ status, at, by: status === "confirmed" ? "shopper" : "ai", ref: input.messageId }],
   };
 }
 

@@ -8,10 +8,10 @@ import type { Conversation, EscalationReason } from "./conversation";
 import type { HandoffPacket } from "./escalation";
 import { buildHandoffPacket } from "./handoff";
 import { escalationIdFor } from "./identifiers";
-import type { ConversationId, ShopId } from "./ids";
 import { type MarketOverride, type MarketCode, marketWith } from "./markets";
 import type { Marketplace } from "./marketplace";
-import type { LocaleText } from "./ports";
+import type { ChannelActivity, ReplyRecord } from "./ports";
+import type { LocaleText } from "./translator";
 
 /** The rules this module enforces, as a channel's catalogue entry states them (null: no such rule). */
 export interface SendingRules {
@@ -19,36 +19,8 @@ export interface SendingRules {
   readonly maxConsecutiveReplies: number | null;
 }
 
-/** What the seller side has done in one marketplace conversation since the buyer last wrote. */
-export interface ChannelActivity {
-  /** When the buyer last wrote; null when no buyer message was recorded (a conversation older than the record). */
-  readonly buyerLastAt: string | null;
-  /** Seller messages (each part of a split reply counts) since the buyer last wrote. */
-  readonly sellerStreak: number;
-  /** Parts of the reply being sent that already went out: a retried reply resumes after them. */
-  readonly partsSent: number;
-}
-
-/** Who wrote a reply that went out on a marketplace: the AI, or a person (an agent or the seller's staff). */
-export type ReplyAuthor = "ai" | "human";
-
-export interface ReplyRecord {
-  readonly marketplace: Marketplace;
-  readonly author: ReplyAuthor;
-}
-
-/** The per-conversation record the rules are checked against, and the log of replies sent per marketplace. */
-export interface ChannelActivityStore {
-  /** The buyer wrote at `at`: the window restarts and the streak is back to zero (an older message changes nothing). */
-  buyerWrote(shopId: ShopId, conversationId: ConversationId, at: string): Promise<void>;
-  read(shopId: ShopId, conversationId: ConversationId, replyKey: string): Promise<ChannelActivity>;
-  /** Part `index` of the reply went out: counted once in the streak, however often this is repeated. */
-  partSent(shopId: ShopId, conversationId: ConversationId, replyKey: string, index: number): Promise<void>;
-  /** A reply went out (once per reply key). */
-  recordReply(shopId: ShopId, replyKey: string, record: ReplyRecord & { readonly at: string }): Promise<void>;
-  /** The replies sent in [from, to). */
-  replies(shopId: ShopId, from: string, to: string): Promise<ReplyRecord[]>;
-}
+// Declared in ports.ts (this module imports handoff.ts, which imports ports.ts, so the port cannot live here).
+export type { ChannelActivity, ChannelActivityStore, ReplyAuthor, ReplyRecord } from "./ports";
 
 export type HoldBackReason = Extract<EscalationReason, "channel_window_closed" | "channel_cap_reached">;
 

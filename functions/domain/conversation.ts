@@ -170,16 +170,28 @@ export interface Message {
 
 export const INITIAL_MEMORY: Memory = { misunderstandings: 0 };
 
-/** The audit trail of a handoff (R3): who took the conversation, when, and how it ended. */
+/**
+ * The audit trail of a conversation (R3): who took it, when, and how it ended; and each step of an order action
+ * (issue #19), which belongs to the conversation rather than to one handoff.
+ */
 export interface ConversationEvent {
+  /** The handoff the event belongs to; empty for an action's step (an action may have no handoff at all). */
   readonly escalationId: string;
-  readonly kind: "escalated" | "taken_over" | "claimed" | "resolved" | "released";
+  readonly kind: "escalated" | "taken_over" | "claimed" | "resolved" | "released" | "action";
   readonly agentId: string | null;
   /** The agent's display name at the time, for the inbox's history. */
   readonly agentName?: string | undefined;
   readonly at: string;
   readonly note?: string | null | undefined;
+  /** For `action`: the action and the status this step moved it to. */
+  readonly action?: ActionRef | undefined;
 }
+
+/** The key an event is stored once under: a handoff's kind per escalation, an action's status per action. */
+export const eventKey = (event: ConversationEvent) =>
+  event.kind === "action" && event.action
+    ? `ACTION#${event.action.id}#${event.action.status}`
+    : `${event.escalationId}#${event.kind}`;
 
 /** An agent's note on an escalation: seen by agents only, never sent to the shopper. */
 export interface InternalNote {

@@ -146,6 +146,13 @@ export async function handleShopperMessage(
   // Linked before the turn is stored, so a retry after a failure links again (the link is idempotent).
   const link = confirmedLink(message, loaded, orders);
   if (link.length > 0) await deps.conversations.linkIdentity?.(message.shopId, identityKeyOf(message), link);
+  // Filed when it starts and when it gains a link: once per change, not once per message (R4, the agent's packet).
+  if (loaded.previous === null || link.length > 0)
+    await deps.conversations.noteShopperConversation?.(message.shopId, loaded.conversationId, [
+      ...shopperKeys(message.channel, message.shopper, message.market),
+      ...(loaded.context.linkedKeys ?? []),
+      ...link,
+    ]);
   return persistTurn(deps, message, planned);
 }
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { ShopId } from "./ids";
 import { LANGUAGE_CODES, type Language } from "./languages";
 import { MARKET_CODES, type MarketCode } from "./markets";
-import type { Page, PageRequest } from "./ports";
+import type { Page, PageRequest } from "./paging";
 import type { ShopifyEvent } from "./shopify-events";
 
 /** Per shop, so one shop's index stays small enough to load in milliseconds on a Lambda instance. */

@@ -16,10 +16,12 @@ import type { ConversationId, EscalationId, ShopId } from "./ids";
 import type { Intent } from "./intent";
 import type { Language } from "./language";
 import type { Market, MarketCode, MarketOverride, Region } from "./markets";
+import type { Marketplace } from "./marketplace";
 import type { OrderSnapshot } from "./order";
 import type { Turn } from "./conversation";
 import type { CannedReply } from "./canned-replies";
 import type { ActionSettings } from "./actions";
+import type { Page, PageRequest } from "./paging";
 
 /** Structured logs: ids, codes and outcomes only — never message text, contact details or secrets. */
 export interface Logger {
@@ -33,15 +35,8 @@ export interface Clock {
   now(): Date;
 }
 
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextCursor: string | null;
-}
-
-export interface PageRequest {
-  readonly limit: number;
-  readonly cursor?: string | undefined;
-}
+// Paging lives in its own module so knowledge.ts can use it without importing ports.ts (which re-exports its store).
+export type { Page, PageRequest } from "./paging";
 
 /** Everything one shopper message needs, read in one round trip. */
 export interface TurnContext {
@@ -50,6 +45,18 @@ export interface TurnContext {
   readonly orderByName: OrderSnapshot | null;
   /** Orders linked to any of the shopper's lookup keys (email, phone, channel buyer id). */
   readonly shopperOrders: readonly OrderSnapshot[];
+  /** The lookup keys linked to the vouched identity so far (R4's confirmed-order rule). */
+  readonly linkedKeys?: readonly string[] | undefined;
+}
+
+/** Another conversation of the same shopper, as the agent's packet lists it (R4). */
+export interface ShopperConversation {
+  readonly id: ConversationId;
+  readonly channel: string;
+  readonly market: MarketCode;
+  readonly status: ConversationStatus;
+  readonly lastMessageAt: string;
+  readonly escalationId: EscalationId | null;
 }
 
 export interface TurnContextQuery {
@@ -72,6 +79,21 @@ export interface ConversationStore {
    * idempotent. Absent where identities are not kept.
    */
   linkIdentity?(shopId: ShopId, identityKey: string, keys: readonly string[]): Promise<void>;
+  /**
+   * Files the conversation under each vouched key of its shopper (buyer id, channel phone, linked keys) so their
+   * other conversations are found; idempotent. Absent where identities are not kept.
+   */
+  noteShopperConversation?(
+    shopId: ShopId,
+    conversationId: ConversationId,
+    keys: readonly string[],
+  ): Promise<void>;
+  /** The shop's other conversations filed under any of these vouched keys or the keys linked to them, newest first. */
+  shopperConversations?(
+    shopId: ShopId,
+    keys: readonly string[],
+    except: ConversationId,
+  ): Promise<ShopperConversation[]>;
   /** Applies the turn to the conversation; a repeat of the same turn changes nothing. */
   applyTurn(turn: Turn, next: Conversation): Promise<void>;
   /** Stores the turn; false if it was already stored. */
@@ -103,8 +125,11 @@ export interface ConversationStore {
     status: ConversationStatus,
     guard: { from: readonly ConversationStatus[]; escalationId: string },
   ): Promise<boolean>;
-  /** Records a handoff event once (a repeat changes nothing); it expires with the conversation. */
-  addEvent(shopId: ShopId, id: ConversationId, event: ConversationEvent): Promise<void>;
+  /**
+   * Records an event once (a repeat changes nothing); it expires with the conversation, or at `expiresAt` (epoch
+   * seconds) when given, for an event written before the conversation's first turn is stored.
+   */
+  addEvent(shopId: ShopId, id: ConversationId, event: ConversationEvent, expiresAt?: number): Promise<void>;
   /**
    * Hands a conversation the AI holds to a person under `escalationId` (a marketplace refused the AI's reply);
    * false when it is no longer the AI's.
@@ -359,3 +384,87 @@ export interface SessionStore {
 }
 
 export type { Reply, Shopper, TranscriptEntry };
+
+/** What the seller side has done in one marketplace conversation since the buyer last wrote. */
+export interface ChannelActivity {
+  /** When the buyer last wrote; null when no buyer message was recorded (a conversation older than the record). */
+  readonly buyerLastAt: string | null;
+  /** Seller messages (each part of a split reply counts) since the buyer last wrote. */
+  readonly sellerStreak: number;
+  /** Parts of the reply being sent that already went out: a retried reply resumes after them. */
+  readonly partsSent: number;
+}
+
+/** Who wrote a reply that went out on a marketplace: the AI, or a person (an agent or the seller's staff). */
+export type ReplyAuthor = "ai" | "human";
+
+export interface ReplyRecord {
+  readonly marketplace: Marketplace;
+  readonly author: ReplyAuthor;
+}
+
+/** The per-conversation record the rules are checked against, and the log of replies sent per marketplace. */
+export interface ChannelActivityStore {
+  /** The buyer wrote at `at`: the window restarts and the streak is back to zero (an older message changes nothing). */
+  buyerWrote(shopId: ShopId, conversationId: ConversationId, at: string): Promise<void>;
+  read(shopId: ShopId, conversationId: ConversationId, replyKey: string): Promise<ChannelActivity>;
+  /** Part `index` of the reply went out: counted once in the streak, however often this is repeated. */
+  partSent(shopId: ShopId, conversationId: ConversationId, replyKey: string, index: number): Promise<void>;
+  /** A reply went out (once per reply key). */
+  recordReply(shopId: ShopId, replyKey: string, record: ReplyRecord & { readonly at: string }): Promise<void>;
+  /** The replies sent in [from, to). */
+  replies(shopId: ShopId, from: string, to: string): Promise<ReplyRecord[]>;
+}
+
+/** An order as the cache holds it, with every lookup key it was indexed under when it was written. */
+export interface CachedOrderRecord {
+  readonly order: OrderSnapshot;
+  readonly lookupKeys: readonly string[];
+}
+
+/** Deletes a customer's or a shop's data; every delete is idempotent. */
+export interface ErasureStore {
+  /** Every order snapshot held under these lookup keys. */
+  ordersOf(shopId: ShopId, lookupKeys: readonly string[]): Promise<OrderSnapshot[]>;
+  /** The cached orders with these names (any form "#1001" / "1001"), with the keys they were indexed under. */
+  orderRecords(shopId: ShopId, orderNames: readonly string[]): Promise<CachedOrderRecord[]>;
+  /** The order items (by name) and their id aliases (by Shopify id). */
+  eraseOrders(shopId: ShopId, orders: readonly { id: string; name: string }[]): Promise<number>;
+  /** Whole lookup items: every order indexed under these keys goes with them. */
+  eraseLookups(shopId: ShopId, lookupKeys: readonly string[]): Promise<number>;
+  /** Takes only these orders out of the lookup items (an item left empty is deleted); other orders stay indexed. */
+  unindexOrders(
+    shopId: ShopId,
+    lookupKeys: readonly string[],
+    orderNames: readonly string[],
+  ): Promise<number>;
+  /** The conversation, its turns, messages and events, and every escalation it had. */
+  eraseConversation(shopId: ShopId, id: ConversationId): Promise<number>;
+  /** Data-request exports about this customer (they hold the same personal data). */
+  eraseExportsAbout(
+    shopId: ShopId,
+    customer: { email: string | null; phone: string | null },
+  ): Promise<number>;
+  /** Everything the shop owns, found through the owner index. */
+  eraseOwned(shopId: ShopId): Promise<number>;
+}
+
+/*
+ * The ports declared beside the entities they speak of, re-exported so this file lists every port: defining them
+ * here would make ports.ts and those modules import each other.
+ */
+/** Order actions: running them at the shop, storing them, and reading a typed address. */
+export type { ActionStore, AddressReader, OrderActions } from "./actions";
+/** Chat bursts waiting to be answered together. */
+export type { BurstStore } from "./bursts";
+/** Store knowledge: the search index and the articles, products and policies it is built from. */
+export type { KnowledgeBase, KnowledgeStore } from "./knowledge";
+/** Marketplace access tokens, refreshed and stored sealed. */
+export type { TokenStore } from "./marketplace-tokens";
+/** Marketplace work queues: inbound pushes, burst flushes and outbound replies. */
+export type { MarketplaceQueues } from "./marketplace-queues";
+/** The language model that writes replies. */
+export type { ReplyModel } from "./model";
+/** Shopify: the connection and webhook de-duplication, and the queue of verified webhook events. */
+export type { ShopifyStore } from "./shopify";
+export type { ShopifyEventQueue } from "./shopify-events";

@@ -3,44 +3,14 @@
  * erase a customer, erase a shop. Each is idempotent (a repeated request finds less or nothing) and audited.
  */
 import type { Conversation } from "./conversation";
-import type { ConversationId, ShopId } from "./ids";
+import type { ShopId } from "./ids";
 import { phoneE164, samePhone } from "./contact";
 import { type OrderSnapshot, orderKey } from "./order";
-import type { Clock, ConversationStore } from "./ports";
+import type { Clock, ConversationStore, ErasureStore } from "./ports";
 import type { ShopifyStore } from "./shopify";
 
-/** An order as the cache holds it, with every lookup key it was indexed under when it was written. */
-export interface CachedOrderRecord {
-  readonly order: OrderSnapshot;
-  readonly lookupKeys: readonly string[];
-}
-
-/** Deletes a customer's or a shop's data; every delete is idempotent. */
-export interface ErasureStore {
-  /** Every order snapshot held under these lookup keys. */
-  ordersOf(shopId: ShopId, lookupKeys: readonly string[]): Promise<OrderSnapshot[]>;
-  /** The cached orders with these names (any form "#1001" / "1001"), with the keys they were indexed under. */
-  orderRecords(shopId: ShopId, orderNames: readonly string[]): Promise<CachedOrderRecord[]>;
-  /** The order items (by name) and their id aliases (by Shopify id). */
-  eraseOrders(shopId: ShopId, orders: readonly { id: string; name: string }[]): Promise<number>;
-  /** Whole lookup items: every order indexed under these keys goes with them. */
-  eraseLookups(shopId: ShopId, lookupKeys: readonly string[]): Promise<number>;
-  /** Takes only these orders out of the lookup items (an item left empty is deleted); other orders stay indexed. */
-  unindexOrders(
-    shopId: ShopId,
-    lookupKeys: readonly string[],
-    orderNames: readonly string[],
-  ): Promise<number>;
-  /** The conversation, its turns, messages and events, and every escalation it had. */
-  eraseConversation(shopId: ShopId, id: ConversationId): Promise<number>;
-  /** Data-request exports about this customer (they hold the same personal data). */
-  eraseExportsAbout(
-    shopId: ShopId,
-    customer: { email: string | null; phone: string | null },
-  ): Promise<number>;
-  /** Everything the shop owns, found through the owner index. */
-  eraseOwned(shopId: ShopId): Promise<number>;
-}
+// Declared in ports.ts (privacy.ts imports ports.ts, so the port cannot live here without a cycle).
+export type { CachedOrderRecord, ErasureStore } from "./ports";
 
 export interface PrivacyDeps {
   readonly conversations: ConversationStore;

@@ -147,11 +147,19 @@ export const OrderSnapshotSchema = z
 export const ConversationEventSchema = z
   .object({
     escalationId: z.string(),
-    kind: z.enum(["escalated", "taken_over", "claimed", "resolved", "released"]),
+    kind: z.enum(["escalated", "taken_over", "claimed", "resolved", "released", "action"]),
     agentId: z.string().nullable(),
     agentName: z.string().optional(),
     at: z.string(),
     note: z.string().nullable().optional(),
+    action: z
+      .object({
+        id: z.string(),
+        type: z.enum(ACTION_TYPES),
+        order: z.string(),
+        status: z.enum(ACTION_STATUSES),
+      })
+      .optional(),
   })
   .openapi("ConversationEvent");
 
@@ -193,6 +201,8 @@ export const ConversationSchema = z
 
 export const ConversationDetailSchema = ConversationSchema.extend({
   messages: z.array(MessageSchema),
+  /** Its audit trail: handoffs and every step of its order actions, oldest first. */
+  events: z.array(ConversationEventSchema),
 }).openapi("ConversationDetail");
 
 export const PageQuerySchema = z.object({

@@ -15,6 +15,7 @@ const SHOP = "actions-silk.myshopify.com";
 const SECRET = LOCAL_DEFAULTS.shopifyApiSecret;
 
 type Reply = {
+  conversationId: string;
   status: string;
   reply: { text: string; action?: { id: string; type: string; order: string; status: string } | null } | null;
   escalation: { id: string } | null;
@@ -96,6 +97,17 @@ describe("order actions against the local Shopify", () => {
       fakeOrder({ id: "gid://shopify/Order/3006", name: "#3006" }),
       fakeOrder({ id: "gid://shopify/Order/3007", name: "#3007" }),
       fakeOrder({ id: "gid://shopify/Order/3008", name: "#3008" }),
+      fakeOrder({
+        id: "gid://shopify/Order/3009",
+        name: "#3009",
+        displayFulfillmentStatus: "FULFILLED",
+        fulfillments: [
+          {
+            ...delivered,
+            trackingInfo: [{ company: "Kerry", number: "KE9", url: "https://track.example/KE9" }],
+          },
+        ],
+      }),
     ]);
   });
   afterAll(async () => {
@@ -137,12 +149,17 @@ describe("order actions against the local Shopify", () => {
     ]);
     expect(fake.order(SHOP, "gid://shopify/Order/3001")?.cancelledAt).not.toBeNull();
     // The yes turn: the turn's reads (a second BatchGet for the keys linked to this shopper when the proposal named
-    // the order with its checkout email), two conditional action updates, the conversation update, the turn put.
+    // the order with its checkout email), two conditional action updates each recorded as a conversation event (the
+    // conversation's expiry read, the event put once), the conversation update, the turn put.
     expect(yes.dynamodb).toEqual([
       "BatchGetItem",
       "BatchGetItem",
       "UpdateItem",
+      "GetItem",
+      "PutItem",
       "UpdateItem",
+      "GetItem",
+      "PutItem",
       "UpdateItem",
       "PutItem",
     ]);
@@ -154,6 +171,39 @@ describe("order actions against the local Shopify", () => {
     expect(retried.result.body).toEqual(yes.result.body);
     expect(retried.shopify).toEqual([]);
     expect(fake.mutations.filter((m) => m.name === "orderCancel")).toHaveLength(1);
+
+    // Each step is in the conversation's audit trail, once, as GET /v1/conversations/{id} shows it.
+    const seen = await http<{
+      events: { kind: string; action?: { type: string; order: string; status: string } }[];
+    }>(url(`/v1/conversations/${yes.result.body.conversationId}`), { token: apiKey });
+    expect(seen.body.events.filter((e) => e.kind === "action").map((e) => e.action)).toEqual(
+      ["proposed", "confirmed", "done"].map((status) => ({
+        id: expect.any(String),
+        type: "cancel_order",
+        order: "#3001",
+        status,
+      })),
+    );
+  });
+
+  it("resends the tracking at once when the shopper asks for it again, read fresh from Shopify", async () => {
+    const say = conversation("TH");
+    const before = fake.mutations.length;
+    const asked = await measured(() => say("ขอเลขพัสดุของคำสั่งซื้อ #3009 อีกครั้งค่ะ อีเมล somchai@example.com"));
+    expect(asked.result.body.reply?.action).toMatchObject({ type: "resend_tracking", status: "done" });
+    expect(asked.result.body.reply?.text).toContain("KE9");
+    expect(asked.result.body.reply?.text).toContain("https://track.example/KE9");
+    // The order re-read at Shopify, and no mutation: nothing changes at the shop.
+    expect(asked.shopify).toContain("SupportActionOrder");
+    expect(fake.mutations.length).toBe(before);
+    const seen = await http<{ events: { kind: string; action?: { status: string } }[] }>(
+      url(`/v1/conversations/${asked.result.body.conversationId}`),
+      { token: apiKey },
+    );
+    expect(seen.body.events.filter((e) => e.kind === "action").map((e) => e.action?.status)).toEqual([
+      "confirmed",
+      "done",
+    ]);
   });
 
   it("changes nothing and says so when the order was fulfilled between the proposal and the yes", async () => {
@@ -343,7 +393,8 @@ describe("order actions against the local Shopify", () => {
     const figures = await http<{
       actions: { markets: Record<string, { proposed: number; done: number; failed: number }> };
     }>(url("/v1/analytics"), { token: apiKey });
-    expect(figures.body.actions.markets.TH).toMatchObject({ done: 2, failed: 2 });
+    // Done: the cancel, the return and the tracking resent.
+    expect(figures.body.actions.markets.TH).toMatchObject({ done: 3, failed: 2 });
     expect(figures.body.actions.markets.JP).toMatchObject({
       proposed: 3,
       confirmed: 3,

@@ -358,6 +358,37 @@ describe("order actions in the reply pipeline", () => {
       ]);
     });
 
+    it("records the agent's approval and the outcome in the conversation's audit trail, once", async () => {
+      const { escalationId, actionId } = await awaitingApproval();
+      await decideOnAction(approvalDeps(), agent, escalationId, actionId, "approve");
+      await decideOnAction(approvalDeps(), agent, escalationId, actionId, "approve");
+      const found = await p.conversations.getConversation(
+        SHOP,
+        conversationIdFor(SHOP, "api", `thread-a${thread}`),
+      );
+      const steps = found?.events.filter((e) => e.kind === "action") ?? [];
+      expect(steps.map((e) => e.action?.status)).toEqual([
+        "proposed",
+        "awaiting_approval",
+        "confirmed",
+        "done",
+      ]);
+      expect(steps[2]).toMatchObject({ agentId: "agent-1", agentName: "Mai" });
+    });
+
+    it("records an agent's decline in the conversation's audit trail", async () => {
+      const { escalationId, actionId } = await awaitingApproval();
+      await decideOnAction(approvalDeps(), agent, escalationId, actionId, "decline");
+      const found = await p.conversations.getConversation(
+        SHOP,
+        conversationIdFor(SHOP, "api", `thread-a${thread}`),
+      );
+      expect(found?.events.filter((e) => e.kind === "action").at(-1)).toMatchObject({
+        action: { status: "declined" },
+        agentId: "agent-1",
+      });
+    });
+
     it("declines without running anything and tells the shopper", async () => {
       const { escalationId, actionId } = await awaitingApproval();
       const declined = await decideOnAction(approvalDeps(), agent, escalationId, actionId, "decline");
@@ -435,6 +466,124 @@ describe("order actions in the reply pipeline", () => {
     expect(asked.status).toBe("pending_human");
     expect(p.escalationQueue.sent.at(-1)?.action).toMatchObject({ mode: "manual", order: { name: "#2001" } });
     expect(p.orderActions.calls).toHaveLength(0);
+  });
+
+  describe("resending the tracking details of a fulfilled order", () => {
+    const shipped = () =>
+      order({
+        name: "#2005",
+        fulfillmentStatus: "FULFILLED",
+        tracking: [{ company: "Kerry", number: "KE123", url: "https://track.example/KE123" }],
+      });
+    const cases = [
+      {
+        market: "SG" as const,
+        ask: "Can you resend the tracking number for order #2005 to me?",
+        done: "again",
+      },
+      { market: "ID" as const, ask: "Kak, tolong kirim ulang nomor resi pesanan #2005", done: "sekali lagi" },
+      { market: "TH" as const, ask: "ขอเลขพัสดุของคำสั่งซื้อ #2005 อีกครั้งค่ะ", done: "อีกครั้ง" },
+      { market: "VN" as const, ask: "Gửi lại giúp mình mã vận đơn của đơn hàng #2005 nhé", done: "gửi lại" },
+      { market: "JP" as const, ask: "注文 #2005 の追跡番号を再送してください", done: "もう一度お送りします" },
+      { market: "KR" as const, ask: "주문 #2005 송장 번호 다시 보내 주세요", done: "다시 보내 드려요" },
+    ];
+    for (const c of cases)
+      it(`resends at once, without a proposal, and gives the tracking again (${c.market})`, async () => {
+        await shopperWith([shipped()], c.market);
+        const sent = await say(c.ask);
+        expect(sent.reply?.action).toMatchObject({ type: "resend_tracking", status: "done" });
+        expect(sent.reply?.text).toContain(c.done);
+        expect(sent.reply?.text).toContain("KE123");
+        expect(sent.reply?.text).toContain("https://track.example/KE123");
+        expect(p.orderActions.calls.map((a) => a.type)).toEqual(["resend_tracking"]);
+        expect(p.actions.all()[0]?.history.map((h) => h.status)).toEqual(["confirmed", "done"]);
+      });
+
+    it("proposes it first when the seller wants to approve resends, and gives the tracking once approved", async () => {
+      await shopperWith([shipped()], "SG", { modes: { resend_tracking: "approval" } });
+      const proposed = await say("Please send the tracking link for #2005 again");
+      expect(proposed.reply?.action).toMatchObject({ type: "resend_tracking", status: "proposed" });
+      expect(proposed.reply?.text).toContain("send you the tracking details of order #2005 again");
+      const yes = await say("yes");
+      expect(yes.reply?.action?.status).toBe("awaiting_approval");
+      expect(p.orderActions.calls).toHaveLength(0);
+      const packet = p.escalationQueue.sent.at(-1);
+      await p.inbox.record(packet as NonNullable<typeof packet>);
+      const agent = { id: "agent-1", name: "Mai", regions: ["sea" as const], shops: [SHOP] };
+      const deps = {
+        inbox: p.inbox,
+        conversations: p.conversations,
+        channels: p.channels,
+        clock: p.clock,
+        actions: p.actions,
+        orderActions: p.orderActions,
+        translator: p.deps.translator,
+      };
+      const escalationId = EscalationId(packet?.escalationId ?? "");
+      await decideOnAction(deps, agent, escalationId, packet?.action?.id ?? "", "approve");
+      expect(p.channels.delivered.at(-1)?.message.text).toContain("KE123");
+    });
+
+    it("leaves a plain status question to the status answer: nothing is resent", async () => {
+      await shopperWith([shipped()], "SG");
+      const status = await say("Where is my order #2005?");
+      expect(status.reply?.action ?? null).toBeNull();
+      expect(status.reply?.text).toContain("KE123");
+      expect(p.orderActions.calls).toHaveLength(0);
+    });
+  });
+
+  describe("each step in the conversation's audit trail", () => {
+    const steps = async (conversationId: ReturnType<typeof conversationIdFor>) =>
+      ((await p.conversations.getConversation(SHOP, conversationId))?.events ?? [])
+        .filter((e) => e.kind === "action")
+        .map((e) => `${e.action?.type}:${e.action?.status}`);
+
+    it("records the proposal, the shopper's yes and the outcome as events", async () => {
+      const id = await shopperWith([order({ name: "#2001" })], "ID");
+      await say("Tolong batalkan pesanan #2001 saya");
+      await say("ya");
+      expect(await steps(id)).toEqual([
+        "cancel_order:proposed",
+        "cancel_order:confirmed",
+        "cancel_order:done",
+      ]);
+    });
+
+    it("records a no as declined and a late yes as expired", async () => {
+      const declined = await shopperWith([order({ name: "#2001" })], "ID");
+      await say("Tolong batalkan pesanan #2001 saya");
+      await say("tidak");
+      expect(await steps(declined)).toEqual(["cancel_order:proposed", "cancel_order:declined"]);
+      const expired = await shopperWith([order({ name: "#2002" })], "TH");
+      await say("ขอยกเลิกคำสั่งซื้อ #2002 ค่ะ");
+      p.clock.advance(31 * 60_000);
+      await say("ใช่ค่ะ");
+      expect(await steps(expired)).toEqual(["cancel_order:proposed", "cancel_order:expired"]);
+    });
+
+    it("records Shopify's refusal as failed, with its code", async () => {
+      const id = await shopperWith([order({ name: "#2001" })], "ID");
+      await say("Tolong batalkan pesanan #2001 saya");
+      p.orderActions.failNext("shopify_invalid", "Cannot cancel");
+      await say("ya");
+      const events = (await p.conversations.getConversation(SHOP, id))?.events ?? [];
+      expect(events.filter((e) => e.kind === "action").at(-1)).toMatchObject({
+        action: { type: "cancel_order", status: "failed", order: "#2001" },
+        note: "shopify_invalid",
+      });
+    });
+
+    it("records a resend as confirmed and done", async () => {
+      const shipped = order({
+        name: "#2005",
+        fulfillmentStatus: "FULFILLED",
+        tracking: [{ company: "Kerry", number: "KE123", url: null }],
+      });
+      const id = await shopperWith([shipped], "SG");
+      await say("Can you resend the tracking number for order #2005?");
+      expect(await steps(id)).toEqual(["resend_tracking:confirmed", "resend_tracking:done"]);
+    });
   });
 
   it("counts proposals, confirmations and outcomes per market", async () => {

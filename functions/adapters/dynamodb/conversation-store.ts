@@ -1,17 +1,18 @@
 /** Conversations and their turns in the single table: one BatchGet reads everything a turn needs. */
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
-import type {
-  Conversation,
-  ConversationEvent,
-  ConversationStatus,
-  InternalNote,
-  Memory,
-  Message,
-  Rating,
-  RatingAsked,
-  Shopper,
-  TranscriptEntry,
+import {
+  type Conversation,
+  type ConversationEvent,
+  eventKey,
+  type ConversationStatus,
+  type InternalNote,
+  type Memory,
+  type Message,
+  type Rating,
+  type RatingAsked,
+  type Shopper,
+  type TranscriptEntry,
 } from "../../domain/conversation";
 import type { ConversationId, ShopId } from "../../domain/ids";
 import type { MarketCode } from "../../domain/markets";
@@ -99,7 +100,60 @@ export function createConversationStore(table: Table): ConversationStore {
         existingTurn: turnItem ? (turnItem.turn as Turn) : null,
         orderByName: orderItem ? (orderItem.order as OrderSnapshot) : null,
         shopperOrders: [...shopperOrders.values()],
+        linkedKeys: [...new Set(linked ?? [])],
       };
+    },
+
+    async noteShopperConversation(shopId, conversationId, shopperKeys) {
+      for (const key of new Set(shopperKeys))
+        await client.send(
+          new UpdateCommand({
+            TableName,
+            Key: keys.shopperIdentity(shopId, key),
+            UpdateExpression: "ADD #convs :conv SET #owner = :owner, #type = if_not_exists(#type, :type)",
+            ExpressionAttributeNames: { "#convs": "conversations", "#owner": "owner", "#type": "type" },
+            ExpressionAttributeValues: {
+              ":conv": new Set([conversationId]),
+              ":owner": shopId,
+              ":type": "shopperIdentityLink",
+            },
+          }),
+        );
+    },
+
+    async shopperConversations(shopId, shopperKeys, except) {
+      const filed = new Set<string>();
+      const read = new Set<string>();
+      // Two hops at most: the shopper's own keys, then the keys linked to their identity (a confirmed order's).
+      let next = [...new Set(shopperKeys)];
+      for (let hop = 0; hop < 2 && next.length > 0; hop++) {
+        for (const key of next) read.add(key);
+        const items = await batchGet(next.slice(0, 100).map((k) => keys.shopperIdentity(shopId, k)));
+        const linked = new Set<string>();
+        for (const item of items) {
+          for (const id of (item.conversations ?? []) as Iterable<string>) filed.add(id);
+          for (const key of (item.keys ?? []) as Iterable<string>) if (!read.has(key)) linked.add(key);
+        }
+        next = [...linked];
+      }
+      filed.delete(except);
+      if (filed.size === 0) return [];
+      // Bounded: a shopper with more conversations than this is shown the ones read, newest first.
+      const found = await batchGet(
+        [...filed].slice(0, 50).map((id) => keys.conversation(shopId, id as ConversationId)),
+      );
+      return found
+        .filter((item) => item.type === "conversation" && !expired(item))
+        .map(toConversation)
+        .sort((a, b) => b.lastMessageAt.localeCompare(a.lastMessageAt))
+        .map((c) => ({
+          id: c.id,
+          channel: c.channel,
+          market: c.market,
+          status: c.status,
+          lastMessageAt: c.lastMessageAt,
+          escalationId: c.escalationId,
+        }));
     },
 
     async applyTurn(turn: Turn, next: Conversation): Promise<void> {
@@ -300,11 +354,11 @@ export function createConversationStore(table: Table): ConversationStore {
       }
     },
 
-    async addEvent(shopId, id, event) {
-      const expiresAt = await expiryOf(shopId, id);
+    async addEvent(shopId, id, event, given) {
+      const expiresAt = given ?? (await expiryOf(shopId, id));
       await putIfAbsent({
         pk: keys.conversation(shopId, id).pk,
-        sk: `EVENT#${event.escalationId}#${event.kind}`,
+        sk: `EVENT#${eventKey(event)}`,
         type: "event",
         owner: shopId,
         [TTL_ATTRIBUTE]: expiresAt,
@@ -525,7 +579,7 @@ export function toConversation(item: Item): Conversation {
 }
 
 const ROLE_ORDER = { shopper: 0, ai: 1, agent: 2, system: 3 } as const;
-const EVENT_ORDER = { escalated: 0, taken_over: 1, claimed: 2, resolved: 3, released: 3 } as const;
+const EVENT_ORDER = { escalated: 0, taken_over: 1, claimed: 2, resolved: 3, released: 3, action: 4 } as const;
 const rank = (m: Message) => ROLE_ORDER[m.role];
 
 function messagesOf(turn: Turn): Message[] {

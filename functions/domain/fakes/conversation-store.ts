@@ -3,13 +3,14 @@
  * stored once (a repeat is a no-op that reports false), conditional status moves, expiry by the shop's retention,
  * newest-first lists with cursors bound to their shop.
  */
-import type {
-  Conversation,
-  ConversationEvent,
-  ConversationStatus,
-  InternalNote,
-  Message,
-  Turn,
+import {
+  type Conversation,
+  type ConversationEvent,
+  eventKey,
+  type ConversationStatus,
+  type InternalNote,
+  type Message,
+  type Turn,
 } from "../conversation";
 import type { ConversationId, ShopId } from "../ids";
 import type { OrderSnapshot } from "../order";
@@ -223,11 +224,11 @@ export function createFakeConversationStore(
       return true;
     },
 
-    async addEvent(shopId, id, event) {
+    async addEvent(shopId, id, event, expiresAt) {
       const record = recordOf(shopId, id);
-      const key = `${event.escalationId}#${event.kind}`;
+      const key = eventKey(event);
       if (!record.events.has(key))
-        record.events.set(key, { value: copy(event), expiresAt: expiryOf(shopId, id) });
+        record.events.set(key, { value: copy(event), expiresAt: expiresAt ?? expiryOf(shopId, id) });
     },
 
     async pause(shopId, id, until) {

@@ -81,7 +81,10 @@ export function registerConversationRoutes(app: OpenAPIHono<AppEnv>, conversatio
     // Looked up under the caller's shop only: another shop's conversation is simply not found (docs/api.md).
     const found = await conversations.getConversation(c.get("shop").id, ConversationId(conversationId));
     if (!found) throw notFound("Conversation");
-    return c.json({ ...toConversationView(found.conversation), messages: found.messages }, 200);
+    return c.json(
+      { ...toConversationView(found.conversation), messages: found.messages, events: found.events },
+      200,
+    );
   });
 
   app.openapi(listRoute, async (c) => {

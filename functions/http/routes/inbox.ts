@@ -19,6 +19,7 @@ import {
   type ActionStore,
 } from "../../domain/actions";
 import { summaryOf } from "../../domain/handoff";
+import { otherConversationsOf } from "../../domain/shopper-links";
 import { queueOrderFor } from "../../domain/priority";
 import type { LocaleText } from "../../domain/ports";
 import { LOCALES } from "../../adapters/i18n/resources";
@@ -142,6 +143,25 @@ const HandoffDetailSchema = InboxItemSchema.extend({
   action: ActionDetailSchema.nullable(),
   /** Every order action of the conversation with its steps (the audit trail of proposals and outcomes). */
   actions: z.array(ActionDetailSchema),
+  /**
+   * R4: the shopper's other conversations in this shop, found by the identity keys they verifiably share (the same
+   * channel buyer id, the chat app's phone, keys linked by a confirmed order), newest first.
+   */
+  otherConversations: z.array(
+    z
+      .object({
+        conversationId: z.string(),
+        channel: z.string(),
+        market: z.string(),
+        status: z.enum(["ai", "pending_human", "human", "resolved"]),
+        lastMessageAt: z.string(),
+        /** False when the conversation's market is outside the agent's regions: listed, not to be opened. */
+        visible: z.boolean(),
+        /** Its escalation, to open its packet; null when it has none or the agent may not see it. */
+        escalationId: z.string().nullable(),
+      })
+      .openapi("ShopperConversation"),
+  ),
 }).openapi("HandoffPacket");
 
 const actionResponses = <T extends z.ZodType>(schema: T, what: string) => ({
@@ -275,6 +295,19 @@ export function registerInboxRoutes(
             escalation.action)
           : null,
         actions: (await deps.actions?.list(escalation.shopId, escalation.conversationId)) ?? [],
+        otherConversations: conversation
+          ? (await otherConversationsOf(deps.conversations, agentOf(c), conversation.conversation)).map(
+              (o) => ({
+                conversationId: o.id,
+                channel: o.channel,
+                market: o.market,
+                status: o.status,
+                lastMessageAt: o.lastMessageAt,
+                visible: o.visible,
+                escalationId: o.visible ? o.escalationId : null,
+              }),
+            )
+          : [],
       },
       200,
     );

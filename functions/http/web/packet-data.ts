@@ -10,6 +10,7 @@ import { quotedOrders, summaryOf } from "../../domain/handoff";
 import { orderKey, type OrderSnapshot } from "../../domain/order";
 import type { EscalationId } from "../../domain/ids";
 import { notFound } from "../../domain/errors";
+import { otherConversationsOf } from "../../domain/shopper-links";
 import type { InboxPageDeps } from "./deps";
 import type { CannedGroup, PacketData, ShownMessage, TranslationState } from "./views/packet";
 
@@ -127,9 +128,11 @@ export async function loadPacket(
   ]);
   if (!found) throw notFound("Conversation");
   const stored = found.translations[pageLocale] ?? {};
-  const [shown, aiSummary] = await Promise.all([
+  const [shown, aiSummary, others] = await Promise.all([
     showMessages(deps, escalation, pageLocale, found.messages, escalation.draft, stored),
     summaryFor(deps, escalation, found.messages, pageLocale, stored, !options.poll),
+    // Not polled: the list sits outside the part polling replaces.
+    options.poll ? [] : otherConversationsOf(deps.conversations, agent, found.conversation),
   ]);
   let translation = translationState(deps, escalation, pageLocale);
   if (translation.state === "on" && shown.failed) translation = { ...translation, failed: true };
@@ -179,6 +182,7 @@ export async function loadPacket(
     translation,
     canned,
     quotedOrders: quoted,
+    otherConversations: others,
     mine: escalation.status === "claimed" && escalation.claimedBy === agent.id,
     lateReply: lateReplyMode(
       found.conversation.channel,

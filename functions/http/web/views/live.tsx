@@ -3,7 +3,7 @@
  * why the AI said each thing (intent, confidence, signals, engine, model, prompt, sources), a takeover and flags.
  */
 import type { FC } from "hono/jsx";
-import type { ConversationEvent, Message, Source } from "../../../domain/conversation";
+import type { ConversationEvent, Message } from "../../../domain/conversation";
 import { LANGUAGE_CODES, type Language } from "../../../domain/languages";
 import { MARKET_CODES, MARKETS, type MarketCode, type Region } from "../../../domain/markets";
 import type { LatestDecision, LiveConversation } from "../../../domain/oversight";
@@ -12,7 +12,7 @@ import type { PageText } from "../page-locale";
 import type { Session } from "../session";
 import { type Flash, Layout } from "./layout";
 import type { ShownMessage } from "./packet";
-import { When } from "./parts";
+import { sourceText, When } from "./parts";
 
 type AgentSession = Session & { kind: "agent" };
 
@@ -171,10 +171,6 @@ export const LivePage: FC<{
   );
 };
 
-const SOURCE_TYPES = new Set(["order", "article", "product", "policy"]);
-const sourceText = (text: PageText, s: Source) =>
-  SOURCE_TYPES.has(s.type) ? text.t(`why.source_${s.type}`, { id: s.id }) : `${s.type} ${s.id}`;
-
 /** Why the AI said it: what a turn recorded (replies stored before R3's fields show what they have). */
 const Why: FC<{ text: PageText; message: Message }> = ({ text, message: m }) => (
   <details class="why">
@@ -270,9 +266,16 @@ const Line: FC<{ text: PageText; shown: ShownMessage; conversationId: string; in
 };
 
 const eventText = (text: PageText, e: ConversationEvent) =>
-  e.kind === "escalated"
-    ? text.t("event.escalated")
-    : text.t(`event.${e.kind}`, { agent: e.agentName ?? e.agentId ?? "" });
+  e.kind === "action" && e.action
+    ? // An order action's step, in the words the prepared-action panel uses for it.
+      [
+        text.t(`prepared_action.type.${e.action.type}`),
+        e.action.order,
+        text.t(`prepared_action.status.${e.action.status}`),
+      ].join(" · ")
+    : e.kind === "escalated"
+      ? text.t("event.escalated")
+      : text.t(`event.${e.kind}`, { agent: e.agentName ?? e.agentId ?? "" });
 
 export const LiveConversationPage: FC<{
   text: PageText;

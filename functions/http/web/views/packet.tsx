@@ -4,11 +4,12 @@ import { type Action, formatAddress } from "../../../domain/actions";
 import type { CannedReply } from "../../../domain/canned-replies";
 import type { ConversationEvent, InternalNote, Message } from "../../../domain/conversation";
 import type { Escalation } from "../../../domain/escalation";
+import type { LinkedConversation } from "../../../domain/shopper-links";
 import { type OrderSnapshot, orderStage } from "../../../domain/order";
 import { intlTag, type PageText } from "../page-locale";
 import type { Session } from "../session";
 import { type Flash, Layout } from "./layout";
-import { Due, When, WithTime } from "./parts";
+import { Due, sourceText, When, WithTime } from "./parts";
 
 /** A message as the agent reads it: in their language when translated, with the original one click away. */
 export interface ShownMessage {
@@ -43,6 +44,8 @@ export interface PacketData {
   readonly canned: readonly CannedGroup[];
   /** Orders the AI described in the conversation besides the packet's own, as the shop's records have them now. */
   readonly quotedOrders: readonly OrderSnapshot[];
+  /** The shopper's other conversations in this shop, found by the identity keys they verifiably share (R4). */
+  readonly otherConversations?: readonly LinkedConversation[] | undefined;
   /** Claimed by the signed-in agent. */
   readonly mine: boolean;
   readonly version: string;
@@ -93,13 +96,29 @@ const MessageItem: FC<{ text: PageText; shown: ShownMessage }> = ({ text, shown 
       {shown.text}
     </p>
     <Original text={text} shown={shown} />
+    {shown.message.role === "ai" && shown.message.sources?.length ? (
+      <p class="sources-used">
+        {text.t("packet.sources_used", {
+          list: new Intl.ListFormat([intlTag(text.locale)], { style: "short", type: "unit" }).format(
+            shown.message.sources.map((s) => sourceText(text, s)),
+          ),
+        })}
+      </p>
+    ) : null}
   </li>
 );
 
 const eventText = (text: PageText, e: ConversationEvent) =>
-  e.kind === "escalated"
-    ? text.t("event.escalated")
-    : text.t(`event.${e.kind}`, { agent: e.agentName ?? e.agentId ?? "" });
+  e.kind === "action" && e.action
+    ? // An order action's step, in the words the prepared-action panel uses for it.
+      [
+        text.t(`prepared_action.type.${e.action.type}`),
+        e.action.order,
+        text.t(`prepared_action.status.${e.action.status}`),
+      ].join(" · ")
+    : e.kind === "escalated"
+      ? text.t("event.escalated")
+      : text.t(`event.${e.kind}`, { agent: e.agentName ?? e.agentId ?? "" });
 
 /** The part polling replaces: status, conversation, history and notes. */
 export const PacketLive: FC<{ text: PageText; data: PacketData }> = ({ text, data }) => {
@@ -473,6 +492,27 @@ export const PacketPage: FC<{
             <h2 id="order-heading">{text.t("packet.order")}</h2>
             <Orders text={text} escalation={e} quoted={data.quotedOrders} />
           </section>
+          {data.otherConversations?.length ? (
+            <section aria-labelledby="others-heading" class="others">
+              <h2 id="others-heading">{text.t("packet.others")}</h2>
+              <ul>
+                {data.otherConversations.map((o) => (
+                  <li data-conversation-id={o.id}>
+                    {text.channelName(o.channel)} · {text.marketName(o.market)} ·{" "}
+                    <span class="badge">{text.t(`live.status_${o.status}`)}</span> ·{" "}
+                    {text.t("packet.others_last")} <When text={text} at={o.lastMessageAt} /> ·{" "}
+                    {o.visible ? (
+                      <a href={o.escalationId ? `/inbox/e/${o.escalationId}` : `/inbox/c/${o.id}`}>
+                        {text.t("packet.others_open")}
+                      </a>
+                    ) : (
+                      <span class="help">{text.t("packet.others_outside")}</span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           {data.draft && (
             <section aria-labelledby="draft-heading">
               <h2 id="draft-heading">{text.t("packet.ai_draft")}</h2>

@@ -1,5 +1,6 @@
 /** Small pieces shared by the inbox's views: times (always <time datetime>, in the page's zone) and SLA countdowns. */
 import type { Child, FC } from "hono/jsx";
+import type { Source } from "../../../domain/conversation";
 import type { Escalation } from "../../../domain/escalation";
 import type { PageText } from "../page-locale";
 
@@ -53,3 +54,8 @@ export const WithTime: FC<{
     <When text={text} at={at} />
   </Fill>
 );
+
+const SOURCE_TYPES = new Set(["order", "article", "product", "policy"]);
+/** One source an AI answer rested on, as the agent reads it ("Article faq-1"). */
+export const sourceText = (text: PageText, s: Source) =>
+  SOURCE_TYPES.has(s.type) ? text.t(`why.source_${s.type}`, { id: s.id }) : `${s.type} ${s.id}`;
