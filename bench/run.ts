@@ -30,7 +30,10 @@ section(
     `all      ${fmt((100 * correct) / total)}%  (wrong ${rows.reduce((a, r) => a + r.wrong, 0)} of ${total})`,
   ].join("\n"),
 );
-section("shopper understanding, frozen test set (test/fixtures/nlu-eval: never tuned on)", benchNluEval("eval"));
+section(
+  "shopper understanding, frozen test set (test/fixtures/nlu-eval: never tuned on)",
+  benchNluEval("eval"),
+);
 section("shopper understanding, development set (test/fixtures/nlu-dev: tuned on)", benchNluEval("dev"));
 section("language detection", benchLangid());
 section(
