@@ -146,13 +146,24 @@ export async function handleShopperMessage(
   // Linked before the turn is stored, so a retry after a failure links again (the link is idempotent).
   const link = confirmedLink(message, loaded, orders);
   if (link.length > 0) await deps.conversations.linkIdentity?.(message.shopId, identityKeyOf(message), link);
-  // Filed when it starts and when it gains a link: once per change, not once per message (R4, the agent's packet).
-  if (loaded.previous === null || link.length > 0)
-    await deps.conversations.noteShopperConversation?.(message.shopId, loaded.conversationId, [
-      ...shopperKeys(message.channel, message.shopper, message.market),
-      ...(loaded.context.linkedKeys ?? []),
-      ...link,
-    ]);
+  // R4, for the agent's packet: a conversation is filed under the keys it shares with the shopper's other channels
+  // (a vouched phone or email) when it starts, and under every key when it gains a link. A shopper known by a
+  // channel id alone is not filed: that keeps the first message of most conversations within three DynamoDB requests.
+  const crossChannel = shopperKeys(message.channel, message.shopper, message.market).filter(
+    (key) => !key.startsWith("buyer:"),
+  );
+  const filing =
+    link.length > 0
+      ? [
+          ...shopperKeys(message.channel, message.shopper, message.market),
+          ...(loaded.context.linkedKeys ?? []),
+          ...link,
+        ]
+      : loaded.previous === null
+        ? crossChannel
+        : [];
+  if (filing.length > 0)
+    await deps.conversations.noteShopperConversation?.(message.shopId, loaded.conversationId, filing);
   return persistTurn(deps, message, planned);
 }
 
