@@ -4,15 +4,12 @@ import { BatchGetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb
 import { type Escalation, type HandoffPacket, newEscalation } from "../../domain/escalation";
 import type { ShopId } from "../../domain/ids";
 import type { EscalationStore, InboxFilter, Page, PageRequest } from "../../domain/ports";
-import { AppError } from "../../domain/errors";
-import { isStartKey } from "./cursor";
+import { decodePositions, mergePartitions } from "./partitions";
 import { queryAll } from "./query-all";
 import { inboxSortKey } from "../../domain/priority";
 import { REGIONS } from "../../domain/markets";
 import { GSI1, gsi1, keys } from "./keys";
 import type { Table } from "./table";
-
-type Key = Record<string, unknown>;
 
 export function createEscalationStore(
   table: Table,
@@ -116,29 +113,10 @@ export function createEscalationStore(
             return { partition, items: result.Items ?? [], last: result.LastEvaluatedKey };
           }),
       );
-      const merged = fetched
-        .flatMap((f) => f.items.map((item) => ({ partition: f.partition, item })))
-        .sort((a, b) => String(a.item.gsi1sk).localeCompare(String(b.item.gsi1sk)));
-      const taken = merged.slice(0, page.limit);
-      // Each partition resumes after the last item taken from it; untouched ones stay where they were.
-      const next: Record<string, Key | null | undefined> = { ...positions };
-      for (const f of fetched) {
-        const fromThis = taken.filter((t) => t.partition === f.partition);
-        const lastTaken = fromThis.at(-1)?.item;
-        if (fromThis.length === f.items.length) next[f.partition] = f.last ?? null;
-        else if (lastTaken)
-          next[f.partition] = {
-            pk: lastTaken.pk,
-            sk: lastTaken.sk,
-            gsi1pk: lastTaken.gsi1pk,
-            gsi1sk: lastTaken.gsi1sk,
-          };
-      }
-      const more =
-        merged.length > taken.length || Object.values(next).some((v) => v !== null && v !== undefined);
+      const merged = mergePartitions(fetched, positions, page.limit, "ascending");
       return {
-        items: taken.map((t) => t.item.escalation as Escalation),
-        nextCursor: more ? Buffer.from(JSON.stringify(next)).toString("base64url") : null,
+        items: merged.items.map((item) => item.escalation as Escalation),
+        nextCursor: merged.nextCursor,
       };
     },
   };
@@ -155,31 +133,4 @@ function toItem(escalation: Escalation) {
     gsi1sk: inboxSortKey(escalation.priority, escalation.dueAt, escalation.escalationId),
     escalation,
   };
-}
-
-/** A position per partition: undefined = from the start, null = exhausted. Partitions outside the agent's claims are refused. */
-function decodePositions(
-  cursor: string | undefined,
-  partitions: readonly string[],
-): Record<string, Key | null | undefined> {
-  if (!cursor) return Object.fromEntries(partitions.map((p) => [p, undefined]));
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<
-      string,
-      Key | null
-    >;
-    const allowed = new Set(partitions);
-    if (
-      Object.keys(parsed).every((p) => allowed.has(p)) &&
-      // Each position must be a well-formed start key of its own partition (security item 10: 400, never 500).
-      Object.entries(parsed).every(([p, k]) => k === null || isStartKey(k, { attribute: "gsi1pk", value: p }))
-    ) {
-      return Object.fromEntries(partitions.map((p) => [p, p in parsed ? parsed[p] : undefined]));
-    }
-  } catch {
-    // fall through
-  }
-  throw new AppError("invalid_request", "The cursor is not valid for this list; start again without it.", [
-    { path: "cursor" },
-  ]);
 }

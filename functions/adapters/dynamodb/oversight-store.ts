@@ -7,11 +7,10 @@
 import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Conversation, ConversationStatus, RatingAsked, Turn } from "../../domain/conversation";
-import { AppError } from "../../domain/errors";
 import type { ShopId } from "../../domain/ids";
 import type { AnswerFlag, Miss, OversightStore, Page } from "../../domain/ports";
 import { expired, toConversation } from "./conversation-store";
-import { isStartKey } from "./cursor";
+import { decodePositions, mergePartitions } from "./partitions";
 import { GSI1, gsi1, keys } from "./keys";
 import { queryAll } from "./query-all";
 import { TTL_ATTRIBUTE, type Table } from "./table";
@@ -96,35 +95,15 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
             return { partition, items: result.Items ?? [], last: result.LastEvaluatedKey };
           }),
       );
-      const merged = fetched
-        .flatMap((f) => f.items.map((item) => ({ partition: f.partition, item })))
-        .sort((a, b) => String(b.item.gsi1sk).localeCompare(String(a.item.gsi1sk)));
-      const taken = merged.slice(0, page.limit);
-      // Each partition resumes after the last item taken from it; untouched ones stay where they were.
-      const next: Record<string, Item | null | undefined> = { ...positions };
-      for (const f of fetched) {
-        const fromThis = taken.filter((t) => t.partition === f.partition);
-        const lastTaken = fromThis.at(-1)?.item;
-        if (fromThis.length === f.items.length) next[f.partition] = f.last ?? null;
-        else if (lastTaken)
-          next[f.partition] = {
-            pk: lastTaken.pk,
-            sk: lastTaken.sk,
-            gsi1pk: lastTaken.gsi1pk,
-            gsi1sk: lastTaken.gsi1sk,
-          };
-      }
-      const more =
-        merged.length > taken.length || Object.values(next).some((v) => v !== null && v !== undefined);
+      const merged = mergePartitions(fetched, positions, page.limit, "descending");
       const at = now().toISOString();
       return {
         // Past retention a conversation is gone; one the seller's own staff paused is not the AI's right now.
-        items: taken
-          .map((t) => t.item)
+        items: merged.items
           .filter((i) => !expired(i))
           .map(toConversation)
           .filter((c) => !(c.pausedUntil && c.pausedUntil > at)),
-        nextCursor: more ? Buffer.from(JSON.stringify(next)).toString("base64url") : null,
+        nextCursor: merged.nextCursor,
       };
     },
 
@@ -222,29 +201,4 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
         });
     },
   };
-}
-
-/** A position per partition: undefined = from the start, null = exhausted. Partitions outside the agent's are refused. */
-function decodePositions(
-  cursor: string | undefined,
-  partitions: readonly string[],
-): Record<string, Item | null | undefined> {
-  if (!cursor) return Object.fromEntries(partitions.map((p) => [p, undefined]));
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Record<
-      string,
-      Item | null
-    >;
-    const allowed = new Set(partitions);
-    if (
-      Object.keys(parsed).every((p) => allowed.has(p)) &&
-      Object.entries(parsed).every(([p, k]) => k === null || isStartKey(k, { attribute: "gsi1pk", value: p }))
-    )
-      return Object.fromEntries(partitions.map((p) => [p, p in parsed ? parsed[p] : undefined]));
-  } catch {
-    // fall through
-  }
-  throw new AppError("invalid_request", "The cursor is not valid for this list; start again without it.", [
-    { path: "cursor" },
-  ]);
 }
