@@ -86,21 +86,7 @@ export const shopeeApi = {
   /** Sends a text reply to the buyer. */
   async send(connection: ShopeeConnection, secrets: ConnectionSecrets, reply: OutgoingReply) {
     const path = "/api/v2/sellerchat/send_message";
-    const timestamp = epochSeconds();
-    const sign = shopeeSign(secrets.signingKey, {
-      partnerId: connection.appId,
-      path,
-      timestamp,
-      accessToken: secrets.accessToken,
-      shopId: connection.marketplaceShopId,
-    });
-    const query = new URLSearchParams({
-      partner_id: connection.appId,
-      timestamp: String(timestamp),
-      sign,
-      access_token: secrets.accessToken,
-      shop_id: connection.marketplaceShopId,
-    });
+    const query = shopQuery(connection, secrets, path);
     const answer = Answer.parse(
       await callJson(`${connection.apiBaseUrl}${path}?${query}`, {
         method: "POST",
@@ -114,28 +100,14 @@ export const shopeeApi = {
     );
     if (answer.error)
       throw new MarketplaceApiError(`shopee: ${answer.error}`, !answer.error.startsWith("error_param"));
-    return { messageId: answer.response?.message_id ?? `shopee-${timestamp}` };
+    return { messageId: answer.response?.message_id ?? `shopee-${query.get("timestamp")}` };
   },
   /** The shop these credentials act for, proven by Shopee accepting a call signed for it. */
   async authorizedShops(connection: ShopeeConnection, secrets: ConnectionSecrets) {
     // The call is signed with the access token and shop id together, and Shopee answers it only when the token
     // was granted for that shop: success is the proof (the answer itself names no shop id).
     const path = "/api/v2/shop/get_shop_info";
-    const timestamp = epochSeconds();
-    const sign = shopeeSign(secrets.signingKey, {
-      partnerId: connection.appId,
-      path,
-      timestamp,
-      accessToken: secrets.accessToken,
-      shopId: connection.marketplaceShopId,
-    });
-    const query = new URLSearchParams({
-      partner_id: connection.appId,
-      timestamp: String(timestamp),
-      sign,
-      access_token: secrets.accessToken,
-      shop_id: connection.marketplaceShopId,
-    });
+    const query = shopQuery(connection, secrets, path);
     const answer = ShopInfoAnswer.parse(await callJson(`${connection.apiBaseUrl}${path}?${query}`));
     if (answer.error)
       throw new MarketplaceApiError(`shopee shop info: ${answer.error}`, answer.error === "error_server");
