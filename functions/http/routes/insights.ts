@@ -11,6 +11,7 @@ import type { Clock, OversightStore } from "../../domain/ports";
 import type { AppEnv } from "../auth";
 import { errorResponses } from "../schemas";
 import { ReportQuery, reportWindow } from "./analytics";
+import { FlagSchema as AgentFlagSchema } from "./oversight";
 
 const GroupSchema = z
   .object({
@@ -22,19 +23,7 @@ const GroupSchema = z
   })
   .openapi("UnansweredGroup");
 
-const FlagSchema = z
-  .object({
-    conversationId: z.string(),
-    messageId: z.string(),
-    market: z.string(),
-    language: z.string().nullable(),
-    answer: z.string(),
-    question: z.string().nullable(),
-    note: z.string(),
-    agentName: z.string(),
-    at: z.string(),
-  })
-  .openapi("FlaggedAnswer");
+const FlagSchema = AgentFlagSchema.omit({ agentId: true }).openapi("FlaggedAnswer");
 
 const window = { from: z.string(), to: z.string() };
 

@@ -72,7 +72,8 @@ const LiveDetailSchema = LiveConversationSchema.extend({
   events: z.array(ConversationEventSchema),
 }).openapi("LiveConversationDetail");
 
-const FlagSchema = z
+/** An agent's flag on an AI answer; the seller's list shows it without the agent's id. */
+export const FlagSchema = z
   .object({
     conversationId: z.string(),
     messageId: z.string(),
