@@ -6,11 +6,17 @@ import { type IntentModelData, loadIntentModel } from "./intents/model";
 import model from "./intents/model.json";
 import { createLanguageDetector } from "./language/detector";
 
-/** `handoffKeywords`: the words the disclosure tells shoppers to type for a person, in every locale. */
-export function createEmbeddedUnderstanding(handoffKeywords: readonly string[]): Understanding {
+/**
+ * `handoffKeywords`: the words the disclosure tells shoppers to type for a person, in every locale. `modelData`: the
+ * committed model unless a bench passes one it just trained.
+ */
+export function createEmbeddedUnderstanding(
+  handoffKeywords: readonly string[],
+  modelData: IntentModelData = model as IntentModelData,
+): Understanding {
   const detector = createLanguageDetector();
   // Trained at build time (npm run train): loading is decoding, nothing is learnt at cold start.
-  const classifier = createIntentClassifier(loadIntentModel(model as IntentModelData));
+  const classifier = createIntentClassifier(loadIntentModel(modelData));
   const isHandoffKeyword = createHandoffKeywords(handoffKeywords);
   return {
     detectLanguage: (text, market, hint) => detector.detect(text, market, hint),
