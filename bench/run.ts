@@ -43,8 +43,10 @@ section("shopper understanding, third-party set (test/fixtures/bitext: never tra
   const n = rows.reduce((a, r) => a + r.n, 0);
   const topic = rows.reduce((a, r) => a + r.topic, 0);
   const worst = rows.reduce((w, r) => (r.topic / r.n < w.topic / w.n ? r : w));
-  const recall = (pick: (r: (typeof rows)[number]) => readonly [number, number]) =>
-    rows.reduce((a, r) => [a[0] + pick(r)[0], a[1] + pick(r)[1]] as const, [0, 0] as const);
+  const recall = (pick: (r: (typeof rows)[number]) => readonly [number, number]): [number, number] => [
+    rows.reduce((a, r) => a + pick(r)[0], 0),
+    rows.reduce((a, r) => a + pick(r)[1], 0),
+  ];
   const frustration = recall((r) => r.frustration);
   const person = recall((r) => r.person);
   goals.push(
