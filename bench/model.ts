@@ -20,8 +20,20 @@ export async function benchModel(): Promise<string> {
     autoPoll: false,
     openai: { apiKey: "bench", baseUrl: fake.baseUrl, model: "gpt-4o-mini" },
   });
+  // The suite, then store questions (test/fixtures/knowledge-eval) against the demo shop's knowledge.
+  const eval_ = JSON.parse(
+    readFileSync(join(import.meta.dirname, "../test/fixtures/knowledge-eval/en.json"), "utf8"),
+  ) as { market: string; answerable: { question: string }[]; unanswerable: string[] };
+  const storeQuestions = [...eval_.answerable.map((a) => a.question), ...eval_.unanswerable];
+  const cases = [
+    ...Object.entries(suite),
+    [
+      eval_.market,
+      { messages: Object.fromEntries(storeQuestions.map((q, n) => [`store-${n}`, q])) },
+    ] as const,
+  ];
   let messages = 0;
-  for (const [market, { messages: texts }] of Object.entries(suite)) {
+  for (const [market, { messages: texts }] of cases) {
     for (const [scenario, text] of Object.entries(texts)) {
       messages++;
       await fetch(`${stack.url}/v1/messages`, {
@@ -49,12 +61,21 @@ export async function benchModel(): Promise<string> {
     ? encodeChat([{ role: "system", content: fake.requests[0].body.messages[0]?.content ?? "" }], "gpt-4o")
         .length
     : 0;
+  const questionEmbeddings = fake.embeddings.filter(
+    (e) => typeof e.body.input === "string" || e.body.input.length === 1,
+  ).length;
+  const knowledgeEmbeddings = fake.embeddings.length - questionEmbeddings;
+  const knowledgeInputs = fake.embeddings
+    .filter((e) => Array.isArray(e.body.input) && e.body.input.length > 1)
+    .reduce((n, e) => n + e.body.input.length, 0);
   await stack.stop();
   await fake.stop();
   const mean = tokens.reduce((a, b) => a + b, 0) / Math.max(1, tokens.length);
   return [
-    `conversation suite (${messages} messages, 12 markets) with an OpenAI-compatible model configured`,
+    `conversation suite and ${storeQuestions.length} store questions (${messages} messages, 12 markets) with an OpenAI-compatible model configured`,
     `model calls per shopper message: ${fmt(fake.requests.length / messages, 2)} (goal ≤ 1.1; requests for a person, sensitive matters and frustration never call the model)`,
+    // Embeddings are requests of their own (not chat calls): each store question once, the knowledge when it changes.
+    `embedding requests per shopper message: ${fmt(questionEmbeddings / messages, 2)} (store questions' own), plus ${knowledgeEmbeddings} for the demo knowledge (${knowledgeInputs} passages, once per knowledge change)`,
     `prompt tokens per call (o200k): mean ${fmt(mean, 0)}, max ${Math.max(0, ...tokens)}; static cacheable prefix ${staticTokens} tokens`,
   ].join("\n");
 }

@@ -222,21 +222,26 @@ export class SupportStack extends Stack {
         new SqsEventSource(q, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency }),
       );
 
-    // The API trains the intent model at cold start (~0.1 s on one vCPU): 1 GB buys the CPU to make that short.
+    // The API answers messages with the embedded model on the request path: 1 GB buys the CPU to keep that short.
     const api = fn("Api", "api", 1024, Duration.seconds(15));
-    tableAccess(api, API_TABLE_ACTIONS);
-    for (const q of [
-      ...Object.values(escalations).map((e) => e.queue),
-      shopifyEvents.queue,
-      inbound.queue,
-      outbound.queue,
-    ]) {
-      q.grantSendMessages(api);
-      api.addToRolePolicy(
-        new PolicyStatement({ actions: ["sqs:GetQueueAttributes"], resources: [q.queueArn] }),
-      );
+    // The web inbox's pages, a function of their own so the API's bundle carries none of them; agents act on
+    // conversations there as through the API (claim, reply, approve), so it needs the same table and queues.
+    const inbox = fn("Inbox", "inbox", 1024, Duration.seconds(15));
+    for (const f of [api, inbox]) {
+      tableAccess(f, API_TABLE_ACTIONS);
+      for (const q of [
+        ...Object.values(escalations).map((e) => e.queue),
+        shopifyEvents.queue,
+        inbound.queue,
+        outbound.queue,
+      ]) {
+        q.grantSendMessages(f);
+        f.addToRolePolicy(
+          new PolicyStatement({ actions: ["sqs:GetQueueAttributes"], resources: [q.queueArn] }),
+        );
+      }
+      tokenKey.grantEncryptDecrypt(f);
     }
-    tokenKey.grantEncryptDecrypt(api);
 
     // Consumers do little CPU work per record; 256 MB is ample.
     const consumer = fn("EscalationConsumer", "escalation-consumer", 256, Duration.seconds(10));
@@ -298,6 +303,10 @@ export class SupportStack extends Stack {
     const authorizer = new HttpUserPoolAuthorizer("Agents", userPool, { userPoolClients: [inboxClient] });
     for (const path of ["/v1/inbox", "/v1/inbox/{proxy+}"])
       http.addRoutes({ path, methods: [HttpMethod.ANY], integration, authorizer });
+    // The pages check agents' tokens, sellers' keys and session cookies themselves (a browser sends no bearer token).
+    const inboxIntegration = new HttpLambdaIntegration("Inbox", inbox);
+    for (const path of ["/inbox", "/inbox/{proxy+}"])
+      http.addRoutes({ path, methods: [HttpMethod.ANY], integration: inboxIntegration });
 
     new CfnOutput(this, "ApiUrl", { value: http.apiEndpoint });
     new CfnOutput(this, "TableName", { value: tableName });

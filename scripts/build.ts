@@ -2,14 +2,16 @@
  * Builds one minified ESM bundle per Lambda entry point under dist/<name>/ (index.mjs and the chunks it loads on
  * first use; the folder is what the CDK stack deploys). `--breakdown` lists what each cold start loads, by package.
  */
-import { readdirSync, rmSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
 import { pathToFileURL } from "node:url";
-import { trainIntents } from "./train-intents";
+import { HANDOFF_KEYWORDS } from "../functions/adapters/i18n/resources";
+import { MODEL_FILE, trainIntents } from "./train-intents";
 
-const HANDLERS = join(import.meta.dirname, "../functions/handlers");
+const ROOT = join(import.meta.dirname, "..");
+const HANDLERS = join(ROOT, "functions/handlers");
 export const DIST = join(import.meta.dirname, "../dist");
 
 /**
@@ -18,31 +20,55 @@ export const DIST = join(import.meta.dirname, "../dist");
  */
 export const ELD_LANGUAGES = ["en", "ms", "tl", "vi"];
 
-const eldSubset: Plugin = {
-  name: "eld-subset",
+/** eld's smallest n-gram table cut to ELD_LANGUAGES, as JSON: the data file the bundles' eld reads (DATA_FILES). */
+async function eldSubsetJson(): Promise<string> {
+  // Not among eld's exports: read from the package's folder.
+  const table = pathToFileURL(join(ROOT, "node_modules/eld/src/ngrams/extrasmall.js")).href;
+  const { ngramsData } = (await import(table)) as {
+    ngramsData: {
+      type: string;
+      languages: Record<string, string>;
+      isSubset?: boolean;
+      ngrams: Record<string, Record<string, number>>;
+    };
+  };
+  const keep = new Set(
+    Object.entries(ngramsData.languages)
+      .filter(([, code]) => ELD_LANGUAGES.includes(code))
+      .map(([id]) => id),
+  );
+  const ngrams: Record<string, Record<string, number>> = {};
+  for (const [gram, scores] of Object.entries(ngramsData.ngrams)) {
+    const kept = Object.fromEntries(Object.entries(scores).filter(([id]) => keep.has(id)));
+    if (Object.keys(kept).length > 0) ngrams[gram] = kept;
+  }
+  return JSON.stringify({ ...ngramsData, isSubset: true, ngrams });
+}
+
+/**
+ * eld's static entry builds a detector over its n-grams when imported; in the bundles it builds one on first
+ * `newInstance()` (the only call the language detector makes) from the subset in a data file, so a cold start neither
+ * compiles nor parses the table and a message that scripts or marker words settle never reads it.
+ */
+const eldOnFirstUse: Plugin = {
+  name: "eld-on-first-use",
   setup(b) {
-    b.onLoad({ filter: /eld[\\/]src[\\/]ngrams[\\/]extrasmall\.js$/ }, async (args) => {
-      const { ngramsData } = (await import(pathToFileURL(args.path).href)) as {
-        ngramsData: {
-          type: string;
-          languages: Record<string, string>;
-          isSubset?: boolean;
-          ngrams: Record<string, Record<string, number>>;
-        };
-      };
-      const keep = new Set(
-        Object.entries(ngramsData.languages)
-          .filter(([, code]) => ELD_LANGUAGES.includes(code))
-          .map(([id]) => id),
-      );
-      const ngrams: Record<string, Record<string, number>> = {};
-      for (const [gram, scores] of Object.entries(ngramsData.ngrams)) {
-        const kept = Object.fromEntries(Object.entries(scores).filter(([id]) => keep.has(id)));
-        if (Object.keys(kept).length > 0) ngrams[gram] = kept;
-      }
-      const data = { ...ngramsData, isSubset: true, ngrams };
-      return { contents: `export const ngramsData = ${parsedJson(data)};`, loader: "js" };
-    });
+    b.onLoad({ filter: /eld[\\/]src[\\/]entries[\\/]static\.extrasmall\.js$/ }, (args) => ({
+      contents: `import { readFileSync } from "node:fs";
+import { createEld } from "../languageDetector.js";
+let ngramsData;
+function newInstance() {
+  ngramsData ??= JSON.parse(readFileSync(new URL("./data/eld-ngrams.json", import.meta.url), "utf8"));
+  const { instance, loadData } = createEld();
+  loadData(ngramsData);
+  instance.newInstance = newInstance;
+  return instance;
+}
+export const eld = { newInstance };
+export default eld;`,
+      loader: "js",
+      resolveDir: dirname(args.path),
+    }));
   },
 };
 
@@ -68,10 +94,32 @@ const jsonAsParse: Plugin = {
         .slice(source.indexOf("export default ") + "export default ".length)
         .trim()
         .replace(/;$/, "");
-      return { contents: `export default ${parsedJson(JSON.parse(literal))};`, loader: "js" };
+      const metadata = compactPhoneMetadata(JSON.parse(literal) as PhoneMetadata);
+      return { contents: `export default ${parsedJson(metadata)};`, loader: "js" };
     });
   },
 };
+
+/** libphonenumber-js's metadata: per country, an array whose fifth entry is its national formatting patterns. */
+export interface PhoneMetadata {
+  readonly countries: Record<string, unknown[]>;
+  readonly [key: string]: unknown;
+}
+
+/**
+ * The phone metadata without the national formatting patterns (more than half of it): the code only parses and finds
+ * numbers, which never read them (libphonenumber-js reads them to format and in leniencies stricter than its default),
+ * so every country stays parseable exactly as before. test/unit/phone-metadata.test.ts checks the equivalence.
+ */
+export function compactPhoneMetadata(metadata: PhoneMetadata): PhoneMetadata {
+  const countries = Object.fromEntries(
+    Object.entries(metadata.countries).map(([code, plan]) => [
+      code,
+      plan.length > 4 ? [...plan.slice(0, 4), 0, ...plan.slice(5)] : plan,
+    ]),
+  );
+  return { ...metadata, countries };
+}
 
 /**
  * zod registers its error messages in some forty languages under `z.locales`; nothing here reads them (zod's own
@@ -87,6 +135,47 @@ const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * Data a bundle reads from files beside its code on first use instead of compiling it in (the modules name the
+ * paths): copied into a function's folder when the module that reads it is in that function's bundle.
+ */
+export const DATA_FILES: readonly {
+  /** The module that reads it, as the metafile names its input (a suffix). */
+  readonly reader: string;
+  /** A file or folder to copy, or the file's contents made now. */
+  readonly from: string | (() => Promise<string>);
+  /** Where it goes in the function's folder. */
+  readonly to: string;
+}[] = [
+  { reader: "functions/ai/intents/committed-model.ts", from: MODEL_FILE, to: "data/intent-model.json" },
+  { reader: "functions/adapters/i18n/resources.ts", from: join(ROOT, "locales"), to: "locales" },
+  {
+    reader: "node_modules/eld/src/entries/static.extrasmall.js",
+    from: eldSubsetJson,
+    to: "data/eld-ngrams.json",
+  },
+];
+
+/** Copies the data files the bundle's modules read into its folder; returns their bytes. */
+export async function copyDataFiles(metafile: Metafile, outdir: string): Promise<number> {
+  const inputs = Object.keys(metafile.inputs);
+  let bytes = 0;
+  for (const { reader, from, to } of DATA_FILES) {
+    if (!inputs.some((i) => i.endsWith(reader))) continue;
+    const target = join(outdir, to);
+    mkdirSync(dirname(target), { recursive: true });
+    if (typeof from === "string") cpSync(from, target, { recursive: true });
+    else writeFileSync(target, await from());
+    bytes += sizeOf(target);
+  }
+  return bytes;
+}
+
+const sizeOf = (path: string): number =>
+  statSync(path).isDirectory()
+    ? readdirSync(path).reduce((n, f) => n + sizeOf(join(path, f)), 0)
+    : statSync(path).size;
+
 /** One built entry point: its files, the bytes loaded at cold start and in all, and esbuild's account of them. */
 export interface BuiltBundle {
   readonly name: string;
@@ -96,6 +185,8 @@ export interface BuiltBundle {
   readonly initBytes: number;
   /** Everything shipped: also the chunks loaded on first use (the OpenAI SDK, credential providers). */
   readonly totalBytes: number;
+  /** The data files beside the code, each read when first needed (the intent model, the locales): DATA_FILES. */
+  readonly dataBytes: number;
   readonly metafile: Metafile;
 }
 
@@ -139,10 +230,10 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
     entryPoints: { index: entry },
     outdir,
     outExtension: { ".js": ".mjs" },
-    // Dynamic imports (the OpenAI SDK, the AWS SDK's unused credential providers) become chunks beside the handler,
-    // shipped in the same asset and loaded only when called.
+    // Dynamic imports (the OpenAI SDK, the KMS client, the AWS SDK's unused credential providers) become chunks
+    // beside the handler, in the same folder so `import.meta.url` finds the data files from any of them.
     splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
+    chunkNames: "[name]-[hash]",
     bundle: true,
     minify: true,
     sourcemap: true,
@@ -156,7 +247,12 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
     legalComments: "none",
     // Locales are mostly Thai, CJK and Devanagari: escaped as \uXXXX they would triple in size.
     charset: "utf8",
-    plugins: [eldSubset, jsonAsParse, zodEnglishOnly],
+    plugins: [eldOnFirstUse, jsonAsParse, zodEnglishOnly],
+    // Modules that read data files look beside the bundle (DATA_FILES); the handoff keywords are read now, once.
+    define: {
+      __LAMBDA_BUNDLE__: "true",
+      __HANDOFF_KEYWORDS__: JSON.stringify(HANDOFF_KEYWORDS),
+    },
     logLevel: "warning",
     metafile: true,
   };
@@ -173,6 +269,7 @@ export async function buildBundles(): Promise<BuiltBundle[]> {
     // The folder is the function's asset: chunks of an earlier build must not ship with this one.
     rmSync(outdir, { recursive: true, force: true });
     const { metafile } = await build(bundleOptions(join(HANDLERS, file), outdir));
+    const dataBytes = await copyDataFiles(metafile, outdir);
     const bytes = (outputs: Iterable<string>) =>
       [...outputs].filter(isCode).reduce((n, o) => n + (metafile.outputs[o]?.bytes ?? 0), 0);
     built.push({
@@ -180,6 +277,7 @@ export async function buildBundles(): Promise<BuiltBundle[]> {
       file: join(outdir, "index.mjs"),
       initBytes: bytes(initOutputs(metafile)),
       totalBytes: bytes(Object.keys(metafile.outputs)),
+      dataBytes,
       metafile,
     });
   }
@@ -189,7 +287,9 @@ export async function buildBundles(): Promise<BuiltBundle[]> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   for (const b of await buildBundles()) {
-    console.log(`dist/${b.name}/  ${kib(b.initBytes)} loaded at cold start, ${kib(b.totalBytes)} in all`);
+    console.log(
+      `dist/${b.name}/  ${kib(b.initBytes)} loaded at cold start, ${kib(b.totalBytes)} in all, ${kib(b.dataBytes)} of data files read on first use`,
+    );
     if (process.argv.includes("--breakdown"))
       for (const { input, bytes } of breakdown(b.metafile).slice(0, 15))
         console.log(`  ${kib(bytes).padStart(9)}  ${input}`);

@@ -2,8 +2,8 @@
 import type { Understanding } from "../domain/ports";
 import { createHandoffKeywords } from "./handoff-keywords";
 import { createIntentClassifier } from "./intents/classifier";
+import { readCommittedModel } from "./intents/committed-model";
 import { type IntentModelData, loadIntentModel } from "./intents/model";
-import model from "./intents/model.json";
 import { createLanguageDetector } from "./language/detector";
 
 /**
@@ -12,15 +12,19 @@ import { createLanguageDetector } from "./language/detector";
  */
 export function createEmbeddedUnderstanding(
   handoffKeywords: readonly string[],
-  modelData: IntentModelData = model as IntentModelData,
+  modelData?: IntentModelData,
 ): Understanding {
   const detector = createLanguageDetector();
-  // Trained at build time (npm run train): loading is decoding, nothing is learnt at cold start.
-  const classifier = createIntentClassifier(loadIntentModel(modelData));
+  // Trained at build time (npm run train): loading is decoding, nothing is learnt; it happens on the first message.
+  let classifier: ReturnType<typeof createIntentClassifier> | undefined;
+  const classifierOf = () => {
+    classifier ??= createIntentClassifier(loadIntentModel(modelData ?? readCommittedModel()));
+    return classifier;
+  };
   const isHandoffKeyword = createHandoffKeywords(handoffKeywords);
   return {
     detectLanguage: (text, market, hint) => detector.detect(text, market, hint),
     classify: (text) =>
-      isHandoffKeyword(text) ? { intent: "human_request", confidence: 1 } : classifier.classify(text),
+      isHandoffKeyword(text) ? { intent: "human_request", confidence: 1 } : classifierOf().classify(text),
   };
 }

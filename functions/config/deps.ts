@@ -15,6 +15,7 @@ import { createOpenAiModel } from "../ai/openai/openai-model";
 import { createOpenAiTranslator } from "../ai/openai/openai-translator";
 import { createOpenAiSummarizer } from "../ai/openai/openai-summarizer";
 import { createOpenAiAddressReader } from "../ai/openai/openai-address-reader";
+import { createOpenAiEmbedder } from "../ai/openai/openai-embedder";
 import { createActionStore } from "../adapters/dynamodb/action-store";
 import { createShopifyOrderActions } from "../adapters/shopify/order-actions";
 import type { AddressReader } from "../domain/actions";
@@ -36,7 +37,13 @@ import {
   withVettedHosts,
 } from "../channels";
 import { createMarketplaceQueues } from "../adapters/sqs/marketplace-queues";
-import type { AccountAlertNotifier, Clock, ConversationSummarizer, MessageTranslator } from "../domain/ports";
+import type {
+  AccountAlertNotifier,
+  Clock,
+  ConversationSummarizer,
+  Embedder,
+  MessageTranslator,
+} from "../domain/ports";
 import { createEmfMetrics, noMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients } from "./clients";
@@ -106,6 +113,7 @@ function createModel(
       messageTranslator: MessageTranslator;
       summarizer: ConversationSummarizer;
       addressReader: AddressReader;
+      embedder: Embedder | undefined;
     }
   | undefined {
   if (!env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) return undefined;
@@ -120,6 +128,10 @@ function createModel(
     messageTranslator: createOpenAiTranslator(common),
     summarizer: createOpenAiSummarizer(common),
     addressReader: createOpenAiAddressReader(common),
+    embedder:
+      env.OPENAI_EMBEDDING_MODEL.toLowerCase() === "none"
+        ? undefined
+        : createOpenAiEmbedder({ ...common, model: env.OPENAI_EMBEDDING_MODEL }),
   };
 }
 
@@ -221,7 +233,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     addressReader: ai?.addressReader,
     cannedReplies: createCannedReplyStore(table),
     knowledgeStore,
-    knowledge: createKnowledgeBase({ store: knowledgeStore, logger }),
+    knowledge: createKnowledgeBase({ store: knowledgeStore, logger, embedder: ai?.embedder }),
     hostedUi: hostedUi(env),
     channels: createChannelRouter(
       marketplaceQueues

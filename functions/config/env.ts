@@ -42,6 +42,11 @@ export const EnvSchema = z.object({
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(8000),
+  /**
+   * With a model configured, the same server's `/embeddings` model, so a question finds store knowledge written in
+   * another language; "none" turns embeddings off (a server without them), leaving retrieval by words alone.
+   */
+  OPENAI_EMBEDDING_MODEL: z.string().min(1).default("text-embedding-3-small"),
   /** The Shopify app (Partner dashboard): without a secret, /shopify/* and /webhooks/shopify answer 503. */
   SHOPIFY_API_KEY: z.string().min(1).optional(),
   SHOPIFY_API_SECRET: z.string().min(8).optional(),
@@ -166,6 +171,7 @@ export const LocalOverridesSchema = EnvSchema.pick({
   OPENAI_BASE_URL: true,
   OPENAI_MODEL: true,
   OPENAI_TIMEOUT_MS: true,
+  OPENAI_EMBEDDING_MODEL: true,
   SHOPIFY_API_KEY: true,
   SHOPIFY_API_SECRET: true,
   SHOPIFY_API_VERSION: true,

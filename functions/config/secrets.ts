@@ -1,18 +1,41 @@
 /** The SecretBox for shop tokens and marketplace secrets, chosen from the environment. */
 import { hkdfSync } from "node:crypto";
-import { KMSClient } from "@aws-sdk/client-kms";
-import { createKmsSecretBox, createLocalSecretBox, type SecretBox } from "../adapters/crypto/secret-box";
+import { createLocalSecretBox, type SecretBox } from "../adapters/crypto/secret-box";
 import type { Env } from "./env";
 
 /** Seals shop tokens: KMS on AWS, a local key otherwise; without either, sealing fails loudly when first needed. */
 export function createSecrets(env: Env): SecretBox {
-  if (env.TOKEN_KMS_KEY_ID)
-    return createKmsSecretBox(new KMSClient({ region: env.AWS_REGION }), env.TOKEN_KMS_KEY_ID);
+  const keyId = env.TOKEN_KMS_KEY_ID;
+  if (keyId)
+    return lazySecretBox(async () => {
+      const [{ KMSClient }, { createKmsSecretBox }] = await Promise.all([
+        import("@aws-sdk/client-kms"),
+        import("../adapters/crypto/kms-secret-box"),
+      ]);
+      return createKmsSecretBox(new KMSClient({ region: env.AWS_REGION }), keyId);
+    });
   if (env.TOKEN_ENCRYPTION_KEY) return createLocalSecretBox(Buffer.from(env.TOKEN_ENCRYPTION_KEY, "base64"));
   const missing = async (): Promise<string> => {
     throw new Error("Set TOKEN_KMS_KEY_ID (AWS) or TOKEN_ENCRYPTION_KEY (local) to store Shopify tokens.");
   };
   return { seal: missing, open: missing };
+}
+
+/** A box built on first use: the KMS client is a chunk of its own, loaded only when a secret is sealed or opened. */
+export function lazySecretBox(load: () => Promise<SecretBox>): SecretBox {
+  let box: Promise<SecretBox> | undefined;
+  const get = () => {
+    // A failed load (a chunk missing from the asset) is retried on the next call rather than cached.
+    box ??= load().catch((error: unknown) => {
+      box = undefined;
+      throw error;
+    });
+    return box;
+  };
+  return {
+    seal: async (plaintext, context) => (await get()).seal(plaintext, context),
+    open: async (sealed, context) => (await get()).open(sealed, context),
+  };
 }
 
 /** What a key derived from the Shopify app secret is for; each label yields an independent key. */

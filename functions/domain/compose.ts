@@ -13,6 +13,7 @@ import type { OrderSnapshot } from "./order";
 import { applyPosture, type Decision } from "./policy";
 import type { LocaleText } from "./ports";
 import type { SourceRef } from "./knowledge";
+import { checkCitations, type GivenPassage, groundedText, type Rejection } from "./knowledge-answer";
 
 export interface Composed {
   readonly decision: Decision;
@@ -117,4 +118,91 @@ function escalationReason(answer: ModelAnswer): EscalationReason | null {
   if (isSensitive(answer.intent)) return "sensitive";
   if (answer.intent === "complaint") return "frustration";
   return answer.escalate ? (answer.reason ?? "action_required") : null;
+}
+
+export interface KnowledgeComposeInput {
+  /** The conversation's memory as the policy left it. */
+  readonly memory: Memory;
+  readonly intent: Intent;
+  readonly market: Market;
+  readonly language: Language;
+  readonly shopperName: string | undefined;
+  readonly transcript: readonly TranscriptEntry[];
+  readonly message: string;
+  readonly firstReply: boolean;
+  /** The retrieved passages, as the model sees them: the only facts it may answer from. */
+  readonly passages: readonly GivenPassage[];
+}
+
+/** What the model made of a store question: an answer (or its escalation), "nothing answers", or a rejected answer. */
+export type KnowledgeComposed =
+  | { readonly kind: "answered"; readonly composed: Composed }
+  | { readonly kind: "not_answered" }
+  | { readonly kind: "rejected"; readonly why: Rejection | "model_failed" };
+
+/**
+ * A store question written by the model from the retrieved passages, in the same single call that writes the reply:
+ * taken only when it cites passages it was given (and invents no number), then sourced by exactly those and held to
+ * the market's posture; the model's "they do not answer" leads to R5. Anything else is rejected, and the caller falls
+ * back to the embedded engine's grounded answer.
+ */
+export async function composeFromKnowledge(
+  model: ReplyModel,
+  input: KnowledgeComposeInput,
+): Promise<KnowledgeComposed> {
+  const answer = await model.write({
+    market: input.market,
+    language: input.language,
+    shopperName: input.shopperName,
+    // A store question: the model sees the shop's passages, no orders.
+    orders: [],
+    transcript: input.transcript,
+    message: input.message,
+    embeddedIntent: input.intent,
+    embeddedDraft: null,
+    passages: input.passages.map(({ source: _source, ...seen }) => seen),
+  });
+  if (!answer) return { kind: "rejected", why: "model_failed" };
+  const memory: Memory = { ...input.memory, lastIntent: input.intent, misunderstandings: 0 };
+  const reason = escalationReason(answer);
+  // "Nothing here answers" is R5's to handle (one clarifying question first), even when the model also asks for a person.
+  if (answer.answeredFromPassages === false && (reason === null || reason === "action_required"))
+    return { kind: "not_answered" };
+  if (reason) {
+    // The model saw something for a person after all: our handoff line, its words as the agent's draft.
+    return {
+      kind: "answered",
+      composed: {
+        decision: {
+          kind: "escalate",
+          reason,
+          lines: [{ key: `handoff.${reason}` }],
+          memory: { ...memory, awaiting: null, pendingIntent: undefined, pendingOrder: undefined },
+          draft: [{ text: answer.reply, statusAnswer: false }],
+        },
+        engine: "openai",
+        intent: answer.intent === "unknown" ? input.intent : answer.intent,
+        confidence: answer.confidence,
+        sources: [],
+      },
+    };
+  }
+  const check = checkCitations(answer, input.passages, input.message);
+  if (!check.ok) return { kind: "rejected", why: check.why };
+  const reply: Decision = {
+    kind: "reply",
+    lines: [{ text: groundedText(answer.reply, check.cited), statusAnswer: false }],
+    memory,
+  };
+  return {
+    kind: "answered",
+    composed: {
+      decision: applyPosture(reply, { posture: input.market.posture, firstReply: input.firstReply }),
+      engine: "openai",
+      // The store topic was ours to decide (it chose this path); the model only wrote the answer.
+      intent: input.intent,
+      confidence: answer.confidence,
+      sources: check.cited.map((p) => p.source),
+    },
+  };
 }

@@ -98,8 +98,10 @@ export function extractEntities(text: string, region?: string): Entities {
   );
   const orderDigits = new Set(orderNames.map((n) => n.replace(/\D/g, "")));
   const country = region?.toUpperCase();
+  // A phone kept below has 8 digits or more in E.164, at most 3 of them the country code the text may leave out: a
+  // text with fewer than 5 digits holds none, and the phone parser (the dearest step here) is spared.
   const read =
-    country && isSupportedCountry(country)
+    country && isSupportedCountry(country) && (withoutEmails.match(/\p{Nd}/gu)?.length ?? 0) >= 5
       ? findPhoneNumbersInText(withoutEmails, { defaultCountry: country as CountryCode }).map(
           (found) => found.number.number as string,
         )

@@ -26,10 +26,10 @@ import { type Intent, ORDER_INTENTS, STORE_INTENTS } from "./intent";
 import { orderKey } from "./order";
 import { type OrderResolution, resolveOrder, shopperKeys } from "./order-resolution";
 import { shopperLookupKeys } from "./privacy";
-import { type Composed, compose } from "./compose";
+import { type Composed, compose, composeFromKnowledge } from "./compose";
 import { applyPosture, type Decision, decide, effectiveIntent, offersPerson } from "./policy";
 import type { KnowledgeBase } from "./knowledge";
-import { answerFromKnowledge } from "./knowledge-answer";
+import { buildKnowledgeAnswer, modelPassages, retrieveKnowledge } from "./knowledge-answer";
 import type { HandoffPacket } from "./escalation";
 import type { ReplyModel } from "./model";
 import type {
@@ -139,7 +139,7 @@ export async function handleShopperMessage(
     ? // The exact effect of an action is ours to state: no model rewrites it.
       ({ decision: acted.decision, engine: "embedded", intent: acted.intent, confidence: 1 } as const)
     : known
-      ? // The shop's own words and product facts, rendered from data: no model rewrites them.
+      ? // The shop's own words (or a model's, citing them, in this turn's one call); product facts rendered from data.
         known
       : await composeReply(deps, message, loaded, understood, orders, decided);
   const planned = planTurn(deps, message, loaded, understood, orders, composed, acted?.action ?? null);
@@ -471,19 +471,42 @@ async function answerFromStore(
   const decision = decided.decision;
   if (!deps.knowledge || decision.kind !== "escalate" || decision.reason !== "action_required") return null;
   if (!STORE_INTENTS.has(understood.intent) || understood.signals.length > 0) return null;
-  const answer = await answerFromKnowledge(
-    { knowledge: deps.knowledge, translator: deps.translator },
+  const request = {
+    question: message.text,
+    market: loaded.market.code,
+    language: understood.language,
+    locale: understood.locale,
+    intent: understood.intent,
+  };
+  const passages = await retrieveKnowledge(
+    { knowledge: deps.knowledge },
     { id: message.shopId, knowledgeVersion: message.knowledgeVersion },
-    {
-      question: message.text,
-      market: loaded.market.code,
-      language: understood.language,
-      locale: understood.locale,
-      intent: understood.intent,
-    },
+    request,
   );
-  const base = { engine: "embedded", intent: understood.intent, confidence: understood.confidence } as const;
   const memory = decision.memory;
+  // With a model, it writes the answer from the passages in this turn's one call; a rejected answer falls back below.
+  const byModel =
+    deps.model && passages.length > 0
+      ? await composeFromKnowledge(deps.model, {
+          memory,
+          intent: understood.intent,
+          market: loaded.market,
+          language: understood.language,
+          shopperName: decided.shopperName,
+          transcript: loaded.previous?.recent ?? [],
+          message: message.text,
+          firstReply: decided.firstReply,
+          passages: modelPassages(deps.translator, passages, request),
+        })
+      : null;
+  if (byModel?.kind === "answered") return byModel.composed;
+  if (byModel?.kind === "rejected")
+    deps.metrics?.count("KnowledgeModelRejected", { market: loaded.market.code, why: byModel.why });
+  const answer =
+    byModel?.kind === "not_answered"
+      ? { answered: false, text: "", sources: [] }
+      : buildKnowledgeAnswer(deps.translator, passages, request);
+  const base = { engine: "embedded", intent: understood.intent, confidence: understood.confidence } as const;
   if (!answer.answered) {
     // R5: a second store question nothing answers goes to a person; the first gets one clarifying question.
     if (loaded.memory.misunderstandings >= 1) return { ...base, decision, sources: [] };

@@ -8,6 +8,7 @@ import type { Intent } from "./intent";
 import type { KnowledgeBase, Passage, Product, SourceRef, Variant } from "./knowledge";
 import { intlTagOf, isLocale, type Language, languageOfLocale, localeFor } from "./languages";
 import type { MarketCode } from "./markets";
+import type { ModelAnswer, ModelPassage } from "./model";
 import type { LocaleText, ShopRecord } from "./ports";
 import { joinSentences } from "./render";
 
@@ -354,7 +355,10 @@ export function buildKnowledgeAnswer(
   request: AnswerRequest,
 ): KnowledgeAnswer {
   const locale = request.locale ?? localeFor(request.language, request.market);
-  const chosen = chooseAnswer(passages, request.intent);
+  // Ranked by the words they share with the question (a stable sort: a words-only search is already in this order),
+  // so a passage found by meaning alone (fusion) never stands in for an answer the embedded engine can check.
+  const byWords = [...passages].sort((a, b) => b.coverage - a.coverage);
+  const chosen = chooseAnswer(byWords, request.intent);
   if (!chosen) {
     return {
       answered: false,
@@ -375,18 +379,110 @@ export interface KnowledgeDeps {
 }
 
 /**
- * What the reply pipeline (and the seller's test box, POST /v1/knowledge/ask) calls: searches the shop's knowledge at
- * the version on the shop item the caller already read, and builds the answer. No extra read while the version holds.
+ * Searches the shop's knowledge at the version on the shop item the caller already read (no extra read while the
+ * version holds): the passages that may answer, best first.
+ */
+export function retrieveKnowledge(
+  deps: Pick<KnowledgeDeps, "knowledge">,
+  shop: Pick<ShopRecord, "id" | "knowledgeVersion">,
+  request: AnswerRequest,
+): Promise<Passage[]> {
+  return deps.knowledge.search(shop.id, request.question, {
+    market: request.market,
+    language: request.language,
+    version: shop.knowledgeVersion ?? 0,
+  });
+}
+
+/**
+ * What the seller's test box (POST /v1/knowledge/ask) calls: searches the shop's knowledge and builds the embedded
+ * engine's answer.
  */
 export async function answerFromKnowledge(
   deps: KnowledgeDeps,
   shop: Pick<ShopRecord, "id" | "knowledgeVersion">,
   request: AnswerRequest,
 ): Promise<KnowledgeAnswer> {
-  const passages = await deps.knowledge.search(shop.id, request.question, {
-    market: request.market,
-    language: request.language,
-    version: shop.knowledgeVersion ?? 0,
+  return buildKnowledgeAnswer(deps.translator, await retrieveKnowledge(deps, shop, request), request);
+}
+
+/** A passage given to the model, with the source it stands for. */
+export interface GivenPassage extends ModelPassage {
+  readonly source: SourceRef;
+}
+
+/** How much of a product's description the model sees: its facts come from data, the text only helps it phrase. */
+const MODEL_PRODUCT_TEXT_CHARS = 500;
+
+/**
+ * The passages as the model sees them (id, type, title, text), one per source: a product's price and availability as
+ * our renderer writes them for this shopper (`facts`), which code appends to the model's reply rather than trusting
+ * the model to copy them.
+ */
+export function modelPassages(
+  t: LocaleText,
+  passages: readonly Passage[],
+  request: AnswerRequest,
+): GivenPassage[] {
+  const locale = request.locale ?? localeFor(request.language, request.market);
+  return passages.map((p) => ({
+    id: `${p.source.type}:${p.source.id}`,
+    type: p.source.type,
+    source: p.source,
+    title: p.title,
+    text: p.product ? p.text.slice(0, MODEL_PRODUCT_TEXT_CHARS) : p.text,
+    ...(p.product
+      ? { facts: renderProduct(t, p.product, { question: request.question, market: request.market, locale }) }
+      : {}),
+  }));
+}
+
+/** Why a model's store answer was not taken (the embedded engine's answer is used instead). */
+export type Rejection = "no_citation" | "unknown_citation" | "unsupported_number";
+
+export type CitationCheck =
+  | { readonly ok: true; readonly cited: readonly GivenPassage[] }
+  | { readonly ok: false; readonly why: Rejection };
+
+/** Zero of each script's digits (Thai ๐, Devanagari ०, Arabic-Indic ٠ …); full-width ones NFKC folds to ASCII. */
+const DIGIT_ZEROS = [
+  0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0x1040,
+];
+
+/** The numbers a text writes in digits of any script, as ASCII without leading zeros ("๑๔ วัน" → "14"). */
+export function numbersIn(text: string): Set<string> {
+  const ascii = text.normalize("NFKC").replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0) ?? 0;
+    const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
+    return zero === undefined ? digit : String(code - zero);
   });
-  return buildKnowledgeAnswer(deps.translator, passages, request);
+  return new Set((ascii.match(/\d+/g) ?? []).map((n) => n.replace(/^0+(?=\d)/, "")));
+}
+
+/**
+ * Checks a model's store answer against the passages it was given: it must cite at least one, only ids it was given,
+ * and write no number (a price, a number of days, a percentage) that is neither in a passage it cites nor in the
+ * question — a number is the fact a model most easily invents.
+ */
+export function checkCitations(
+  answer: Pick<ModelAnswer, "reply" | "citations">,
+  given: readonly GivenPassage[],
+  question: string,
+): CitationCheck {
+  const ids = [...new Set(answer.citations ?? [])];
+  if (ids.length === 0) return { ok: false, why: "no_citation" };
+  const cited = ids.map((id) => given.find((p) => p.id === id));
+  if (cited.some((p) => p === undefined)) return { ok: false, why: "unknown_citation" };
+  const passages = cited as GivenPassage[];
+  const known = numbersIn(
+    [question, ...passages.flatMap((p) => [p.title, p.text, p.facts ?? ""])].join("\n"),
+  );
+  if ([...numbersIn(answer.reply)].some((n) => !known.has(n)))
+    return { ok: false, why: "unsupported_number" };
+  return { ok: true, cited: passages };
+}
+
+/** The model's reply with the facts of each product it cites, as our renderer wrote them, after it. */
+export function groundedText(reply: string, cited: readonly GivenPassage[]): string {
+  return [reply.trim(), ...cited.flatMap((p) => (p.facts ? [p.facts] : []))].join("\n\n");
 }

@@ -22,6 +22,22 @@ export interface ModelRequest {
   readonly dialogue?: ModelDialogue | undefined;
   /** Signals detected apart from the topic (domain/signals.ts): facts the model must not contradict. */
   readonly signals?: readonly string[] | undefined;
+  /**
+   * A store question: the shop's passages retrieved for it, the only facts the model may answer it from; it names the
+   * ids of those it used (`citations`), or says they do not answer (`answeredFromPassages: false`).
+   */
+  readonly passages?: readonly ModelPassage[] | undefined;
+}
+
+/** A passage as the model sees it: only these fields, never the shop's other data. */
+export interface ModelPassage {
+  /** "article:returns-en", "policy:refund", "product:aurora-dress": the id the model cites. */
+  readonly id: string;
+  readonly type: "article" | "product" | "policy";
+  readonly title: string;
+  readonly text: string;
+  /** A product's price and availability as our renderer wrote them: the model does not restate them (code adds them). */
+  readonly facts?: string | undefined;
 }
 
 export interface ModelDialogue {
@@ -43,6 +59,10 @@ export interface ModelAnswer {
   readonly confidence: number;
   readonly escalate: boolean;
   readonly reason: ModelEscalationReason | null;
+  /** The passage ids the reply rests on (a store question's answer must name at least one, and only ones it was given). */
+  readonly citations?: readonly string[] | undefined;
+  /** Given passages: whether they answer the question (false: the model says they do not); null without passages. */
+  readonly answeredFromPassages?: boolean | null | undefined;
 }
 
 export interface ReplyModel {

@@ -303,6 +303,17 @@ export interface ConversationSummarizer {
   summarise(transcript: readonly TranscriptEntry[], locale: string): Promise<string | null>;
 }
 
+/**
+ * Turns texts into vectors of one embedding model (an LLM provider's `/embeddings`), so a question finds passages
+ * that mean the same in another language; null when the call failed, so callers search by words alone.
+ */
+export interface Embedder {
+  /** The model's name: vectors of different models are never compared. */
+  readonly model: string;
+  /** One vector per text, in the texts' order, in one request. */
+  embed(texts: readonly string[]): Promise<number[][] | null>;
+}
+
 /** The conversations the AI is handling, for oversight (R3), and what agents flagged and the AI missed (for sellers). */
 export interface OversightStore {
   /**

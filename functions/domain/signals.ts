@@ -24,7 +24,8 @@ const toPattern = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replac
 
 /** One pattern for a list of phrases: Latin phrases as whole words, the others anywhere; longest first. */
 function phrasePattern(phrases: readonly string[], flags: string): RegExp | null {
-  const all = [...new Set(phrases)].sort((a, b) => b.length - a.length);
+  // Phrases are matched against NFKC text, so they are normalised the same way: "ㅡㅡ" and "真人！" change under it.
+  const all = [...new Set(phrases.map((p) => p.normalize("NFKC")))].sort((a, b) => b.length - a.length);
   const latin = all.filter(isLatin).map(toPattern);
   const others = all.filter((p) => !isLatin(p)).map(toPattern);
   const parts = [
@@ -78,7 +79,17 @@ function pairMatcher(
     const pick = (f: (p: Phrases) => readonly string[]) => [...f(PHRASEBOOK[l]), ...f(PHRASEBOOK.en)];
     return [phraseSpans(pick(before)), phraseSpans(pick(after))] as const;
   });
-  return (text) => perLanguage.some(([first, second]) => followedBy(text, first(text), second(text), near));
+  // One scan for the first kind in any language spares the 24 per-language scans on most messages, which hold none.
+  const anyFirst = phrasePattern(
+    LANGUAGE_CODES.flatMap((l) => before(PHRASEBOOK[l])),
+    "u",
+  );
+  return (text) =>
+    anyFirst?.test(text) === true &&
+    perLanguage.some(([first, second]) => {
+      const spans = first(text);
+      return spans.length > 0 && followedBy(text, spans, second(text), near);
+    });
 }
 
 const frustrationWords = phraseMatcher((p) => p.frustration);

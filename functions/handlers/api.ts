@@ -1,7 +1,7 @@
-/** Lambda entry point for every HTTP route: dependencies are built once per cold start, then the Hono app serves. */
+/** Lambda entry point for every HTTP route but the inbox pages (handlers/inbox.ts): dependencies once per cold start. */
 import { handle } from "hono/aws-lambda";
 import { buildDeps } from "../config/deps";
 import { readEnv } from "../config/env";
-import { createApp } from "../http/create-app";
+import { createApiApp } from "../http/create-api-app";
 
-export const handler = handle(createApp(buildDeps(readEnv())));
+export const handler = handle(createApiApp(buildDeps(readEnv())));

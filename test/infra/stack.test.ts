@@ -54,6 +54,18 @@ function actionsOf(functionId: string) {
     .sort();
 }
 
+/** The integration URI (which function) of the HTTP API route with this key, as JSON. */
+function routesTo(routeKey: string): string {
+  const [route] = Object.values(
+    template.findResources("AWS::ApiGatewayV2::Route", { Properties: { RouteKey: routeKey } }),
+  );
+  const target = JSON.stringify(route?.Properties.Target);
+  const [integration] = Object.entries(template.findResources("AWS::ApiGatewayV2::Integration")).filter(
+    ([id]) => target.includes(id),
+  );
+  return JSON.stringify(integration?.[1].Properties.IntegrationUri);
+}
+
 describe("the CDK stack", () => {
   it("passes cdk-nag's AwsSolutions checks, every suppression justified in code", () => {
     const errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
@@ -109,13 +121,13 @@ describe("the CDK stack", () => {
     );
   });
 
-  it("runs six functions on Node 22, arm64, with tracing and log groups with retention", () => {
+  it("runs seven functions on Node 22, arm64, with tracing and log groups with retention", () => {
     template.resourcePropertiesCountIs(
       "AWS::Lambda::Function",
       { Runtime: "nodejs22.x", Architectures: ["arm64"], TracingConfig: { Mode: "Active" } },
-      6,
+      7,
     );
-    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 30 }, 7);
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 30 }, 8);
   });
 
   it("gives each function only its own table and queue actions", () => {
@@ -147,6 +159,7 @@ describe("the CDK stack", () => {
     // Only the Shopify worker deletes (privacy duties); no function may scan or administer the table.
     for (const id of [
       "Api",
+      "Inbox",
       "EscalationConsumer",
       "SlaSweeper",
       "MarketplaceInboundWorker",
@@ -159,6 +172,7 @@ describe("the CDK stack", () => {
     );
     for (const id of [
       "Api",
+      "Inbox",
       "EscalationConsumer",
       "SlaSweeper",
       "ShopifyEventsWorker",
@@ -170,9 +184,10 @@ describe("the CDK stack", () => {
       ).toEqual([]);
     }
     expect(actionsOf("Api")).not.toContain("sqs:ReceiveMessage");
+    expect(actionsOf("Inbox")).not.toContain("sqs:ReceiveMessage");
   });
 
-  it("sends every route to the API function, agent routes behind the Cognito JWT authorizer and webhooks without one", () => {
+  it("sends every route but the inbox pages to the API function, agent routes behind the Cognito JWT authorizer and webhooks without one", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
       AuthorizerType: "JWT",
       IdentitySource: ["$request.header.Authorization"],
@@ -186,8 +201,19 @@ describe("the CDK stack", () => {
     expect(defaults).toHaveLength(1);
     expect(defaults[0]?.Properties.AuthorizationType ?? "NONE").toBe("NONE");
     const integrations = Object.values(template.findResources("AWS::ApiGatewayV2::Integration"));
-    expect(integrations.length).toBeGreaterThanOrEqual(1);
-    for (const i of integrations) expect(JSON.stringify(i.Properties.IntegrationUri)).toContain("Api");
+    expect(integrations).toHaveLength(2);
+    for (const key of ["$default", "ANY /v1/inbox", "ANY /v1/inbox/{proxy+}"])
+      expect(routesTo(key)).toContain('"Api');
+  });
+
+  it("sends the inbox pages to their own function, which checks sessions itself (no JWT authorizer)", () => {
+    for (const key of ["ANY /inbox", "ANY /inbox/{proxy+}"]) {
+      const [route] = Object.values(
+        template.findResources("AWS::ApiGatewayV2::Route", { Properties: { RouteKey: key } }),
+      );
+      expect(route?.Properties.AuthorizationType ?? "NONE").toBe("NONE");
+      expect(routesTo(key)).toContain('"Inbox');
+    }
   });
 
   it("throttles the API stage", () => {

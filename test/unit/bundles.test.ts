@@ -34,15 +34,31 @@ describe("the API bundle", () => {
     expect(inputsOf(false).some((i) => i.includes("node_modules/openai/"))).toBe(true);
   });
 
+  it("carries none of the web inbox's pages, which are a function of their own", () => {
+    const all = [...inputsOf(true), ...inputsOf(false)];
+    expect(all.filter((i) => i.startsWith("functions/http/web/"))).toEqual([]);
+    expect(all).toContain("functions/http/routes/messages.ts");
+  });
+
+  it("loads the KMS client on first use of a sealed secret, not at cold start", () => {
+    expect(inputsOf(true).filter((i) => i.includes("node_modules/@aws-sdk/client-kms/"))).toEqual([]);
+    expect(inputsOf(false).some((i) => i.includes("node_modules/@aws-sdk/client-kms/"))).toBe(true);
+  });
+
   it("carries zod's English messages alone", () => {
     const locales = inputsOf(true).filter((i) => i.includes("zod/v4/locales/"));
     expect(locales.map((i) => i.split("/").at(-1)).sort()).toEqual(["en.js", "index.js"]);
   });
 
-  it("ships the intent model and the locales as JSON text for JSON.parse, not as object literals", () => {
+  it("ships libphonenumber's metadata as JSON text for JSON.parse, not as an object literal", () => {
     const entry = Object.entries(outputs).find(([path]) => path.endsWith("/index.mjs"))?.[1].contents ?? "";
-    // libphonenumber's metadata, the intent model and 36 locale files: each one JSON.parse of a string literal.
     expect(entry).toMatch(/JSON\.parse\(['"`]\{"version":4,"country_calling_codes"/);
-    expect(entry.match(/JSON\.parse\(['"`]\{"/g)?.length ?? 0).toBeGreaterThanOrEqual(38);
+  });
+
+  it("compiles in neither the intent model, nor the locales, nor eld's n-grams: data files read on first use", () => {
+    const data = [...inputsOf(true), ...inputsOf(false)].filter(
+      (i) => i.endsWith("intents/model.json") || i.startsWith("locales/") || i.includes("eld/src/ngrams/"),
+    );
+    expect(data).toEqual([]);
   });
 });

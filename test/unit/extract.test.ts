@@ -43,6 +43,15 @@ describe("entity extraction", () => {
     expect(extractEntities(text, region).phones).toEqual([e164]);
   });
 
+  it("reads a phone number typed in full-width digits, and none in a message with too few digits to hold one", () => {
+    expect(extractEntities("電話 ９１２３ ４５６７", "SG").phones).toEqual(["+6591234567"]);
+    expect(extractEntities("where is my order #1001?", "SG")).toEqual({
+      orderNames: ["#1001"],
+      emails: [],
+      phones: [],
+    });
+  });
+
   it("finds a name the shopper gives for themselves", () => {
     expect(extractEntities("My name is Tran Thi Linh").names).toEqual(["Tran Thi Linh"]);
     expect(extractEntities("atas nama Siti Rahma ya kak").names).toEqual(["Siti Rahma"]);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { isMainlyDetails } from "../../functions/domain/dialogue";
+import { extractEntities } from "../../functions/domain/extract";
 import { detectSignals, frustrationScore } from "../../functions/domain/signals";
 
 describe("signals read apart from the topic", () => {
@@ -171,5 +173,511 @@ describe("a request for a person, in every way shoppers ask", () => {
     const signals = detectSignals("someone claiming to be your staff messaged me asking for OTP");
     expect(signals).toContain("sensitive_fraud");
     expect(signals).not.toContain("person");
+  });
+});
+
+describe("Korean and Traditional Chinese (Taiwan, Hong Kong) as shoppers write them", () => {
+  it.each([
+    ["Korean swearing in initials", "ㅅㅂ 택배 언제 와"],
+    ["a Korean frown typed alone", "ㅡㅡ"],
+    ["Korean contempt for the seller", "완전 양아치네요 이런 데서 사다니"],
+    ["Korean exasperation", "아 진짜 답답하네 답장 좀 해요"],
+    ["Korean sarcasm at a slow reply", "답장 3일 만에 오네요 대단하십니다 👏"],
+    ["Taiwanese swearing", "靠北 到底何時出貨"],
+    ["Taiwanese disbelief", "太扯了吧 兩個禮拜還沒寄"],
+    ["being left on read, in Taiwan", "已讀不回是怎樣"],
+    ["the third time asking, counted in Chinese", "我已經問了3次了"],
+    ["Hong Kong disbelief", "有冇搞錯呀 等咗成個月"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["a Korean 'phone or' that holds the letters of 'angry'", "전화나 카톡으로 연락 주세요"],
+    ["a Korean 'after a long time' that holds the letters of 'after N days'", "오랜만에 주문했어요!!"],
+    ["a Korean collar that feels tight", "목 부분이 답답한가요?"],
+    ["a Taiwanese 'hurry up' alone", "快點出貨好嗎"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
+  });
+
+  it.each([
+    ["breastfeeding, in Korean", "수유 중인데 먹어도 되나요?", "sensitive_health_safety"],
+    ["a child who swallowed a part, in Korean", "애가 부품을 삼켰어요", "sensitive_health_safety"],
+    ["smoke from a charger, in Korean", "충전기에서 연기가 나요", "sensitive_health_safety"],
+    ["breastfeeding, in Taiwan", "餵奶期間可以吃嗎", "sensitive_health_safety"],
+    ["a child who ate it, in Hong Kong", "細路誤食咗點算", "sensitive_health_safety"],
+    ["a rash, in Taiwan", "擦完起疹子", "sensitive_health_safety"],
+    ["a complaint filed with the police, in Korean", "고소장 접수하겠습니다", "sensitive_legal"],
+    ["legal action, in Korean", "법적 대응하겠습니다", "sensitive_legal"],
+    ["a lawsuit, in Taiwan", "我要提告", "sensitive_legal"],
+    ["a police report, in Hong Kong", "去差館報案", "sensitive_legal"],
+    ["a charge never made, in Korean", "결제한 적이 없는데 돈이 빠져나갔어요", "sensitive_fraud"],
+    ["phishing, in Korean", "피싱 문자 받았어요", "sensitive_fraud"],
+    [
+      "a fake agent asking to cancel instalments, in Taiwan",
+      "有人假冒客服叫我去ATM解除分期",
+      "sensitive_fraud",
+    ],
+    ["a hacked account, in Taiwan", "帳號被駭了", "sensitive_fraud"],
+    ["how the shop got a number, in Korean", "제 번호 어디서 알았어요?", "sensitive_privacy"],
+    ["personal data by its Taiwanese short name, in Taiwan", "請停止使用我的個資", "sensitive_privacy"],
+  ])("reads a sensitive matter: %s", (_what, text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
+  });
+
+  it.each([
+    ["a Korean nursing cushion", "수유쿠션 사이즈 있나요?"],
+    ["Korean gift vouchers, which hold the letters of 'burn'", "문화상품권 결제 돼요?"],
+    ["a Korean nutty taste, which reads like 'sue'", "이 참기름 고소해요?"],
+    ["a Korean statutory holiday, which reads like 'court'", "법정 공휴일에도 영업해요?"],
+    ["a Korean taste that is addictive", "중독성 있는 맛이에요?"],
+    ["a Taiwanese third-party payment", "可以用第三方支付嗎"],
+    ["a Taiwanese fishing rod", "釣魚竿有幾長"],
+  ])("reads no sensitive matter in %s", (_what, text) => {
+    expect(detectSignals(text).filter((s) => s.startsWith("sensitive_"))).toEqual([]);
+  });
+
+  it.each([
+    ["a Korean CS team", "CS팀 연결해 주세요"],
+    ["a Korean one-to-one consultation", "1:1 상담으로 연결해 주세요"],
+    ["Korean automatic answers turned away", "자동 답변 말고 직원분이요"],
+    ["a Korean AI turned away", "AI 말고 직원이요"],
+    ["a Korean manager told to come out", "책임자 나오라고 하세요"],
+    ["a Korean call back", "콜백 부탁드려요"],
+    ["a Korean real person", "진짜 사람 있어요?"],
+    ["a real person, with a full-width exclamation mark", "真人！"],
+    ["Hong Kong staff, in English within Cantonese", "搵staff同我傾"],
+    ["a Taiwanese supervisor", "請主管處理"],
+    ["a Hong Kong call back", "可唔可以打電話俾我"],
+    ["a Taiwanese real person", "有真人可以回嗎"],
+    ["whether someone in charge is there, in Korean", "담당자 있으면 연락 주세요"],
+    ["the Taiwanese page admin in person", "可以找小編本人嗎"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a Korean parcel recipient", "받는 사람 연락처 바꿔주세요"],
+    ["a Korean question whether a person answers", "지금 사람이 답하는 거예요?"],
+    ["Korean phone or chat", "전화나 카톡으로 연락 주세요"],
+    ["Taiwanese photos of the item worn", "有真人實拍嗎"],
+    ["a Taiwanese question whether a person answers", "現在是真人在回嗎"],
+    ["an authority reported to, in Traditional Chinese", "我要向主管機關檢舉"],
+    ["the Taiwanese page admin addressed", "小編在嗎"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+});
+
+describe("Filipino, Indonesian and Malay shoppers, in their own words", () => {
+  it.each([
+    ["swearing, in Filipino", "tangina, dalawang linggo na wala pa rin"],
+    ["irritation, in Filipino", "nakakaasar na kayo, mali na naman padala"],
+    ["being left on read, in Filipino", "naka-seen lang kayo, wala man lang sagot"],
+    ["the second time asking, in Filipino", "pangalawang beses ko na to tinatanong"],
+    ["a false promise and slowness, in Filipino", "paasa kayo, antagal"],
+    ["irritation, in Indonesian", "ngeselin bgt tokonya"],
+    ["'disappointing', in Indonesian", "pelayanannya mengecewakan"],
+    ["being ignored, in Indonesian", "chat saya cuma diread doang"],
+    ["a demand to hurry and slowness, in Indonesian", "buruan dong, lama amat"],
+    ["disgust, in Malay", "meluat betul dengan kedai ni"],
+    ["rudeness named, in Malay", "admin kurang ajar"],
+    ["being left on read, in Malay", "bluetick je dari semalam"],
+    ["a demand to hurry and delays, in Malay", "cepat sikit la, asyik tangguh"],
+    ["how many times already, in Filipino", "ilang beses ko na sinabi, mali ang size"],
+    ["'grabe' said of the shop, in Filipino", "grabe naman kayo"],
+    ["an insult, in Indonesian", "anjing lu, barang rusak dikirim"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["a polite request to hurry, in Filipino", "pwede po pakibilisan yung shipping? kailangan ko sa Sabado"],
+    ["a polite request to hurry, in Malay", "cepat sikit boleh sampai? nak guna Sabtu"],
+    ["a friendly 'hurry', in Indonesian", "kak buruan dikirim ya, ditunggu 🙏"],
+    ["a rubbish bin asked about, in Indonesian", "kak ada tempat sampah ukuran besar?"],
+    ["'how many times' asked of a policy, in Filipino", "ilang beses po pwede mag-exchange?"],
+    ["'grabe' said of the weather, in Filipino", "grabe ang init ngayon, uulan kaya?"],
+    ["dog food asked about, in Indonesian", "kak ada makanan anjing ukuran 5 kg?"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
+  });
+
+  it.each([
+    ["a call back, in Taglish", "tawagan niyo na lang po ako"],
+    ["a transfer, in Taglish", "pa-transfer po sa agent"],
+    ["an escalation, in Taglish", "i-escalate niyo na po sa manager"],
+    ["tiredness of the bot, in Filipino", "sawa na ako sa bot"],
+    ["a call asked for, in Indonesian", "bisa minta ditelpon cs?"],
+    ["a connection, in Indonesian", "konek ke admin dong"],
+    ["boredom with the bot, in Indonesian", "bosen sama bot"],
+    ["customer service in a word, in Malay", "nak cs"],
+    ["staff asked to be given, in Malay", "penat layan bot, bagi staff je la"],
+  ])("reads a request for a person from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a product bought for a parent, in Malay", "nak beli untuk orang tua saya, saiz apa sesuai?"],
+    ["a gift for someone, in Malay", "nak bagi hadiah kat orang tua, ada gift wrap?"],
+    ["help already given, in Indonesian", "tadi udah dibantu admin, makasih"],
+    ["a payment to the owner's account, in Indonesian", "udah transfer ke rekening owner ya kak"],
+    ["calls complained about, in Malay", "kenapa asyik call saya? saya tak order apa-apa"],
+    ["a receipt given to the admin, in Malay", "dah bagi admin resit bayaran semalam"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["pregnancy slang, in Indonesian", "kak aman buat bumil?", "sensitive_health_safety"],
+    ["breastfeeding, in Filipino", "nagpapadede po ako, safe po ba inumin?", "sensitive_health_safety"],
+    ["a young child, in Filipino", "safe po ba sa bata na 2 years old?", "sensitive_health_safety"],
+    ["confinement after birth, in Malay", "boleh pakai masa pantang?", "sensitive_health_safety"],
+    ["vomiting, in Indonesian", "anak saya muntah2 abis minum ini", "sensitive_health_safety"],
+    ["diabetes, in Malay", "ada kencing manis, boleh minum?", "sensitive_health_safety"],
+    ["smoke and flames, in Filipino", "umusok at nagliyab yung extension", "sensitive_health_safety"],
+    ["a threat to go to a TV complaints show, in Filipino", "ipapa-Tulfo ko kayo", "sensitive_legal"],
+    ["a police station, in Indonesian", "saya laporin ke polres", "sensitive_legal"],
+    ["a police report, in Malay", "saya buat report polis", "sensitive_legal"],
+    ["a swindle, in Filipino", "panloloko to, bato ang laman ng kahon", "sensitive_fraud"],
+    ["being cheated, in Indonesian", "saya ketipu, barangnya batu", "sensitive_fraud"],
+    [
+      "a one-time code asked for, in Filipino",
+      "hiningan ako ng OTP ng nagpakilalang admin",
+      "sensitive_fraud",
+    ],
+    ["a fake received, in Malay", "dapat barang palsu", "sensitive_fraud"],
+    ["where my number came from, in Filipino", "saan niyo nakuha number ko?", "sensitive_privacy"],
+    ["where my number came from, in Indonesian", "dapet nomor saya dari mana?", "sensitive_privacy"],
+    ["where my number came from, in Malay", "mana dapat nombor saya?", "sensitive_privacy"],
+  ])("reads a sensitive matter: %s", (_what, text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
+  });
+
+  it.each([
+    ["Filipino 'kaso' meaning 'but', not a lawsuit", "gusto ko sana yung blue, kaso mahal"],
+    ["a returned item received, in Filipino", "nakuha niyo na po ba yung ibinalik kong item?"],
+    ["easy care of a fabric, in Indonesian", "bahannya mudah dirawat ga kak?"],
+    ["whether it is genuine, before buying, in Indonesian", "kak ini ori kan bukan palsu?"],
+    ["a one-time code that did not arrive, in Malay", "TAC tak masuk, tak boleh bayar"],
+  ])("reads nothing sensitive in %s", (_what, text) => {
+    expect(detectSignals(text)).toEqual([]);
+  });
+});
+
+describe("Japanese, Thai and Simplified Chinese shoppers, in their own words", () => {
+  it.each([
+    ["contempt for the service, in Japanese", "ゴミみたいな対応ですね"],
+    ["being fed up, in Japanese", "もううんざりです"],
+    ["being left on read, in Japanese", "既読無視されてるんですけど"],
+    ["having to say it again, in Japanese", "何回言えばわかるんですか"],
+    ["'until when' and a demand to hurry, in Japanese", "いつまで待たせるの、早くして"],
+    ["a useless shop, in Thai", "ร้านไม่ได้เรื่องเลย"],
+    ["hurt feelings, in Thai", "เสียความรู้สึกมากค่ะ"],
+    ["being read and ignored, in Thai", "อ่านแล้วไม่ตอบ"],
+    ["being cheated, in Chinese slang", "坑爹啊这家店"],
+    ["'what the hell', in Chinese", "这是什么鬼东西"],
+    ["being left on read, in Chinese", "已读不回是吧"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["a hypothetical 'if not satisfied', in Thai", "ถ้าไม่พอใจคืนเงินได้ไหมครับ"],
+    ["Japanese rubbish bags", "ゴミ袋の在庫ありますか"],
+    ["clothes received, in Chinese (which hold the letters of 'fed up with')", "收到衣服了，谢谢"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
+  });
+
+  it.each([
+    ["smoke from a plug, in Japanese", "コンセントから煙が出ました", "sensitive_health_safety"],
+    ["hives, in Japanese", "使用後にじんましんが出ました", "sensitive_health_safety"],
+    ["a chronic illness, in Japanese", "持病があるんですが飲んでも大丈夫ですか", "sensitive_health_safety"],
+    ["diarrhoea, in Thai", "กินแล้วท้องเสียค่ะ", "sensitive_health_safety"],
+    ["sparks from a charger, in Thai", "ที่ชาร์จมีประกายไฟค่ะ", "sensitive_health_safety"],
+    ["a toddler's use, in Thai", "เด็กเล็กใช้ได้มั้ยคะ", "sensitive_health_safety"],
+    ["a swallowed part, in Chinese", "孩子误吞了一个小零件", "sensitive_health_safety"],
+    ["high blood pressure, in Chinese", "高血压能吃吗", "sensitive_health_safety"],
+    ["legal action, in Japanese", "法的措置を検討しています", "sensitive_legal"],
+    ["a damage report to the police, in Japanese", "被害届を出す予定です", "sensitive_legal"],
+    ["prosecution, in Thai", "จะดำเนินคดีค่ะ", "sensitive_legal"],
+    ["the consumer hotline, in Thai", "จะแจ้ง 1166 นะคะ", "sensitive_legal"],
+    ["the consumer hotline run into the sentence, in Chinese", "打12315投诉你们", "sensitive_legal"],
+    ["a report to the authorities, in Chinese", "我要举报你们", "sensitive_legal"],
+    ["a fake received, in Japanese", "偽物が届きました", "sensitive_fraud"],
+    ["a code asked for by an impostor, in Japanese", "店員を名乗る人に認証コード聞かれた", "sensitive_fraud"],
+    ["a fake received, in Thai", "ได้ของปลอมค่ะ", "sensitive_fraud"],
+    ["a fake page, in Thai", "มีเพจปลอมใช้ชื่อร้าน", "sensitive_fraud"],
+    ["counterfeit goods, in Chinese", "收到的是假货", "sensitive_fraud"],
+    ["a charge for nothing bought, in Chinese", "没买东西扣了我的钱", "sensitive_fraud"],
+    [
+      "a number the shop should not know, in Japanese",
+      "なんで私の電話番号知ってるんですか",
+      "sensitive_privacy",
+    ],
+    ["data handed to third parties, in Japanese", "私の情報を第三者に提供しないで", "sensitive_privacy"],
+    ["leaked customer data, in Thai", "ข้อมูลลูกค้าหลุดใช่มั้ย", "sensitive_privacy"],
+    ["a number the shop should not have, in Thai", "ได้เบอร์หนูมาจากไหนคะ", "sensitive_privacy"],
+    ["a phone number to delete, in Chinese", "删掉我的手机号", "sensitive_privacy"],
+    ["nuisance calls, in Chinese", "收到很多骚扰电话", "sensitive_privacy"],
+  ])("reads a sensitive matter: %s", (_what, text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
+  });
+
+  it.each([
+    ["a dark-brown colour, in Japanese", "焦げ茶色ありますか"],
+    ["a refund paid into the account, in Thai", "เงินคืนเข้าบัญชียังคะ"],
+    ["an order number that is also a hotline, in Thai", "ออเดอร์ 1166 ส่งยังคะ"],
+    ["an anti-mould cream, in Thai", "ครีมกันเชื้อรามีไซส์ใหญ่ไหมคะ"],
+    ["a question before buying anything, in Chinese", "我还没买东西，想先问问"],
+    ["a fishing rod, in Chinese", "钓鱼竿有货吗"],
+    ["a bank card from ICBC, in Chinese", "工商银行的卡能付吗"],
+    ["a battery charged to 80%, in Chinese", "充电到80%就停了"],
+  ])("reads no sensitive matter in %s", (_what, text) => {
+    expect(detectSignals(text).filter((s) => s.startsWith("sensitive_"))).toEqual([]);
+  });
+
+  it.each([
+    ["a person brought out, in Japanese", "AIはもういいから人を出して"],
+    ["a phone call instead of chat, in Japanese", "電話で対応してほしいです"],
+    ["customer support asked for directly, in Japanese", "カスタマーサポートにつないでください"],
+    ["the shop's people face to face, in Japanese", "店の人と直接話したい"],
+    ["an admin who is a person, in Thai", "มีแอดมินที่เป็นคนมั้ยคะ"],
+    ["a human, in Thai-English", "ขอ human ค่ะ"],
+    ["a talk on the phone, in Thai", "อยากคุยทางโทรศัพท์ค่ะ"],
+    ["customer relations contacted, in Thai", "ขอติดต่อฝ่ายลูกค้าสัมพันธ์ค่ะ"],
+    ["a talk with a person, in Chinese", "我想跟人说话"],
+    ["a human stepping in, in Chinese", "申请人工介入"],
+    ["a call asked for, in Chinese", "能给我打个电话吗"],
+    ["the shop manager, in Chinese", "找你们店长"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a question whether a person or AI answers, in Japanese", "人間が返信してます？それともAI？"],
+    ["a refused sales call, in Japanese", "勝手に営業電話してこないでください"],
+    ["a call the shopper will make to the courier, in Chinese", "我打个电话问问快递"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+});
+
+describe("English: the many ways shoppers in Singapore, Malaysia, the Philippines and India say it", () => {
+  it.each([
+    ["Singlish exasperation", "walao, ordered 2 weeks ago still nothing"],
+    ["a swear word", "this shop is shit"],
+    ["being ignored", "you guys keep ignoring me"],
+    ["being ghosted", "paid already and the seller ghosted me"],
+    ["a rude staff member", "your staff was so rude to me on the phone"],
+    ["dissatisfaction in formal English", "I am highly dissatisfied with the way my case was handled"],
+    ["a rip-off", "total rip off, the item is half the size shown"],
+    ["having asked a counted number of times", "asked 3 times about my refund, no answer"],
+    ["having to tell again", "I already told you my order number"],
+    ["a warning not to buy", "avoid this shop, they never deliver"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["a bin bag question", "do you sell trash bags in bulk?"],
+    ["thanks said again", "thank you once again!!"],
+    ["bad traffic", "traffic so bad this morning"],
+    ["a calm wait in Indian English", "till now not received, kindly check the status"],
+    ["copying an address", "can I copy paste my address here?"],
+    ["a regular buyer", "I've bought from you so many times, love your shop"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
+  });
+
+  it.each([
+    ["contacting customer service", "How can I contact customer service?"],
+    ["contacting customer service, as a keyword", "contact customer service"],
+    ["reaching the support team", "how do I reach your support team?"],
+    ["human assistance", "I need human assistance with this order"],
+    ["getting in touch with the support team", "I need to get in touch with your support team"],
+    ["a transfer to an agent", "transfer to agent pls"],
+    ["a customer service rep in short", "can I get in touch with a CSR"],
+    ["the person in charge", "pass this to the person in charge"],
+    ["a human reply in Singlish", "boss, want human reply lah"],
+  ])("reads a request for a person from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a question whether it is AI", "am I chatting with AI?"],
+    ["a question whether it is a bot, in txt-speak", "r u a bot"],
+    ["customer service hours", "what are your customer service hours?"],
+    ["a call from someone claiming to be staff", "got a call from your staff asking for my card CVV"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["vomiting", "my son keeps vomiting after eating the biscuits", "sensitive_health_safety"],
+    ["hives", "I broke out in hives after the body wash", "sensitive_health_safety"],
+    ["a short circuit", "the kettle short-circuited last night", "sensitive_health_safety"],
+    ["a fire hazard", "this heater is a fire hazard", "sensitive_health_safety"],
+    ["an ombudsman", "I'll take this to the ombudsman", "sensitive_legal"],
+    ["a solicitor", "my solicitor will write to you", "sensitive_legal"],
+    ["a scam accusation", "this is a scam, no parcel after paying", "sensitive_fraud"],
+    ["a counterfeit received", "you sent me a counterfeit watch", "sensitive_fraud"],
+    ["an unknown charge", "there's an unknown charge from your shop on my card", "sensitive_fraud"],
+    ["a payment outside the platform", "they asked me to pay outside the app", "sensitive_fraud"],
+    ["an unsubscribe request", "unsubscribe me from all your promos", "sensitive_privacy"],
+    ["a number obtained", "where did you get my number from?", "sensitive_privacy"],
+    ["promotions to stop", "stop sending me promos on WhatsApp", "sensitive_privacy"],
+  ])("reads a sensitive matter: %s", (_what, text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
+  });
+
+  it.each([
+    ["an authenticity question before buying", "is this one original or copy?"],
+    ["a skincare question before buying", "does this cream suit oily skin?"],
+    ["a shopper named Sue", "Hi, this is Sue, is my order shipped?"],
+    ["a case for a phone", "do you have a case for the iPhone 15?"],
+    ["a new buyer", "I never placed an order before, how does COD work?"],
+  ])("reads no sensitive matter in %s", (_what, text) => {
+    expect(detectSignals(text).filter((s) => s.startsWith("sensitive_"))).toEqual([]);
+  });
+});
+
+describe("Vietnamese shoppers, with and without diacritics", () => {
+  it.each([
+    ["contempt for the shop's work", "shop làm việc ko chuyên nghiệp chút nào"],
+    ["being looked down on", "shop coi thường khách quá vậy"],
+    ["a swear word", "đm giao cái gì vậy"],
+    ["a threat to expose the shop online", "để e bóc phốt shop này lên group"],
+    ["answers given for form's sake", "shop trả lời cho có vậy hả"],
+    ["messaging again and again", "nhắn mãi mà shop im re"],
+    ["nobody replying, in teencode", "hỏi từ sáng chả ai rep"],
+    ["being left on seen", "seen ko rep luôn, hay ghê"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["boredom in small talk", "mai đi làm rồi chán ghê"],
+    ["'vãi' as praise", "áo đẹp vãi shop ơi"],
+    ["a calm late parcel", "đặt 1 tuần rồi chưa thấy hàng, shop xem giúp e"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
+  });
+
+  it.each([
+    ["the real admin", "cho e gặp ad thật với"],
+    ["staff called out to", "nhân viên ơi trả lời e với"],
+    ["a refusal to talk to the bot at length", "ko muốn nói chuyện với bot nữa"],
+    ["a complaint taken to the manager", "e muốn khiếu nại với quản lý"],
+    ["a call asked for, in teencode", "gọi cho e đi, nhắn ko rõ được"],
+    ["the person in charge", "cho mình nói chuyện với người phụ trách"],
+    ["where the staff are", "nhân viên đâu r"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a shipper who called", "shipper gọi cho e mà e ko nghe máy"],
+    ["a greeting to the admin", "ad ơi e hỏi tí"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["pregnancy in one word", "bầu dùng được ko shop", "sensitive_health_safety"],
+    ["a rash", "bé mặc xong nổi mẩn đỏ khắp lưng", "sensitive_health_safety"],
+    ["a smoking charger", "sạc bốc khói có mùi khét", "sensitive_health_safety"],
+    ["a medical condition", "người bị tiểu đường uống được ko", "sensitive_health_safety"],
+    ["the market authority", "tôi báo quản lý thị trường đó", "sensitive_legal"],
+    ["a lawsuit without diacritics", "se kien shop do", "sensitive_legal"],
+    ["an order the shopper never placed", "trong tài khoản có đơn ko phải mình đặt", "sensitive_fraud"],
+    ["someone claiming to be the shop", "có người tự xưng shop gọi đòi chuyển khoản", "sensitive_fraud"],
+    ["a leaked phone number", "sao bị lộ sđt sau khi mua ở shop", "sensitive_privacy"],
+    ["data sold on", "shop bán thông tin khách à", "sensitive_privacy"],
+  ])("reads a sensitive matter: %s", (_what, text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
+  });
+
+  it.each([
+    ["a double charge (a payment problem, not fraud)", "bị trừ tiền 2 lần cho 1 đơn"],
+    ["a building in an address", "giao tới tòa nhà A2 giúp e"],
+    ["a laggy phone", "điện thoại bị giật lag, e muốn đổi"],
+  ])("reads no sensitive matter in %s", (_what, text) => {
+    expect(detectSignals(text).filter((s) => s.startsWith("sensitive_"))).toEqual([]);
+  });
+
+  it.each([
+    ["a phone number after 'số đt'", "số đt của e 0901234567"],
+    ["a name and a phone", "e tên Lan, sđt 0912345678"],
+    ["a Zalo number", "zalo mik 0987654321 nhen"],
+  ])("reads %s as details, not a topic", (_what, text) => {
+    expect(isMainlyDetails(text, extractEntities(text, "VN"))).toBe(true);
+  });
+});
+
+describe("Hindi shoppers, in Devanagari and Hinglish", () => {
+  it.each([
+    ["a mind driven mad", "dimag kharab kar diya aap logon ne"],
+    ["shame demanded", "sharam karo, aisa saman bhejte ho"],
+    ["third-class quality", "quality ekdum third class hai"],
+    ["a review threat", "review mein sab likhunga dekhna"],
+    ["asking how many times to say it", "kitni baar bolna padega aapko"],
+    ["no answer at all", "koi jawab hi nahi deta yahan"],
+    ["being left on seen", "seen karke chhod dete ho"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["a phone conversation", "kisi se phone pe baat karwa do"],
+    ["a call asked for in Hinglish", "please call kar lo mere number pe"],
+    ["a call asked for with a nukta", "मेरे नंबर पर फ़ोन कीजिए"],
+    ["a senior", "kisi senior se baat karao"],
+    ["the manager put on the line", "manager ko line pe lao"],
+    ["a manager after 'I have been talking'", "main 3 din se baat kar raha hu, manager se baat karao"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a question whether it is a bot", "kya main bot se baat kar raha hoon?"],
+    ["a question whom the shopper is talking to", "main seller se baat kar raha hu ya agent se?"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["pregnancy in Devanagari", "मैं प्रेगनेंट हूँ, ये लगा सकती हूँ?", "sensitive_health_safety"],
+    ["a burning sensation", "cream lagate hi bahut jalan ho rahi hai", "sensitive_health_safety"],
+    ["sparks", "geyser se chingari nikal rahi hai", "sensitive_health_safety"],
+    ["a medical condition", "sugar patient ye le sakte hain?", "sensitive_health_safety"],
+    ["a case threatened", "refund nahi diya toh case karunga", "sensitive_legal"],
+    ["a police station", "thane mein report likhwa di hai", "sensitive_legal"],
+    ["fraud in Devanagari", "ये तो फ्रॉड है", "sensitive_fraud"],
+    ["an order the shopper never placed", "maine order nahi kiya phir paise kaise kate", "sensitive_fraud"],
+    ["a one-time code asked for", "shop ke naam se kisi ne otp maanga", "sensitive_fraud"],
+    ["a number and where it came from", "mera number kahan se mila aapko?", "sensitive_privacy"],
+    ["promotional messages", "promotional messages bhejna band karo", "sensitive_privacy"],
+  ])("reads a sensitive matter: %s", (_what, text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
+  });
+
+  it.each([
+    ["goods called 'saman' (Malay for a summons)", "saman toota hua aaya, return karna hai"],
+    ["a Malay road ('jalan'), not Hindi burning", "order 1001 dah jalan ke?"],
+    ["a leaking bottle", "bottle leak ho rahi hai, replace karo"],
+    ["a parcel handed to someone else", "parcel kisko diya? mujhe mila nahi"],
+  ])("reads no sensitive matter in %s", (_what, text) => {
+    expect(detectSignals(text).filter((s) => s.startsWith("sensitive_"))).toEqual([]);
+  });
+
+  it.each([
+    ["an email id", "email id priya@example.com pe hai"],
+    ["an order number with 'h' for 'hai'", "order 1001 h bhaiya"],
+    ["a mobile number with 'sir'", "मोबाइल 98765 43210 है सर"],
+  ])("reads %s as details, not a topic", (_what, text) => {
+    expect(isMainlyDetails(text, extractEntities(text, "IN"))).toBe(true);
   });
 });

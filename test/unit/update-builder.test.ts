@@ -39,7 +39,7 @@ describe("the DynamoDB update builder", () => {
       .set("status", "ai")
       .when(when.or(when.notExists("status"), when.oneOf("status", ["ai", "resolved"])))
       .build();
-    expect(built.ConditionExpression).toBe("(attribute_not_exists(#n0)) OR (#n0 IN (:v1, :v2))");
+    expect(built.ConditionExpression).toBe("attribute_not_exists(#n0) OR #n0 IN (:v1, :v2)");
     expect(built.ExpressionAttributeNames).toEqual({ "#n0": "status" });
     expect(built.ExpressionAttributeValues).toEqual({ ":v0": "ai", ":v1": "ai", ":v2": "resolved" });
   });
@@ -49,8 +49,18 @@ describe("the DynamoDB update builder", () => {
       .set("note", "x")
       .when(when.and(when.exists("pk"), when.equals("type", "conversation")))
       .build();
-    expect(built.ConditionExpression).toBe("(attribute_exists(#n1)) AND (#n2 = :v1)");
+    expect(built.ConditionExpression).toBe("attribute_exists(#n1) AND #n2 = :v1");
     expect(built.ExpressionAttributeNames).toEqual({ "#n0": "note", "#n1": "pk", "#n2": "type" });
+  });
+
+  it("puts parentheses around a nested AND or OR only, never around a single comparison", () => {
+    const built = update<Item>()
+      .set("note", "x")
+      .when(when.and(when.exists("pk"), when.or(when.notExists("status"), when.equals("status", "ai"))))
+      .build();
+    expect(built.ConditionExpression).toBe(
+      "attribute_exists(#n1) AND (attribute_not_exists(#n2) OR #n2 = :v1)",
+    );
   });
 
   it("leaves out the values map when no value is used, as DynamoDB refuses an empty one", () => {

@@ -4,14 +4,14 @@
  * KMS (envelope encryption, one data key per seal); locally from a key on disk or in memory.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { DecryptCommand, GenerateDataKeyCommand, type KMSClient } from "@aws-sdk/client-kms";
 
 export interface SecretBox {
   seal(plaintext: string, context: string): Promise<string>;
   open(sealed: string, context: string): Promise<string>;
 }
 
-function gcmSeal(key: Uint8Array, plaintext: string, context: string) {
+/** AES-256-GCM with `context` as associated data; the key is the caller's (local, or a KMS data key). */
+export function gcmSeal(key: Uint8Array, plaintext: string, context: string) {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv).setAAD(Buffer.from(context));
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
@@ -22,7 +22,8 @@ function gcmSeal(key: Uint8Array, plaintext: string, context: string) {
   };
 }
 
-function gcmOpen(key: Uint8Array, sealed: { iv: string; tag: string; data: string }, context: string) {
+/** Opens what `gcmSeal` sealed under the same key and context; throws if either differs. */
+export function gcmOpen(key: Uint8Array, sealed: { iv: string; tag: string; data: string }, context: string) {
   const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(sealed.iv, "base64")).setAAD(
     Buffer.from(context),
   );
@@ -40,45 +41,5 @@ export function createLocalSecretBox(key: Uint8Array): SecretBox {
     seal: async (plaintext, context) =>
       JSON.stringify({ v: 1, alg: "local", ...gcmSeal(key, plaintext, context) }),
     open: async (sealed, context) => gcmOpen(key, JSON.parse(sealed), context),
-  };
-}
-
-/** KMS envelope encryption: the data key is generated and unwrapped by KMS under the shop's encryption context. */
-export function createKmsSecretBox(kms: KMSClient, keyId: string): SecretBox {
-  const unwrapped = new Map<string, Uint8Array>();
-  return {
-    async seal(plaintext, context) {
-      const dataKey = await kms.send(
-        new GenerateDataKeyCommand({
-          KeyId: keyId,
-          KeySpec: "AES_256",
-          EncryptionContext: { shop: context },
-        }),
-      );
-      if (!dataKey.Plaintext || !dataKey.CiphertextBlob) throw new Error("KMS returned no data key");
-      const sealed = gcmSeal(dataKey.Plaintext, plaintext, context);
-      return JSON.stringify({
-        v: 1,
-        alg: "kms",
-        key: Buffer.from(dataKey.CiphertextBlob).toString("base64"),
-        ...sealed,
-      });
-    },
-    async open(raw, context) {
-      const sealed = JSON.parse(raw) as { key: string; iv: string; tag: string; data: string };
-      let key = unwrapped.get(`${context}:${sealed.key}`);
-      if (!key) {
-        const result = await kms.send(
-          new DecryptCommand({
-            CiphertextBlob: Buffer.from(sealed.key, "base64"),
-            EncryptionContext: { shop: context },
-          }),
-        );
-        if (!result.Plaintext) throw new Error("KMS returned no plaintext");
-        key = result.Plaintext;
-        unwrapped.set(`${context}:${sealed.key}`, key);
-      }
-      return gcmOpen(key, sealed, context);
-    },
   };
 }

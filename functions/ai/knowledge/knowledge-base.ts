@@ -2,11 +2,14 @@
  * The KnowledgeBase port over a KnowledgeStore: one in-memory index per shop per instance, kept while the shop's
  * knowledge version (read by the caller on the shop item) holds, so a search reads nothing. When the version moves it
  * catches up by the cheapest way that works: the change log (a few items), else the stored snapshot plus the log since,
- * else every item — and then it stores a fresh snapshot for the other instances.
+ * else every item — and then it stores a fresh snapshot for the other instances. With an embedder (a model configured),
+ * the article and policy passages also get vectors when they change (stored with the snapshot), the question is embedded
+ * once per search, and vector results are fused with word results (fusion.ts).
  */
 import type { ShopId } from "../../domain/ids";
 import type { KnowledgeBase, KnowledgeStore } from "../../domain/knowledge";
-import type { Logger } from "../../domain/ports";
+import type { Embedder, Logger } from "../../domain/ports";
+import { fuse, joinSnapshot, PassageVectors, splitSnapshot } from "./fusion";
 import { KnowledgeIndex } from "./search-index";
 
 /** How an index reached the version asked for; for logs, benchmarks and tests. */
@@ -26,6 +29,10 @@ export interface KnowledgeBaseOptions {
    */
   readonly staleCallerMs?: number;
   readonly now?: () => number;
+  /** Embeds passages when knowledge changes and each question once, for questions in another language; none: words only. */
+  readonly embedder?: Embedder | undefined;
+  /** After a failed embeddings request, how long passages still without a vector wait for the next try (default 60 s). */
+  readonly embedRetryMs?: number;
 }
 
 export interface InstanceKnowledgeBase extends KnowledgeBase {
@@ -39,6 +46,11 @@ export interface InstanceKnowledgeBase extends KnowledgeBase {
 
 interface Held {
   index: KnowledgeIndex;
+  /** The passages' vectors, with an embedder. */
+  vectors: PassageVectors | undefined;
+  /** Passages still without a vector after a failed request, and when they are tried again. */
+  missingVectors: number;
+  retryVectorsAt: number;
   /** When the index was last found current or caught up. */
   checkedAt: number;
   usedAt: number;
@@ -53,6 +65,8 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
   const resnapshotAfterMs = 24 * 3600 * 1000;
   const resnapshotAfterVersions = 50;
   const now = options.now ?? (() => Date.now());
+  const embedder = options.embedder;
+  const embedRetryMs = options.embedRetryMs ?? 60_000;
   const held = new Map<ShopId, Held>();
   const loading = new Map<ShopId, Promise<KnowledgeIndex>>();
   const refreshes = new Map<ShopId, Refresh>();
@@ -68,13 +82,34 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     }
   }
 
-  async function load(shopId: ShopId, version: number, current: KnowledgeIndex | undefined) {
-    // The log: a few changed items since the index we hold.
-    if (current && version > current.version && version - current.version <= maxCatchUp) {
-      const changes = await store.changesSince(shopId, current.version, version);
+  /** Embeds the passages that are new or changed since `vectors` (all of them for new vectors); never throws. */
+  async function syncVectors(shopId: ShopId, index: KnowledgeIndex, vectors: PassageVectors | undefined) {
+    if (!embedder || !vectors) return { vectors, embedded: 0, missing: 0 };
+    const { embedded, missing } = await vectors
+      .sync(index.embeddableTexts(), embedder)
+      .catch((error: unknown) => {
+        logger?.warn("knowledge vectors not made", { shopId, error: String(error) });
+        return { embedded: 0, missing: 1 };
+      });
+    if (embedded > 0 || missing > 0)
+      logger?.debug("knowledge vectors", { shopId, version: index.version, embedded, missing });
+    return { vectors, embedded, missing };
+  }
+
+  const freshVectors = () => (embedder ? PassageVectors.empty(embedder.model) : undefined);
+
+  async function load(
+    shopId: ShopId,
+    version: number,
+    current: { index: KnowledgeIndex; vectors: PassageVectors | undefined } | undefined,
+  ) {
+    // The log: a few changed items since the index we hold (and only their passages embedded).
+    if (current && version > current.index.version && version - current.index.version <= maxCatchUp) {
+      const changes = await store.changesSince(shopId, current.index.version, version);
       if (changes) {
-        current.apply(version, changes);
-        return { index: current, refresh: "log" as const };
+        current.index.apply(version, changes);
+        const synced = await syncVectors(shopId, current.index, current.vectors ?? freshVectors());
+        return { index: current.index, refresh: "log" as const, ...synced };
       }
     }
     // The snapshot another instance stored, and the log since it.
@@ -84,19 +119,31 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     });
     if (snapshot && version - snapshot.version <= maxCatchUp) {
       try {
-        const index = KnowledgeIndex.load(snapshot.data);
+        const parts = splitSnapshot(snapshot.data);
+        const index = KnowledgeIndex.load(parts.index);
         const changes =
           version > index.version ? await store.changesSince(shopId, index.version, version) : [];
         if (changes) {
           if (changes.length > 0) index.apply(version, changes);
+          const stored =
+            embedder && parts.vectors ? PassageVectors.load(parts.vectors, embedder.model) : undefined;
+          const synced = await syncVectors(shopId, index, stored ?? freshVectors());
           // Snapshots expire (no deletes needed): one that is old or far behind is stored again from this index, so
-          // a busy shop's instances keep loading rather than building.
+          // a busy shop's instances keep loading rather than building; so is one that lacked this model's vectors.
           const age = snapshot.storedAt ? now() - Date.parse(snapshot.storedAt) : Number.POSITIVE_INFINITY;
-          if (age > resnapshotAfterMs || index.version - snapshot.version >= resnapshotAfterVersions)
+          const vectorsAdded = embedder !== undefined && !stored?.size && synced.embedded > 0;
+          if (
+            age > resnapshotAfterMs ||
+            index.version - snapshot.version >= resnapshotAfterVersions ||
+            vectorsAdded
+          )
             await store
-              .saveSnapshot(shopId, { version: index.version, data: index.serialize() })
+              .saveSnapshot(shopId, {
+                version: index.version,
+                data: joinSnapshot(index.serialize(), synced.vectors),
+              })
               .catch(() => undefined);
-          return { index, refresh: "snapshot" as const };
+          return { index, refresh: "snapshot" as const, ...synced };
         }
       } catch (error) {
         logger?.warn("knowledge snapshot discarded", { shopId, error: String(error) });
@@ -105,12 +152,13 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     // Everything, once; then a snapshot so the other instances need not do the same.
     const content = await store.loadContent(shopId);
     const index = KnowledgeIndex.build(content);
+    const synced = await syncVectors(shopId, index, freshVectors());
     await store
-      .saveSnapshot(shopId, { version: index.version, data: index.serialize() })
+      .saveSnapshot(shopId, { version: index.version, data: joinSnapshot(index.serialize(), synced.vectors) })
       .catch((error: unknown) => {
         logger?.warn("knowledge snapshot not stored", { shopId, error: String(error) });
       });
-    return { index, refresh: "built" as const };
+    return { index, refresh: "built" as const, ...synced };
   }
 
   async function indexFor(shopId: ShopId, version: number): Promise<KnowledgeIndex> {
@@ -127,17 +175,31 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     if (version === 0 && mine?.index.version !== 0) {
       // A shop that never wrote knowledge has none: nothing to read.
       const index = KnowledgeIndex.build({ version: 0, articles: [], products: [], policies: [] });
-      held.set(shopId, { index, checkedAt: at, usedAt: at });
+      held.set(shopId, {
+        index,
+        vectors: freshVectors(),
+        missingVectors: 0,
+        retryVectorsAt: 0,
+        checkedAt: at,
+        usedAt: at,
+      });
       refreshes.set(shopId, "empty");
       return index;
     }
     // One load per shop at a time: concurrent requests (the local server) wait for the same one.
     let pending = loading.get(shopId);
     if (!pending) {
-      const current = mine && mine.index.version < version ? mine.index : undefined;
+      const current = mine && mine.index.version < version ? mine : undefined;
       pending = load(shopId, version, current)
-        .then(({ index, refresh }) => {
-          held.set(shopId, { index, checkedAt: now(), usedAt: now() });
+        .then(({ index, refresh, vectors, missing }) => {
+          held.set(shopId, {
+            index,
+            vectors,
+            missingVectors: missing,
+            retryVectorsAt: now() + embedRetryMs,
+            checkedAt: now(),
+            usedAt: now(),
+          });
           refreshes.set(shopId, refresh);
           evict(shopId);
           logger?.debug("knowledge index ready", { shopId, version: index.version, refresh, ...index.size });
@@ -149,11 +211,31 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     return pending;
   }
 
+  /** Passages a failed request left without a vector are tried again, at most once per `embedRetryMs`. */
+  async function retryMissingVectors(shopId: ShopId, mine: Held) {
+    if (mine.missingVectors === 0 || now() < mine.retryVectorsAt) return;
+    mine.retryVectorsAt = now() + embedRetryMs;
+    mine.missingVectors = (await syncVectors(shopId, mine.index, mine.vectors)).missing;
+  }
+
   return {
     indexFor,
     async search(shopId, question, query) {
       const index = await indexFor(shopId, query.version);
-      return index.search(question, query);
+      const words = index.search(question, query);
+      // Vectors are only ever this shop's own: they are held beside the shop's index, never shared.
+      const mine = held.get(shopId);
+      if (!embedder || !mine?.vectors || mine.index !== index) return words;
+      await retryMissingVectors(shopId, mine);
+      if (mine.vectors.size === 0) return words;
+      // The question is embedded once per search: one request to the model server, not a chat call.
+      const [asked] = (await embedder.embed([question])) ?? [];
+      if (!asked) return words;
+      const limit = query.limit ?? 5;
+      const byMeaning = mine.vectors
+        .nearest(asked, limit, (id) => index.passageById(id, query.market) !== null)
+        .flatMap((id) => index.passageById(id, query.market) ?? []);
+      return fuse([words, byMeaning], limit);
     },
     lastRefresh: (shopId) => refreshes.get(shopId),
     clear: () => held.clear(),

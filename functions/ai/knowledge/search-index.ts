@@ -3,7 +3,7 @@
  * the paragraph that matched, not the whole page), a product is one passage whose option values and variant titles are
  * a field of their own. Built from the shop's items or loaded from a snapshot, then kept current by applying changes.
  */
-import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import type { AsPlainObject, Options } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import {
   type Article,
@@ -17,6 +17,7 @@ import {
 } from "../../domain/knowledge";
 import type { Language } from "../../domain/languages";
 import type { MarketCode } from "../../domain/markets";
+import { PassageSearch, type TermQuery } from "./passage-search";
 import { isLatinTerm, type QuestionWord, questionTerms, tokenize } from "./tokenize";
 
 /** Changes the snapshot format: a snapshot of another format is rebuilt, never misread. */
@@ -71,6 +72,12 @@ const MAX_PREFIX_EXPANSIONS = 8;
 const IDF_FLOOR = 200;
 /** How many of the best-scored passages are ranked again by coverage. */
 const RERANKED = 30;
+/** How much more a passage in the shopper's own language scores. */
+const LANGUAGE_BOOST = 1.5;
+/** A title match counts double, an option value (size, colour) half again. */
+const FIELD_BOOST = { title: 2, body: 1, options: 1.5 } as const;
+const ALL_FIELDS = ["title", "body", "options"] as const;
+const TITLE_FIELD = ["title"] as const;
 
 /** A question word as searched: its terms with their weights. */
 interface SearchedWord {
@@ -127,7 +134,7 @@ export interface SearchOptions {
 /** A shop's knowledge, searchable; `version` is the shop's knowledge version it reflects. */
 export class KnowledgeIndex {
   private constructor(
-    private readonly search_: MiniSearch<IndexedDoc>,
+    private readonly search_: PassageSearch<IndexedDoc>,
     private readonly meta: Map<string, PassageMeta>,
     private readonly products: Map<string, Product>,
     /** Passage ids by source, so a changed source's passages are replaced together. */
@@ -150,7 +157,7 @@ export class KnowledgeIndex {
   /** Indexes everything the shop has, at `content.version`. */
   static build(content: KnowledgeContent): KnowledgeIndex {
     const index = new KnowledgeIndex(
-      new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS),
+      new PassageSearch<IndexedDoc>(MINISEARCH_OPTIONS),
       new Map(),
       new Map(),
       new Map(),
@@ -180,7 +187,7 @@ export class KnowledgeIndex {
       products: Product[];
       df: [string, number][];
       titleDf: [string, number][];
-      index: Parameters<typeof MiniSearch.loadJS>[0];
+      index: AsPlainObject;
     };
     if (parsed.format !== SNAPSHOT_FORMAT) throw new Error(`snapshot format ${parsed.format} is not ours`);
     const meta = new Map(parsed.meta);
@@ -190,7 +197,7 @@ export class KnowledgeIndex {
       bySource.set(key, [...(bySource.get(key) ?? []), id]);
     }
     return new KnowledgeIndex(
-      MiniSearch.loadJS<IndexedDoc>(parsed.index, MINISEARCH_OPTIONS),
+      PassageSearch.loadAs<IndexedDoc>(parsed.index, MINISEARCH_OPTIONS),
       meta,
       new Map(parsed.products.map((p) => [p.id, p])),
       bySource,
@@ -253,30 +260,31 @@ export class KnowledgeIndex {
         (scope === "all" ? everywhere : inTitles).add(term);
       }
     for (const term of everywhere) inTitles.delete(term);
-    const query = {
-      combineWith: "OR" as const,
-      queries: [
-        ...(everywhere.size > 0 ? [{ queries: [...everywhere] }] : []),
-        // Words common in the text but not in titles are looked up in titles alone (cheap, and still telling).
-        ...(inTitles.size > 0 ? [{ queries: [...inTitles], fields: ["title"] }] : []),
-      ],
-    };
-    const results = this.search_.search(query, {
-      boost: { title: 2, options: 1.5 },
-      boostTerm: (term) => weights.get(term) ?? 1,
-      filter: (result) => {
-        const m = this.meta.get(result.id as string);
-        return m !== undefined && (!m.markets || articleHoldsIn({ markets: [...m.markets] }, options.market));
+    const queries: TermQuery[] = [
+      ...[...everywhere].map((term) => ({ term, weight: weights.get(term) ?? 1, fields: ALL_FIELDS })),
+      // Words common in the text but not in titles are looked up in titles alone (cheap, and still telling).
+      ...[...inTitles].map((term) => ({ term, weight: weights.get(term) ?? 1, fields: TITLE_FIELD })),
+    ];
+    // The best-scored candidates in this market, the shopper's own language weighing more (Malay and Indonesian share
+    // most words, so do the Chinese scripts' forms), are ranked again by how much of the question each holds, then
+    // by the shopper's language, then by score: a passage with every word the shopper wrote beats one that repeats a
+    // few of them.
+    const best = this.search_.scoreTop(
+      queries,
+      FIELD_BOOST,
+      (id) => {
+        const m = this.meta.get(id);
+        if (!m || (m.markets && !articleHoldsIn({ markets: [...m.markets] }, options.market))) return 0;
+        return m.language === options.language ? LANGUAGE_BOOST : 1;
       },
-      // The shopper's own language first (Malay and Indonesian share most words, so do the Chinese scripts' forms).
-      boostDocument: (id) => (this.meta.get(id as string)?.language === options.language ? 1.5 : 1),
-    });
-    // The best-scored candidates, ranked again by how much of the question each holds, then by the shopper's
-    // language, then by score: a passage with every word the shopper wrote beats one that repeats a few of them.
+      LANGUAGE_BOOST,
+      RERANKED,
+    );
+    const idfs = new Map(searched.map((w) => [w, this.idf(w)]));
     const candidates: Passage[] = [];
-    for (const result of results.slice(0, RERANKED)) {
-      const m = this.meta.get(result.id as string);
-      if (m) candidates.push(this.passageOf(m, result, searched));
+    for (const { id, score, terms } of best) {
+      const m = this.meta.get(id);
+      if (m) candidates.push(this.passageOf(m, terms, score, searched, idfs));
     }
     const own = (p: Passage) => (p.language === options.language ? 1 : 0);
     candidates.sort((a, b) => b.coverage - a.coverage || own(b) - own(a) || b.score - a.score);
@@ -289,6 +297,28 @@ export class KnowledgeIndex {
       if (passages.length >= (options.limit ?? 5)) break;
     }
     return passages;
+  }
+
+  /** The article and policy passages as embeddings are made of them (title and text); products are rendered from data. */
+  embeddableTexts(): { id: string; text: string }[] {
+    return [...this.meta]
+      .filter(([, m]) => m.source.type !== "product")
+      .map(([id, m]) => ({ id, text: `${m.title}\n${m.text}` }));
+  }
+
+  /** A passage found by its vector (fusion.ts), with no word score; null when it is gone or scoped to other markets. */
+  passageById(id: string, market: MarketCode): Passage | null {
+    const m = this.meta.get(id);
+    if (!m || (m.markets && !articleHoldsIn({ markets: [...m.markets] }, market))) return null;
+    return {
+      source: m.source,
+      title: m.title,
+      text: m.text,
+      language: m.language,
+      url: m.url,
+      score: 0,
+      coverage: 0,
+    };
   }
 
   /** How much a word tells apart the passages that hold it (BM25's idf; a word no passage holds tells the most). */
@@ -347,15 +377,26 @@ export class KnowledgeIndex {
    * The passage, with its coverage: the share of the question's words it holds, each weighted by its idf, so that a
    * word the shop never uses ("bitcoin") weighs more than a word every page has ("payment").
    */
-  private passageOf(m: PassageMeta, result: SearchResult, words: readonly SearchedWord[]): Passage {
-    const matched = new Set(result.queryTerms);
-    const found = new Set(words.filter((w) => w.terms.some(([term]) => matched.has(term))));
+  private passageOf(
+    m: PassageMeta,
+    queryTerms: readonly string[],
+    score: number,
+    words: readonly SearchedWord[],
+    idfs: ReadonlyMap<SearchedWord, number>,
+  ): Passage {
+    // Plain loops: this runs for each of the RERANKED candidates of every search.
+    const holds = (w: SearchedWord) => w.terms.some((t) => queryTerms.includes(t[0]));
     // A product answers questions about its price, stock, size and colour from its data, once the question names it.
     const product = m.source.type === "product";
-    const named = [...found].some((w) => !w.productFact);
-    const covers = (w: SearchedWord) => found.has(w) || (product && named && w.productFact);
-    const total = words.reduce((sum, w) => sum + this.idf(w), 0);
-    const covered = words.reduce((sum, w) => sum + (covers(w) ? this.idf(w) : 0), 0);
+    let named = false;
+    for (const w of words) if (!w.productFact && holds(w)) named = true;
+    let total = 0;
+    let covered = 0;
+    for (const w of words) {
+      const idf = idfs.get(w) ?? 0;
+      total += idf;
+      if (holds(w) || (product && named && w.productFact)) covered += idf;
+    }
     return {
       source: m.source,
       title: m.title,
@@ -363,7 +404,7 @@ export class KnowledgeIndex {
       language: m.language,
       url: m.url,
       product: product ? this.products.get(m.source.id) : undefined,
-      score: result.score,
+      score,
       coverage: (product && !named) || total === 0 ? 0 : covered / total,
     };
   }

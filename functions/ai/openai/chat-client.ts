@@ -1,4 +1,4 @@
-/** The one OpenAI SDK call the engine makes, and a client that loads the SDK on its first call rather than at init. */
+/** The OpenAI SDK calls the engine makes (chat, embeddings), and a client that loads the SDK on its first call rather than at init. */
 import type OpenAI from "openai";
 import type { ClientOptions } from "openai";
 
@@ -16,11 +16,23 @@ export interface ChatClient {
   };
 }
 
+type EmbeddingRequestOptions = NonNullable<Parameters<OpenAI["embeddings"]["create"]>[1]>;
+
+/** An embeddings client: the SDK's `OpenAI` satisfies it, and so does `lazyChatClient`. */
+export interface EmbeddingClient {
+  readonly embeddings: {
+    create(
+      body: OpenAI.EmbeddingCreateParams,
+      options?: EmbeddingRequestOptions,
+    ): PromiseLike<OpenAI.CreateEmbeddingResponse>;
+  };
+}
+
 /**
  * The SDK is a seventh of the API bundle and only needed when a model is configured and a message reaches it, so it
  * is imported then (a chunk beside the handler); a failed import rejects the call like any model failure.
  */
-export function lazyChatClient(options: ClientOptions): ChatClient {
+export function lazyChatClient(options: ClientOptions): ChatClient & EmbeddingClient {
   let client: Promise<OpenAI> | undefined;
   const load = () => {
     client ??= import("openai").then(({ default: SDK }) => new SDK(options));
@@ -35,6 +47,9 @@ export function lazyChatClient(options: ClientOptions): ChatClient {
       completions: {
         create: async (body, requestOptions) => (await load()).chat.completions.create(body, requestOptions),
       },
+    },
+    embeddings: {
+      create: async (body, requestOptions) => (await load()).embeddings.create(body, requestOptions),
     },
   };
 }

@@ -7,6 +7,7 @@ import { createRecordingAccountAlertNotifier } from "./account-alert-notifier";
 import { createFakeActionStore, createFakeOrderActions } from "./action-store";
 import { createFakeAddressReader } from "./address-reader";
 import { createFakeBurstStore } from "./burst-store";
+import { createFakeEmbedder } from "./embedder";
 import { createRecordingChannelSender } from "./channel-sender";
 import { createFakeCannedReplyStore } from "./canned-reply-store";
 import { createFakeChannelActivityStore } from "./channel-activity-store";
@@ -40,6 +41,7 @@ export * from "./channel-activity-store";
 export * from "./channel-sender";
 export * from "./clock";
 export * from "./conversation-store";
+export * from "./embedder";
 export * from "./erasure-store";
 export * from "./escalation-queue";
 export * from "./escalation-store";
@@ -89,6 +91,7 @@ export function createInMemoryPorts(clock: Clock = createFakeClock()) {
     bursts: createFakeBurstStore(),
     erasure: createFakeErasureStore(),
     knowledgeBase: createFakeKnowledgeBase(),
+    embedder: createFakeEmbedder(),
     understanding: createFakeUnderstanding(),
     accountAlerts: createRecordingAccountAlertNotifier(),
     marketplaceQueues: createFakeMarketplaceQueues(),
