@@ -361,6 +361,8 @@ describe("Filipino, Indonesian and Malay shoppers, in their own words", () => {
     ["easy care of a fabric, in Indonesian", "bahannya mudah dirawat ga kak?"],
     ["whether it is genuine, before buying, in Indonesian", "kak ini ori kan bukan palsu?"],
     ["a one-time code that did not arrive, in Malay", "TAC tak masuk, tak boleh bayar"],
+    ["details confirmed, in Indonesian", "data saya udah bener kak"],
+    ["a phone number given, in Indonesian", "no telpon aku 081234567890"],
   ])("reads nothing sensitive in %s", (_what, text) => {
     expect(detectSignals(text)).toEqual([]);
   });
@@ -679,5 +681,23 @@ describe("Hindi shoppers, in Devanagari and Hinglish", () => {
     ["a mobile number with 'sir'", "मोबाइल 98765 43210 है सर"],
   ])("reads %s as details, not a topic", (_what, text) => {
     expect(isMainlyDetails(text, extractEntities(text, "IN"))).toBe(true);
+  });
+});
+
+describe("names and words that are sensitive only in context", () => {
+  it.each([
+    "May DTI permit po ba kayo?",
+    "Do you have a DTI registration?",
+    "SMS blast bhejte ho kya?",
+  ])("reads nothing sensitive in %s", (text) => {
+    expect(detectSignals(text)).toEqual([]);
+  });
+
+  it.each([
+    ["I will report to DTI", "sensitive_legal"],
+    ["ireport ko kayo sa DTI!", "sensitive_legal"],
+    ["charger blast ho gaya", "sensitive_health_safety"],
+  ])("reads %s as %s", (text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
   });
 });
