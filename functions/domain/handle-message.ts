@@ -26,10 +26,10 @@ import { type Intent, ORDER_INTENTS, STORE_INTENTS } from "./intent";
 import { orderKey } from "./order";
 import { type OrderResolution, resolveOrder, shopperKeys } from "./order-resolution";
 import { shopperLookupKeys } from "./privacy";
-import { type Composed, compose, composeFromKnowledge } from "./compose";
+import { type Composed, compose } from "./compose";
 import { applyPosture, type Decision, decide, effectiveIntent, offersPerson } from "./policy";
 import type { KnowledgeBase } from "./knowledge";
-import { buildKnowledgeAnswer, modelPassages, retrieveKnowledge } from "./knowledge-answer";
+import { answerStoreQuestion } from "./store-answer";
 import type { HandoffPacket } from "./escalation";
 import type { ReplyModel } from "./model";
 import type {
@@ -234,6 +234,8 @@ interface Planned {
   /** The handoff packet to queue first, when the turn escalates. */
   readonly packet: HandoffPacket | null;
   readonly expiresAt: number | undefined;
+  /** The conversation as read before the turn (null: none yet), so the store writes only what it must. */
+  readonly previous: Conversation | null;
 }
 
 /** Reads everything the message needs in one go, or returns the answer already given to this message id. */
@@ -478,34 +480,22 @@ async function answerFromStore(
     locale: understood.locale,
     intent: understood.intent,
   };
-  const passages = await retrieveKnowledge(
-    { knowledge: deps.knowledge },
-    { id: message.shopId, knowledgeVersion: message.knowledgeVersion },
-    request,
-  );
   const memory = decision.memory;
-  // With a model, it writes the answer from the passages in this turn's one call; a rejected answer falls back below.
-  const byModel =
-    deps.model && passages.length > 0
-      ? await composeFromKnowledge(deps.model, {
-          memory,
-          intent: understood.intent,
-          market: loaded.market,
-          language: understood.language,
-          shopperName: decided.shopperName,
-          transcript: loaded.previous?.recent ?? [],
-          message: message.text,
-          firstReply: decided.firstReply,
-          passages: modelPassages(deps.translator, passages, request),
-        })
-      : null;
-  if (byModel?.kind === "answered") return byModel.composed;
-  if (byModel?.kind === "rejected")
-    deps.metrics?.count("KnowledgeModelRejected", { market: loaded.market.code, why: byModel.why });
-  const answer =
-    byModel?.kind === "not_answered"
-      ? { answered: false, text: "", sources: [] }
-      : buildKnowledgeAnswer(deps.translator, passages, request);
+  // With a model, it writes the answer from the passages in this turn's one call; a rejected answer falls back to ours.
+  const found = await answerStoreQuestion(
+    { knowledge: deps.knowledge, translator: deps.translator, model: deps.model, metrics: deps.metrics },
+    { id: message.shopId, knowledgeVersion: message.knowledgeVersion },
+    {
+      request,
+      market: loaded.market,
+      memory,
+      shopperName: decided.shopperName,
+      transcript: loaded.previous?.recent ?? [],
+      firstReply: decided.firstReply,
+    },
+  );
+  if (found.kind === "model") return found.composed;
+  const answer = found.kind === "embedded" ? found.answer : { answered: false, text: "", sources: [] };
   const base = { engine: "embedded", intent: understood.intent, confidence: understood.confidence } as const;
   if (!answer.answered) {
     // R5: a second store question nothing answers goes to a person; the first gets one clarifying question.
@@ -748,18 +738,18 @@ function planTurn(
   const expiresAt = message.retentionDays
     ? Math.floor(Date.parse(next.lastMessageAt) / 1000) + message.retentionDays * 86_400
     : undefined;
-  return { turn, next: { ...next, lastTurn: turn, expiresAt }, packet, expiresAt };
+  return { turn, next: { ...next, lastTurn: turn, expiresAt }, packet, expiresAt, previous };
 }
 
 /** Queues the handoff packet first, then updates the conversation, then stores the turn (the commit point). */
 async function persistTurn(
   deps: MessageDeps,
   message: IncomingMessage,
-  { turn, next, packet, expiresAt }: Planned,
+  { turn, next, packet, expiresAt, previous }: Planned,
 ): Promise<MessageResult> {
   // Sent before anything is written: if the queue is down the request fails and nothing is half-stored.
   if (packet) await deps.escalations.send(packet);
-  await deps.conversations.applyTurn(turn, next);
+  await deps.conversations.applyTurn(turn, next, previous);
   if (turn.outcome.kind !== "held")
     deps.metrics?.count("AiReplies", { market: turn.market, engine: turn.outcome.reply.engine });
   // The turn is written last: its existence means every step before it is done.

@@ -348,6 +348,15 @@ export function renderPassage(
   return parts.join("\n\n");
 }
 
+/** Nothing the shop wrote answers: says so in the shopper's locale and offers a person, with no source. */
+export function noKnowledgeAnswer(t: LocaleText, locale: string): KnowledgeAnswer {
+  return {
+    answered: false,
+    text: t.t(locale, "knowledge.no_answer", { keyword: t.t(locale, "handoff_keyword") }),
+    sources: [],
+  };
+}
+
 /** Builds the answer from retrieved passages: answered with its source, or not answered (a person is offered). */
 export function buildKnowledgeAnswer(
   t: LocaleText,
@@ -359,13 +368,7 @@ export function buildKnowledgeAnswer(
   // so a passage found by meaning alone (fusion) never stands in for an answer the embedded engine can check.
   const byWords = [...passages].sort((a, b) => b.coverage - a.coverage);
   const chosen = chooseAnswer(byWords, request.intent);
-  if (!chosen) {
-    return {
-      answered: false,
-      text: t.t(locale, "knowledge.no_answer", { keyword: t.t(locale, "handoff_keyword") }),
-      sources: [],
-    };
-  }
+  if (!chosen) return noKnowledgeAnswer(t, locale);
   const language = isLocale(locale) ? languageOfLocale(locale) : request.language;
   const text = chosen.product
     ? renderProduct(t, chosen.product, { question: request.question, market: request.market, locale })
@@ -392,18 +395,6 @@ export function retrieveKnowledge(
     language: request.language,
     version: shop.knowledgeVersion ?? 0,
   });
-}
-
-/**
- * What the seller's test box (POST /v1/knowledge/ask) calls: searches the shop's knowledge and builds the embedded
- * engine's answer.
- */
-export async function answerFromKnowledge(
-  deps: KnowledgeDeps,
-  shop: Pick<ShopRecord, "id" | "knowledgeVersion">,
-  request: AnswerRequest,
-): Promise<KnowledgeAnswer> {
-  return buildKnowledgeAnswer(deps.translator, await retrieveKnowledge(deps, shop, request), request);
 }
 
 /** A passage given to the model, with the source it stands for. */

@@ -163,6 +163,156 @@ describe("store answers written by the model", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  describe("the seller's test box (POST /v1/knowledge/ask) answers as a shopper is answered", () => {
+    type Asked = {
+      answered: boolean;
+      text: string;
+      language: string;
+      sources: { type: string; id: string }[];
+      engine: string;
+      fallbackReason?: string;
+    };
+    const ask = (key: string, question: string, market: string) =>
+      http<Asked>(`${stack.url}/v1/knowledge/ask`, { token: key, body: { question, market } });
+    const ENGLISH_QUESTION = "How long is the warranty on power banks?";
+
+    it("shows the model's answer with the passages it cited as sources", async () => {
+      const key = await newShop({ "warranty-en": WARRANTY, "returns-en": RETURNS });
+      fake.script({
+        answerFor: (body) => {
+          const cited = passagesIn({ authorization: undefined, body }).find((p) =>
+            p.text.includes("18-month"),
+          );
+          return modelAnswer(THAI_ANSWER, "return_policy", {
+            citations: cited ? [cited.id] : [],
+            answeredFromPassages: true,
+          });
+        },
+      });
+      const { status, body } = await ask(key, THAI_QUESTION, "TH");
+      expect(status).toBe(200);
+      expect(body).toEqual({
+        answered: true,
+        text: THAI_ANSWER,
+        language: "th",
+        sources: [{ type: "article", id: "warranty-en" }],
+        engine: "openai",
+      });
+      // The same single model call a shopper's message makes, given the retrieved passages.
+      expect(fake.requests).toHaveLength(1);
+      expect(passagesIn(fake.requests[0]).map((p) => p.id)).toContain("article:warranty-en");
+    });
+
+    it.each([
+      ["unknown_citation", { citations: ["article:made-up"] }, "Power banks have an 18-month warranty."],
+      ["unsupported_number", { citations: ["article:warranty-en"] }, "Power banks have a 24-month warranty."],
+      ["no_citation", { citations: [] }, "Power banks have a warranty."],
+    ])(
+      "shows the embedded answer when the model's answer is rejected (%s), saying why",
+      async (why, extra, reply) => {
+        const key = await newShop({ "warranty-en": WARRANTY });
+        fake.script({
+          answer: modelAnswer(reply, "return_policy", { ...extra, answeredFromPassages: true }),
+        });
+        const { body } = await ask(key, ENGLISH_QUESTION, "SG");
+        expect(body).toMatchObject({
+          answered: true,
+          engine: "embedded",
+          fallbackReason: why,
+          sources: [{ type: "article", id: "warranty-en" }],
+        });
+        expect(body.text).toContain(WARRANTY.body);
+        expect(body.text).not.toContain(reply);
+      },
+    );
+
+    it("shows the embedded answer when the model call fails, saying so", async () => {
+      const key = await newShop({ "warranty-en": WARRANTY });
+      fake.script({ status: 500 });
+      const { body } = await ask(key, ENGLISH_QUESTION, "SG");
+      expect(body).toMatchObject({ engine: "embedded", fallbackReason: "model_failed", answered: true });
+      expect(body.text).toContain(WARRANTY.body);
+    });
+
+    it("does not ask the model when nothing in the knowledge matches, and says so", async () => {
+      const key = await newShop({});
+      const { body } = await ask(key, ENGLISH_QUESTION, "SG");
+      expect(body).toMatchObject({
+        answered: false,
+        engine: "embedded",
+        fallbackReason: "no_passages",
+        sources: [],
+      });
+      expect(fake.requests).toHaveLength(0);
+    });
+
+    it("says the model found nothing that answers, without a source", async () => {
+      const key = await newShop({ "warranty-en": WARRANTY });
+      fake.script({
+        answer: modelAnswer("I'm not sure.", "return_policy", { citations: [], answeredFromPassages: false }),
+      });
+      const { body } = await ask(key, ENGLISH_QUESTION, "SG");
+      expect(body).toMatchObject({ answered: false, engine: "openai", sources: [] });
+      expect(body).not.toHaveProperty("fallbackReason");
+      expect(body.text).not.toContain("I'm not sure.");
+    });
+
+    it("shows the handoff a shopper would get when the model hands the question to a person", async () => {
+      const key = await newShop({ "warranty-en": WARRANTY });
+      fake.script({
+        answer: modelAnswer("Let me get a colleague.", "human_request", { answeredFromPassages: true }),
+      });
+      const { body } = await ask(key, ENGLISH_QUESTION, "SG");
+      expect(body).toMatchObject({ answered: false, engine: "openai", sources: [] });
+      expect(body.text).toBe(stack.deps.translator.t("en", "handoff.human_requested"));
+    });
+
+    it("shows the seller the engine and why the model's answer was not used on the knowledge page", async () => {
+      const key = await newShop({ "warranty-en": WARRANTY });
+      const form = (path: string, fields: [string, string][], cookie = "") =>
+        fetch(`${stack.url}${path}`, {
+          method: "POST",
+          redirect: "manual",
+          headers: {
+            origin: stack.url,
+            cookie,
+            "content-type": "application/x-www-form-urlencoded",
+          },
+          body: new URLSearchParams(fields),
+        });
+      const signedIn = await form("/inbox/sign-in", [
+        ["kind", "seller"],
+        ["credential", key],
+      ]);
+      const cookie = signedIn.headers
+        .getSetCookie()
+        .map((c) => c.split(";")[0] ?? "")
+        .filter((c) => !c.endsWith("="))
+        .join("; ");
+      fake.script({
+        answer: modelAnswer("Power banks have a 24-month warranty.", "return_policy", {
+          citations: ["article:warranty-en"],
+          answeredFromPassages: true,
+        }),
+      });
+      const page = await (
+        await form(
+          "/inbox/knowledge/ask",
+          [
+            ["question", ENGLISH_QUESTION],
+            ["market", "SG"],
+          ],
+          cookie,
+        )
+      ).text();
+      const t = (key: string) => stack.deps.translator.t("en", key).replaceAll("'", "&#39;");
+      expect(page).toContain(WARRANTY.body);
+      expect(page).toContain(t("inbox:knowledge.engine_embedded"));
+      expect(page).toContain(t("inbox:knowledge.fallback_unsupported_number"));
+      expect(page).toContain('<a href="/inbox/knowledge/warranty-en/edit">Warranty</a>');
+    });
+  });
+
   it("never gives the model another shop's passages, whatever the vectors say", async () => {
     await newShop({ "warranty-a": { ...WARRANTY, body: "Shop A: power banks carry an 18-month warranty." } });
     const b = await newShop({

@@ -9,7 +9,14 @@ import { MARKET_CODES } from "../../functions/domain/markets";
 import { http, useLocalStack } from "../support/local-stack";
 
 type ErrorBody = { error: { code: string; details?: unknown } };
-type Answer = { answered: boolean; text: string; language: string; sources: { type: string; id: string }[] };
+type Answer = {
+  answered: boolean;
+  text: string;
+  language: string;
+  sources: { type: string; id: string }[];
+  engine: string;
+  fallbackReason?: string;
+};
 type Article = {
   id: string;
   title: string;
@@ -103,6 +110,14 @@ describe("store knowledge over HTTP", () => {
       sources: [{ type: "article", id: "returns" }],
     });
     expect(answer.body.text).toContain("14 days");
+  });
+
+  it("says the embedded engine answered the test box when no model is configured, with no fallback reason", async () => {
+    const { key } = await newShop();
+    await put(key, "/v1/knowledge/articles/returns", returns);
+    const answer = await ask(key, { question: "How many days do I have to return an item?", market: "SG" });
+    expect(answer.body.engine).toBe("embedded");
+    expect(answer.body).not.toHaveProperty("fallbackReason");
   });
 
   it("sees a change at once: a deleted article no longer answers", async () => {

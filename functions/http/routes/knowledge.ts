@@ -15,7 +15,15 @@ import {
   POLICY_KINDS,
   type Product,
 } from "../../domain/knowledge";
-import { answerFromKnowledge, type KnowledgeAnswer } from "../../domain/knowledge-answer";
+import { INITIAL_MEMORY } from "../../domain/conversation";
+import { type Intent, STORE_INTENTS } from "../../domain/intent";
+import type { ReplyModel } from "../../domain/model";
+import {
+  answerStoreQuestion,
+  KNOWLEDGE_FALLBACKS,
+  type ShownStoreAnswer,
+  showStoreAnswer,
+} from "../../domain/store-answer";
 import type { ShopId } from "../../domain/ids";
 import { LANGUAGE_CODES, type Language } from "../../domain/languages";
 import { CURRENCY_CODES, isMarketCode, MARKET_CODES, type MarketCode, MARKETS } from "../../domain/markets";
@@ -30,6 +38,8 @@ export interface KnowledgeRouteDeps {
   readonly translator: LocaleText;
   readonly understanding: Understanding;
   readonly clock: Clock;
+  /** The model shoppers' store questions are answered by, when one is configured: the test box asks it too. */
+  readonly model?: ReplyModel | undefined;
   /** Where POST /v1/catalog/sync queues the Shopify catalog sync; absent, the route answers 503. */
   readonly shopifyEvents: ShopifyEventQueue | undefined;
 }
@@ -172,6 +182,14 @@ const AskOutput = z
     text: z.string(),
     language: LanguageCode,
     sources: z.array(SourceSchema),
+    engine: z.enum(["embedded", "openai"]).openapi({
+      description:
+        "Who wrote the answer, as a shopper would get it: the configured model (its citations checked) or the embedded engine",
+    }),
+    fallbackReason: z.enum(KNOWLEDGE_FALLBACKS).optional().openapi({
+      description:
+        "With a model configured, why the embedded engine answered instead: the model's answer cited nothing, cited a passage it was not given, wrote a number its passages lack, or failed; or nothing was found to ask it about",
+    }),
   })
   .openapi("KnowledgeAnswer");
 const SyncOutput = z.object({ queued: z.literal(true) }).openapi("CatalogSync");
@@ -401,6 +419,8 @@ export function registerKnowledgeRoutes(
         text: answer.text,
         language: answer.language,
         sources: answer.sources.map((s) => ({ type: s.type, id: s.id })),
+        engine: answer.engine,
+        ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
       },
       200,
     );
@@ -409,21 +429,35 @@ export function registerKnowledgeRoutes(
 
 /**
  * The seller's test box (POST /v1/knowledge/ask and the inbox's knowledge page): the answer the AI would give a shopper
- * in `market`, in the question's language unless one is given.
+ * in `market` who asks this as their first message, in the question's language unless one is given — by the same
+ * domain function as the reply pipeline, so with a model configured it is the model's checked answer or its fallback.
  */
 export async function askKnowledge(
-  deps: Pick<KnowledgeRouteDeps, "knowledgeStore" | "knowledge" | "translator" | "understanding">,
+  deps: Pick<KnowledgeRouteDeps, "knowledgeStore" | "knowledge" | "translator" | "understanding" | "model">,
   shopId: ShopId,
   question: { question: string; market: MarketCode; language?: Language | undefined },
-): Promise<KnowledgeAnswer & { language: Language }> {
+): Promise<ShownStoreAnswer & { language: Language }> {
+  const market = MARKETS[question.market];
   const language: Language =
-    question.language ??
-    deps.understanding.detectLanguage(question.question, MARKETS[question.market], undefined).language;
-  // The seller just wrote to the knowledge: read its version now rather than from the cached shop.
-  const answer = await answerFromKnowledge(
-    deps,
+    question.language ?? deps.understanding.detectLanguage(question.question, market, undefined).language;
+  // The topic as the pipeline reads it breaks near-ties between a product and an article; a shopper's question on
+  // another topic never reaches the knowledge, so the test box asks it without one.
+  const classified = deps.understanding.classify(question.question).intent;
+  const intent: Intent = STORE_INTENTS.has(classified) ? classified : "unknown";
+  const asked = {
+    request: { question: question.question, market: question.market, language, intent },
+    market,
+    memory: INITIAL_MEMORY,
+    shopperName: undefined,
+    transcript: [],
+    firstReply: true,
+  };
+  // The seller just wrote to the knowledge: read its version now rather than from the cached shop. No metrics: a
+  // seller's test is not a shopper's answer.
+  const answer = await answerStoreQuestion(
+    { knowledge: deps.knowledge, translator: deps.translator, model: deps.model },
     { id: shopId, knowledgeVersion: await deps.knowledgeStore.version(shopId) },
-    { question: question.question, market: question.market, language },
+    asked,
   );
-  return { ...answer, language };
+  return { ...showStoreAnswer(deps.translator, answer, asked), language };
 }

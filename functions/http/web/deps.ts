@@ -20,8 +20,8 @@ import type { CognitoHostedUi } from "./cognito";
 export interface InboxPageDeps
   extends AgentActionDeps,
     ConnectFlowDeps,
-    /** The seller's knowledge editor writes articles and asks the knowledge like the API does. */
-    Pick<KnowledgeRouteDeps, "knowledgeStore" | "knowledge" | "understanding"> {
+    /** The seller's knowledge editor writes articles and asks the knowledge like the API does (the model too). */
+    Pick<KnowledgeRouteDeps, "knowledgeStore" | "knowledge" | "understanding" | "model"> {
   readonly translator: LocaleText;
   readonly conversations: ConversationStore;
   readonly cannedReplies: CannedReplyStore;

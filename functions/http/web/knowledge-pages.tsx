@@ -184,7 +184,14 @@ export function registerKnowledgePages(pages: Pages, kit: Kit) {
       test: {
         question,
         market,
-        answer: { answered: answer.answered, text: answer.text, language: answer.language, sources },
+        answer: {
+          answered: answer.answered,
+          text: answer.text,
+          language: answer.language,
+          sources,
+          engine: answer.engine,
+          fallbackReason: answer.fallbackReason,
+        },
       },
     });
   });

@@ -2,6 +2,8 @@
 import type { FC } from "hono/jsx";
 import { type Article, KNOWLEDGE_LIMITS } from "../../../domain/knowledge";
 import { MARKET_CODES } from "../../../domain/markets";
+import type { Engine } from "../../../domain/conversation";
+import type { KnowledgeFallback } from "../../../domain/store-answer";
 import type { PageText } from "../page-locale";
 import type { Session } from "../session";
 import { type Flash, Layout } from "./layout";
@@ -31,6 +33,10 @@ export interface KnowledgeTest {
     readonly text: string;
     readonly language: string;
     readonly sources: readonly ShownSource[];
+    /** Who wrote it, as shoppers get it: the configured model or the embedded engine. */
+    readonly engine: Engine;
+    /** With a model configured, why the embedded engine answered instead. */
+    readonly fallbackReason?: KnowledgeFallback | undefined;
   } | null;
 }
 
@@ -69,6 +75,14 @@ const TestBox: FC<{ text: PageText; markets: readonly string[]; test?: Knowledge
         <p class="text" lang={test.answer.language}>
           {test.answer.text}
         </p>
+        <p class="hint engine" data-engine={test.answer.engine}>
+          {text.t(`knowledge.engine_${test.answer.engine}`)}
+        </p>
+        {test.answer.fallbackReason && (
+          <p class="hint fallback" data-reason={test.answer.fallbackReason}>
+            {text.t(`knowledge.fallback_${test.answer.fallbackReason}`)}
+          </p>
+        )}
         {test.answer.sources.length > 0 && (
           <>
             <h4>{text.t("knowledge.sources")}</h4>
