@@ -194,7 +194,8 @@ const isCode = (output: string) => output.endsWith(".mjs");
 
 /** The output files a cold start loads: the entry and what it imports statically, transitively. */
 export function initOutputs(metafile: Metafile): Set<string> {
-  const entry = Object.keys(metafile.outputs).find((o) => isCode(o) && metafile.outputs[o]?.entryPoint);
+  // The handler's module (entryPoints names it index); chunks of dynamic imports are entry points in the metafile too.
+  const entry = Object.keys(metafile.outputs).find((o) => /(^|\/)index\.mjs$/.test(o));
   const seen = new Set<string>();
   const visit = (output: string) => {
     if (seen.has(output)) return;
@@ -238,6 +239,9 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
     minify: true,
     sourcemap: true,
     platform: "node",
+    // The AWS SDK's ES modules: their credential providers are dynamic imports (chunks) where the CommonJS builds
+    // require() every provider and the nested STS/SSO clients at cold start, and they tree-shake.
+    mainFields: ["module", "main"],
     target: "node22",
     format: "esm",
     // Some dependencies still call require(); give every ESM module of the bundle one.

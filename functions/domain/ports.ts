@@ -94,8 +94,11 @@ export interface ConversationStore {
     keys: readonly string[],
     except: ConversationId,
   ): Promise<ShopperConversation[]>;
-  /** Applies the turn to the conversation; a repeat of the same turn changes nothing. */
-  applyTurn(turn: Turn, next: Conversation): Promise<void>;
+  /**
+   * Applies the turn to the conversation; a repeat of the same turn changes nothing. `read` is the conversation the
+   * turn was decided on (null when there was none), so a store may write less; left out, the store assumes nothing.
+   */
+  applyTurn(turn: Turn, next: Conversation, read?: Conversation | null): Promise<void>;
   /** Stores the turn; false if it was already stored. */
   putTurn(turn: Turn, expiresAt?: number): Promise<boolean>;
   getConversation(

@@ -22,34 +22,181 @@ export const isSensitiveSignal = (signal: Signal): signal is SensitiveSignal =>
 const isLatin = (p: string) => /^[\p{Script=Latin}\p{N}\s'’.,:-]+$/u.test(p);
 const toPattern = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
-/** One pattern for a list of phrases: Latin phrases as whole words, the others anywhere; longest first. */
-function phrasePattern(phrases: readonly string[], flags: string): RegExp | null {
-  // Phrases are matched against NFKC text, so they are normalised the same way: "ㅡㅡ" and "真人！" change under it.
-  const all = [...new Set(phrases.map((p) => p.normalize("NFKC")))].sort((a, b) => b.length - a.length);
-  const latin = all.filter(isLatin).map(toPattern);
-  const others = all.filter((p) => !isLatin(p)).map(toPattern);
+/**
+ * One pattern for a list of phrases: Latin phrases as whole words, the others anywhere; longest first. The scanner
+ * (phraseScanner) finds the same matches; test/unit/signals-scanner.test.ts holds the two to each other.
+ */
+export function phrasePattern(phrases: readonly string[], flags: string): RegExp | null {
+  const { latin, others } = orderedPhrases(phrases);
   const parts = [
-    ...(latin.length ? [`(?<![\\p{L}\\p{N}])(?:${latin.join("|")})(?![\\p{L}\\p{N}])`] : []),
-    ...(others.length ? [`(?:${others.join("|")})`] : []),
+    ...(latin.length ? [`(?<![\\p{L}\\p{N}])(?:${latin.map(toPattern).join("|")})(?![\\p{L}\\p{N}])`] : []),
+    ...(others.length ? [`(?:${others.map(toPattern).join("|")})`] : []),
   ];
   return parts.length ? new RegExp(parts.join("|"), flags) : null;
 }
 
-/** A matcher for one kind of phrase in every language: shoppers mix languages. */
-function phraseMatcher(pick: (phrases: Phrases) => readonly string[]): (text: string) => boolean {
-  const pattern = phrasePattern(
-    LANGUAGE_CODES.flatMap((l) => pick(PHRASEBOOK[l])),
-    "u",
-  );
-  return (text) => pattern?.test(text) ?? false;
+/** The phrases in the order the pattern tries them: Latin ones (whole words) first, each group longest first. */
+function orderedPhrases(phrases: readonly string[]): { latin: string[]; others: string[] } {
+  // Phrases are matched against NFKC text, so they are normalised the same way: "ㅡㅡ" and "真人！" change under it.
+  const all = [...new Set(phrases.map((p) => p.normalize("NFKC")))].sort((a, b) => b.length - a.length);
+  const latin: string[] = [];
+  const others: string[] = [];
+  for (const phrase of all) (isLatin(phrase) ? latin : others).push(phrase);
+  return { latin, others };
 }
 
 type Span = readonly [start: number, end: number];
+
+/**
+ * A phrase as the scanner reads it: UTF-16 code units to compare, a run of whitespace as one WHITESPACE element that
+ * matches one or more whitespace characters (the pattern's `\s+`).
+ */
+interface ScanPhrase {
+  readonly units: Int32Array;
+  /** Latin phrases match whole words only: no letter or digit right before or after. */
+  readonly wholeWord: boolean;
+}
+const WHITESPACE = -1;
+/**
+ * The pattern's `\s` for one code unit, without a regular expression: ECMAScript's WhiteSpace (tab, vertical tab, form
+ * feed, U+FEFF and the Unicode space separators, Zs) and LineTerminator characters, all of them in the BMP.
+ */
+const isSpace = (unit: number) =>
+  unit < 0x80
+    ? unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)
+    : unit === 0xa0 ||
+      unit === 0x1680 ||
+      (unit >= 0x2000 && unit <= 0x200a) ||
+      unit === 0x2028 ||
+      unit === 0x2029 ||
+      unit === 0x202f ||
+      unit === 0x205f ||
+      unit === 0x3000 ||
+      unit === 0xfeff;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+function scanPhrase(phrase: string, wholeWord: boolean): ScanPhrase {
+  const units: number[] = [];
+  for (let i = 0; i < phrase.length; i++) {
+    const unit = phrase.charCodeAt(i);
+    if (!isSpace(unit)) units.push(unit);
+    else if (units.at(-1) !== WHITESPACE) units.push(WHITESPACE);
+  }
+  return { units: Int32Array.from(units), wholeWord };
+}
+
+/** Whether the code point ending just before `at` is a letter or digit (the pattern's lookbehind). */
+function wordBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at - 1);
+  const start =
+    low >= 0xdc00 && low <= 0xdfff && at >= 2 && isHighSurrogate(text.charCodeAt(at - 2)) ? at - 2 : at - 1;
+  return WORDISH.test(String.fromCodePoint(text.codePointAt(start) as number));
+}
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+/** Whether the code point starting at `at` is a letter or digit (the pattern's lookahead). */
+const wordAt = (text: string, at: number) =>
+  at < text.length && WORDISH.test(String.fromCodePoint(text.codePointAt(at) as number));
+
+/** Where the phrase ends if it occurs at `start` (whole words for a Latin one), or -1. */
+function matchAt(text: string, start: number, phrase: ScanPhrase): number {
+  const { units } = phrase;
+  let at = start;
+  for (let k = 0; k < units.length; k++) {
+    const unit = units[k] as number;
+    if (unit === WHITESPACE) {
+      if (at >= text.length || !isSpace(text.charCodeAt(at))) return -1;
+      // Greedy and never given back: the phrase's next unit is not whitespace (runs are whole), nor does it end in any.
+      do at++;
+      while (at < text.length && isSpace(text.charCodeAt(at)));
+    } else if (text.charCodeAt(at) === unit) at++;
+    else return -1;
+  }
+  return phrase.wholeWord && wordAt(text, at) ? -1 : at;
+}
+
+/**
+ * A phrase list read by scanning instead of one regular expression: V8 spends tens of milliseconds compiling an
+ * alternation of thousands of Unicode phrases on first use, which a cold start's first message paid. The matches are
+ * the pattern's (phrasePattern): leftmost, and at one position the first phrase in its order that occurs there.
+ */
+export interface PhraseScanner {
+  /** The next match at or after `from`, or null. */
+  next(text: string, from: number): Span | null;
+}
+
+/** The scanner of a phrase list: the same matches as phrasePattern(phrases, "gu"). */
+export function phraseScanner(phrases: readonly string[]): PhraseScanner {
+  const { latin, others } = orderedPhrases(phrases);
+  // A phrase that is empty or starts or ends in whitespace matches in ways the scanner does not model: leave it to the
+  // regular expression.
+  if ([...latin, ...others].some((p) => p === "" || /^\s|\s$/.test(p))) {
+    const pattern = phrasePattern(phrases, "gu");
+    return {
+      next(text, from) {
+        if (!pattern) return null;
+        pattern.lastIndex = from;
+        const m = pattern.exec(text);
+        return m ? [m.index, m.index + m[0].length] : null;
+      },
+    };
+  }
+  // By first code unit, in the pattern's order: Latin phrases first, each group longest first.
+  const byFirst = new Map<number, ScanPhrase[]>();
+  for (const phrase of [
+    ...latin.map((p) => scanPhrase(p, true)),
+    ...others.map((p) => scanPhrase(p, false)),
+  ]) {
+    const first = phrase.units[0] as number;
+    const list = byFirst.get(first);
+    if (list) list.push(phrase);
+    else byFirst.set(first, [phrase]);
+  }
+  return {
+    next(text, from) {
+      for (let start = from; start < text.length; start++) {
+        const candidates = byFirst.get(text.charCodeAt(start));
+        if (!candidates) continue;
+        let before: boolean | undefined;
+        for (const phrase of candidates) {
+          if (phrase.wholeWord) {
+            before ??= wordBefore(text, start);
+            if (before) continue;
+          }
+          const end = matchAt(text, start, phrase);
+          if (end >= 0) return [start, end];
+        }
+      }
+      return null;
+    },
+  };
+}
+
+/** A scanner built on first use, so a cold start that reads no message builds none. */
+function lazyScanner(phrases: () => readonly string[]): PhraseScanner {
+  let scanner: PhraseScanner | undefined;
+  return {
+    next: (text, from) => {
+      scanner ??= phraseScanner(phrases());
+      return scanner.next(text, from);
+    },
+  };
+}
+
+/** A matcher for one kind of phrase in every language: shoppers mix languages. */
+function phraseMatcher(pick: (phrases: Phrases) => readonly string[]): (text: string) => boolean {
+  const scanner = lazyScanner(() => LANGUAGE_CODES.flatMap((l) => pick(PHRASEBOOK[l])));
+  return (text) => scanner.next(text, 0) !== null;
+}
+
 /** Where the phrases occur in a text. */
-function phraseSpans(phrases: readonly string[]): (text: string) => Span[] {
-  const pattern = phrasePattern(phrases, "gu");
-  return (text) =>
-    pattern ? [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+function phraseSpans(phrases: () => readonly string[]): (text: string) => Span[] {
+  const scanner = lazyScanner(phrases);
+  return (text) => {
+    const spans: Span[] = [];
+    for (let span = scanner.next(text, 0); span; span = scanner.next(text, span[1])) spans.push(span);
+    return spans;
+  };
 }
 
 /** At most this many characters between two phrases read together ("talk to your manager", "担当の方と話"). */
@@ -76,16 +223,13 @@ function pairMatcher(
   near: number,
 ): (text: string) => boolean {
   const perLanguage = LANGUAGE_CODES.map((l) => {
-    const pick = (f: (p: Phrases) => readonly string[]) => [...f(PHRASEBOOK[l]), ...f(PHRASEBOOK.en)];
+    const pick = (f: (p: Phrases) => readonly string[]) => () => [...f(PHRASEBOOK[l]), ...f(PHRASEBOOK.en)];
     return [phraseSpans(pick(before)), phraseSpans(pick(after))] as const;
   });
   // One scan for the first kind in any language spares the 24 per-language scans on most messages, which hold none.
-  const anyFirst = phrasePattern(
-    LANGUAGE_CODES.flatMap((l) => before(PHRASEBOOK[l])),
-    "u",
-  );
+  const anyFirst = phraseMatcher(before);
   return (text) =>
-    anyFirst?.test(text) === true &&
+    anyFirst(text) &&
     perLanguage.some(([first, second]) => {
       const spans = first(text);
       return spans.length > 0 && followedBy(text, spans, second(text), near);
@@ -94,7 +238,7 @@ function pairMatcher(
 
 const frustrationWords = phraseMatcher((p) => p.frustration);
 const repeatWords = phraseMatcher((p) => p.repeat);
-const pressureWords = phraseSpans(LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].pressure));
+const pressureWords = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].pressure));
 const personWords = phraseMatcher((p) => p.person);
 // "talk to … a manager", "sambungkan ke … admin", "转 … 人工"; and "担当の方 … と話", "상담원 … 연결", "manager … से बात".
 const askThenPerson = pairMatcher(

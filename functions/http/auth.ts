@@ -1,6 +1,5 @@
 /** Authentication: shop API keys (bearer) for the shop API, agent JWTs for the inbox. */
 import type { Context, MiddlewareHandler } from "hono";
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify } from "jose";
 import { z } from "zod";
 import { AppError } from "../domain/errors";
 import { type AgentId, AgentId as toAgentId, ShopId } from "../domain/ids";
@@ -159,29 +158,38 @@ export type AgentTokenVerifier =
 /** Checks an agent token and returns the agent's scope; a bad or expired token is a 401 AppError. */
 export type VerifyAgent = (token: string) => Promise<AgentClaims>;
 
+/** jose on the first agent token: the API's cold start serves a shop's key (POST /v1/messages) and verifies none. */
+let jose: Promise<typeof import("jose")> | undefined;
+const loadJose = () => {
+  jose ??= import("jose");
+  return jose;
+};
+
 /** Verifies agent tokens: HS256 locally, Cognito RS256 (JWKS) on AWS; both must carry an expiry. */
 export function createAgentVerifier(verifier: AgentTokenVerifier): VerifyAgent {
-  const verify =
-    verifier.kind === "secret"
-      ? (token: string) =>
-          jwtVerify(token, verifier.secret, { algorithms: ["HS256"], requiredClaims: ["exp"] })
-      : (() => {
-          // jose caches the key set and refetches it when a token names an unknown key.
-          const keys = createRemoteJWKSet(new URL(verifier.jwksUrl));
-          return (token: string) =>
-            jwtVerify(token, keys, {
-              algorithms: ["RS256"],
-              requiredClaims: ["exp"],
-              issuer: verifier.issuer,
-              ...(verifier.audience ? { audience: verifier.audience } : {}),
-            });
-        })();
+  // jose caches the key set and refetches it when a token names an unknown key: one set per verifier.
+  let keys: ReturnType<typeof import("jose")["createRemoteJWKSet"]> | undefined;
+  // A malformed key set address fails at start-up, not as every agent's 401.
+  const jwksUrl = verifier.kind === "jwks" ? new URL(verifier.jwksUrl) : undefined;
+  const verify = async (token: string) => {
+    const { createRemoteJWKSet, jwtVerify } = await loadJose();
+    if (verifier.kind === "secret")
+      return jwtVerify(token, verifier.secret, { algorithms: ["HS256"], requiredClaims: ["exp"] });
+    keys ??= createRemoteJWKSet(jwksUrl as URL);
+    return jwtVerify(token, keys, {
+      algorithms: ["RS256"],
+      requiredClaims: ["exp"],
+      issuer: verifier.issuer,
+      ...(verifier.audience ? { audience: verifier.audience } : {}),
+    });
+  };
   return async (token) => {
+    const { errors } = await loadJose();
     let payload: unknown;
     try {
       ({ payload } = await verify(token));
     } catch (error) {
-      const expired = error instanceof joseErrors.JWTExpired;
+      const expired = error instanceof errors.JWTExpired;
       throw unauthorized(
         expired ? "The agent token has expired; sign in again." : "The agent token is not valid.",
       );

@@ -45,6 +45,23 @@ describe("the API bundle", () => {
     expect(inputsOf(false).some((i) => i.includes("node_modules/@aws-sdk/client-kms/"))).toBe(true);
   });
 
+  it("loads the AWS SDK's unused credential providers and its nested STS and SSO clients on first use only", () => {
+    const lazyOnly = [
+      "@aws-sdk/nested-clients/",
+      "@aws-sdk/credential-provider-ini/",
+      "@aws-sdk/credential-provider-sso/",
+    ];
+    expect(inputsOf(true).filter((i) => lazyOnly.some((p) => i.includes(`node_modules/${p}`)))).toEqual([]);
+    expect(inputsOf(false).some((i) => i.includes("node_modules/@aws-sdk/credential-provider-ini/"))).toBe(
+      true,
+    );
+  });
+
+  it("loads jose on the first agent token, not at cold start", () => {
+    expect(inputsOf(true).filter((i) => i.includes("node_modules/jose/"))).toEqual([]);
+    expect(inputsOf(false).some((i) => i.includes("node_modules/jose/"))).toBe(true);
+  });
+
   it("carries zod's English messages alone", () => {
     const locales = inputsOf(true).filter((i) => i.includes("zod/v4/locales/"));
     expect(locales.map((i) => i.split("/").at(-1)).sort()).toEqual(["en.js", "index.js"]);

@@ -40,8 +40,10 @@ interface ConversationItem {
   readonly shopper: Shopper;
   readonly createdAt: string;
   readonly lastMessageAt: string;
-  readonly recent: readonly TranscriptEntry[];
-  readonly lastTurn: Turn;
+  /** Each entry as JSON text (older items hold maps; see storedRecent): a list still, so people's replies append. */
+  readonly recent: readonly string[];
+  /** The last turn as JSON text (older items hold a map; see storedTurn). */
+  readonly lastTurn: string;
   readonly gsi1pk: string;
   readonly gsi1sk: string;
   readonly messageCount: number;
@@ -97,7 +99,7 @@ export function createConversationStore(table: Table): ConversationStore {
       return {
         conversation:
           conversationItem && !expired(conversationItem) ? toConversation(conversationItem) : null,
-        existingTurn: turnItem ? (turnItem.turn as Turn) : null,
+        existingTurn: turnItem ? storedTurn(turnItem.turn) : null,
         orderByName: orderItem ? (orderItem.order as OrderSnapshot) : null,
         shopperOrders: [...shopperOrders.values()],
         linkedKeys: [...new Set(linked ?? [])],
@@ -156,7 +158,9 @@ export function createConversationStore(table: Table): ConversationStore {
         }));
     },
 
-    async applyTurn(turn: Turn, next: Conversation): Promise<void> {
+    async applyTurn(turn: Turn, next: Conversation, read?: Conversation | null): Promise<void> {
+      // A conversation none was read for is created by one put if still absent: no update expression to evaluate.
+      if (read === null && (await putIfAbsent(newConversationItem(turn, next)))) return;
       // The rating question and its answer are written once: the first wins (R10, never twice per conversation).
       const rated = (change: Update<ConversationItem>) => {
         if (next.ratingAsked) change.setIfNotExists("ratingAsked", next.ratingAsked);
@@ -186,8 +190,8 @@ export function createConversationStore(table: Table): ConversationStore {
           .set("shopper", next.shopper)
           .setIfNotExists("createdAt", next.createdAt)
           .set("lastMessageAt", next.lastMessageAt)
-          .set("recent", next.recent)
-          .set("lastTurn", turn)
+          .set("recent", recentItem(next.recent))
+          .set("lastTurn", JSON.stringify(turn))
           .set("gsi1pk", gsi1.conversations(next.shopId))
           .set("gsi1sk", `${next.lastMessageAt}#${next.id}`)
           .add("messageCount", (turn.parts?.length || 1) + (outcome.kind === "held" ? 0 : 1));
@@ -195,11 +199,7 @@ export function createConversationStore(table: Table): ConversationStore {
         await send(base());
         return;
       }
-      // From the shopper's sending time when the channel gives it; clamped, as channel clocks can be off.
-      const replyMs = Math.min(
-        86_400_000,
-        Math.max(0, Date.parse(turn.repliedAt) - Date.parse(turn.receivedAt)),
-      );
+      const replyMs = replyMsOf(turn);
       const withState = (status: ConversationStatus) =>
         base().set("status", status).set("memory", outcome.memory).setIfNotExists("firstReplyMs", replyMs);
       if (outcome.kind === "escalated") {
@@ -256,7 +256,7 @@ export function createConversationStore(table: Table): ConversationStore {
         type: "turn",
         owner: turn.shopId,
         at: turn.receivedAt,
-        turn,
+        turn: JSON.stringify(turn),
         // A question the AI could not answer is also listed under the shop, for the seller's report (sparse in gsi1).
         ...(turn.outcome.kind !== "held" && turn.outcome.reply.miss
           ? {
@@ -277,7 +277,7 @@ export function createConversationStore(table: Table): ConversationStore {
       const meta = items.find((i) => i.sk === "META");
       if (!meta || expired(meta)) return null;
       items.splice(0, items.length, ...items.filter((i) => !expired(i)));
-      const turns = items.filter((i) => i.type === "turn").map((i) => i.turn as Turn);
+      const turns = items.filter((i) => i.type === "turn").map((i) => storedTurn(i.turn) as Turn);
       const messages = [
         ...turns.flatMap(messagesOf),
         ...items.filter((i) => i.type === "agentMessage").map((i) => i.message as Message),
@@ -423,7 +423,7 @@ export function createConversationStore(table: Table): ConversationStore {
         return false;
       // Keep the conversation's recent messages and recency current, so lists and handoffs see the person's reply.
       const change = update<ConversationItem>()
-        .append("recent", [{ role: message.role, text: message.text, at: message.at }])
+        .append("recent", recentItem([{ role: message.role, text: message.text, at: message.at }]))
         .set("lastMessageAt", message.at)
         .set("gsi1sk", `${message.at}#${id}`)
         .when(when.exists("pk"));
@@ -540,6 +540,62 @@ export function createConversationStore(table: Table): ConversationStore {
   }
 }
 
+/** From the shopper's sending time when the channel gives it; clamped, as channel clocks can be off. */
+const replyMsOf = (turn: Turn) =>
+  Math.min(86_400_000, Math.max(0, Date.parse(turn.repliedAt) - Date.parse(turn.receivedAt)));
+
+/**
+ * The item `applyTurn`'s update writes when no conversation item exists: the same attributes, with what the update
+ * sets only if absent or adds set outright, for a put conditioned on the key being absent.
+ */
+export function newConversationItem(turn: Turn, next: Conversation): Item {
+  const outcome = turn.outcome;
+  const item: Item = {
+    ...keys.conversation(next.shopId, next.id),
+    type: "conversation",
+    owner: next.shopId,
+    [TTL_ATTRIBUTE]: next.expiresAt ?? null,
+    shopId: next.shopId,
+    id: next.id,
+    channel: next.channel,
+    threadId: next.threadId,
+    market: next.market,
+    shopper: next.shopper,
+    createdAt: next.createdAt,
+    lastMessageAt: next.lastMessageAt,
+    recent: recentItem(next.recent),
+    lastTurn: JSON.stringify(turn),
+    gsi1pk: gsi1.conversations(next.shopId),
+    gsi1sk: `${next.lastMessageAt}#${next.id}`,
+    messageCount: (turn.parts?.length || 1) + (outcome.kind === "held" ? 0 : 1),
+  };
+  if (outcome.kind !== "held") {
+    item.status = outcome.kind === "escalated" ? "pending_human" : "ai";
+    item.memory = outcome.memory;
+    item.firstReplyMs = replyMsOf(turn);
+  }
+  if (outcome.kind === "escalated") item.escalationId = outcome.escalation.id;
+  if (next.ratingAsked) item.ratingAsked = next.ratingAsked;
+  if (next.rating) item.rating = next.rating;
+  return item;
+}
+
+/**
+ * A turn as stored in a turn item's `turn` or a conversation's `lastTurn`: JSON text as written now (never queried,
+ * and one string is far cheaper to marshal, check and store than a nested map), or the map older items hold.
+ */
+export const storedTurn = (value: unknown): Turn | null =>
+  typeof value === "string" ? (JSON.parse(value) as Turn) : ((value as Turn | undefined) ?? null);
+
+/** The transcript as stored: one JSON string per entry, a fraction of the marshalling and checking of nested maps. */
+const recentItem = (entries: readonly TranscriptEntry[]) => entries.map((entry) => JSON.stringify(entry));
+
+/** A stored transcript: entries as JSON text as written now, or the maps older items hold (a list may mix both). */
+const storedRecent = (value: unknown): TranscriptEntry[] =>
+  ((value ?? []) as readonly unknown[]).map((entry) =>
+    typeof entry === "string" ? (JSON.parse(entry) as TranscriptEntry) : (entry as TranscriptEntry),
+  );
+
 /** DynamoDB deletes expired items within days, and the emulator never: readers skip them meanwhile. */
 export const expired = (item: Item) =>
   typeof item[TTL_ATTRIBUTE] === "number" && (item[TTL_ATTRIBUTE] as number) < Date.now() / 1000;
@@ -568,8 +624,8 @@ export function toConversation(item: Item): Conversation {
     escalationId: (item.escalationId as Conversation["escalationId"]) ?? null,
     createdAt: item.createdAt as string,
     lastMessageAt: item.lastMessageAt as string,
-    recent: (item.recent as Conversation["recent"]) ?? [],
-    lastTurn: (item.lastTurn as Turn | undefined) ?? null,
+    recent: storedRecent(item.recent),
+    lastTurn: storedTurn(item.lastTurn),
     expiresAt: typeof item[TTL_ATTRIBUTE] === "number" ? (item[TTL_ATTRIBUTE] as number) : undefined,
     pausedUntil: (item.pausedUntil as string | undefined) ?? undefined,
     firstReplyMs: item.firstReplyMs as number | undefined,

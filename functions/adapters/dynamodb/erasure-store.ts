@@ -4,7 +4,7 @@ import { BatchGetCommand, BatchWriteCommand, DeleteCommand, UpdateCommand } from
 import { queryAll } from "./query-all";
 import { type OrderSnapshot, orderKey } from "../../domain/order";
 import type { ErasureStore } from "../../domain/privacy";
-import type { Turn } from "../../domain/conversation";
+import { storedTurn } from "./conversation-store";
 import { keys, OWNER_INDEX } from "./keys";
 import type { Table } from "./table";
 
@@ -144,7 +144,7 @@ export function createErasureStore(table: Table): ErasureStore {
       const escalationIds = new Set<string>();
       for (const item of items) {
         if (typeof item.escalationId === "string") escalationIds.add(item.escalationId);
-        const turn = item.turn as Turn | undefined;
+        const turn = storedTurn(item.turn);
         if (turn?.outcome.kind === "escalated") escalationIds.add(turn.outcome.escalation.id);
       }
       const escalations = [...escalationIds].map((e) => keys.escalation(shopId, e as never));

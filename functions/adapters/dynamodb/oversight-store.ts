@@ -9,7 +9,7 @@ import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-s
 import type { Conversation, ConversationStatus, RatingAsked, Turn } from "../../domain/conversation";
 import type { ShopId } from "../../domain/ids";
 import type { AnswerFlag, Miss, OversightStore, Page } from "../../domain/ports";
-import { expired, toConversation } from "./conversation-store";
+import { expired, storedTurn, toConversation } from "./conversation-store";
 import { decodePositions, mergePartitions } from "./partitions";
 import { GSI1, gsi1, keys } from "./keys";
 import { queryAll } from "./query-all";
@@ -184,7 +184,7 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
       return items
         .filter((i) => !expired(i))
         .flatMap((i) => {
-          const turn = i.turn as Turn;
+          const turn = storedTurn(i.turn) as Turn;
           const outcome = turn.outcome;
           if (outcome.kind === "held" || !outcome.reply.miss || turn.receivedAt >= to) return [];
           const miss: Miss = {

@@ -37,8 +37,10 @@ export interface IntentModelData {
 export interface IntentModel {
   readonly data: IntentModelData;
   readonly labels: readonly TrainingLabel[];
-  /** Feature hash to the offset of its first pair in `weights`. */
-  readonly rows: ReadonlyMap<number, number>;
+  /** The feature hashes the model has weights for, ascending (binary search: no map of tens of thousands to build). */
+  readonly keys: Int32Array;
+  /** For each key, the offset of its first pair in `weights`. */
+  readonly offsets: Int32Array;
   readonly weights: Uint8Array;
   readonly bias: Float64Array;
   readonly scales: Float64Array;
@@ -62,24 +64,28 @@ export function loadIntentModel(data: IntentModelData): IntentModel {
     throw new Error(
       `intent model has feature version ${data.featureVersion}, code has ${FEATURE_VERSION}: run npm run train`,
     );
-  const keys = decode(data.hashes);
+  const bytes = decode(data.hashes);
   const weights = decode(data.weights);
-  const rows = new Map<number, number>();
+  // Every key takes at least one byte, so the byte count bounds the key count.
+  const keys = new Int32Array(bytes.length);
+  const offsets = new Int32Array(bytes.length);
+  let count = 0;
   let offset = 0;
   let key = 0;
-  for (let at = 0; at < keys.length; ) {
+  for (let at = 0; at < bytes.length; ) {
     let delta = 0;
     let shift = 0;
     let byte: number;
     do {
-      if (at >= keys.length) throw new Error("intent model keys end inside a number");
-      byte = keys[at++] as number;
+      if (at >= bytes.length) throw new Error("intent model keys end inside a number");
+      byte = bytes[at++] as number;
       delta += (byte & 0x7f) * 2 ** shift;
       shift += 7;
     } while (byte & 0x80);
     key += delta;
     if (offset >= weights.length) throw new Error("intent model weights end before its hashes");
-    rows.set(key, offset);
+    keys[count] = key;
+    offsets[count++] = offset;
     while (offset < weights.length && ((weights[offset] as number) & 0x80) === 0) offset += 2;
     offset += 2;
   }
@@ -87,11 +93,27 @@ export function loadIntentModel(data: IntentModelData): IntentModel {
   return {
     data,
     labels: data.labels,
-    rows,
+    keys: keys.subarray(0, count),
+    offsets: offsets.subarray(0, count),
     weights,
     bias: Float64Array.from(data.bias),
     scales: Float64Array.from(data.scales),
   };
+}
+
+/** The offset of a feature hash's weights, or -1 when the model has none for it. */
+function rowOf(model: IntentModel, hash: number): number {
+  const { keys } = model;
+  let low = 0;
+  let high = keys.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const key = keys[mid] as number;
+    if (key < hash) low = mid + 1;
+    else if (key > hash) high = mid - 1;
+    else return model.offsets[mid] as number;
+  }
+  return -1;
 }
 
 export function predict(model: IntentModel, text: string): Prediction | null {
@@ -101,8 +123,8 @@ export function predict(model: IntentModel, text: string): Prediction | null {
   const sums = new Int32Array(width);
   const w = model.weights;
   for (const h of all) {
-    let at = model.rows.get(h);
-    if (at === undefined) continue;
+    let at = rowOf(model, h);
+    if (at < 0) continue;
     for (;;) {
       const label = w[at] as number;
       const value = w[at + 1] as number;
@@ -123,7 +145,7 @@ export function predict(model: IntentModel, text: string): Prediction | null {
   let sum = 0;
   for (let i = 0; i < width; i++) sum += Math.exp((scores[i] as number) - (scores[best] as number));
   let seen = 0;
-  for (const h of evidence) if (model.rows.has(h)) seen++;
+  for (const h of evidence) if (rowOf(model, h) >= 0) seen++;
   return {
     intent: model.labels[best] as TrainingLabel,
     probability: 1 / sum,
