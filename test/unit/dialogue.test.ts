@@ -188,3 +188,14 @@ describe("answers to our own questions, in the forms shoppers write them", () =>
     expect(angry("order_status")).toBe("delivery_delay");
   });
 });
+
+describe("a refusal that names what not to do is still a no", () => {
+  it.each([
+    ["नहीं, कैंसल मत करो", "IN"],
+    ["ko, giu lai don", "VN"],
+  ])("reads %s as no to a cancellation", (text, region) => {
+    expect(read(text, asked({ awaiting: "confirmation", pendingIntent: "cancel_order" }), region).yesNo).toBe(
+      "no",
+    );
+  });
+});

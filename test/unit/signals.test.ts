@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isMainlyDetails } from "../../functions/domain/dialogue";
 import { extractEntities } from "../../functions/domain/extract";
-import { detectSignals, frustrationScore } from "../../functions/domain/signals";
+import { asksIfBot, detectSignals, frustrationScore } from "../../functions/domain/signals";
 
 describe("signals read apart from the topic", () => {
   it.each([
@@ -479,6 +479,10 @@ describe("English: the many ways shoppers in Singapore, Malaysia, the Philippine
     ["having asked a counted number of times", "asked 3 times about my refund, no answer"],
     ["having to tell again", "I already told you my order number"],
     ["a warning not to buy", "avoid this shop, they never deliver"],
+    ["the service called an absolute joke", "your delivery service is an absolute joke"],
+    ["the shop called a shambles", "what a shambles, every item in the box was wrong"],
+    ["slowness asked about with double question marks", "why is my order taking so long??"],
+    ["slowness blamed on 'you people'", "you people are taking so long with my refund"],
   ])("reads frustration from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
   });
@@ -490,6 +494,9 @@ describe("English: the many ways shoppers in Singapore, Malaysia, the Philippine
     ["a calm wait in Indian English", "till now not received, kindly check the status"],
     ["copying an address", "can I copy paste my address here?"],
     ["a regular buyer", "I've bought from you so many times, love your shop"],
+    ["a calm question about a slow parcel", "why is my parcel taking so long to arrive?"],
+    ["a plain question put to 'you people'", "do you people ship to Sabah?"],
+    ["a product named for a nightmare", "do you sell a Nightmare Before Christmas mug?"],
   ])("reads no frustration in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("frustration");
   });
@@ -504,6 +511,14 @@ describe("English: the many ways shoppers in Singapore, Malaysia, the Philippine
     ["a customer service rep in short", "can I get in touch with a CSR"],
     ["the person in charge", "pass this to the person in charge"],
     ["a human reply in Singlish", "boss, want human reply lah"],
+    [
+      "a staff member asked to confirm, beside another request",
+      "please change the size, and I'd like a staff member to confirm it with me",
+    ],
+    ["one of the staff asked to get back", "could one of your staff get back to me today?"],
+    ["someone from the team asked to check", "can someone from your team check my order 4410?"],
+    ["an employee", "I want to talk to an employee"],
+    ["the team asked to get back to the shopper", "I need the team to get back to me on this"],
   ])("reads a request for a person from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
@@ -513,6 +528,9 @@ describe("English: the many ways shoppers in Singapore, Malaysia, the Philippine
     ["a question whether it is a bot, in txt-speak", "r u a bot"],
     ["customer service hours", "what are your customer service hours?"],
     ["a call from someone claiming to be staff", "got a call from your staff asking for my card CVV"],
+    ["what a member of staff said before", "a member of staff told me it ships on Monday"],
+    ["one of the shop's items wanted", "I'd like one of your blue shirts in size M"],
+    ["someone of the shopper's own to collect", "can someone from my office collect it?"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
   });
@@ -556,6 +574,17 @@ describe("Vietnamese shoppers, with and without diacritics", () => {
     ["messaging again and again", "nhắn mãi mà shop im re"],
     ["nobody replying, in teencode", "hỏi từ sáng chả ai rep"],
     ["being left on seen", "seen ko rep luôn, hay ghê"],
+    ["a warning to everyone", "e sẽ cảnh báo mọi người trong nhóm mua chung"],
+    ["telling the whole world", "đăng lên cho cả thế giới biết luôn"],
+    ["a bad rating, without diacritics", "de lai danh gia xau cho shop nay"],
+    ["a vulgar comparison", "làm ăn như cc"],
+    ["being driven mad", "chờ cả tuần điên hết cả người"],
+    ["being made a fool of", "shop giỡn mặt khách à"],
+    ["too fed up to speak", "chán ko buồn nói luôn"],
+    ["'terrible' with an intensifier", "hàng tệ vãi"],
+    ["a parcel slow as a snail", "giao chậm như sên vậy trời"],
+    ["a sluggish shipper", "shipper lề mề quá đi"],
+    ["anger without diacritics", "cho doi 2 tuan, tuc that"],
   ])("reads frustration from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
   });
@@ -564,6 +593,7 @@ describe("Vietnamese shoppers, with and without diacritics", () => {
     ["boredom in small talk", "mai đi làm rồi chán ghê"],
     ["'vãi' as praise", "áo đẹp vãi shop ơi"],
     ["a calm late parcel", "đặt 1 tuần rồi chưa thấy hàng, shop xem giúp e"],
+    ["a warning label asked about", "máy này có cảnh báo gì khi dùng ko shop"],
   ])("reads no frustration in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("frustration");
   });
@@ -576,6 +606,10 @@ describe("Vietnamese shoppers, with and without diacritics", () => {
     ["a call asked for, in teencode", "gọi cho e đi, nhắn ko rõ được"],
     ["the person in charge", "cho mình nói chuyện với người phụ trách"],
     ["where the staff are", "nhân viên đâu r"],
+    ["the support team connected", "kết nối e với bộ phận hỗ trợ"],
+    ["no more chatting with a machine", "ko muốn chat với máy nữa"],
+    ["a phone call asked for", "thôi gọi điện cho e luôn đi"],
+    ["direct help", "e cần hỗ trợ trực tiếp"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
@@ -583,6 +617,7 @@ describe("Vietnamese shoppers, with and without diacritics", () => {
   it.each([
     ["a shipper who called", "shipper gọi cho e mà e ko nghe máy"],
     ["a greeting to the admin", "ad ơi e hỏi tí"],
+    ["a shipper who phoned", "shipper gọi điện cho e mà e bận"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
   });
@@ -628,8 +663,27 @@ describe("Hindi shoppers, in Devanagari and Hinglish", () => {
     ["asking how many times to say it", "kitni baar bolna padega aapko"],
     ["no answer at all", "koi jawab hi nahi deta yahan"],
     ["being left on seen", "seen karke chhod dete ho"],
+    ["'enough is enough'", "ek hafte se ghuma rahe ho, bahut ho gaya ab"],
+    ["'enough is enough' in Devanagari", "बहुत हो गया, हर बार नया बहाना"],
+    ["being worn out by the shop", "aap logon se pak gayi hu main"],
+    ["patience run out", "मेरा सब्र ख़त्म हो गया है"],
+    ["an idiom for being harassed", "naak mein dum kar diya hai"],
+    ["nonsense, spelt with a long vowel", "ye kya bakwaas hai"],
+    ["a curse", "bhaad mein jao tum log"],
+    ["time wasted", "mera poora time waste kar diya"],
+    ["'is this any way'", "ye koi tarika hai customer ke saath?"],
+    ["a plea for anyone to answer", "bhai koi toh jawab do"],
+    ["a demand with 'or else'", "paise wapas karo warna dekh lena"],
   ])("reads frustration from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["a payment that went through", "payment ho gaya hai, bahut jaldi bhej dena"],
+    ["a parcel received and liked", "parcel mil gaya, bahut accha hai"],
+    ["'otherwise' in a size choice", "M size bhejna warna L bhi chalega"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
   });
 
   it.each([
@@ -639,6 +693,12 @@ describe("Hindi shoppers, in Devanagari and Hinglish", () => {
     ["a senior", "kisi senior se baat karao"],
     ["the manager put on the line", "manager ko line pe lao"],
     ["a manager after 'I have been talking'", "main 3 din se baat kar raha hu, manager se baat karao"],
+    ["a human asked for after asking if it is a bot", "bot hai ya insaan? insaan se baat karao"],
+    ["someone, unnamed", "mujhe kisi se baat karni hai"],
+    ["a senior summoned politely", "aapke kisi senior ko bulaiye"],
+    ["the admin told to reply", "admin ko bolo reply kare"],
+    ["the seller directly", "seller se directly baat karni hai"],
+    ["a call", "mujhe ek call chahiye"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
@@ -646,8 +706,27 @@ describe("Hindi shoppers, in Devanagari and Hinglish", () => {
   it.each([
     ["a question whether it is a bot", "kya main bot se baat kar raha hoon?"],
     ["a question whom the shopper is talking to", "main seller se baat kar raha hu ya agent se?"],
+    ["the bot named before the person", "reply bot de raha hai ya koi staff?"],
+    ["the bot named first, then a human", "chat pe bot hai ya koi insaan?"],
+    ["the same question in Devanagari", "मैं इंसान से चैट कर रहा हूँ या बॉट से?"],
+    ["the courier told to hurry", "courier ko bolo jaldi de"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["the bot named first", "ye bot hai ya asli banda?"],
+    ["who writes the replies, in Devanagari", "ये जवाब मशीन दे रही है या कोई इंसान?"],
+  ])("reads a question whether it is a bot: %s", (_what, text) => {
+    expect(asksIfBot(text)).toBe(true);
+  });
+
+  it.each([
+    ["a washing machine in stock", "washing machine hai ya nahi stock mein?"],
+    ["an automatic watch", "ye watch automatic hai ya battery wali?"],
+    ["'ai' for 'came'", "parcel ai hai ya nahi abhi tak?"],
+  ])("reads no question whether it is a bot in %s", (_what, text) => {
+    expect(asksIfBot(text)).toBe(false);
   });
 
   it.each([
@@ -685,13 +764,12 @@ describe("Hindi shoppers, in Devanagari and Hinglish", () => {
 });
 
 describe("names and words that are sensitive only in context", () => {
-  it.each([
-    "May DTI permit po ba kayo?",
-    "Do you have a DTI registration?",
-    "SMS blast bhejte ho kya?",
-  ])("reads nothing sensitive in %s", (text) => {
-    expect(detectSignals(text)).toEqual([]);
-  });
+  it.each(["May DTI permit po ba kayo?", "Do you have a DTI registration?", "SMS blast bhejte ho kya?"])(
+    "reads nothing sensitive in %s",
+    (text) => {
+      expect(detectSignals(text)).toEqual([]);
+    },
+  );
 
   it.each([
     ["I will report to DTI", "sensitive_legal"],
@@ -700,4 +778,20 @@ describe("names and words that are sensitive only in context", () => {
   ])("reads %s as %s", (text, signal) => {
     expect(detectSignals(text)).toContain(signal);
   });
+});
+
+describe("English words for the AI that mean something else in other languages", () => {
+  it.each(["washing machine hai ya nahi stock mein?", "parcel ai hai ya nahi?", "chưa ai rep, chán thật"])(
+    "reads no request for a person in %s",
+    (text) => {
+      expect(detectSignals(text)).not.toContain("person");
+    },
+  );
+
+  it.each(["no AI please, a human", "I don't want the AI", "I don't want to talk to a machine", "no ai pls"])(
+    "reads %s as asking for a person",
+    (text) => {
+      expect(detectSignals(text)).toContain("person");
+    },
+  );
 });
