@@ -86,14 +86,7 @@ export async function compose(
   const reason = escalationReason(answer);
   if (reason) {
     return {
-      decision: {
-        kind: "escalate",
-        reason,
-        lines: [{ key: `handoff.${reason}` }],
-        // A person takes over: no question of ours is open any more.
-        memory: { ...memory, awaiting: null, pendingIntent: undefined, pendingOrder: undefined },
-        draft: [{ text: answer.reply, statusAnswer: false }],
-      },
+      decision: modelHandoff(reason, memory, answer.reply),
       engine: "openai",
       intent: answer.intent,
       confidence: answer.confidence,
@@ -173,13 +166,7 @@ export async function composeFromKnowledge(
     return {
       kind: "answered",
       composed: {
-        decision: {
-          kind: "escalate",
-          reason,
-          lines: [{ key: `handoff.${reason}` }],
-          memory: { ...memory, awaiting: null, pendingIntent: undefined, pendingOrder: undefined },
-          draft: [{ text: answer.reply, statusAnswer: false }],
-        },
+        decision: modelHandoff(reason, memory, answer.reply),
         engine: "openai",
         intent: answer.intent === "unknown" ? input.intent : answer.intent,
         confidence: answer.confidence,
@@ -204,5 +191,17 @@ export async function composeFromKnowledge(
       confidence: answer.confidence,
       sources: check.cited.map((p) => p.source),
     },
+  };
+}
+
+/** The model saw something for a person: our handoff line, the model's words as the agent's draft. */
+function modelHandoff(reason: EscalationReason, memory: Memory, modelReply: string): Decision {
+  return {
+    kind: "escalate",
+    reason,
+    lines: [{ key: `handoff.${reason}` }],
+    // A person takes over: no question of ours is open any more.
+    memory: { ...memory, awaiting: null, pendingIntent: undefined, pendingOrder: undefined },
+    draft: [{ text: modelReply, statusAnswer: false }],
   };
 }

@@ -34,6 +34,12 @@ export function createInboxApp(deps: HttpDeps) {
   const guards = credentialGuards(deps);
   app.use("*", accessLog(deps.logger));
   app.use("*", noStoreJson());
+  mountInboxPages(app, deps, guards);
+  return app;
+}
+
+/** Mounts the pages under /inbox, sign-in rate-limited: shared by this app and the all-in-one local app. */
+export function mountInboxPages(app: Hono<AppEnv>, deps: HttpDeps, guards: CredentialGuards): void {
   // Sign-in takes credentials: limited per address, as the API limits its webhooks.
   app.use("/inbox/sign-in", rateLimit({ perMinute: deps.rateLimits.ipPerMinute, key: clientAddress }));
   app.route(
@@ -42,5 +48,4 @@ export function createInboxApp(deps: HttpDeps) {
       guards.shopKey.forget(shopId),
     ) as unknown as Hono,
   );
-  return app;
 }
