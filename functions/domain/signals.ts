@@ -38,7 +38,9 @@ export function phrasePattern(phrases: readonly string[], flags: string): RegExp
 /** The phrases in the order the pattern tries them: Latin ones (whole words) first, each group longest first. */
 function orderedPhrases(phrases: readonly string[]): { latin: string[]; others: string[] } {
   // Phrases are matched against NFKC text, so they are normalised the same way: "ㅡㅡ" and "真人！" change under it.
-  const all = [...new Set(phrases.map((p) => p.normalize("NFKC")))].sort((a, b) => b.length - a.length);
+  // Trimmed, and empty ones dropped: whitespace at a phrase's edge would only make it fail as a whole word.
+  const normalised = phrases.map((p) => p.normalize("NFKC").trim()).filter((p) => p !== "");
+  const all = [...new Set(normalised)].sort((a, b) => b.length - a.length);
   const latin: string[] = [];
   const others: string[] = [];
   for (const phrase of all) (isLatin(phrase) ? latin : others).push(phrase);
@@ -128,19 +130,6 @@ export interface PhraseScanner {
 /** The scanner of a phrase list: the same matches as phrasePattern(phrases, "gu"). */
 export function phraseScanner(phrases: readonly string[]): PhraseScanner {
   const { latin, others } = orderedPhrases(phrases);
-  // A phrase that is empty or starts or ends in whitespace matches in ways the scanner does not model: leave it to the
-  // regular expression.
-  if ([...latin, ...others].some((p) => p === "" || /^\s|\s$/.test(p))) {
-    const pattern = phrasePattern(phrases, "gu");
-    return {
-      next(text, from) {
-        if (!pattern) return null;
-        pattern.lastIndex = from;
-        const m = pattern.exec(text);
-        return m ? [m.index, m.index + m[0].length] : null;
-      },
-    };
-  }
   // By first code unit, in the pattern's order: Latin phrases first, each group longest first.
   const byFirst = new Map<number, ScanPhrase[]>();
   for (const phrase of [

@@ -8,7 +8,7 @@ import { redrive } from "../../functions/adapters/sqs/redrive";
 import { describe, expect, it } from "vitest";
 import { startPoller } from "../../functions/local/poller";
 import { createEscalationConsumer } from "../../functions/workers/escalation-consumer";
-import { http, shopperMessage, useLocalStack } from "../support/local-stack";
+import { eventually, http, shopperMessage, useLocalStack } from "../support/local-stack";
 
 describe("the escalation queue under failure", () => {
   // Short visibility and two receives before the DLQ, so redelivery happens within seconds.
@@ -37,9 +37,6 @@ describe("the escalation queue under failure", () => {
         token: stack().agentTokens.sea,
       })
     ).body.items.map((i) => i.escalationId);
-  const until = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
-  };
 
   it("moves a poison message to the DLQ after its receives, and processes the rest of the batch", async () => {
     const seaQueue = stack().queues.escalations.sea;
@@ -56,7 +53,7 @@ describe("the escalation queue under failure", () => {
     const listed = await inboxIds();
     for (const id of good) expect(listed).toContain(id);
     // Redelivered after the visibility timeout, fails again, and then SQS moves it to the DLQ.
-    await until(async () => {
+    await eventually(async () => {
       await stack().poller.pollOnce();
       return (await depth(stack().queues.deadLetters.sea)) === 1;
     });
@@ -83,7 +80,7 @@ describe("the escalation queue under failure", () => {
     await poller.pollOnce();
     expect(crashed).toBe(true);
     expect((await inboxIds()).filter((id) => ids.includes(id))).toHaveLength(1);
-    await until(async () => {
+    await eventually(async () => {
       await poller.pollOnce();
       return (await inboxIds()).filter((id) => ids.includes(id)).length === 3;
     });
