@@ -100,6 +100,26 @@ const jsonAsParse: Plugin = {
   },
 };
 
+/** The phrasebook's module in the source: evaluated by the build, its data written beside the bundle. */
+const PHRASEBOOK_MODULE = join(ROOT, "functions/domain/phrasebook.ts");
+
+/**
+ * The phrasebook in a bundle: some six thousand lines of phrases are data, so the bundle reads them from
+ * data/phrasebook.json on the first message (the module's one export, `phrasebook()`) instead of compiling them in.
+ */
+const phrasebookAsData: Plugin = {
+  name: "phrasebook-as-data",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]functions[\\/]domain[\\/]phrasebook\.ts$/ }, () => ({
+      contents: `import { readFileSync } from "node:fs";
+let book;
+export const phrasebook = () =>
+  (book ??= JSON.parse(readFileSync(new URL("./data/phrasebook.json", import.meta.url), "utf8")));`,
+      loader: "js",
+    }));
+  },
+};
+
 /** libphonenumber-js's metadata: per country, an array whose fifth entry is its national formatting patterns. */
 export interface PhoneMetadata {
   readonly countries: Record<string, unknown[]>;
@@ -121,15 +141,35 @@ export function compactPhoneMetadata(metadata: PhoneMetadata): PhoneMetadata {
   return { ...metadata, countries };
 }
 
+/** What a part of zod left out of the bundles answers if it is ever called: a clear error, not a missing function. */
+const notBundled = (name: string) =>
+  `() => { throw new Error("zod's ${name} is not in this bundle (scripts/build.ts)"); }`;
+
 /**
  * zod registers its error messages in some forty languages under `z.locales`; nothing here reads them (zod's own
- * default, English, is imported directly by zod), so the bundles carry English alone.
+ * default, English, is imported directly by zod), so the bundles carry English alone. Likewise `z.core.compile` (a
+ * schema compiler) and `z.fromJSONSchema`, which only the `z` namespace re-exports and nothing here calls.
  */
 const zodEnglishOnly: Plugin = {
   name: "zod-english-only",
   setup(b) {
     b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
       contents: `export { default as en } from "./en.js";`,
+      loader: "js",
+    }));
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]core[\\/]compile\.js$/ }, () => ({
+      contents: [
+        `export const INVALID = Symbol.for("zod.compile.invalid");`,
+        "export class ZodCompileAsyncError extends Error {}",
+        "export class ZodCompileUnsupportedError extends Error {}",
+        ...["compile", "compileFn", "withParser"].map(
+          (name) => `export const ${name} = ${notBundled(name)};`,
+        ),
+      ].join("\n"),
+      loader: "js",
+    }));
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]classic[\\/]from-json-schema\.js$/ }, () => ({
+      contents: `export const fromJSONSchema = ${notBundled("fromJSONSchema")};`,
       loader: "js",
     }));
   },
@@ -149,6 +189,11 @@ export const DATA_FILES: readonly {
 }[] = [
   { reader: "functions/ai/intents/committed-model.ts", from: MODEL_FILE, to: "data/intent-model.json" },
   { reader: "functions/adapters/i18n/resources.ts", from: join(ROOT, "locales"), to: "locales" },
+  {
+    reader: "functions/domain/phrasebook.ts",
+    from: async () => JSON.stringify((await import(PHRASEBOOK_MODULE)).PHRASEBOOK),
+    to: "data/phrasebook.json",
+  },
   {
     reader: "node_modules/eld/src/entries/static.extrasmall.js",
     from: eldSubsetJson,
@@ -251,7 +296,7 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
     legalComments: "none",
     // Locales are mostly Thai, CJK and Devanagari: escaped as \uXXXX they would triple in size.
     charset: "utf8",
-    plugins: [eldOnFirstUse, jsonAsParse, zodEnglishOnly],
+    plugins: [eldOnFirstUse, jsonAsParse, zodEnglishOnly, phrasebookAsData],
     // Modules that read data files look beside the bundle (DATA_FILES); the handoff keywords are read now, once.
     define: {
       __LAMBDA_BUNDLE__: "true",

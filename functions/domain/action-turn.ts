@@ -31,7 +31,7 @@ import type { Market } from "./markets";
 import type { OrderSnapshot } from "./order";
 import type { OrderResolution } from "./order-resolution";
 import type { Decision, Line } from "./policy";
-import { asksToResendTracking } from "./phrasebook";
+import { asksToResendTracking } from "./resend-tracking";
 import type { Clock, ConversationStore, LocaleText, Metrics } from "./ports";
 import type { Signal } from "./signals";
 

@@ -6,7 +6,7 @@
 import type { Awaiting, Memory } from "./conversation";
 import {
   type Entities,
-  FILLERS,
+  fillers,
   isLatinWord as isLatin,
   normaliseWords as normalise,
   withoutDetails,
@@ -49,16 +49,18 @@ type Answer = "yes" | "no";
  * Every word a yes-or-no reply is made of: the answers, then what may stand beside them without changing them (the
  * action said again, a particle, a filler). Longest first; at one length an answer goes before a filler ("no").
  */
-const ANSWER_WORDS: readonly (readonly [string, Answer | null])[] = [
-  ...LANGUAGE_CODES.flatMap((l) => [
-    ...LANGUAGES[l].yesNo.yes.map((p) => [normalise(p), "yes"] as const),
-    ...LANGUAGES[l].yesNo.no.map((p) => [normalise(p), "no"] as const),
-  ]),
-  ...LANGUAGE_CODES.flatMap((l) => LANGUAGES[l].yesNo.echo.map((p) => [normalise(p), null] as const)),
-  ...FILLERS.map((f) => [f, null] as const),
-]
-  .filter(([phrase]) => phrase.length > 0)
-  .sort((a, b) => b[0].length - a[0].length);
+let answerWords: readonly (readonly [string, Answer | null])[] | undefined;
+const answerWordsOf = () =>
+  (answerWords ??= [
+    ...LANGUAGE_CODES.flatMap((l) => [
+      ...LANGUAGES[l].yesNo.yes.map((p) => [normalise(p), "yes"] as const),
+      ...LANGUAGES[l].yesNo.no.map((p) => [normalise(p), "no"] as const),
+    ]),
+    ...LANGUAGE_CODES.flatMap((l) => LANGUAGES[l].yesNo.echo.map((p) => [normalise(p), null] as const)),
+    ...fillers().map((f) => [f, null] as const),
+  ]
+    .filter(([phrase]) => phrase.length > 0)
+    .sort((a, b) => b[0].length - a[0].length));
 
 /** A Latin word ends where no Latin letter or digit follows: "nothing" is not "no" and "thing". */
 const endsWord = (phrase: string, rest: string) =>
@@ -73,7 +75,7 @@ export function readYesNo(text: string): Answer | null {
   let answer: Answer | null = null;
   while (said) {
     const rest = said;
-    const word = ANSWER_WORDS.find(
+    const word = answerWordsOf().find(
       ([phrase]) => rest.startsWith(phrase) && endsWord(phrase, rest.slice(phrase.length)),
     );
     if (!word) return null;

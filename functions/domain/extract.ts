@@ -1,7 +1,7 @@
 /** Pulls order numbers, emails, phone numbers and names out of a shopper's message. */
 import { type CountryCode, findPhoneNumbersInText, isSupportedCountry } from "libphonenumber-js";
 import { LANGUAGE_CODES, ORDER_WORDS } from "./languages";
-import { PHRASEBOOK } from "./phrasebook";
+import { phrasebook } from "./phrasebook";
 
 export interface Entities {
   readonly orderNames: readonly string[];
@@ -25,15 +25,17 @@ const WORD_ORDER = new RegExp(
 const PHONE = /(?:\+|\b)\d[\d\s().-]{7,16}\d\b/g;
 // What introduces a name in any language, then one to four capitalised words (or two to four Han or Hangul characters).
 // Case-sensitive, so only capitalised words count as a name: each intro is also tried with a capital first letter.
-const NAME = new RegExp(
-  `(?:${LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].nameIntros)
-    .flatMap((intro) => [intro, intro.charAt(0).toUpperCase() + intro.slice(1)])
-    .map(escapeRegExp)
-    .join(
-      "|",
-    )})\\s*[:：]?\\s*(\\p{Lu}[\\p{L}'-]+(?:\\s\\p{Lu}[\\p{L}'-]+){0,3}|[\\p{Script=Han}\\p{Script=Hangul}]{2,4})`,
-  "gu",
-);
+let nameRegExp: RegExp | undefined;
+const nameIntro = () =>
+  (nameRegExp ??= new RegExp(
+    `(?:${LANGUAGE_CODES.flatMap((l) => phrasebook()[l].nameIntros)
+      .flatMap((intro) => [intro, intro.charAt(0).toUpperCase() + intro.slice(1)])
+      .map(escapeRegExp)
+      .join(
+        "|",
+      )})\\s*[:：]?\\s*(\\p{Lu}[\\p{L}'-]+(?:\\s\\p{Lu}[\\p{L}'-]+){0,3}|[\\p{Script=Han}\\p{Script=Hangul}]{2,4})`,
+    "gu",
+  ));
 // Any run of digits with the separators people type in numbers: what is left of a detail once it is taken out.
 const DIGIT_RUN = /\+?\d[\d\s().-]*\d|\d/g;
 
@@ -51,10 +53,16 @@ export const normaliseWords = (text: string) =>
     .trim();
 
 /** What surrounds details given as an answer, in every language, normalised. */
-export const FILLERS = [...new Set(LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].fillers.map(normaliseWords)))];
-const LATIN_FILLERS = new Set(FILLERS.filter(isLatinWord));
-// Longest first, so "メールアドレス" goes before "メール" and leaves nothing behind.
-const OTHER_FILLERS = FILLERS.filter((f) => !isLatinWord(f)).sort((a, b) => b.length - a.length);
+export const fillers = (): readonly string[] => fillerSets().all;
+let fillerCache: { all: string[]; latin: Set<string>; other: string[] } | undefined;
+function fillerSets() {
+  if (fillerCache) return fillerCache;
+  const all = [...new Set(LANGUAGE_CODES.flatMap((l) => phrasebook()[l].fillers.map(normaliseWords)))];
+  // Longest first, so "メールアドレス" goes before "メール" and leaves nothing behind.
+  const other = all.filter((f) => !isLatinWord(f)).sort((a, b) => b.length - a.length);
+  fillerCache = { all, latin: new Set(all.filter(isLatinWord)), other };
+  return fillerCache;
+}
 
 /**
  * How much a text says besides fillers: a Latin, Hangul or Devanagari word counts 1, and two characters of a script
@@ -62,12 +70,12 @@ const OTHER_FILLERS = FILLERS.filter((f) => !isLatinWord(f)).sort((a, b) => b.le
  */
 export function wordWeight(text: string): number {
   let rest = normaliseWords(text);
-  const latin = rest.split(" ").filter((w) => w && isLatinWord(w) && !LATIN_FILLERS.has(w));
+  const latin = rest.split(" ").filter((w) => w && isLatinWord(w) && !fillerSets().latin.has(w));
   rest = rest
     .split(" ")
     .filter((w) => w && !isLatinWord(w))
     .join(" ");
-  for (const filler of OTHER_FILLERS) rest = rest.split(filler).join(" ");
+  for (const filler of fillerSets().other) rest = rest.split(filler).join(" ");
   const spaced = rest.match(/[\p{Script=Hangul}\p{Script=Devanagari}]+/gu) ?? [];
   const dense = (rest.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu) ?? [])
     .length;
@@ -111,7 +119,9 @@ export function extractEntities(text: string, region?: string): Entities {
       (p) => p.replace(/\D/g, "").length >= 8 && !orderDigits.has(p.replace(/\D/g, "")),
     ),
   );
-  const names = unique([...withoutEmails.matchAll(NAME)].map((m) => (m[1] ?? "").trim()).filter(Boolean));
+  const names = unique(
+    [...withoutEmails.matchAll(nameIntro())].map((m) => (m[1] ?? "").trim()).filter(Boolean),
+  );
   // A number given alone is the order number when it is no phone number.
   const bare = orderNames.length + phones.length + emails.length === 0 ? bareNumber(text) : null;
   if (bare) orderNames.push(`#${bare}`);
@@ -122,7 +132,7 @@ export function extractEntities(text: string, region?: string): Entities {
 export function withoutDetails(text: string): string {
   return text
     .replace(EMAIL, " ")
-    .replace(NAME, " ")
+    .replace(nameIntro(), " ")
     .replace(HASH_ORDER, " ")
     .replace(WORD_ORDER, " ")
     .replace(DIGIT_RUN, " ");

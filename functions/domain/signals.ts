@@ -3,7 +3,7 @@
  * message on their own, whatever the classifier makes of its topic. The policy gives them precedence.
  */
 import { LANGUAGE_CODES } from "./languages";
-import { PHRASEBOOK, type Phrases } from "./phrasebook";
+import { type Phrases, phrasebook } from "./phrasebook";
 
 export const SIGNALS = [
   "person",
@@ -174,7 +174,7 @@ function lazyScanner(phrases: () => readonly string[]): PhraseScanner {
 
 /** A matcher for one kind of phrase in every language: shoppers mix languages. */
 function phraseMatcher(pick: (phrases: Phrases) => readonly string[]): (text: string) => boolean {
-  const scanner = lazyScanner(() => LANGUAGE_CODES.flatMap((l) => pick(PHRASEBOOK[l])));
+  const scanner = lazyScanner(() => LANGUAGE_CODES.flatMap((l) => pick(phrasebook()[l])));
   return (text) => scanner.next(text, 0) !== null;
 }
 
@@ -212,7 +212,10 @@ function pairMatcher(
   near: number,
 ): (text: string) => boolean {
   const perLanguage = LANGUAGE_CODES.map((l) => {
-    const pick = (f: (p: Phrases) => readonly string[]) => () => [...f(PHRASEBOOK[l]), ...f(PHRASEBOOK.en)];
+    const pick = (f: (p: Phrases) => readonly string[]) => () => [
+      ...f(phrasebook()[l]),
+      ...f(phrasebook().en),
+    ];
     return [phraseSpans(pick(before)), phraseSpans(pick(after))] as const;
   });
   // One scan for the first kind in any language spares the 24 per-language scans on most messages, which hold none.
@@ -227,7 +230,7 @@ function pairMatcher(
 
 const frustrationWords = phraseMatcher((p) => p.frustration);
 const repeatWords = phraseMatcher((p) => p.repeat);
-const pressureWords = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => PHRASEBOOK[l].pressure));
+const pressureWords = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => phrasebook()[l].pressure));
 const personWords = phraseMatcher((p) => p.person);
 // "talk to … a manager", "sambungkan ke … admin", "转 … 人工"; and "担当の方 … と話", "상담원 … 연결", "manager … से बात".
 const askThenPerson = pairMatcher(

@@ -12,6 +12,7 @@ import { HANDOFF_KEYWORDS } from "../../functions/adapters/i18n/resources";
 import { createTranslator } from "../../functions/adapters/i18n/translator";
 import { createEmbeddedUnderstanding } from "../../functions/ai/understanding";
 import { MARKETS } from "../../functions/domain/markets";
+import { detectSignals } from "../../functions/domain/signals";
 import type { Understanding } from "../../functions/domain/ports";
 import { bundleOptions, copyDataFiles, initOutputs } from "../../scripts/build";
 
@@ -34,10 +35,12 @@ let understanding: Awaited<
   ReturnType<typeof built<{ createEmbeddedUnderstanding: typeof createEmbeddedUnderstanding }>>
 >;
 let translator: Awaited<ReturnType<typeof built<{ createTranslator: typeof createTranslator }>>>;
+let signals: Awaited<ReturnType<typeof built<{ detectSignals: typeof detectSignals }>>>;
 
 beforeAll(async () => {
   understanding = await built("understanding", "ai/understanding.ts");
   translator = await built("translator", "adapters/i18n/translator.ts");
+  signals = await built("signals", "domain/signals.ts");
 }, 60_000);
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
@@ -83,5 +86,19 @@ describe("the bundles' data files", () => {
     for (const locale of ["en", "id", "th", "zh-Hant-HK", "hi"])
       for (const key of ["shopper:handoff_keyword", AGENT_KEY, "inbox:sign_in.submit"])
         expect(bundled.t(locale, key)).toBe(source.t(locale, key));
+  });
+
+  it("read the phrasebook's signals in the bundle as in the source, from its data file", () => {
+    expect(signals.dataBytes).toBeGreaterThan(50_000);
+    const texts = [
+      "PARAH BANGET!!! udah 2 minggu paket gak dateng2, penipu kalian!!!",
+      "I want to talk to a real person please",
+      "정말 화가 나네요. 벌써 3주째 기다리고 있어요!!",
+      "I'm pregnant, is this product safe for me?",
+      "manager se baat karni hai abhi",
+      "Đơn của mình tới đâu rồi shop?",
+    ];
+    expect(texts.map((t) => signals.module.detectSignals(t))).toEqual(texts.map((t) => detectSignals(t)));
+    expect(texts.flatMap((t) => detectSignals(t)).length).toBeGreaterThan(3);
   });
 });

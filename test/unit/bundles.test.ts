@@ -67,6 +67,33 @@ describe("the API bundle", () => {
     expect(locales.map((i) => i.split("/").at(-1)).sort()).toEqual(["en.js", "index.js"]);
   });
 
+  it("carries neither zod's schema compiler nor its JSON Schema reader, which nothing here calls", () => {
+    const bytesOf = (suffix: string) =>
+      Object.values(metafile.outputs)
+        .flatMap((o) => Object.entries(o.inputs))
+        .filter(([input]) => input.endsWith(suffix))
+        .reduce((n, [, i]) => n + i.bytesInOutput, 0);
+    // The stand-ins that throw if called are a few hundred bytes; zod's own modules are some 40 KiB.
+    expect(bytesOf("zod/v4/core/compile.js")).toBeLessThan(600);
+    expect(bytesOf("zod/v4/classic/from-json-schema.js")).toBeLessThan(200);
+  });
+
+  it("loads the knowledge index (MiniSearch, the tokenizer's tables) with the first shop's index, not at cold start", () => {
+    const knowledge = ["node_modules/minisearch/", "functions/ai/knowledge/search-index.ts"];
+    expect(inputsOf(true).filter((i) => knowledge.some((k) => i.includes(k)))).toEqual([]);
+    expect(inputsOf(false).some((i) => i.includes("node_modules/minisearch/"))).toBe(true);
+  });
+
+  it("reads the phrasebook from a data file on the first message instead of compiling its phrases in", () => {
+    const entry = Object.entries(outputs).find(([path]) => path.endsWith("/index.mjs"))?.[1].contents ?? "";
+    expect(entry).toContain("data/phrasebook.json");
+    const compiled = Object.values(metafile.outputs)
+      .flatMap((o) => Object.entries(o.inputs))
+      .filter(([input]) => input === "functions/domain/phrasebook.ts")
+      .reduce((n, [, i]) => n + i.bytesInOutput, 0);
+    expect(compiled).toBeLessThan(500);
+  });
+
   it("ships libphonenumber's metadata as JSON text for JSON.parse, not as an object literal", () => {
     const entry = Object.entries(outputs).find(([path]) => path.endsWith("/index.mjs"))?.[1].contents ?? "";
     expect(entry).toMatch(/JSON\.parse\(['"`]\{"version":4,"country_calling_codes"/);

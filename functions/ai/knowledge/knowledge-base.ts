@@ -10,7 +10,10 @@ import type { ShopId } from "../../domain/ids";
 import type { KnowledgeBase, KnowledgeStore } from "../../domain/knowledge";
 import type { Embedder, Logger } from "../../domain/ports";
 import { fuse, joinSnapshot, PassageVectors, splitSnapshot } from "./fusion";
-import { KnowledgeIndex } from "./search-index";
+import type { KnowledgeIndex } from "./search-index";
+
+/** The index code (MiniSearch, the tokenizer's tables) is loaded with the first shop's index, not at every cold start. */
+const searchIndex = () => import("./search-index").then((m) => m.KnowledgeIndex);
 
 /** How an index reached the version asked for; for logs, benchmarks and tests. */
 export type Refresh = "cached" | "empty" | "log" | "snapshot" | "built";
@@ -120,7 +123,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     if (snapshot && version - snapshot.version <= maxCatchUp) {
       try {
         const parts = splitSnapshot(snapshot.data);
-        const index = KnowledgeIndex.load(parts.index);
+        const index = (await searchIndex()).load(parts.index);
         const changes =
           version > index.version ? await store.changesSince(shopId, index.version, version) : [];
         if (changes) {
@@ -151,7 +154,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     }
     // Everything, once; then a snapshot so the other instances need not do the same.
     const content = await store.loadContent(shopId);
-    const index = KnowledgeIndex.build(content);
+    const index = (await searchIndex()).build(content);
     const synced = await syncVectors(shopId, index, freshVectors());
     await store
       .saveSnapshot(shopId, { version: index.version, data: joinSnapshot(index.serialize(), synced.vectors) })
@@ -174,7 +177,7 @@ export function createKnowledgeBase(options: KnowledgeBaseOptions): InstanceKnow
     }
     if (version === 0 && mine?.index.version !== 0) {
       // A shop that never wrote knowledge has none: nothing to read.
-      const index = KnowledgeIndex.build({ version: 0, articles: [], products: [], policies: [] });
+      const index = (await searchIndex()).build({ version: 0, articles: [], products: [], policies: [] });
       held.set(shopId, {
         index,
         vectors: freshVectors(),

@@ -14,10 +14,10 @@ const ANSWER_FIELDS = {
   answeredFromPassages: z.boolean().nullable(),
 };
 
-/** JSON Schema for the provider's structured-output mode (strict: every field required). */
-export const MODEL_ANSWER_JSON_SCHEMA = z.toJSONSchema(z.object(ANSWER_FIELDS), {
-  target: "draft-7",
-}) as Record<string, unknown>;
+let jsonSchema: Record<string, unknown> | undefined;
+/** JSON Schema for the provider's structured-output mode (strict: every field required); made on the first model call. */
+export const modelAnswerJsonSchema = (): Record<string, unknown> =>
+  (jsonSchema ??= z.toJSONSchema(z.object(ANSWER_FIELDS), { target: "draft-7" }) as Record<string, unknown>);
 
 /**
  * What we accept: the same, except that a server which ignores strict mode may leave the passage fields out; such an

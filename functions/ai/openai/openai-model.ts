@@ -2,7 +2,7 @@
 import type { ChatClient } from "./chat-client";
 import type { Logger } from "../../domain/ports";
 import type { ModelAnswer, ReplyModel } from "../../domain/model";
-import { MODEL_ANSWER_JSON_SCHEMA, ModelAnswerSchema } from "./answer-schema";
+import { ModelAnswerSchema, modelAnswerJsonSchema } from "./answer-schema";
 import { buildPrompt, PROMPT_VERSION } from "./prompt";
 
 export interface OpenAiModelOptions {
@@ -50,7 +50,7 @@ export function createOpenAiModel(
             temperature: 0.2,
             response_format: {
               type: "json_schema",
-              json_schema: { name: "support_reply", strict: true, schema: MODEL_ANSWER_JSON_SCHEMA },
+              json_schema: { name: "support_reply", strict: true, schema: modelAnswerJsonSchema() },
             },
           },
           { timeout: options.timeoutMs, maxRetries: 0 },
