@@ -14,6 +14,24 @@ export interface DeploymentConfig {
   readonly openaiModel: string;
   /** The public address (a custom domain in front of the HTTP API); the API's own endpoint when not set. */
   readonly appUrl?: string | undefined;
+  /**
+   * Provisioned concurrent executions kept initialised for the shopper-facing functions (the API and the marketplace
+   * inbound worker), behind a `live` alias; 0 (the default) keeps them on demand with no alias or version.
+   */
+  readonly warmInstances: number;
+}
+
+/** Reads `-c warmInstances=<n>`: a whole number ≥ 0, or an error naming the value and what is accepted. */
+export function readWarmInstances(value: unknown): number {
+  if (value === undefined || value === null) return 0;
+  // CDK passes `-c` values as strings and cdk.json values as JSON, so both spellings of a whole number are accepted.
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n))
+    throw new Error(
+      `warmInstances must be a whole number of instances, 0 or more (0 turns warm instances off); got ${JSON.stringify(value)}`,
+    );
+  return n;
 }
 
 export function readConfig(context: (key: string) => unknown): DeploymentConfig {
@@ -32,5 +50,6 @@ export function readConfig(context: (key: string) => unknown): DeploymentConfig 
     openai: context("openai") === "true" || context("openai") === true,
     openaiModel: String(context("openaiModel") ?? "gpt-4o-mini"),
     appUrl: (context("appUrl") as string | undefined)?.replace(/\/$/, ""),
+    warmInstances: readWarmInstances(context("warmInstances")),
   };
 }

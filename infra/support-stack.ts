@@ -22,7 +22,7 @@ import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction as LambdaTarget } from "aws-cdk-lib/aws-events-targets";
 import { PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Key } from "aws-cdk-lib/aws-kms";
-import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
+import type { IFunction, Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import { SqsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { LogGroup, RetentionDays } from "aws-cdk-lib/aws-logs";
 import { Secret } from "aws-cdk-lib/aws-secretsmanager";
@@ -47,6 +47,10 @@ const WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem"];
 const DELETE = ["dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
 /** The API function's table actions (a test runs the API's routes and checks it asks for nothing else). */
 export const API_TABLE_ACTIONS = [...READ, ...WRITE, "dynamodb:DescribeTable"];
+/** The alias shoppers' functions are invoked through when warm instances are on. */
+export const WARM_ALIAS = "live";
+/** At most this many marketplace inbound workers run at once (the SQS event source's cap). */
+export const INBOUND_MAX_CONCURRENCY = 10;
 
 export class SupportStack extends Stack {
   constructor(scope: Construct, id: string, props: SupportStackProps) {
@@ -217,15 +221,21 @@ export class SupportStack extends Stack {
       );
     const fn = (id: string, entry: string, memorySize: number, timeout: Duration) =>
       new AppFunction(this, id, { entry, distDir: props.distDir, memorySize, timeout, environment }).fn;
-    const consume = (f: LambdaFunction, q: Queue, maxConcurrency: number) =>
+    const consume = (f: IFunction, q: Queue, maxConcurrency: number) =>
       f.addEventSource(
         new SqsEventSource(q, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency }),
       );
+    // With -c warmInstances=<n>, shoppers' functions are invoked through a `live` alias on the published version that
+    // keeps n instances initialised (provisioned concurrency); without it, $LATEST on demand and no alias at all.
+    const warm = (f: LambdaFunction, instances: number): IFunction =>
+      config.warmInstances > 0 ? f.addAlias(WARM_ALIAS, { provisionedConcurrentExecutions: instances }) : f;
 
     // The API answers messages with the embedded model on the request path: 1 GB buys the CPU to keep that short.
     const api = fn("Api", "api", 1024, Duration.seconds(15));
+    const apiTarget = warm(api, config.warmInstances);
     // The web inbox's pages, a function of their own so the API's bundle carries none of them; agents act on
     // conversations there as through the API (claim, reply, approve), so it needs the same table and queues.
+    // Never given warm instances: agents, not shoppers, wait on its cold start, and an open inbox polls every 4 s.
     const inbox = fn("Inbox", "inbox", 1024, Duration.seconds(15));
     for (const f of [api, inbox]) {
       tableAccess(f, API_TABLE_ACTIONS);
@@ -270,7 +280,12 @@ export class SupportStack extends Stack {
     tableAccess(inboundWorker, [...READ, ...WRITE]);
     for (const q of [...Object.values(escalations).map((e) => e.queue), outbound.queue])
       q.grantSendMessages(inboundWorker);
-    consume(inboundWorker, inbound.queue, 10);
+    // Warm instances beyond the event source's concurrency cap could never be used, only paid for.
+    consume(
+      warm(inboundWorker, Math.min(config.warmInstances, INBOUND_MAX_CONCURRENCY)),
+      inbound.queue,
+      INBOUND_MAX_CONCURRENCY,
+    );
 
     const outboundWorker = fn("MarketplaceOutboundWorker", "marketplace-outbound", 256, Duration.seconds(15));
     // Query and UpdateItem: the channel rules' record and the conversation a held-back reply hands to a person.
@@ -290,7 +305,7 @@ export class SupportStack extends Stack {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    const integration = new HttpLambdaIntegration("Api", api);
+    const integration = new HttpLambdaIntegration("Api", apiTarget);
     new HttpRoute(this, "DefaultRoute", { httpApi: http, routeKey: HttpRouteKey.DEFAULT, integration });
     new HttpStage(this, "DefaultStage", {
       // A ceiling for the whole API; per-shop limits belong in the app.

@@ -20,6 +20,8 @@ export const DEFAULT_SHOPIFY_API_VERSION = "2026-10";
 export const EnvSchema = z.object({
   TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().default("ap-southeast-1"),
+  /** Set by Lambda: "provisioned-concurrency" when a warm instance initialises before any request (config/warm-up.ts). */
+  AWS_LAMBDA_INITIALIZATION_TYPE: z.string().optional(),
   /** Set only locally and in tests, where the embedded emulators stand in for DynamoDB and SQS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   SQS_ENDPOINT: z.url().optional(),

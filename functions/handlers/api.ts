@@ -2,6 +2,12 @@
 import { handle } from "hono/aws-lambda";
 import { buildDeps } from "../config/deps";
 import { readEnv } from "../config/env";
+import { isProvisioned, warmUp } from "../config/warm-up";
 import { createApiApp } from "../http/create-api-app";
 
-export const handler = handle(createApiApp(buildDeps(readEnv())));
+const env = readEnv();
+const deps = buildDeps(env);
+const app = createApiApp(deps);
+export const handler = handle(app);
+if (isProvisioned(env.AWS_LAMBDA_INITIALIZATION_TYPE))
+  await warmUp({ ...deps, request: () => app.request("/health") });

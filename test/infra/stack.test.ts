@@ -12,6 +12,7 @@ const config = (overrides: Partial<DeploymentConfig> = {}): DeploymentConfig => 
   shopifyApiKey: "shopify-client-id",
   openai: false,
   openaiModel: "gpt-4o-mini",
+  warmInstances: 0,
   ...overrides,
 });
 
@@ -29,18 +30,19 @@ function synth(c: DeploymentConfig) {
 let template: Template;
 let stack: SupportStack;
 
+// Generous: building the bundles retrains the intent model whenever the utterance files changed.
 beforeAll(async () => {
   await buildBundles();
   ({ stack, template } = synth(config()));
-}, 180_000);
+}, 600_000);
 
 /** The DynamoDB and SQS actions a function's role allows. */
-function actionsOf(functionId: string) {
-  const functions = template.findResources("AWS::Lambda::Function");
+function actionsOf(functionId: string, t: Template = template) {
+  const functions = t.findResources("AWS::Lambda::Function");
   const [logicalId, fn] = Object.entries(functions).find(([id]) => id.startsWith(functionId)) ?? [];
   if (!fn || !logicalId) throw new Error(`no function ${functionId}`);
   const roleId = (fn.Properties.Role as { "Fn::GetAtt": string[] })["Fn::GetAtt"][0];
-  const policies = Object.values(template.findResources("AWS::IAM::Policy")).filter((p) =>
+  const policies = Object.values(t.findResources("AWS::IAM::Policy")).filter((p) =>
     (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId),
   );
   const actions = new Set<string>();
@@ -55,13 +57,13 @@ function actionsOf(functionId: string) {
 }
 
 /** The integration URI (which function) of the HTTP API route with this key, as JSON. */
-function routesTo(routeKey: string): string {
+function routesTo(routeKey: string, t: Template = template): string {
   const [route] = Object.values(
-    template.findResources("AWS::ApiGatewayV2::Route", { Properties: { RouteKey: routeKey } }),
+    t.findResources("AWS::ApiGatewayV2::Route", { Properties: { RouteKey: routeKey } }),
   );
   const target = JSON.stringify(route?.Properties.Target);
-  const [integration] = Object.entries(template.findResources("AWS::ApiGatewayV2::Integration")).filter(
-    ([id]) => target.includes(id),
+  const [integration] = Object.entries(t.findResources("AWS::ApiGatewayV2::Integration")).filter(([id]) =>
+    target.includes(id),
   );
   return JSON.stringify(integration?.[1].Properties.IntegrationUri);
 }
@@ -292,5 +294,105 @@ describe("the CDK stack", () => {
         "EscalationQueuesea",
       ]),
     );
+  });
+});
+
+/** The construct id ("Api", "MarketplaceInboundWorker") of the function a logical id reference names. */
+function functionNamed(ref: unknown): string | undefined {
+  return /"(\w+?)Function[0-9A-F]{8}"/.exec(JSON.stringify(ref))?.[1];
+}
+
+/** Each alias as [function, alias name, provisioned concurrency], sorted by function. */
+function aliasesOf(t: Template) {
+  return Object.values(t.findResources("AWS::Lambda::Alias"))
+    .map((a) => [
+      functionNamed(a.Properties.FunctionName),
+      a.Properties.Name,
+      a.Properties.ProvisionedConcurrencyConfig,
+    ])
+    .sort();
+}
+
+/** The FunctionName of the event source mapping that reads the queue with this construct id. */
+function consumerOf(queueId: string, t: Template): string {
+  const [mapping] = Object.values(t.findResources("AWS::Lambda::EventSourceMapping")).filter((m) =>
+    JSON.stringify(m.Properties.EventSourceArn).includes(`"${queueId}Queue`),
+  );
+  return JSON.stringify(mapping?.Properties.FunctionName);
+}
+
+describe("warm instances (-c warmInstances=<n>, issue #21)", () => {
+  let warm: ReturnType<typeof synth>;
+
+  beforeAll(() => {
+    warm = synth(config({ warmInstances: 2 }));
+  });
+
+  it("are off by default: no version is published, no alias made, and the API and inbound queue invoke $LATEST", () => {
+    template.resourceCountIs("AWS::Lambda::Alias", 0);
+    template.resourceCountIs("AWS::Lambda::Version", 0);
+    expect(routesTo("$default")).toMatch(/^\{"Fn::GetAtt":\["ApiFunction[0-9A-F]{8}","Arn"\]\}$/);
+    expect(consumerOf("MarketplaceInbound", template)).toMatch(
+      /^\{"Ref":"MarketplaceInboundWorkerFunction[0-9A-F]{8}"\}$/,
+    );
+  });
+
+  it("keep that many API functions and inbound workers initialised, each behind a `live` alias on a published version", () => {
+    expect(aliasesOf(warm.template)).toEqual([
+      ["Api", "live", { ProvisionedConcurrentExecutions: 2 }],
+      ["MarketplaceInboundWorker", "live", { ProvisionedConcurrentExecutions: 2 }],
+    ]);
+    const versions = warm.template.findResources("AWS::Lambda::Version");
+    for (const alias of Object.values(warm.template.findResources("AWS::Lambda::Alias"))) {
+      const [versionId] = alias.Properties.FunctionVersion["Fn::GetAtt"] as string[];
+      expect(functionNamed(versions[versionId ?? ""]?.Properties.FunctionName)).toBe(
+        functionNamed(alias.Properties.FunctionName),
+      );
+    }
+  });
+
+  it("send every API route to the API's alias, and let API Gateway invoke the alias", () => {
+    for (const key of ["$default", "ANY /v1/inbox", "ANY /v1/inbox/{proxy+}"])
+      expect(routesTo(key, warm.template)).toMatch(/^\{"Ref":"ApiFunctionAliaslive[0-9A-F]{8}"\}$/);
+    const invokers = Object.values(
+      warm.template.findResources("AWS::Lambda::Permission", {
+        Properties: { Principal: "apigateway.amazonaws.com" },
+      }),
+    ).map((p) => JSON.stringify(p.Properties.FunctionName));
+    const toApi = invokers.filter((f) => f.includes('"ApiFunction'));
+    expect(toApi).toHaveLength(3);
+    for (const f of toApi) expect(f).toMatch(/^\{"Ref":"ApiFunctionAliaslive[0-9A-F]{8}"\}$/);
+  });
+
+  it("leave the web inbox's pages on demand: agents, not shoppers, wait on its cold start", () => {
+    for (const key of ["ANY /inbox", "ANY /inbox/{proxy+}"])
+      expect(routesTo(key, warm.template)).toMatch(/^\{"Fn::GetAtt":\["InboxFunction[0-9A-F]{8}","Arn"\]\}$/);
+  });
+
+  it("feed the inbound queue to the inbound worker's alias, which can still consume it; other queues stay on $LATEST", () => {
+    expect(consumerOf("MarketplaceInbound", warm.template)).toContain(
+      '"MarketplaceInboundWorkerFunctionAliaslive',
+    );
+    expect(consumerOf("MarketplaceInbound", warm.template)).toContain(":live");
+    expect(actionsOf("MarketplaceInboundWorker", warm.template)).toEqual(
+      expect.arrayContaining(["sqs:ReceiveMessage", "sqs:DeleteMessage"]),
+    );
+    for (const queue of ["MarketplaceOutbound", "ShopifyEvents", "Escalationssea"])
+      expect(consumerOf(queue, warm.template)).toMatch(/^\{"Ref":"\w+Function[0-9A-F]{8}"\}$/);
+  });
+
+  it("never keep more inbound workers warm than the queue's event source runs at once (10)", () => {
+    expect(aliasesOf(synth(config({ warmInstances: 20 })).template)).toEqual([
+      ["Api", "live", { ProvisionedConcurrentExecutions: 20 }],
+      ["MarketplaceInboundWorker", "live", { ProvisionedConcurrentExecutions: 10 }],
+    ]);
+  });
+
+  it("pass cdk-nag's AwsSolutions checks", () => {
+    const errors = Annotations.fromStack(warm.stack).findError(
+      "*",
+      Match.stringLikeRegexp("AwsSolutions-.*"),
+    );
+    expect(errors.map((e) => e.entry.data)).toEqual([]);
   });
 });
