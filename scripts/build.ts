@@ -150,8 +150,8 @@ const notBundled = (name: string) =>
  * default, English, is imported directly by zod), so the bundles carry English alone. Likewise `z.core.compile` (a
  * schema compiler) and `z.fromJSONSchema`, which only the `z` namespace re-exports and nothing here calls.
  */
-const zodEnglishOnly: Plugin = {
-  name: "zod-english-only",
+const zodWithoutUnusedParts: Plugin = {
+  name: "zod-without-unused-parts",
   setup(b) {
     b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
       contents: `export { default as en } from "./en.js";`,
@@ -296,7 +296,7 @@ export function bundleOptions(entry: string, outdir: string): BuildOptions & { m
     legalComments: "none",
     // Locales are mostly Thai, CJK and Devanagari: escaped as \uXXXX they would triple in size.
     charset: "utf8",
-    plugins: [eldOnFirstUse, jsonAsParse, zodEnglishOnly, phrasebookAsData],
+    plugins: [eldOnFirstUse, jsonAsParse, zodWithoutUnusedParts, phrasebookAsData],
     // Modules that read data files look beside the bundle (DATA_FILES); the handoff keywords are read now, once.
     define: {
       __LAMBDA_BUNDLE__: "true",

@@ -132,6 +132,12 @@ describe("answers to our own questions, in the forms shoppers write them", () =>
     ["अभी मत करो", null],
     ["mat karo cancel", "no"],
     ["đừng hủy nha shop", "no"],
+    // The action said again in Hindi's other spelling and polite register, Vietnamese without diacritics.
+    ["जी हाँ, ऑर्डर कैंसिल कर दीजिए", "yes"],
+    ["नहीं जी, कैंसिल मत कीजिए", "no"],
+    ["ko a, giu don giup minh voi", "no"],
+    ["dạ không, giữ đơn giúp em nhé", "no"],
+    ["ok e, huy giup e nhe", "yes"],
   ])("reads %s as %s", (text, answer) => {
     expect(readYesNo(text)).toBe(answer);
   });
