@@ -564,6 +564,88 @@ describe("English: the many ways shoppers in Singapore, Malaysia, the Philippine
   });
 });
 
+describe("English: a complaint is legal by where it is taken, not by how formally it is made", () => {
+  it.each([
+    ["a complaint filed with a consumer agency", "I'm going to file a complaint with the consumer agency"],
+    ["a complaint already filed with CASE", "I've filed a complaint with CASE about your shop"],
+    ["a claim taken to trading standards", "I'll lodge a claim with trading standards"],
+    ["a report to the consumer watchdog", "reporting you to the consumer watchdog"],
+    ["a complaint to the Better Business Bureau", "filing a complaint with the Better Business Bureau today"],
+  ])("reads %s as legal", (_what, text) => {
+    expect(detectSignals(text)).toContain("sensitive_legal");
+  });
+
+  it.each([
+    ["a complaint filed with the shop", "I want to file a complaint about your service"],
+    ["consumer claims made to the shop", "where can I file consumer claims about my order?"],
+    ["a consumer complaint lodged with the store", "how do I lodge a consumer complaint with your store"],
+    ["a claim against the store", "I have a claim against your store"],
+    ["a grievance", "I'd like to submit a formal grievance"],
+    ["calm dissatisfaction", "I'm not satisfied with your service"],
+  ])("reads nothing sensitive in %s", (_what, text) => {
+    expect(detectSignals(text)).toEqual([]);
+  });
+});
+
+describe("English: a court is legal only when the shopper takes someone to one", () => {
+  it.each([
+    ["taking the shop to court", "refund me or I'm taking you to court"],
+    ["seeing the shop in court", "see you in court then"],
+    ["a court case", "this will be a court case if you ignore me"],
+  ])("reads %s as legal", (_what, text) => {
+    expect(detectSignals(text)).toContain("sensitive_legal");
+  });
+
+  it.each([
+    ["a food court in an address", "can you deliver to the food court at Blk 123 Ang Mo Kio?"],
+    ["court shoes", "do you have these court shoes in size 38?"],
+    ["a basketball court", "are these shoes ok for the basketball court?"],
+  ])("reads nothing sensitive in %s", (_what, text) => {
+    expect(detectSignals(text).filter((s) => s.startsWith("sensitive_"))).toEqual([]);
+  });
+});
+
+describe("English: sending the bot away is a request for a person, not a question about the bot", () => {
+  it.each([
+    ["enough with the bot", "enough with the bot, put me through to a human"],
+    ["skipping the bot", "can I skip the bot please"],
+    ["getting rid of the bot", "get rid of this bot, I need help"],
+    ["a person rather than the bot", "I'd rather deal with a human rather than a bot"],
+  ])("reads %s as asking for a person, not whether it is a bot", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+    expect(asksIfBot(text)).toBe(false);
+  });
+
+  it.each([
+    ["wanting to call someone", "give me your hotline, I want to call someone"],
+    ["asking whether they may call someone", "can I call somebody about this order?"],
+  ])("reads %s as asking for a person", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it("reads nothing of a person in a question that only mentions the auto reply", () => {
+    expect(detectSignals("other than the auto reply, how do I track my parcel?")).toEqual([]);
+  });
+});
+
+describe("English: an escalation asked for, or someone senior, is a request for a person", () => {
+  it.each([
+    ["a complaint to be escalated", "not good enough, I want my complaint escalated"],
+    ["an escalation to a supervisor", "please have this escalated to a supervisor"],
+    ["someone senior", "can somebody senior look at my case please"],
+    ["senior staff", "I'd like senior staff to handle this return"],
+  ])("reads %s as asking for a person", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a senior citizen discount", "do you give a senior citizen discount?"],
+    ["a return escalated to the courier", "the seller escalated my return to the courier, any update?"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+});
+
 describe("Vietnamese shoppers, with and without diacritics", () => {
   it.each([
     ["contempt for the shop's work", "shop làm việc ko chuyên nghiệp chút nào"],
@@ -620,6 +702,53 @@ describe("Vietnamese shoppers, with and without diacritics", () => {
     ["a shipper who phoned", "shipper gọi điện cho e mà e bận"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["'vs' for 'với' in teencode", "cho e nc vs nv"],
+    ["the bot refused with 'vs'", "ko muốn nói chuyện vs bot"],
+    ["the machine refused in teencode", "k mún chat vs máy nữa"],
+    ["a real person asked for with 'ai là'", "có ai là người thật ở đây ko ạ"],
+    ["someone, unnamed", "e cần nói chuyện với ai đó bên shop"],
+    ["a call back without diacritics, next to an order", "don 5521 sao roi, goi lai cho e nha ad"],
+    ["the hotline asked for to phone", "e muốn gọi điện cho shop, số nào ạ"],
+    ["customer care's number", "cho e xin sđt cskh"],
+    ["advice by phone", "shop gọi điện tư vấn giúp e được ko"],
+    ["advice in person", "mình muốn được tư vấn trực tiếp"],
+    ["the owner, as 'chị chủ'", "shop ơi cho em gặp chị chủ"],
+    ["the southern 'vô' to come and answer", "admin thật vô rep giùm e nha"],
+    ["no more talking to the bot", "ko nói chuyện với bot nữa"],
+  ])("reads a request for a person in the forms shoppers type: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["someone claiming to be staff", "có người gọi tự xưng là nhân viên shop, xin mã OTP"],
+    ["a question who is in charge", "ai là người phụ trách dữ liệu của shop?"],
+    ["a question about the manager", "quản lý shop là ai vậy"],
+    ["in-store advice asked about", "shop có tư vấn trực tiếp tại cửa hàng ko"],
+    ["a shipper met to collect a parcel", "e muốn gặp shipper để lấy hàng"],
+    ["a hotline already tried", "e gọi hotline rồi nhưng ko ai nghe"],
+    // Store questions about the phone line: what the shop offers, not a person asked for now.
+    ["whether the shop advises by phone", "shop có tư vấn qua điện thoại không ạ?"],
+    ["the hotline number asked for to order", "cho xin số hotline để gọi đặt hàng với"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it("reads a charge for nothing bought, without diacritics, as fraud", () => {
+    expect(detectSignals("tai khoan bi tru 500k ma e ko mua gi ca")).toContain("sensitive_fraud");
+  });
+
+  it("reads slowness without diacritics and impatient marks together as frustration", () => {
+    expect(detectSignals("ship cham qua, bao gio moi toi???")).toContain("frustration");
+  });
+
+  it.each([
+    ["asking when stock returns", "bao giờ mới có hàng lại vậy shop"],
+    ["a slow parcel shrugged off", "ship chậm quá trời, mà thôi ko sao"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
   });
 
   it.each([
@@ -715,6 +844,75 @@ describe("Hindi shoppers, in Devanagari and Hinglish", () => {
   });
 
   it.each([
+    ["'baat karwao' to a manager", "manager se baat karwao please"],
+    ["'karna chahta hoon'", "main manager se baat karna chahta hoon"],
+    ["a supervisor connected", "supervisor ko connect karo abhi"],
+    ["customer care connected", "mujhe customer care wale se connect kar do"],
+    ["a call arranged", "call karwa dijiye mujhe"],
+    ["a call arranged in Devanagari", "कृपया मुझे कॉल करवाइए"],
+    ["a call back offered as a question", "aap mujhe call kar sakte ho? 98111 22334"],
+    ["the bot refused with the verb between", "bot se baat nahi karni mujhe"],
+    ["the bot refused in Devanagari", "बॉट से बात नहीं करनी, इंसान चाहिए"],
+    ["the bot sent away", "is bot ko hatao"],
+    ["the bot sent away in Devanagari", "ये बॉट हटाओ"],
+    ["someone unnamed brought", "kisi se milwa do please"],
+    ["someone unnamed, the verb first", "baat karwa do kisi se yaar"],
+    ["someone put on the line", "kisi ko line pe lao"],
+    ["the line in mixed script", "customer care वाले को line पे लाइए please"],
+    ["the owner introduced", "owner se milwa do"],
+    ["whoever is above", "upar wale se baat karao bhai"],
+    ["the boss summoned", "apne boss ko bulao"],
+    ["a rude summons", "abe manager ko bula"],
+    ["a human asked after", "koi human hai? baat karni hai"],
+    ["polite, with 'kripya'", "kripya kisi pratinidhi se baat karayein"],
+    ["customer care's number", "कस्टमर केयर का नंबर भेजिए"],
+    ["after asking if it is a bot", "bot hai kya? manager se baat karao"],
+    ["next to a refund", "refund nahi mila, manager se baat karao"],
+    ["the complaint taken up the line", "complaint manager tak pahunchao"],
+  ])("reads a request for a person in every frame: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["'boss' as a form of address", "boss 2 piece chahiye"],
+    ["a phone that makes calls", "call kar sakte ho is phone se? video call hota hai?"],
+    ["a talk with a friend", "maine apne dost se baat ki"],
+    ["'baat' meaning the point", "baat ye hai ki size chhota hai"],
+    ["a courier who called", "courier wale ne call kiya tha"],
+    ["an item taken out of the cart", "is item ko cart se hatao"],
+    ["a delivery boy let in at the gate", "delivery boy ko bula lena gate pe"],
+    ["a call refused", "mujhe call mat karo, msg karo"],
+  ])("reads no request for a person in calm talk of %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["in Devanagari", "क्या आप असली इंसान हैं?"],
+    ["in Hinglish", "aap insaan ho?"],
+  ])("reads 'are you a human?' as asking whether it is a bot, %s", (_what, text) => {
+    expect(asksIfBot(text)).toBe(true);
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["sarcastic praise beside a slow reply", "वाह क्या सर्विस है, चार दिन में एक जवाब 👏"],
+    ["sarcastic praise in Hinglish", "wah kya service hai bhai, 3 din mein reply"],
+    ["'had hai' in capitals", "HAD HAI YAAR, KOI SUNTA HI NAHI"],
+    ["'faltu'", "ekdum faltu shop hai"],
+    ["'kitni baar bolun'", "kitni baar bolun same cheez"],
+  ])("reads frustration in Hinglish from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it("reads no frustration in a reply time promised", () => {
+    expect(detectSignals("customer care ne bola tha 3 din mein reply aayega")).not.toContain("frustration");
+  });
+
+  it("reads a payment the shopper never made as fraud", () => {
+    expect(detectSignals("खाते से ₹999 कटे, ये पेमेंट मैंने नहीं किया")).toContain("sensitive_fraud");
+  });
+
+  it.each([
     ["the bot named first", "ye bot hai ya asli banda?"],
     ["who writes the replies, in Devanagari", "ये जवाब मशीन दे रही है या कोई इंसान?"],
   ])("reads a question whether it is a bot: %s", (_what, text) => {
@@ -758,6 +956,7 @@ describe("Hindi shoppers, in Devanagari and Hinglish", () => {
     ["an email id", "email id priya@example.com pe hai"],
     ["an order number with 'h' for 'hai'", "order 1001 h bhaiya"],
     ["a mobile number with 'sir'", "मोबाइल 98765 43210 है सर"],
+    ["an email said to be the one used", "neha.k@example.com pe kiya tha"],
   ])("reads %s as details, not a topic", (_what, text) => {
     expect(isMainlyDetails(text, extractEntities(text, "IN"))).toBe(true);
   });
