@@ -102,6 +102,8 @@ const jsonAsParse: Plugin = {
 
 /** The phrasebook's module in the source: evaluated by the build, its data written beside the bundle. */
 const PHRASEBOOK_MODULE = join(ROOT, "functions/domain/phrasebook.ts");
+/** Where the phrasebook's data goes in a function's folder: written by DATA_FILES, read by the bundled module. */
+const PHRASEBOOK_DATA = "data/phrasebook.json";
 
 /**
  * The phrasebook in a bundle: some six thousand lines of phrases are data, so the bundle reads them from
@@ -114,7 +116,7 @@ const phrasebookAsData: Plugin = {
       contents: `import { readFileSync } from "node:fs";
 let book;
 export const phrasebook = () =>
-  (book ??= JSON.parse(readFileSync(new URL("./data/phrasebook.json", import.meta.url), "utf8")));`,
+  (book ??= JSON.parse(readFileSync(new URL("./${PHRASEBOOK_DATA}", import.meta.url), "utf8")));`,
       loader: "js",
     }));
   },
@@ -192,7 +194,7 @@ export const DATA_FILES: readonly {
   {
     reader: "functions/domain/phrasebook.ts",
     from: async () => JSON.stringify((await import(PHRASEBOOK_MODULE)).PHRASEBOOK),
-    to: "data/phrasebook.json",
+    to: PHRASEBOOK_DATA,
   },
   {
     reader: "node_modules/eld/src/entries/static.extrasmall.js",

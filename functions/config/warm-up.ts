@@ -7,7 +7,7 @@ import { readMessage } from "../domain/dialogue";
 import { extractEntities } from "../domain/extract";
 import type { MessageDeps } from "../domain/handle-message";
 import { LOCALE_CODES } from "../domain/languages";
-import { MARKET_CODES, MARKETS } from "../domain/markets";
+import { MARKETS } from "../domain/markets";
 import type { Logger } from "../domain/ports";
 import { detectSignals } from "../domain/signals";
 
@@ -29,7 +29,8 @@ export const isProvisioned = (initializationType: string | undefined) =>
 /** Does a first message's one-time work now; never throws, since a failed warm-up only leaves it to the first message. */
 export async function warmUp(deps: WarmUpDeps): Promise<void> {
   try {
-    for (const code of MARKET_CODES) deps.understanding.detectLanguage(SAMPLE, MARKETS[code], undefined);
+    // One market is enough: every market's detection reads the same n-gram data, loaded on the first call.
+    deps.understanding.detectLanguage(SAMPLE, MARKETS.ID, undefined);
     deps.understanding.classify(SAMPLE);
     detectSignals(SAMPLE);
     readMessage(SAMPLE, extractEntities(SAMPLE, "ID"), { misunderstandings: 0 });
