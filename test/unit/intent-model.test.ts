@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createIntentClassifier } from "../../functions/ai/intents/classifier";
 import { features, foldLatin } from "../../functions/ai/intents/features";
 import { type IntentModelData, loadIntentModel, type Utterances } from "../../functions/ai/intents/model";
+import { romaniseDevanagari } from "../../functions/ai/intents/romanise";
 import shipped from "../../functions/ai/intents/model.json";
 import { buildIntentModel, DEFAULT_TRAINING, trainingDataHash } from "../../functions/ai/intents/train";
 import { UTTERANCES } from "../../functions/ai/intents/utterances";
@@ -63,6 +64,20 @@ describe("the intent model, trained at build time", () => {
 
   it("gives Vietnamese typed without accents the same features as with them", () => {
     expect(features("Hàng bị lỗi, đổi giúp").all).toEqual(features("Hang bi loi, doi giup").all);
+  });
+
+  it("gives Devanagari the features of its chat spelling in Latin letters, as Hindi shoppers type it", () => {
+    const devanagari = new Set(features("पैसे वापस कब मिलेंगे").all);
+    const hinglish = features("paise wapas kab milenge").all;
+    expect(hinglish.filter((f) => devanagari.has(f)).length).toBeGreaterThan(hinglish.length / 2);
+  });
+
+  it("spells Devanagari the way chat Hindi does: silent final and medial schwa, nukta, English loanwords", () => {
+    expect(romaniseDevanagari("कब आएगा")).toBe("kab aega");
+    expect(romaniseDevanagari("करना समझना कमल")).toBe("karna samajhna kamal");
+    expect(romaniseDevanagari("ज़्यादा")).toBe("zyada");
+    expect(romaniseDevanagari("रिफंड चाहिए")).toBe("rifand chahie");
+    expect(romaniseDevanagari("order 1001 वापस")).toBe("order 1001 wapas");
   });
 
   it("keeps the marks that are part of a letter outside Latin script", () => {

@@ -3,9 +3,10 @@
  * script has no spaces: Thai, Chinese, Japanese) plus character n-grams, each the top 24 bits of a 32-bit FNV-1a hash.
  */
 import { normaliseText } from "../normalise";
+import { hasDevanagari, romaniseDevanagari } from "./romanise";
 
 /** Bump when the features change: a model trained on other features must be retrained, not misread. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 export interface FeatureOptions {
   /** Longest character n-gram. */
@@ -80,6 +81,13 @@ export function features(text: string, options: FeatureOptions = DEFAULT_FEATURE
   if (normal.length === 0) return EMPTY;
   const all = new Set<number>();
   const evidence = new Set<number>();
+  addFeatures(normal, options, all, evidence);
+  // Devanagari also counts as its chat spelling in Latin letters, the form half of Hindi shoppers type.
+  if (hasDevanagari(normal)) addFeatures(romaniseDevanagari(normal), options, all, evidence);
+  return { all: [...all], evidence: [...evidence] };
+}
+
+function addFeatures(normal: string, options: FeatureOptions, all: Set<number>, evidence: Set<number>): void {
   const tokens = words(normal);
   let previous: string | undefined;
   for (const word of tokens) {
@@ -105,5 +113,4 @@ export function features(text: string, options: FeatureOptions = DEFAULT_FEATURE
       all.add(key(h));
     }
   }
-  return { all: [...all], evidence: [...evidence] };
 }
