@@ -18,8 +18,10 @@ const HASH_ORDER = /#\s?([A-Za-z]{0,4}-?\d{3,20}|\d{6}[A-Z0-9]{8})\b/g;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 // An order word of any language in the catalogue (or "No.") followed closely by a number: "order 1001",
 // "pesanan no 1001", "ออเดอร์ 1001", "注文番号1001".
+// The number ends where the word does: "order 240612ABCD" names no order #240612; marketplace numbers (Shopee's
+// "220810RR2T4A0B", TikTok's 18 digits) are taken whole, and letters of other scripts may follow ("注文番号1001です").
 const WORD_ORDER = new RegExp(
-  `(?:${[...ORDER_WORDS.map(escapeRegExp), "no\\."].join("|")})\\D{0,12}?(\\d{3,15})`,
+  `(?:${[...ORDER_WORDS.map(escapeRegExp), "no\\."].join("|")})\\D{0,12}?(\\d{6}[A-Z0-9]{8}|\\d{3,20})(?![A-Za-z0-9])`,
   "giu",
 );
 const PHONE = /(?:\+|\b)\d[\d\s().-]{7,16}\d\b/g;
@@ -83,7 +85,8 @@ export function wordWeight(text: string): number {
 }
 
 // A number alone, 4 to 15 digits: with fillers around it, the order number we asked for ("1001 po", "90312です").
-const BARE_NUMBER = /(?<![\d#])\d{4,15}(?!\d)/g;
+// Not part of a Latin word: "240612ABCD" is no order #240612.
+const BARE_NUMBER = /(?<![A-Za-z\d#])\d{4,15}(?![A-Za-z\d])/g;
 
 /** The one number in a message that says nothing else ("its 48817 la", "dạ 58102"), if it is one. */
 function bareNumber(text: string): string | null {

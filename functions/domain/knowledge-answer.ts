@@ -440,6 +440,9 @@ const DIGIT_ZEROS = [
   0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0x1040,
 ];
 
+/** A number written in groups of three digits (or India's lakh groups of two before the last three). */
+const GROUPED = /(?<!\d)\d{1,3}(?:(?:,\d{2})*,\d{3}|(?:[,.\u00a0\u202f'’]\d{3})+)(?!\d)/g;
+
 /** The numbers a text writes in digits of any script, as ASCII without leading zeros ("๑๔ วัน" → "14"). */
 export function numbersIn(text: string): Set<string> {
   const ascii = text.normalize("NFKC").replace(/\p{Nd}/gu, (digit) => {
@@ -447,7 +450,9 @@ export function numbersIn(text: string): Set<string> {
     const zero = DIGIT_ZEROS.find((z) => code >= z && code <= z + 9);
     return zero === undefined ? digit : String(code - zero);
   });
-  return new Set((ascii.match(/\d+/g) ?? []).map((n) => n.replace(/^0+(?=\d)/, "")));
+  // "1,299", "1.299", "Rp150.000" and India's "1,29,999" are one number each, as "1299" written without separators is.
+  const joined = ascii.replace(GROUPED, (grouped) => grouped.replace(/\D/g, ""));
+  return new Set((joined.match(/\d+/g) ?? []).map((n) => n.replace(/^0+(?=\d)/, "")));
 }
 
 /**

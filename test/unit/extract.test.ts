@@ -9,6 +9,14 @@ describe("entity extraction", () => {
     expect(extractEntities("注文番号1004です").orderNames).toEqual(["#1004"]);
   });
 
+  it("takes marketplace order numbers after an order word whole, and no number out of a longer word", () => {
+    expect(extractEntities("order 220810RR2T4A0B belum sampai").orderNames).toEqual(["#220810RR2T4A0B"]);
+    expect(extractEntities("đơn 576461413038785752 giao chưa").orderNames).toEqual(["#576461413038785752"]);
+    expect(extractEntities("order 240612ABCD").orderNames).toEqual([]);
+    expect(extractEntities("240612ABCD").orderNames).toEqual([]);
+    expect(extractEntities("90312です").orderNames).toEqual(["#90312"]);
+  });
+
   it("finds emails and phone numbers without taking them for order numbers", () => {
     const e = extractEntities("my email is Siti@Example.com and phone +62 812-3456-7890");
     expect(e.emails).toEqual(["siti@example.com"]);

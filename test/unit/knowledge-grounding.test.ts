@@ -74,6 +74,15 @@ describe("the citation check", () => {
     expect(checkCitations(invented, [warranty], "?")).toEqual({ ok: false, why: "unsupported_number" });
   });
 
+  it("reads a number written with group separators as the same number written without them", () => {
+    expect([...numbersIn("Rp150.000, $1,299, ₹1,29,999")]).toEqual(["150000", "1299", "129999"]);
+    expect([...numbersIn("1.5 kg, 12.50")]).toEqual(["1", "5", "12", "50"]);
+    const price = { ...warranty, text: "The blender is S$1299 with a 12-month warranty." };
+    expect(
+      checkCitations(answer({ reply: "It is S$1,299 with a 12-month warranty." }), [price], "?").ok,
+    ).toBe(true);
+  });
+
   it("reads numbers in any script's digits", () => {
     expect([...numbersIn("๑๘ เดือน, ۱۸, १८, １８, 018")]).toEqual(["18"]);
   });
