@@ -25,6 +25,23 @@ export type TurnContextOrders = OrderReader & {
 export interface FakeConversationStore extends ConversationStore {
   /** Every stored turn of a conversation, in the order they were stored (for assertions). */
   turnsOf(shopId: ShopId, id: ConversationId): Turn[];
+  /** The stored conversations and turns, for the fakes of ports that read the same items (not for tests). */
+  readonly shared: SharedConversations;
+}
+
+/** What another fake over the conversation items (the OversightStore's, one table in DynamoDB) reads and writes. */
+export interface SharedConversations {
+  /** The store's clock, which decides expiry. */
+  now(): Date;
+  /** Every conversation not past its expiry (copies). */
+  conversations(): Conversation[];
+  /** Every stored turn not past its expiry (copies). */
+  turns(): Turn[];
+  /**
+   * Writes `change(current)` over the stored conversation, expired or not (the item is there until DynamoDB deletes
+   * it); false when there is none or `change` returns null, as a failed conditional update.
+   */
+  update(shopId: ShopId, id: ConversationId, change: (current: Conversation) => Conversation | null): boolean;
 }
 
 interface Expiring<T> {
@@ -279,6 +296,24 @@ export function createFakeConversationStore(
     },
 
     turnsOf: (shopId, id) => [...(find(shopId, id)?.turns.values() ?? [])].map((t) => copy(t.value)),
+
+    shared: {
+      now: () => options.clock?.now() ?? new Date(),
+      conversations: () =>
+        [...records.values()].flatMap((r) => {
+          const meta = liveMeta(r);
+          return meta ? [copy(meta)] : [];
+        }),
+      turns: () =>
+        [...records.values()].flatMap((r) => [...r.turns.values()].filter(live).map((t) => copy(t.value))),
+      update(shopId, id, change) {
+        const record = find(shopId, id);
+        const next = record?.meta ? change(copy(record.meta)) : null;
+        if (!record || !next) return false;
+        record.meta = copy(next);
+        return true;
+      },
+    },
   };
 }
 

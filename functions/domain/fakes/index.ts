@@ -24,6 +24,7 @@ import { createFakeMarketplaceQueues } from "./marketplace-queues";
 import { createRecordingMetrics } from "./metrics";
 import { createRecordingNotifier } from "./notifier";
 import { createFakeOrderLookup, createFakeOrderStore } from "./order-store";
+import { createFakeOversightStore } from "./oversight-store";
 import { createScriptedReplyModel } from "./reply-model";
 import { createFakeSessionStore } from "./session-store";
 import { createFakeShopStore } from "./shop-store";
@@ -54,6 +55,7 @@ export * from "./marketplace-queues";
 export * from "./metrics";
 export * from "./notifier";
 export * from "./order-store";
+export * from "./oversight-store";
 export * from "./reply-model";
 export * from "./session-store";
 export * from "./shop-store";
@@ -66,11 +68,14 @@ export * from "./understanding";
 export function createInMemoryPorts(clock: Clock = createFakeClock()) {
   const orders = createFakeOrderStore();
   const shops = createFakeShopStore();
+  const conversations = createFakeConversationStore({ orders, clock });
   return {
     clock,
     orders,
     shops,
-    conversations: createFakeConversationStore({ orders, clock }),
+    conversations,
+    // The oversight store reads and writes the conversation items, as in the table.
+    oversight: createFakeOversightStore(conversations),
     inbox: createFakeEscalationStore(() => shops.listShopIds()),
     escalationQueue: createFakeEscalationQueue(),
     cannedReplies: createFakeCannedReplyStore(),
