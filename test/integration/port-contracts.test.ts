@@ -331,6 +331,17 @@ for (const [name, make] of Object.entries(implementations)) {
         expect(await liveIds(oversight, indonesiaOf(SHOP))).toEqual(["c-live"]);
       });
 
+      it("lists nothing of a shop in none of whose markets the agent works, beside another shop's", async () => {
+        const { conversations, oversight } = await make.oversight();
+        await answer(conversations, conversation("c-live", day("01")));
+        await answer(conversations, { ...conversation("c-other-shop", day("02")), shopId: OTHER_SHOP });
+        const shops = [
+          { shopId: SHOP, markets: ["ID" as const] },
+          { shopId: OTHER_SHOP, markets: [] },
+        ];
+        expect(await liveIds(oversight, { shops })).toEqual(["c-live"]);
+      });
+
       it("filters the live list by the conversation's language and channel", async () => {
         const { conversations, oversight } = await make.oversight();
         await answer(conversations, conversation("c-id-api", day("01")));

@@ -54,7 +54,12 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
   return {
     /** Merges the shops' conversation partitions, newest activity first; the cursor holds each partition's position. */
     async listLive(filter, page): Promise<Page<Conversation>> {
-      const byPartition = new Map(filter.shops.map((s) => [gsi1.conversations(s.shopId), s.markets]));
+      // A shop in none of whose markets the agent works has nothing to list (and `IN ()` is no valid filter).
+      const byPartition = new Map(
+        filter.shops
+          .filter((s) => s.markets.length > 0)
+          .map((s) => [gsi1.conversations(s.shopId), s.markets]),
+      );
       const partitions = [...byPartition.keys()];
       const positions = decodePositions(page.cursor, partitions);
       const fetched = await Promise.all(
