@@ -125,6 +125,29 @@ export class SupportStack extends Stack {
           description: "The OpenAI-compatible API key: set its value after the first deploy",
         })
       : undefined;
+    // The operator's own marketplace apps, only those configured: one secret each (never the Shopify one), and the
+    // variables config/marketplace-apps.ts reads, with the secret as a dynamic reference resolved at deploy time.
+    const appSecrets: { readonly id: string; readonly secret: Secret }[] = [];
+    const marketplaceEnvironment: Record<string, string> = {};
+    const appSecret = (id: string, what: string, variable: string, identifiers: Record<string, string>) => {
+      const secret = new Secret(this, id, { description: `${what}: set its value after the first deploy` });
+      appSecrets.push({ id, secret });
+      Object.assign(marketplaceEnvironment, identifiers, { [variable]: secret.secretValue.unsafeUnwrap() });
+    };
+    const apps = config.marketplaceApps;
+    if (apps.shopee)
+      appSecret("ShopeePartnerKey", "The Shopee app's live partner key", "SHOPEE_PARTNER_KEY", {
+        SHOPEE_PARTNER_ID: apps.shopee.partnerId,
+      });
+    if (apps.lazada)
+      appSecret("LazadaAppSecret", "The Lazada app's app secret", "LAZADA_APP_SECRET", {
+        LAZADA_APP_KEY: apps.lazada.appKey,
+      });
+    if (apps.tiktok)
+      appSecret("TikTokAppSecret", "The TikTok Shop app's app secret", "TIKTOK_APP_SECRET", {
+        TIKTOK_APP_KEY: apps.tiktok.appKey,
+        TIKTOK_SERVICE_ID: apps.tiktok.serviceId,
+      });
 
     // Agents sign in to a user pool. Their scope is their groups (region:<region>, shop:<shopId>, all-shops), which
     // only an administrator can change; languages are a custom attribute that no app client may write.
@@ -209,6 +232,8 @@ export class SupportStack extends Stack {
       MARKETPLACE_OUTBOUND_QUEUE_URL: outbound.queue.queueUrl,
       TOKEN_KMS_KEY_ID: tokenKey.keyArn,
       LOG_LEVEL: prod ? "INFO" : "DEBUG",
+      // A new value updates every function, and CloudFormation resolves the secrets again only for a function it updates.
+      ...(config.secretsRevision ? { SECRETS_REVISION: config.secretsRevision } : {}),
       ...(openaiSecret
         ? { OPENAI_API_KEY: openaiSecret.secretValue.unsafeUnwrap(), OPENAI_MODEL: config.openaiModel }
         : {}),
@@ -219,8 +244,20 @@ export class SupportStack extends Stack {
       fn.addToRolePolicy(
         new PolicyStatement({ actions, resources: [table.tableArn, `${table.tableArn}/index/*`] }),
       );
-    const fn = (id: string, entry: string, memorySize: number, timeout: Duration) =>
-      new AppFunction(this, id, { entry, distDir: props.distDir, memorySize, timeout, environment }).fn;
+    const fn = (
+      id: string,
+      entry: string,
+      memorySize: number,
+      timeout: Duration,
+      extra: Record<string, string> = {},
+    ) =>
+      new AppFunction(this, id, {
+        entry,
+        distDir: props.distDir,
+        memorySize,
+        timeout,
+        environment: { ...environment, ...extra },
+      }).fn;
     const consume = (f: IFunction, q: Queue, maxConcurrency: number) =>
       f.addEventSource(
         new SqsEventSource(q, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency }),
@@ -231,12 +268,14 @@ export class SupportStack extends Stack {
       config.warmInstances > 0 ? f.addAlias(WARM_ALIAS, { provisionedConcurrentExecutions: instances }) : f;
 
     // The API answers messages with the embedded model on the request path: 1 GB buys the CPU to keep that short.
-    const api = fn("Api", "api", 1024, Duration.seconds(15));
+    // Only the API (GET /connect/{marketplace} and the app-level pushes) and the inbox (its Connect buttons and its own
+    // start of the same flow) read the operator's marketplace apps; the workers use each account's sealed credentials.
+    const api = fn("Api", "api", 1024, Duration.seconds(15), marketplaceEnvironment);
     const apiTarget = warm(api, config.warmInstances);
     // The web inbox's pages, a function of their own so the API's bundle carries none of them; agents act on
     // conversations there as through the API (claim, reply, approve), so it needs the same table and queues.
     // Never given warm instances: agents, not shoppers, wait on its cold start, and an open inbox polls every 4 s.
-    const inbox = fn("Inbox", "inbox", 1024, Duration.seconds(15));
+    const inbox = fn("Inbox", "inbox", 1024, Duration.seconds(15), marketplaceEnvironment);
     for (const f of [api, inbox]) {
       tableAccess(f, API_TABLE_ACTIONS);
       for (const q of [
@@ -332,6 +371,13 @@ export class SupportStack extends Stack {
       new CfnOutput(this, `EscalationQueue${r.replace(/-/g, "")}`, { value: escalations[r].queue.queueUrl });
     new CfnOutput(this, "ShopifyEventsQueue", { value: shopifyEvents.queue.queueUrl });
     new CfnOutput(this, "MarketplaceOutboundQueue", { value: outbound.queue.queueUrl });
+    // Where `aws secretsmanager put-secret-value --secret-id <arn>` sets each value after the first deploy.
+    for (const { id, secret } of [
+      { id: "ShopifyApiSecret", secret: shopifySecret },
+      ...(openaiSecret ? [{ id: "OpenAiApiKey", secret: openaiSecret }] : []),
+      ...appSecrets,
+    ])
+      new CfnOutput(this, `${id}Arn`, { value: secret.secretArn });
 
     // Each suppression says why the finding does not apply.
     NagSuppressions.addStackSuppressions(this, [
@@ -353,7 +399,7 @@ export class SupportStack extends Stack {
       {
         id: "AwsSolutions-SMG4",
         reason:
-          "The Shopify secret and the model key are issued by those vendors; they are rotated there, then updated here.",
+          "The Shopify secret, the marketplace app secrets and the model key are issued by those vendors; they are rotated there, then updated here.",
       },
       {
         id: "AwsSolutions-COG3",

@@ -13,6 +13,7 @@ const config = (overrides: Partial<DeploymentConfig> = {}): DeploymentConfig => 
   openai: false,
   openaiModel: "gpt-4o-mini",
   warmInstances: 0,
+  marketplaceApps: {},
   ...overrides,
 });
 
@@ -394,5 +395,138 @@ describe("warm instances (-c warmInstances=<n>, issue #21)", () => {
       Match.stringLikeRegexp("AwsSolutions-.*"),
     );
     expect(errors.map((e) => e.entry.data)).toEqual([]);
+  });
+});
+
+const FUNCTIONS = [
+  "Api",
+  "Inbox",
+  "EscalationConsumer",
+  "SlaSweeper",
+  "ShopifyEventsWorker",
+  "MarketplaceInboundWorker",
+  "MarketplaceOutboundWorker",
+] as const;
+
+/** The environment variables of the function with this construct id. */
+function environmentOf(functionId: string, t: Template): Record<string, unknown> {
+  const [fn] = Object.entries(t.findResources("AWS::Lambda::Function"))
+    .filter(([id]) => id.startsWith(`${functionId}Function`))
+    .map(([, f]) => f);
+  if (!fn) throw new Error(`no function ${functionId}`);
+  return fn.Properties.Environment.Variables as Record<string, unknown>;
+}
+
+/** The logical id of the one Secrets Manager secret whose construct id is `secretId`. */
+function secretNamed(secretId: string, t: Template): string {
+  const ids = Object.keys(t.findResources("AWS::SecretsManager::Secret")).filter((id) =>
+    new RegExp(`^${secretId}[0-9A-F]{8}$`).test(id),
+  );
+  expect(ids).toHaveLength(1);
+  return ids[0] ?? "";
+}
+
+/** A CloudFormation dynamic reference to that secret's value, resolved at deploy time. */
+const dynamicReference = (logicalId: string) => ({
+  "Fn::Join": ["", ["{{resolve:secretsmanager:", { Ref: logicalId }, ":SecretString:::}}"]],
+});
+
+const MARKETPLACE_VARIABLES = [
+  "SHOPEE_PARTNER_ID",
+  "SHOPEE_PARTNER_KEY",
+  "LAZADA_APP_KEY",
+  "LAZADA_APP_SECRET",
+  "TIKTOK_APP_KEY",
+  "TIKTOK_APP_SECRET",
+  "TIKTOK_SERVICE_ID",
+];
+
+describe("the operator's marketplace apps (-c shopeePartnerId, lazadaAppKey, tiktokAppKey, tiktokServiceId)", () => {
+  let all: ReturnType<typeof synth>;
+
+  beforeAll(() => {
+    all = synth(
+      config({
+        marketplaceApps: {
+          shopee: { partnerId: "2001234" },
+          lazada: { appKey: "104455" },
+          tiktok: { appKey: "6a1b2c3d4e5f6", serviceId: "7123456789012345678" },
+        },
+      }),
+    );
+  });
+
+  it("are not configured by default: no secret but Shopify's, and no function gets their variables", () => {
+    template.resourceCountIs("AWS::SecretsManager::Secret", 1);
+    secretNamed("ShopifyApiSecret", template);
+    for (const id of FUNCTIONS)
+      for (const variable of MARKETPLACE_VARIABLES)
+        expect(environmentOf(id, template)).not.toHaveProperty(variable);
+  });
+
+  it("each get a secret of their own, to be set after the first deploy, whose value the template never holds", () => {
+    all.template.resourceCountIs("AWS::SecretsManager::Secret", 4);
+    for (const id of ["ShopeePartnerKey", "LazadaAppSecret", "TikTokAppSecret"]) {
+      const secret = all.template.findResources("AWS::SecretsManager::Secret")[secretNamed(id, all.template)];
+      expect(secret?.Properties.Description).toMatch(/: set its value after the first deploy$/);
+      expect(secret?.Properties).not.toHaveProperty("SecretString");
+    }
+  });
+
+  it("reach the API and the inbox as their identifiers and a dynamic reference to their own secret", () => {
+    const reference = (id: string) => dynamicReference(secretNamed(id, all.template));
+    for (const fn of ["Api", "Inbox"])
+      expect(environmentOf(fn, all.template)).toMatchObject({
+        SHOPEE_PARTNER_ID: "2001234",
+        SHOPEE_PARTNER_KEY: reference("ShopeePartnerKey"),
+        LAZADA_APP_KEY: "104455",
+        LAZADA_APP_SECRET: reference("LazadaAppSecret"),
+        TIKTOK_APP_KEY: "6a1b2c3d4e5f6",
+        TIKTOK_APP_SECRET: reference("TikTokAppSecret"),
+        TIKTOK_SERVICE_ID: "7123456789012345678",
+        SHOPIFY_API_SECRET: reference("ShopifyApiSecret"),
+      });
+  });
+
+  it("reach no worker: the workers use each account's own sealed credentials", () => {
+    for (const fn of FUNCTIONS.filter((f) => f !== "Api" && f !== "Inbox"))
+      for (const variable of MARKETPLACE_VARIABLES)
+        expect(environmentOf(fn, all.template)).not.toHaveProperty(variable);
+  });
+
+  it("configure only the marketplaces given: a Shopee app alone brings no Lazada or TikTok secret or variable", () => {
+    const shopeeOnly = synth(config({ marketplaceApps: { shopee: { partnerId: "2001234" } } })).template;
+    shopeeOnly.resourceCountIs("AWS::SecretsManager::Secret", 2);
+    const api = environmentOf("Api", shopeeOnly);
+    expect(api).toMatchObject({
+      SHOPEE_PARTNER_ID: "2001234",
+      SHOPEE_PARTNER_KEY: dynamicReference(secretNamed("ShopeePartnerKey", shopeeOnly)),
+    });
+    for (const variable of MARKETPLACE_VARIABLES.filter((v) => !v.startsWith("SHOPEE_")))
+      expect(api).not.toHaveProperty(variable);
+  });
+
+  it("output each secret's ARN, for put-secret-value", () => {
+    const outputs = all.template.findOutputs("*");
+    for (const id of ["ShopifyApiSecret", "ShopeePartnerKey", "LazadaAppSecret", "TikTokAppSecret"])
+      expect(outputs[`${id}Arn`]?.Value).toEqual({ Ref: secretNamed(id, all.template) });
+    expect(Object.keys(template.findOutputs("*")).filter((o) => o.endsWith("Arn"))).toEqual([
+      "ShopifyApiSecretArn",
+    ]);
+  });
+
+  it("pass cdk-nag's AwsSolutions checks", () => {
+    const errors = Annotations.fromStack(all.stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
+    expect(errors.map((e) => e.entry.data)).toEqual([]);
+  });
+});
+
+describe("a new -c secretsRevision, after setting a secret's value", () => {
+  it("changes every function, so CloudFormation resolves the secrets again on the next deploy", () => {
+    const revised = synth(config({ secretsRevision: "2026-05-01" })).template;
+    for (const id of FUNCTIONS) {
+      expect(environmentOf(id, revised).SECRETS_REVISION).toBe("2026-05-01");
+      expect(environmentOf(id, template)).not.toHaveProperty("SECRETS_REVISION");
+    }
   });
 });
