@@ -190,6 +190,11 @@ export const DATA_FILES: readonly {
   readonly to: string;
 }[] = [
   { reader: "functions/ai/intents/committed-model.ts", from: MODEL_FILE, to: "data/intent-model.json" },
+  {
+    reader: "functions/ai/intents/simplify-han.ts",
+    from: join(ROOT, "functions/ai/intents/han-simplified.json"),
+    to: "data/han-simplified.json",
+  },
   { reader: "functions/adapters/i18n/resources.ts", from: join(ROOT, "locales"), to: "locales" },
   {
     reader: "functions/domain/phrasebook.ts",

@@ -19,6 +19,15 @@ export type SensitiveSignal = Extract<Signal, `sensitive_${string}`>;
 export const isSensitiveSignal = (signal: Signal): signal is SensitiveSignal =>
   signal.startsWith("sensitive_");
 
+/**
+ * A letter or digit that would make a Latin phrase part of a longer word. Scripts written without spaces (Han, kana,
+ * Thai) and Hangul, whose particles attach to the word before them, do not: "不要bot", "ขอคุยกับadmin" and "agent한테"
+ * hold the phrase whole.
+ */
+const WORD_CHAR =
+  "(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}])[\\p{L}\\p{N}])";
+const WORDISH = new RegExp(`^${WORD_CHAR}$`, "u");
+
 const isLatin = (p: string) => /^[\p{Script=Latin}\p{N}\s'’.,:-]+$/u.test(p);
 const toPattern = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
 
@@ -29,7 +38,7 @@ const toPattern = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replac
 export function phrasePattern(phrases: readonly string[], flags: string): RegExp | null {
   const { latin, others } = orderedPhrases(phrases);
   const parts = [
-    ...(latin.length ? [`(?<![\\p{L}\\p{N}])(?:${latin.map(toPattern).join("|")})(?![\\p{L}\\p{N}])`] : []),
+    ...(latin.length ? [`(?<!${WORD_CHAR})(?:${latin.map(toPattern).join("|")})(?!${WORD_CHAR})`] : []),
     ...(others.length ? [`(?:${others.map(toPattern).join("|")})`] : []),
   ];
   return parts.length ? new RegExp(parts.join("|"), flags) : null;
@@ -75,7 +84,6 @@ const isSpace = (unit: number) =>
       unit === 0x205f ||
       unit === 0x3000 ||
       unit === 0xfeff;
-const WORDISH = /[\p{L}\p{N}]/u;
 
 function scanPhrase(phrase: string, wholeWord: boolean): ScanPhrase {
   const units: number[] = [];

@@ -205,3 +205,27 @@ describe("a refusal that names what not to do is still a no", () => {
     );
   });
 });
+
+describe("Hindi and Vietnamese replies in chat spelling", () => {
+  it.each([
+    // "theek h" and "accha" agree; keeping the order ("rakhna hai") or still taking it ("vẫn lấy") declines.
+    ["ok theek h, cancel kr do", "yes"],
+    ["accha ji, kar dijiye", "yes"],
+    ["nahi ji, order rakhna hai", "no"],
+    ["नहीं, मुझे ये ऑर्डर रखना है", "no"],
+    ["rehne do bhai, rakhunga", "no"],
+    // Teencode "lun" for "luôn", "nữa" after a refusal.
+    ["ok hủy lun giúp e", "yes"],
+    ["ko hủy nữa nha shop", "no"],
+    ["dạ không, em vẫn lấy ạ", "no"],
+  ])("reads %s as %s", (text, answer) => {
+    expect(readYesNo(text)).toBe(answer);
+  });
+
+  it("reads an order number introduced without diacritics ('ma don la') as the order number we asked for", () => {
+    const text = "ma don la 48213 nha";
+    const entities = extractEntities(text, "VN");
+    expect(entities.orderNames).toEqual(["#48213"]);
+    expect(readMessage(text, entities, asked({ awaiting: "order_number" })).answers).toBe("order_number");
+  });
+});

@@ -1,10 +1,13 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { createIntentClassifier } from "../../functions/ai/intents/classifier";
 import { features, foldLatin } from "../../functions/ai/intents/features";
 import { type IntentModelData, loadIntentModel, type Utterances } from "../../functions/ai/intents/model";
+import { simplifiedChinese } from "../../functions/ai/intents/simplify-han";
 import { romaniseDevanagari } from "../../functions/ai/intents/romanise";
+import { HAN_MAP_FILE, simplifiedPairs } from "../../scripts/han-map";
 import shipped from "../../functions/ai/intents/model.json";
 import { buildIntentModel, DEFAULT_TRAINING, trainingDataHash } from "../../functions/ai/intents/train";
 import { UTTERANCES } from "../../functions/ai/intents/utterances";
@@ -78,6 +81,19 @@ describe("the intent model, trained at build time", () => {
     expect(romaniseDevanagari("ज़्यादा")).toBe("zyada");
     expect(romaniseDevanagari("रिफंड चाहिए")).toBe("rifand chahie");
     expect(romaniseDevanagari("order 1001 वापस")).toBe("order 1001 wapas");
+  });
+
+  it("gives Traditional Chinese the features of its Simplified form, and leaves Japanese kanji as written", () => {
+    const traditional = new Set(features("我的訂單什麼時候到？運費多少").all);
+    const simplified = features("我的订单什么时候到？运费多少").all;
+    expect(simplified.every((f) => traditional.has(f))).toBe(true);
+    expect(simplifiedChinese("注文した商品が届きません")).toBeNull();
+    expect(simplifiedChinese("我的订单")).toBeNull();
+  });
+
+  it("carries OpenCC's Taiwan and Hong Kong simplification of every character (scripts/han-map.ts)", () => {
+    const committed = JSON.parse(readFileSync(HAN_MAP_FILE, "utf8")) as { pairs: string };
+    expect(committed.pairs).toBe(simplifiedPairs());
   });
 
   it("keeps the marks that are part of a letter outside Latin script", () => {

@@ -84,6 +84,14 @@ describe("signals' phrase scanner", () => {
     expect(differing).toEqual([]);
   });
 
+  it("takes a Latin phrase written right against Chinese, Japanese, Thai or Korean as a whole word", () => {
+    const scanner = phraseScanner(["bot", "admin", "agent"]);
+    const texts = ["不要bot", "ขอคุยกับadmin", "agent한테 연결", "botです", "robots", "admin1"];
+    expect(texts.map((t) => spansOf(scanner, t).length)).toEqual([1, 1, 1, 1, 0, 0]);
+    const pattern = phrasePattern(["bot", "admin", "agent"], "gu");
+    for (const text of texts) expect(spansOf(scanner, text)).toEqual(patternSpans(pattern, text));
+  });
+
   it("finds Latin phrases only as whole words, and others anywhere", () => {
     const scanner = phraseScanner(["bot", "机器人"]);
     expect(spansOf(scanner, "robot 你是机器人吗 bot")).toEqual([

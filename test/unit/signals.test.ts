@@ -368,6 +368,50 @@ describe("Filipino, Indonesian and Malay shoppers, in their own words", () => {
   });
 });
 
+describe("English, Indonesian, Filipino and Malay: every family of asking for a person", () => {
+  it.each([
+    ["a preference for an agent, in English", "order 5521 shipped? would prefer an agent to confirm"],
+    ["an agent named to do the checking, in English", "can an agent check my refund pls"],
+    ["the shopper phoning the hotline, in English", "what's ur hotline, i'll just call"],
+    ["WhatsApp at a number, in English", "whatsapp me at 8111 2222 pls"],
+    ["the one in charge, in English", "put me through to whoever is in charge"],
+    ["an escalation asked for, in English", "pls escalate this, nobody is solving it"],
+    ["a call at a number, in Indonesian", "bisa telpon aku di 0812-7777-1234 kak?"],
+    ["the shopper phoning the call center, in Indonesian", "nomor call center berapa? mau telpon aja"],
+    ["a reply written by the admin, not a template, in Indonesian", "bales sendiri dong min"],
+    ["templates turned away, in Indonesian", "jgn pake template terus"],
+    ["a possessive role word, in Indonesian", "panggilin atasanmu sekarang"],
+    ["a chat spelling of 'with', in Indonesian", "mau ngobrol sm managernya"],
+    ["customer service asked to check, in Indonesian", "tolong cs cek pesanan saya"],
+    ["the shopper phoning the shop, in Filipino", "tatawag na lang po ako, ano number nyo"],
+    ["a person to check a payment, in Filipino", "pwede bang staff mag-check ng bayad ko?"],
+    ["a connection to the boss, in Filipino", "pakonekta po sa boss nyo"],
+    ["the shopper phoning the shop, in Malay", "saya nak call terus, nombor hotline ada?"],
+    ["a call at a number, in Malay", "boleh telefon saya di 012-999 1111"],
+    ["a supervisor in Malay, in a connection", "tolong sambungkan dengan penyelia"],
+    ["the shop's boss, in Malay", "nak borak dgn boss kedai"],
+  ])("reads a request for a person from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a preferred colour, in English", "I'd rather have the navy one"],
+    ["a courier's call, in English", "the rider called me just now, ok already"],
+    ["the hotline's hours, in English", "what are your hotline hours on Sunday?"],
+    ["a customs officer, in English", "the customs officer said my parcel is cleared"],
+    ["a courier who phoned, in Indonesian", "kurirnya telpon aku tadi, udah diterima"],
+    ["a payment to the account holder, in Indonesian", "udah transfer ke pemilik rekening kak"],
+    ["reply hours asked, in Indonesian", "admin biasanya bales jam berapa ya?"],
+    ["a rider who phoned, in Filipino", "tumawag po yung rider kanina, ok na"],
+    ["reply hours asked, in Filipino", "anong oras po nagrereply ang admin?"],
+    ["a rider who called, in Malay", "rider dah call saya tadi, terima kasih"],
+    ["reply hours asked, in Malay", "staff balas pukul berapa ye?"],
+    ["a question about the bot, in Malay", "ni bot ke orang?"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+});
+
 describe("Japanese, Thai and Simplified Chinese shoppers, in their own words", () => {
   it.each([
     ["contempt for the service, in Japanese", "ゴミみたいな対応ですね"],
@@ -464,6 +508,68 @@ describe("Japanese, Thai and Simplified Chinese shoppers, in their own words", (
     ["a call the shopper will make to the courier, in Chinese", "我打个电话问问快递"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
+  });
+});
+
+describe("Thai, Japanese, Korean and Chinese: a person asked for by verb, channel or honorific, and staff only mentioned", () => {
+  it.each([
+    ["chatting with an officer, in Thai", "ขอแชทกับเจ้าหน้าที่ได้ไหมคะ"],
+    ["a call to talk, in Thai", "ขอเบอร์หน่อยครับ เดี๋ยวโทรไปคุยเอง"],
+    ["a call asked for at a number, in Thai", "รบกวนโทรมาที่เบอร์ 082-414-7700 ค่ะ"],
+    ["speaking with the shop's manager, in Thai", "ขอพูดกับผู้ดูแลร้านหน่อยครับ"],
+    ["an honorific 'put me through', in Japanese", "担当部署の方におつなぎいただけますか"],
+    ["someone in charge asked to check, in Japanese", "係の方に確認してもらえますか"],
+    ["a wish to talk on the phone, in Japanese", "電話で直接お話ししたいです"],
+    ["a consultation with the person in charge, in Korean", "담당자님과 상담 원합니다"],
+    ["a polite call asked for, in Korean", "오늘 중으로 전화 주실 수 있을까요?"],
+    ["a person asked to check, in Korean", "사람이 확인 좀 해 주세요"],
+    ["a wish to call, in Korean", "채팅 말고 직접 통화하고 싶어요"],
+    ["calling the shop, in Simplified Chinese", "号码给我，我打电话过去"],
+    ["a real person asked to check, in Simplified Chinese", "请真人帮我确认一下"],
+    ["staff asked for in Malaysian Chinese", "请staff帮我跟进"],
+    ["the bot refused in Malaysian Chinese", "不要bot啦"],
+    ["talking directly to the manager, in Traditional Chinese", "直接跟你們經理談比較快"],
+    ["calling the shop, in Traditional Chinese", "我打電話過去比較快"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a question about staff hours, in Traditional Chinese", "客服人員幾點下班？"],
+    ["a question about staff at weekends, in Simplified Chinese", "客服人员周末上班吗？"],
+    ["thanks passed on to the owner, in Traditional Chinese", "請幫我轉告老闆，謝謝"],
+    ["praise for an agent, in Korean", "상담원분이 정말 친절하셨어요"],
+    ["a question about agents' hours, in Korean", "상담원 몇 시까지 근무해요?"],
+    ["a courier's call, in Korean", "기사님이 전화 주셨어요"],
+    ["a currency, in Korean", "결제 통화 원화로 되나요?"],
+    ["a courier's call, in Simplified Chinese", "快递员打我电话了，已经签收"],
+    ["money sent, in Simplified Chinese", "钱已经打过去了"],
+    ["a product for people rather than pets, in Japanese", "人間用のシャンプーですか？"],
+    ["the operators' hours, in Japanese", "オペレーターの受付時間を教えてください"],
+    ["a kind manager, in Thai", "ผู้จัดการร้านใจดีมากค่ะ"],
+    ["the staff's hours, in Thai", "เจ้าหน้าที่ทำงานกี่โมงคะ"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["a rude pronoun, in Thai", "ของกูส่งยัง"],
+    ["an insult to the seller, in Thai", "มึงตอบแชทหน่อยได้ไหม"],
+    ["a long wait with exclamation marks, in Thai", "สั่งตั้งแต่ต้นอาทิตย์ ยังไม่ส่งอีก!!"],
+    ["being left unanswered, with applause, in Japanese", "5日放置、素敵な対応👏"],
+    ["weeks of waiting with question marks, in Japanese", "もう2週間なんですけど？？"],
+    ["weeks running with question marks, in Korean", "배송 2주째인데 언제 와요??"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["a wait stated calmly, in Korean", "배송 3일째인데 언제 도착할까요?"],
+    ["a delivery time asked, in Japanese", "5日もかかりますか？"],
+    ["an order date, in Thai", "สั่งตั้งแต่วันจันทร์ค่ะ ตอนนี้ถึงไหนแล้วคะ"],
+    ["Google, in Thai (which holds a rude pronoun's letters)", "ใช้กูเกิลแปลมาค่ะ"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
   });
 });
 
@@ -993,4 +1099,92 @@ describe("English words for the AI that mean something else in other languages",
       expect(detectSignals(text)).toContain("person");
     },
   );
+});
+
+describe("Vietnamese: a person reached by Zalo, by number or higher up; junk goods and counted asks", () => {
+  it.each([
+    ["contact over Zalo", "nhắn zalo cho mình nhé, mình cần tư vấn kỹ hơn"],
+    ["being contacted back", "shop liên hệ lại cho em qua số trong đơn nha"],
+    ["a call with the southern 'tui'", "gọi cho tui cái, nhắn hoài ko hiểu"],
+    ["the call transferred", "chuyển máy cho người phụ trách giúp em"],
+    ["the call centre's number asked for", "cho em xin số tổng đài cskh"],
+    ["the manager's number", "xin sđt quản lý với shop"],
+    ["someone higher up, without diacritics", "cho gap cap tren di"],
+    ["someone answerable", "e cần nói chuyện với người có trách nhiệm"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["the courier's call reported", "shipper gọi cho tôi lúc trưa mà tôi bận"],
+    ["the shop's account number asked for", "cho xin số tài khoản để chuyển khoản nha"],
+    ["a question about the hotline", "shop có số hotline không ạ"],
+    ["photos asked for over Zalo", "shop gửi ảnh qua zalo cho mình nha"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["junk goods with 'vl'", "áo mặc 1 lần bai hết, dỏm vl"],
+    ["'lởm'", "hàng lởm quá, tiền nào của nấy cũng ko tới mức này"],
+    ["the fourth time asked, without diacritics", "lan thu 4 roi do shop"],
+    ["ironic praise of speed beside 👏", "giao nhanh ghê ha, 2 tuần chưa tới 👏"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["'vl' as praise", "son đẹp vl shop ơi"],
+    ["speed praised without irony", "giao nhanh quá ha, cảm ơn shop"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
+  });
+
+  it.each([
+    ["a charge for nothing bought", "thẻ bị trừ 800k mà tui không hề mua gì", "sensitive_fraud"],
+    ["nothing ordered, without diacritics", "tk bi tru 300k, minh khong he dat gi ca", "sensitive_fraud"],
+    ["how the shop has the number", "sao shop lại có sđt của tui?", "sensitive_privacy"],
+  ])("reads a sensitive matter: %s", (_what, text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
+  });
+});
+
+describe("Hindi: officers and departments, a call in chat shorthand, rudeness and ironic praise", () => {
+  it.each([
+    ["an officer", "kisi officer se baat karni hai"],
+    ["a department, in Devanagari", "रिफंड डिपार्टमेंट से बात करवाइए"],
+    ["a team leader", "टीम लीडर से बात करनी है"],
+    ["the seller's number", "seller ka number de do"],
+    ["a call in chat shorthand", "call kr do plz, likh nahi pa raha"],
+    ["WhatsApp", "mujhe whatsapp kar do details ke saath"],
+    ["being contacted, formally", "कृपया मुझसे संपर्क करें"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["the courier's call reported", "courier ne mujhe call kiya tha, main ghar pe nahi tha"],
+    ["the courier's call reported, in Devanagari", "डिलीवरी वाले ने मुझे फ़ोन किया था पर नेटवर्क नहीं था"],
+    ["a manager's promise", "manager ne bola tha kal tak aa jayega"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["rudeness reported", "delivery boy ne bahut badtameezi ki"],
+    ["ironic praise of speed beside 👏", "क्या स्पीड है, दो हफ़्ते में भी नहीं पहुँचा 👏"],
+  ])("reads frustration from %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it("reads no frustration in praise with exclamation marks", () => {
+    expect(detectSignals("wah kya product hai, mast quality!!")).not.toContain("frustration");
+  });
+
+  it.each([
+    ["an order denied, words between", "kisi ne booking ki, maine koi order nahi kiya", "sensitive_fraud"],
+    ["details gone to someone else", "meri jankari kisi aur ko de di kya?", "sensitive_privacy"],
+  ])("reads a sensitive matter: %s", (_what, text, signal) => {
+    expect(detectSignals(text)).toContain(signal);
+  });
 });

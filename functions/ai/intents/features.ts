@@ -3,10 +3,11 @@
  * script has no spaces: Thai, Chinese, Japanese) plus character n-grams, each the top 24 bits of a 32-bit FNV-1a hash.
  */
 import { normaliseText } from "../normalise";
+import { simplifiedChinese } from "./simplify-han";
 import { hasDevanagari, romaniseDevanagari } from "./romanise";
 
 /** Bump when the features change: a model trained on other features must be retrained, not misread. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 export interface FeatureOptions {
   /** Longest character n-gram. */
@@ -84,6 +85,9 @@ export function features(text: string, options: FeatureOptions = DEFAULT_FEATURE
   addFeatures(normal, options, all, evidence);
   // Devanagari also counts as its chat spelling in Latin letters, the form half of Hindi shoppers type.
   if (hasDevanagari(normal)) addFeatures(romaniseDevanagari(normal), options, all, evidence);
+  // Traditional Chinese also counts as Simplified, so the two halves of the Chinese training data help each other.
+  const simplified = simplifiedChinese(normal);
+  if (simplified !== null) addFeatures(simplified, options, all, evidence);
   return { all: [...all], evidence: [...evidence] };
 }
 
