@@ -1188,3 +1188,61 @@ describe("Hindi: officers and departments, a call in chat shorthand, rudeness an
     expect(detectSignals(text)).toContain(signal);
   });
 });
+
+describe("a long wait counted in weeks is impatience: anger beside sarcastic clapping or '!!', in every language", () => {
+  it.each([
+    ["Wow amazing courier, been 3 weeks and nothing 👏👏"],
+    ["ang bilis talaga, 2 linggo na hindi pa dumating 👏"],
+    ["keren banget kurirnya, udah 3 minggu paketnya 👏👏"],
+    ["hebat sungguh, dah 2 minggu barang tak sampai 👏"],
+    ["เก่งมากค่ะ 2 อาทิตย์แล้วของยังไม่มา 👏👏"],
+    ["shop giao nhanh thật, 3 tuần rồi chưa thấy hàng 👏"],
+    ["物流真给力，三个星期了还没收到👏👏"],
+    ["效率好高喔，兩個星期了還沒收到👏"],
+    ["kya speed hai, 2 hafte ho gaye parcel nahi aaya 👏👏"],
+    ["udah 2 minggu belum sampai!!"],
+  ])("%s", (text) => expect(detectSignals(text)).toContain("frustration"));
+
+  it.each([
+    ["does delivery to Cebu take 2 weeks?"],
+    ["udah 2 minggu belum sampai kak, bisa dicek?"],
+    ["3 tuần rồi chưa nhận được hàng ạ"],
+    ["great packaging, thank you 👏"],
+  ])("%s is not anger", (text) => expect(detectSignals(text)).not.toContain("frustration"));
+});
+
+describe("chat abbreviations that are not a legal threat", () => {
+  it("reads Indonesian 'lbh' as 'lebih' (more), and legal aid only where the shopper goes to it", () => {
+    expect(detectSignals("tlg telp aja, lbh cepat jelasin lwt telpon")).not.toContain("sensitive_legal");
+    expect(detectSignals("ada yg lbh murah ga kak?")).not.toContain("sensitive_legal");
+    expect(detectSignals("kalau ga dibalikin uangnya saya lapor ke LBH")).toContain("sensitive_legal");
+  });
+});
+
+describe("a member of staff asked to check is a request for a person", () => {
+  it.each([
+    ["can you get someone to check my order 5512"],
+    ["paki-check ng tao yung refund ko"],
+    ["ada staf yang bisa bantu? paket saya nyasar"],
+    ["pembayaran dah tolak tapi order batal, staff tolong semak"],
+    ["주문 취소가 안 돼요 직원분 확인 좀 해주세요"],
+    ["đơn bị trừ tiền 2 lần, nhờ nhân viên xem giúp"],
+    ["refund atka hua hai, koi check karke batao"],
+    ["たんとうしゃのかたにかわってください"],
+  ])("%s", (text) => expect(detectSignals(text)).toContain("person"));
+
+  it.each([
+    ["your staff was very kind, thanks"],
+    ["ada yang lebih murah?"],
+    ["직원분 친절하셨어요 감사합니다"],
+  ])("%s is no request", (text) => expect(detectSignals(text)).not.toContain("person"));
+});
+
+describe("asking the seller to check an order is not asking for a person", () => {
+  it.each([
+    ["paki-check ng order ko po"],
+    ["pacheck po ng tracking"],
+    ["tolong cek resi kak"],
+    ["admin tolong semak order saya"],
+  ])("%s", (text) => expect(detectSignals(text)).not.toContain("person"));
+});
