@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { createIntentClassifier } from "../../functions/ai/intents/classifier";
-import { features, foldLatin } from "../../functions/ai/intents/features";
+import { DEFAULT_FEATURES, features, foldLatin } from "../../functions/ai/intents/features";
 import { type IntentModelData, loadIntentModel, type Utterances } from "../../functions/ai/intents/model";
 import { simplifiedChinese } from "../../functions/ai/intents/simplify-han";
 import { romaniseDevanagari } from "../../functions/ai/intents/romanise";
@@ -94,6 +94,16 @@ describe("the intent model, trained at build time", () => {
   it("carries OpenCC's Taiwan and Hong Kong simplification of every character (scripts/han-map.ts)", () => {
     const committed = JSON.parse(readFileSync(HAN_MAP_FILE, "utf8")) as { pairs: string };
     expect(committed.pairs).toBe(simplifiedPairs());
+  });
+
+  it("stops character n-grams at three on Han, kana, Hangul and Thai, and at four on Latin letters", () => {
+    const upToFour = { charMax: 4, bigrams: true };
+    const denseThree = { ...upToFour, denseCharMax: 3 };
+    expect(features("환불 요청합니다", denseThree).all.length).toBeLessThan(
+      features("환불 요청합니다", upToFour).all.length,
+    );
+    expect(features("refund please", denseThree).all).toEqual(features("refund please", upToFour).all);
+    expect(DEFAULT_FEATURES.denseCharMax).toBe(3);
   });
 
   it("keeps the marks that are part of a letter outside Latin script", () => {

@@ -7,16 +7,21 @@ import { simplifiedChinese } from "./simplify-han";
 import { hasDevanagari, romaniseDevanagari } from "./romanise";
 
 /** Bump when the features change: a model trained on other features must be retrained, not misread. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 export interface FeatureOptions {
   /** Longest character n-gram. */
   readonly charMax: number;
   /** Whether consecutive word pairs are features. */
   readonly bigrams: boolean;
+  /**
+   * Longest character n-gram starting on a Han, kana, Hangul or Thai character, whose characters carry more meaning
+   * each (measured on held-out data: Korean up 1.3 points with 3 against 4, Thai and Japanese a little).
+   */
+  readonly denseCharMax?: number;
 }
 
-export const DEFAULT_FEATURES: FeatureOptions = { charMax: 4, bigrams: true };
+export const DEFAULT_FEATURES: FeatureOptions = { charMax: 4, bigrams: true, denseCharMax: 3 };
 
 /** Han, kana, Hangul and Thai carry meaning in single characters; Latin letters do not. */
 const DENSE_SCRIPT =
@@ -112,7 +117,10 @@ function addFeatures(normal: string, options: FeatureOptions, all: Set<number>, 
   for (let i = 0; i < chars.length; i++) {
     let h = hashStep(SEED_CHAR, chars[i] as number);
     if (dense[i]) all.add(key(h));
-    for (let n = 2; n <= options.charMax && i + n <= chars.length; n++) {
+    const longest = dense[i]
+      ? Math.min(options.denseCharMax ?? options.charMax, options.charMax)
+      : options.charMax;
+    for (let n = 2; n <= longest && i + n <= chars.length; n++) {
       h = hashStep(h, chars[i + n - 1] as number);
       all.add(key(h));
     }
