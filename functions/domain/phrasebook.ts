@@ -7161,6 +7161,14 @@ export const PHRASEBOOK = {
       "कोई तो जवाब",
     ],
     person: [
+      // The helpline in Devanagari, and "someone I can talk to" (कोई है जिससे बात हो सके?).
+      "हेल्पलाइन",
+      "हेल्पलाइन नंबर",
+      "कस्टमर केयर नंबर",
+      "जिससे बात",
+      "jisse baat",
+      "jis se baat",
+      "jisse baat ho",
       // A member of staff asked to check or look ("pakicheck ng staff", "직원분 확인", "nhờ nhân viên"); kana for kanji.
       "koi check kar",
       "koi check karke",

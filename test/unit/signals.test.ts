@@ -1246,3 +1246,10 @@ describe("asking the seller to check an order is not asking for a person", () =>
     ["admin tolong semak order saya"],
   ])("%s", (text) => expect(detectSignals(text)).not.toContain("person"));
 });
+
+describe("Hindi: the helpline in Devanagari, and someone to talk to", () => {
+  it.each([["हेल्पलाइन का नंबर भेजो"], ["क्या कोई है जिससे बात हो सकती है?"], ["koi hai jisse baat ho sake"]])(
+    "%s",
+    (text) => expect(detectSignals(text)).toContain("person"),
+  );
+});
