@@ -23,6 +23,11 @@ export interface Phrases {
   /** What introduces a shopper's name ("my name is", "atas nama"); the name follows. */
   readonly nameIntros: readonly string[];
   /**
+   * A wait counted in weeks ("3 weeks already", "udah seminggu", "三个星期了"): anger only beside sarcastic clapping
+   * or insistent punctuation ("3 weeks 👏👏", "!!"), not beside another word for slowness ("lama banget").
+   */
+  readonly longWait: readonly string[];
+  /**
    * Pressure that is not anger by itself but is with one more sign: a demand for now ("immediately", "马上"), a slow
    * reply (👏 beside one is sarcasm), slowness ("so slow", "太慢"), a broken promise ("you said today"), giving up
    * ("forget it"). Each counts half of an angry word, so "so slow leh" alone is a late parcel, not anger.
@@ -1142,8 +1147,7 @@ export const PHRASEBOOK = {
       "under",
     ],
     nameIntros: ["my name is", "name is", "under the name", "name:"],
-    pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
+    longWait: [
       ...counted(
         "{n} weeks already",
         "{n} weeks now",
@@ -1155,6 +1159,8 @@ export const PHRASEBOOK = {
       "weeks already",
       "over a week",
       "more than a week",
+    ],
+    pressure: [
       "said today",
       "say today",
       "said deliver",
@@ -2015,8 +2021,7 @@ export const PHRASEBOOK = {
       "kk",
     ],
     nameIntros: ["nama saya", "nama aku", "atas nama", "a.n.", "namaku"],
-    pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
+    longWait: [
       ...counted(
         "udah {n} minggu",
         "sudah {n} minggu",
@@ -2032,6 +2037,8 @@ export const PHRASEBOOK = {
       "seminggu blm",
       "seminggu belum",
       "berminggu-minggu",
+    ],
+    pressure: [
       "katanya hari ini",
       "katanya sampai",
       "bilangnya",
@@ -2616,13 +2623,14 @@ export const PHRASEBOOK = {
       "wasap",
     ],
     nameIntros: ["nama saya", "atas nama", "nama saya ialah"],
-    pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
+    longWait: [
       ...counted("dah {n} minggu", "sudah {n} minggu", "{n} minggu x", "{n} minggu tak", "{n} minggu belum"),
       "dah seminggu",
       "seminggu tak",
       "seminggu x",
       "berminggu-minggu",
+    ],
+    pressure: [
       "kata sampai",
       "kata hari ni",
       "janji",
@@ -3114,11 +3122,12 @@ export const PHRASEBOOK = {
       "ซื้อ",
     ],
     nameIntros: ["ชื่อ"],
-    pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
+    longWait: [
       ...counted("{n} อาทิตย์แล้ว", "{n} อาทิตย์ยังไม่", "{n} สัปดาห์แล้ว", "{n} สัปดาห์ยังไม่"),
       "อาทิตย์ยังไม่",
       "หลายอาทิตย์",
+    ],
+    pressure: [
       "บอกจะ",
       "บอกว่าจะ",
       "ช้าขนาดนี้",
@@ -4023,8 +4032,7 @@ export const PHRASEBOOK = {
       "tên e là",
       "tên e",
     ],
-    pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
+    longWait: [
       ...counted(
         "{n} tuần rồi",
         "{n} tuần chưa",
@@ -4037,6 +4045,8 @@ export const PHRASEBOOK = {
       "ca tuan roi",
       "mấy tuần rồi",
       "may tuan roi",
+    ],
+    pressure: [
       "hẹn",
       "bảo hôm nay",
       "nói hôm nay",
@@ -4736,13 +4746,14 @@ export const PHRASEBOOK = {
       "mobile",
     ],
     nameIntros: ["pangalan ko ay", "pangalan ko", "ang pangalan ko ay"],
-    pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
+    longWait: [
       ...counted("{n} weeks na", "{n} linggo na"),
       "isang linggo na",
       "dalawang linggo na",
       "ilang linggo na",
       "ilang weeks na",
+    ],
+    pressure: [
       "sabi",
       "tapos wala",
       "ang tagal",
@@ -5258,15 +5269,8 @@ export const PHRASEBOOK = {
       "叫",
     ],
     nameIntros: ["我叫", "名字是", "收件人"],
+    longWait: ["个星期了", "个星期还没", "个礼拜了", "周了还没", "两周了", "三周了", "好几周"],
     pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
-      "个星期了",
-      "个星期还没",
-      "个礼拜了",
-      "周了还没",
-      "两周了",
-      "三周了",
-      "好几周",
       "说今天到",
       "结果又没",
       "说好的",
@@ -5740,14 +5744,8 @@ export const PHRASEBOOK = {
       "叫",
     ],
     nameIntros: ["我叫", "名字是", "收件人"],
+    longWait: ["個星期了", "個星期都未", "個星期還沒", "個禮拜了", "個禮拜都未", "幾個星期"],
     pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
-      "個星期了",
-      "個星期都未",
-      "個星期還沒",
-      "個禮拜了",
-      "個禮拜都未",
-      "幾個星期",
       "講咗今日",
       "又冇嚟",
       "說好的",
@@ -6191,10 +6189,8 @@ export const PHRASEBOOK = {
       "です！",
     ],
     nameIntros: ["名前は"],
+    longWait: ["週間経", "週間たって"],
     pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
-      "週間経",
-      "週間たって",
       "って言ってたのに",
       "言ったのに",
       "のに来ない",
@@ -6737,10 +6733,8 @@ export const PHRASEBOOK = {
       "이름",
     ],
     nameIntros: ["이름은", "제 이름은"],
+    longWait: ["주가 지났", "주나 지났"],
     pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
-      "주가 지났",
-      "주나 지났",
       "온다더니",
       "다더니",
       "너무 느려",
@@ -7746,14 +7740,15 @@ export const PHRASEBOOK = {
       "थी",
     ],
     nameIntros: ["mera naam", "मेरा नाम"],
-    pressure: [
-      // A long wait counted in weeks: impatience, anger beside one more sign ("3 weeks 👏👏", "!!").
+    longWait: [
       ...counted("{n} hafte ho gaye", "{n} hafte se", "{n} हफ्ते हो गए", "{n} हफ़्ते हो गए", "{n} weeks ho gaye"),
       "hafte ho gaye",
       "हफ्ते हो गए",
       "हफ़्ते हो गए",
       "hafta ho gaya",
       "हफ्ता हो गया",
+    ],
+    pressure: [
       "bola aaj",
       "bola tha",
       "phir gayab",

@@ -239,6 +239,7 @@ function pairMatcher(
 const frustrationWords = phraseMatcher((p) => p.frustration);
 const repeatWords = phraseMatcher((p) => p.repeat);
 const pressureWords = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => phrasebook()[l].pressure));
+const longWaitWords = phraseMatcher((p) => p.longWait);
 const personWords = phraseMatcher((p) => p.person);
 // "talk to … a manager", "sambungkan ke … admin", "转 … 人工"; and "担当の方 … と話", "상담원 … 연결", "manager … से बात".
 const askThenPerson = pairMatcher(
@@ -274,6 +275,7 @@ const SENSITIVE: readonly [SensitiveSignal, (text: string) => boolean][] = [
 const ANGRY_EMOJI = /[😡🤬💢👿😤😠🖕😒🙄🤦]/u;
 const EXCLAMATIONS = /[!！]{2,}/u;
 const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{2,}/u;
+const CLAPPING = /👏/u;
 
 /** Sentences of a message, each with the punctuation that ends it. */
 const sentencesOf = (text: string) => text.match(/[^.!?。！？\n]+[.!?。！？\n]*/gu) ?? [];
@@ -326,8 +328,8 @@ function shouting(text: string): number {
 
 /**
  * How strongly a message shows frustration: words of anger or contempt, of having to ask again, an angry emoji and a
- * shouted sentence count 2; a shouted phrase, "!!", "??" or "?!", and each word of pressure ("immediately", "马上",
- * 👏 with a slow reply) count 1, so a single one ("thank you!!", "can ship now?") is not anger but two together are.
+ * shouted sentence count 2; a shouted phrase, "!!", "??" or "?!", each word of pressure ("immediately", "马上",
+ * 👏 with a slow reply) and weeks of waiting beside 👏 or such punctuation count 1, so a single one ("thank you!!", "can ship now?") is not anger but two together are.
  */
 export function frustrationScore(text: string): number {
   const lower = text.normalize("NFKC").toLowerCase();
@@ -339,6 +341,9 @@ export function frustrationScore(text: string): number {
   if (EXCLAMATIONS.test(text)) score += 1;
   if (IMPATIENT_MARKS.test(text)) score += 1;
   score += Math.min(2, new Set(pressureWords(lower).map(([a, b]) => lower.slice(a, b))).size);
+  // Weeks of waiting beside clapping or insistent punctuation is sarcasm or anger; beside "so slow" it is one sign.
+  if (longWaitWords(lower) && (CLAPPING.test(text) || EXCLAMATIONS.test(text) || IMPATIENT_MARKS.test(text)))
+    score += 1;
   return score;
 }
 

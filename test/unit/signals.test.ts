@@ -1253,3 +1253,11 @@ describe("Hindi: the helpline in Devanagari, and someone to talk to", () => {
     (text) => expect(detectSignals(text)).toContain("person"),
   );
 });
+
+describe("weeks of waiting beside another word for slowness is a late parcel, not anger", () => {
+  it.each([
+    ["Kak, pesanan saya udah seminggu belum sampai juga, lama banget sih"],
+    ["barang dah seminggu lebih tak sampai, lambat sangat"],
+    ["been 2 weeks now, the parcel is quite slow"],
+  ])("%s", (text) => expect(detectSignals(text)).not.toContain("frustration"));
+});
