@@ -1,7 +1,8 @@
 /** Which AI replies count as "could not answer" for the seller's report: pure, decided when the turn is planned. */
-import type { MissKind, Source } from "./conversation";
+import type { MissKind, Source, Turn } from "./conversation";
 import { type Intent, STORE_INTENTS } from "./intent";
 import type { Decision } from "./policy";
+import type { Miss } from "./ports";
 
 /**
  * A clarifying question, a handoff for not understanding, or a question about the shop answered (or passed on)
@@ -18,4 +19,20 @@ export function missOf(decision: Decision, intent: Intent, sources: readonly Sou
   if (decision.kind === "reply" && decision.lines.some((line) => "key" in line && line.key === "clarify"))
     return "clarifying";
   return null;
+}
+
+/** The seller's report entry for a stored turn the AI could not answer; null for a turn it did answer or held. */
+export function reportedMiss(turn: Turn): Miss | null {
+  const outcome = turn.outcome;
+  if (outcome.kind === "held" || !outcome.reply.miss) return null;
+  return {
+    conversationId: turn.conversationId,
+    messageId: turn.messageId,
+    at: turn.receivedAt,
+    question: turn.text,
+    language: outcome.reply.language,
+    topic: outcome.reply.intent,
+    kind: outcome.reply.miss,
+    market: turn.market,
+  };
 }

@@ -69,6 +69,17 @@ function routesTo(routeKey: string, t: Template = template): string {
   return JSON.stringify(integration?.[1].Properties.IntegrationUri);
 }
 
+/** Every function of the stack, by construct id. */
+const FUNCTIONS = [
+  "Api",
+  "Inbox",
+  "EscalationConsumer",
+  "SlaSweeper",
+  "ShopifyEventsWorker",
+  "MarketplaceInboundWorker",
+  "MarketplaceOutboundWorker",
+] as const;
+
 describe("the CDK stack", () => {
   it("passes cdk-nag's AwsSolutions checks, every suppression justified in code", () => {
     const errors = Annotations.fromStack(stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
@@ -173,15 +184,7 @@ describe("the CDK stack", () => {
     expect(actionsOf("ShopifyEventsWorker")).toEqual(
       expect.arrayContaining(["dynamodb:DeleteItem", "dynamodb:BatchWriteItem"]),
     );
-    for (const id of [
-      "Api",
-      "Inbox",
-      "EscalationConsumer",
-      "SlaSweeper",
-      "ShopifyEventsWorker",
-      "MarketplaceInboundWorker",
-      "MarketplaceOutboundWorker",
-    ]) {
+    for (const id of FUNCTIONS) {
       expect(
         actionsOf(id).filter((a) => a === "dynamodb:Scan" || a === "dynamodb:*" || a === "sqs:*"),
       ).toEqual([]);
@@ -397,16 +400,6 @@ describe("warm instances (-c warmInstances=<n>, issue #21)", () => {
     expect(errors.map((e) => e.entry.data)).toEqual([]);
   });
 });
-
-const FUNCTIONS = [
-  "Api",
-  "Inbox",
-  "EscalationConsumer",
-  "SlaSweeper",
-  "ShopifyEventsWorker",
-  "MarketplaceInboundWorker",
-  "MarketplaceOutboundWorker",
-] as const;
 
 /** The environment variables of the function with this construct id. */
 function environmentOf(functionId: string, t: Template): Record<string, unknown> {

@@ -8,7 +8,8 @@ import { ConditionalCheckFailedException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { Conversation, ConversationStatus, RatingAsked, Turn } from "../../domain/conversation";
 import type { ShopId } from "../../domain/ids";
-import type { AnswerFlag, Miss, OversightStore, Page } from "../../domain/ports";
+import { reportedMiss } from "../../domain/misses";
+import type { AnswerFlag, OversightStore, Page } from "../../domain/ports";
 import { expired, storedTurn, toConversation } from "./conversation-store";
 import { decodePositions, mergePartitions } from "./partitions";
 import { GSI1, gsi1, keys } from "./keys";
@@ -190,19 +191,8 @@ export function createOversightStore(table: Table, now: () => Date = () => new D
         .filter((i) => !expired(i))
         .flatMap((i) => {
           const turn = storedTurn(i.turn) as Turn;
-          const outcome = turn.outcome;
-          if (outcome.kind === "held" || !outcome.reply.miss || turn.receivedAt >= to) return [];
-          const miss: Miss = {
-            conversationId: turn.conversationId,
-            messageId: turn.messageId,
-            at: turn.receivedAt,
-            question: turn.text,
-            language: outcome.reply.language,
-            topic: outcome.reply.intent,
-            kind: outcome.reply.miss,
-            market: turn.market,
-          };
-          return [miss];
+          const miss = turn.receivedAt < to ? reportedMiss(turn) : null;
+          return miss ? [miss] : [];
         });
     },
   };

@@ -5,7 +5,8 @@
  */
 import type { Conversation } from "../conversation";
 import type { ShopId } from "../ids";
-import type { AnswerFlag, Miss, OversightStore } from "../ports";
+import { reportedMiss } from "../misses";
+import type { AnswerFlag, OversightStore } from "../ports";
 import type { FakeConversationStore } from "./conversation-store";
 import { copy, pageOf } from "./page";
 
@@ -84,21 +85,10 @@ export function createFakeOversightStore(conversations: FakeConversationStore): 
       return table
         .turns()
         .flatMap((turn) => {
-          const outcome = turn.outcome;
-          if (turn.shopId !== shopId || outcome.kind === "held" || !outcome.reply.miss) return [];
           const key = `${turn.receivedAt}#${turn.conversationId}#${turn.messageId}`;
-          if (key < from || key > to || turn.receivedAt >= to) return [];
-          const miss: Miss = {
-            conversationId: turn.conversationId,
-            messageId: turn.messageId,
-            at: turn.receivedAt,
-            question: turn.text,
-            language: outcome.reply.language,
-            topic: outcome.reply.intent,
-            kind: outcome.reply.miss,
-            market: turn.market,
-          };
-          return [{ key, miss }];
+          if (turn.shopId !== shopId || key < from || key > to || turn.receivedAt >= to) return [];
+          const miss = reportedMiss(turn);
+          return miss ? [{ key, miss }] : [];
         })
         .sort((a, b) => compare(a.key, b.key))
         .map((m) => m.miss);
