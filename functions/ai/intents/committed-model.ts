@@ -4,15 +4,10 @@
  * the file beside the code (scripts/build.ts).
  */
 import { readFileSync } from "node:fs";
+import { dataFileUrl } from "./data-file";
 import type { IntentModelData } from "./model";
 
-/** Defined by the build in a Lambda bundle: the model is ./data/intent-model.json beside the code. */
-declare const __LAMBDA_BUNDLE__: boolean | undefined;
-
-const MODEL_FILE =
-  typeof __LAMBDA_BUNDLE__ !== "undefined"
-    ? new URL("./data/intent-model.json", import.meta.url)
-    : new URL("./model.json", import.meta.url);
+const MODEL_FILE = dataFileUrl("intent-model.json", "model.json");
 
 /** The model as `npm run train` wrote it. */
 export function readCommittedModel(): IntentModelData {

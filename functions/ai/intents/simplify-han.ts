@@ -4,14 +4,9 @@
  * (han-simplified.json beside it) is generated from OpenCC by scripts/han-map.ts and read from its file on first use.
  */
 import { readFileSync } from "node:fs";
+import { dataFileUrl } from "./data-file";
 
-/** Defined by the build in a Lambda bundle: the table is ./data/han-simplified.json beside the code. */
-declare const __LAMBDA_BUNDLE__: boolean | undefined;
-
-const TABLE_FILE =
-  typeof __LAMBDA_BUNDLE__ !== "undefined"
-    ? new URL("./data/han-simplified.json", import.meta.url)
-    : new URL("./han-simplified.json", import.meta.url);
+const TABLE_FILE = dataFileUrl("han-simplified.json", "han-simplified.json");
 
 const HAN = /[\u4e00-\u9fff]/;
 // Kana mark Japanese, whose kanji are neither Taiwan's nor China's forms: left as written.
