@@ -398,7 +398,7 @@ const CATALOGUE = {
       by: "eld",
       eld: "vi",
       markers:
-        "ko k khong không dc duoc được chua chưa roi rồi co có la là gi gì vay vậy oi ơi nha nhe nhé minh mình ban bạn da dạ ạ e em anh chi chị cam cảm cám ơn hang hàng tien tiền don đơn huy hủy giao nguoi người ai o ở phai phải chinh ve về tuan tuần lam làm kieu kiểu chao chào cho voi với nay này mua bao nhieu nhiêu sao thi thì ma mà nhung nhưng".split(
+        "ko k khong không dc duoc được chua chưa roi rồi co có la là gi gì vay vậy oi ơi nha nhe nhé minh mình ban bạn da dạ ạ e em anh chi chị cam cảm cám ơn hang hàng tien tiền don đơn huy hủy giao nguoi người ai o ở phai phải chinh ve về tuan tuần lam làm kieu kiểu chao chào cho voi với nay này mua bao nhieu nhiêu sao thi thì ma mà nhung nhưng cua của toi tôi bi bị hoai hoài luon luôn dau đâu nv ad nhan nhận gui gửi doi đổi tra trả ngay ngày gio giờ hom hôm lien liên khach khách hoac hoặc nua nữa thoi thôi".split(
           " ",
         ),
     },
@@ -783,7 +783,7 @@ const CATALOGUE = {
       script: "devanagari",
       // Romanised Hindi (Hinglish) words that no other supported Latin-script language uses this way.
       romanised: [
-        ..."mujhe mera meri mere kab kya kyu kyun nahi nahin hai hain kar karo karna chahiye milega mila aap apna apni kitne kitna bhai yaar abhi tak wala wali kaise kaha kahan paisa paise vapas wapas jaldi ka ki ke ko se mein pe ho hua hui hue gaya gayi gaye diya diye dena karke karte karta karti raha rahi rahe hoon hun tha thi kaunsa kaun kyon batao bhej bhejo chalega lene jayega jaayega sakta sakti sakte hoga kuch bahut bhi aur accha acchi achha theek thik galat sahi wale bhaiya shukriya dhanyavaad namaste baat karao bulao band kharab dabba koi daal".split(
+        ..."mujhe mera meri mere kab kya kyu kyun nahi nahin hai hain kar karo karna chahiye milega mila aap apna apni kitne kitna bhai yaar abhi tak wala wali kaise kaha kahan paisa paise vapas wapas jaldi ka ki ke ko se mein pe ho hua hui hue gaya gayi gaye diya diye dena karke karte karta karti raha rahi rahe hoon hun tha thi kaunsa kaun kyon batao bhej bhejo chalega lene jayega jaayega sakta sakti sakte hoga kuch bahut bhi aur accha acchi achha theek thik galat sahi wale bhaiya shukriya dhanyavaad namaste baat karao bulao band kharab dabba koi daal ji kb tk aayega ayega aaega aega aayegi ayegi aaya aayi dunga dungi denge karunga krunga lena lelo dekh dekho nhi nai krdo kardo kr kro krna krke mjhe muje mujhko humko hume humne maine tumne aapne apne tum tumhara tumhari aapka apka aapki apki aapke apke hamara hamari kal aaj parso hafta hafte mahina mahine kyunki lekin agar toh sirf phir fir yeh woh kaisa kaisi kitni kidhar idhar pata chahiye chahie chaiye gya gyi hogaya hogya rha rhi rhe bheja bheji wapis rupaye samaan saman bata batao bataiye bataye kijiye dijiye karein hogi milegi bhejdo yrr yaar didi".split(
           " ",
         ),
       ],

@@ -79,6 +79,8 @@ describe("language detection with the market as prior", () => {
     ["English in Malaysia", "what is the warranty period for this blender?", "MY", "en"],
     ["Indonesian slang", "kak stok warna hitam masih ada ga?", "ID", "id"],
     ["Vietnamese without diacritics", "shop oi con hang size M ko", "VN", "vi"],
+    ["Vietnamese chat shorthand", "the visa cua toi bi tu choi hoai, nv check giup", "VN", "vi"],
+    ["Hinglish chat shorthand", "order kb tk aayega? 61024 h order no", "IN", "hi"],
   ])("reads %s by its marker words against English's: %s in %s is %s", (_what, text, market, expected) => {
     expect(detect(text, market as keyof typeof MARKETS)).toBe(expected);
   });
