@@ -50,6 +50,11 @@ export interface Phrases {
    * of these, or with a bot question, is not read as a request for a person.
    */
   readonly notPerson: readonly string[];
+  /**
+   * How shoppers address the seller ("사장님~", "老板", "kak", "boss"): a message of one of these alone is a ping, not a
+   * request for a person, though the word also names one ("사장님과 통화").
+   */
+  readonly vocatives: readonly string[];
 }
 
 /** "kali ke-{n}" for the second to the fifth time in digits: shoppers count how often they asked. */
@@ -1289,6 +1294,8 @@ export const PHRASEBOOK = {
     ],
     personAsks: [
       "get",
+      // Live chat with whom, in any language ("用live chat跟客服說", "live chat sama admin").
+      "live chat",
       "escalate me",
       "chat to",
       "hand me over to",
@@ -1501,6 +1508,7 @@ export const PHRASEBOOK = {
       "call the driver",
       "no need to escalate",
     ],
+    vocatives: ["boss", "sir", "madam", "seller", "owner"],
   },
   id: {
     frustration: [
@@ -1661,6 +1669,15 @@ export const PHRASEBOOK = {
       "ga ditanggapi",
     ],
     person: [
+      // A call back asked for ("tolong ditelp balik ya kak").
+      "ditelp balik",
+      "ditelpon balik",
+      "ditelepon balik",
+      "telp balik",
+      "tlp balik",
+      "call balik",
+      "hubungi balik",
+      "dihubungi balik",
       // A member of staff asked to check or look ("pakicheck ng staff", "직원분 확인", "nhờ nhân viên"); kana for kanji.
       "ada cs yg bisa",
       "ada cs yang bisa",
@@ -2143,6 +2160,11 @@ export const PHRASEBOOK = {
       "call center",
     ],
     personAsks: [
+      "dihubungin sama",
+      "dihubungi sama",
+      "dihubungi oleh",
+      "dihubungin",
+      "dihubungi",
       "chat sama",
       "chat dengan",
       "live chat",
@@ -2212,6 +2234,15 @@ export const PHRASEBOOK = {
       "dilayani oleh",
     ],
     personAsksAfter: [
+      // Whoever is to do it by hand ("admin yg proses ya", "bisa admin yg ubah manual?").
+      "yg proses",
+      "yang proses",
+      "yg ubah",
+      "yang ubah",
+      "yg ganti",
+      "yang ganti",
+      "yg ubahin",
+      "yang ubahin",
       "yg chat saya",
       "yang chat saya",
       "yg pegang chat",
@@ -2235,6 +2266,11 @@ export const PHRASEBOOK = {
       "yang menangani",
     ],
     botWords: [
+      "dijawab otomatis",
+      "dibales otomatis",
+      "dibalas otomatis",
+      "jawab otomatis",
+      "bales otomatis",
       "bot",
       "botnya",
       "robot",
@@ -2294,6 +2330,7 @@ export const PHRASEBOOK = {
       "sudah telpon saya",
       "udh telpon",
     ],
+    vocatives: ["min", "kak", "gan", "sis", "bos", "penjual"],
   },
   ms: {
     frustration: [
@@ -2653,6 +2690,11 @@ export const PHRASEBOOK = {
       "asyik tangguh",
     ],
     personNouns: [
+      "admn",
+      "org betul",
+      "org sebenar",
+      "orang sebenar",
+      "orang betul",
       "pekerja",
       "pegawai",
       "wakil",
@@ -2688,6 +2730,11 @@ export const PHRASEBOOK = {
       "khidmat pelanggan",
     ],
     personAsks: [
+      "ckp dgn",
+      "ckp dengan",
+      "sembang dengan",
+      "nk ckp",
+      "nk cakap",
       "chat dengan",
       "live chat",
       "pass kat",
@@ -2729,7 +2776,20 @@ export const PHRASEBOOK = {
       "boleh call",
       "hubungi",
     ],
-    personAsksAfter: ["call saya", "call aku", "telefon saya", "reply sendiri", "balas sendiri"],
+    personAsksAfter: [
+      "call saya",
+      "call aku",
+      "telefon saya",
+      "reply sendiri",
+      "balas sendiri",
+      "call sy",
+      "call sye",
+      "tel sy",
+      "telefon sy",
+      "call balik",
+      "telefon balik",
+      "call semula",
+    ],
     botWords: [
       "bot",
       "robot",
@@ -2783,6 +2843,7 @@ export const PHRASEBOOK = {
       "telefon saya tadi",
       "jangan hubungi",
     ],
+    vocatives: ["boss", "bos", "tuan", "seller"],
   },
   th: {
     frustration: [
@@ -2924,6 +2985,13 @@ export const PHRASEBOOK = {
       "โทรคุย",
       "โทรไปคุย",
       "โทรไปสอบถาม",
+      // Asking for the shop's number to phone it ("ขอเบอร์ร้านโทรไปแจ้ง").
+      "ขอเบอร์ร้าน",
+      "ขอเบอร์โทรร้าน",
+      "ขอเบอร์ติดต่อ",
+      "ขอเบอร์โทรติดต่อ",
+      "ขอเบอร์แอดมิน",
+      "โทรไปแจ้ง",
       "จะโทรไปถาม",
       "โทรมาหน่อย",
       "ช่วยโทรมา",
@@ -3215,6 +3283,7 @@ export const PHRASEBOOK = {
       "คุยกับบอทใช่",
     ],
     notPerson: ["อย่าโทร", "ไม่ต้องโทร", "ใคร", "กี่โมง", "เวลาทำการ", "ใจดีมาก", "สุภาพมาก"],
+    vocatives: ["แอด", "แอดมิน", "แม่ค้า"],
   },
   vi: {
     frustration: [
@@ -4101,6 +4170,8 @@ export const PHRASEBOOK = {
       "tra tien lai",
     ],
     personNouns: [
+      "tuvanvien",
+      "nhanvien",
       "chăm sóc khách hàng",
       "đại diện",
       "tổng đài viên",
@@ -4301,6 +4372,7 @@ export const PHRASEBOOK = {
       "shipper nhắn zalo cho",
       "shipper nhan zalo",
     ],
+    vocatives: ["ad", "shop", "chị chủ", "anh chủ", "chủ shop", "sếp"],
   },
   fil: {
     frustration: [
@@ -4430,9 +4502,19 @@ export const PHRASEBOOK = {
       "ilang ulit ko ba",
     ],
     person: [
+      // A call asked for ("pwede po bang may tumawag sakin", "paki-call po ako").
+      "tumawag sakin",
+      "tumawag sa akin",
+      "may tumawag",
+      "paki-call",
+      "pakicall",
+      "paki call",
       // A member of staff asked to check or look ("pakicheck ng staff", "직원분 확인", "nhờ nhân viên"); kana for kanji.
-      "check ng staff",
-      "check ng tao",
+      ...["check", "pacheck", "pakicheck"].flatMap((verb) =>
+        ["", " po", " naman", " naman po", " nga po"].flatMap((softener) =>
+          ["staff", "tao"].map((who) => `${verb}${softener} ng ${who}`),
+        ),
+      ),
       "tingnan ng staff",
       "tingnan ng tao",
       "staff na mag-check",
@@ -4784,6 +4866,8 @@ export const PHRASEBOOK = {
       "grabe",
     ],
     personNouns: [
+      "ahente",
+      "ahenteng tao",
       "may-ari",
       "customer service officer",
       "cs team",
@@ -4865,6 +4949,10 @@ export const PHRASEBOOK = {
       "ipa-kausap",
     ],
     personAsksAfter: [
+      // A person who can help ("may tao po ba na makakatulong sakin?").
+      "na makakatulong",
+      "na pwedeng tumulong",
+      "na makakausap",
       "ang mag-handle",
       "mag-handle",
       "ang kailangan",
@@ -4902,8 +4990,18 @@ export const PHRASEBOOK = {
       "tigilan",
       "tigil na",
     ],
-    botQuestion: ["bot ba", "bot po ba", "bot ba to", "bot o tao", "bot or tao"],
+    botQuestion: [
+      "bot ba",
+      "bot po ba",
+      "bot ba to",
+      "bot o tao",
+      "bot or tao",
+      "bot lang ba",
+      "bot ba kausap",
+      "bot ba kausap ko",
+    ],
     notPerson: ["huwag tawagan", "wag tawagan", "wag nyo ako tawagan", "huwag nyo ako tawagan", "sino"],
+    vocatives: ["boss", "kuya", "ate", "seller"],
   },
   "zh-Hans": {
     frustration: [
@@ -5361,7 +5459,21 @@ export const PHRASEBOOK = {
       "机器人还是",
       "还是机器人",
     ],
-    notPerson: ["别给我打电话", "不要给我打电话", "别打电话", "不要打电话", "是谁", "转告", "转达"],
+    notPerson: [
+      "别给我打电话",
+      "不要给我打电话",
+      "别打电话",
+      "不要打电话",
+      "是谁",
+      "转告",
+      "转达",
+      // When staff work or answer ("客服几点回复？") asks about the store's hours, not for a person now.
+      "几点",
+      "上班时间",
+      "工作时间",
+      "营业时间",
+    ],
+    vocatives: ["老板", "老板娘", "掌柜", "店主", "亲"],
   },
   "zh-Hant": {
     frustration: [
@@ -5772,6 +5884,8 @@ export const PHRASEBOOK = {
     personNouns: [
       "老闆",
       "店主",
+      "賣家",
+      "店家",
       "店員",
       "店長",
       "工作人員",
@@ -5877,7 +5991,13 @@ export const PHRASEBOOK = {
       // "轉告老闆" passes a message (thanks) on: "轉" here is not a transfer to a person.
       "轉告",
       "轉達",
+      // When staff work or answer ("客服幾點回覆？", "你哋CS幾點返工？") asks about hours, not for a person now.
+      "幾點",
+      "上班時間",
+      "營業時間",
+      "返工",
     ],
+    vocatives: ["老闆", "老闆娘", "店主", "賣家", "店家"],
   },
   ja: {
     frustration: [
@@ -6213,6 +6333,9 @@ export const PHRASEBOOK = {
       "放置",
       "待たされ",
       "待たせすぎ",
+      "待ちましたけど",
+      "待ったけど",
+      "待ってるんですけど",
       "週間も",
       "日も待",
       "ヶ月も",
@@ -6358,6 +6481,7 @@ export const PHRASEBOOK = {
       "人間が作",
       "人間用",
     ],
+    vocatives: ["店長", "店長さん"],
   },
   ko: {
     frustration: [
@@ -6759,6 +6883,11 @@ export const PHRASEBOOK = {
     ],
     personNouns: [
       "사장님",
+      "담당하시는 분",
+      "담당하신 분",
+      "담당하는 분",
+      "담당자님",
+      "책임자분",
       "판매자",
       "판매자님",
       "직원분",
@@ -6808,6 +6937,11 @@ export const PHRASEBOOK = {
       "께 상담",
       "한테 상담",
       "에게 상담",
+      "이랑 채팅",
+      "랑 채팅",
+      "과 채팅",
+      "와 채팅",
+      "하고 채팅",
       "넘겨",
       "전환",
       "호출",
@@ -6864,6 +6998,7 @@ export const PHRASEBOOK = {
       "운영 시간",
       "운영시간",
     ],
+    vocatives: ["사장님", "대표님", "실장님", "판매자님"],
   },
   hi: {
     frustration: [
@@ -8072,6 +8207,7 @@ export const PHRASEBOOK = {
       "ने मुझे फोन किया",
       "ने मुझे फ़ोन किया",
     ],
+    vocatives: ["bhaiya", "sir", "ji", "seller", "owner"],
   },
 } as const satisfies Record<Language, Phrases>;
 

@@ -3,6 +3,7 @@
  * `resend_tracking` action (issue #19), apart from the phrasebook because they are code as much as words.
  */
 import type { Language } from "./languages";
+import { type PhraseScanner, phraseScanner } from "./signals";
 
 /**
  * Asking for something to be sent again ("resend", "kirim ulang", "ส่งใหม่", "gửi lại", "再送", "다시 보내", "重新发送"),
@@ -62,23 +63,12 @@ export const TRACKING_WORDS: Record<Language, readonly string[]> = {
   hi: ["tracking", "ट्रैकिंग"],
 };
 
-/** Latin phrases as whole words (any case), the others anywhere: "resend" is not inside "presender". */
-const anyOf = (phrases: readonly string[]) => {
-  const quote = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
-  const all = [...new Set(phrases)].sort((a, b) => b.length - a.length);
-  const latin = all.filter((p) => /^[\p{Script=Latin}\s'-]+$/u.test(p)).map(quote);
-  const others = all.filter((p) => !/^[\p{Script=Latin}\s'-]+$/u.test(p)).map(quote);
-  return new RegExp(
-    [`(?<![\\p{L}\\p{N}])(?:${latin.join("|")})(?![\\p{L}\\p{N}])`, `(?:${others.join("|")})`].join("|"),
-    "iu",
-  );
-};
-let matchers: { resend: RegExp; tracking: RegExp } | undefined;
-// Built on the first message that could ask, not at every cold start.
+let scanners: { resend: PhraseScanner; tracking: PhraseScanner } | undefined;
+// Scanned, not one alternation: V8 compiled that Unicode alternation on a cold start's first message. Built on first use.
 const phrases = () =>
-  (matchers ??= {
-    resend: anyOf(Object.values(RESEND_PHRASES).flat()),
-    tracking: anyOf(Object.values(TRACKING_WORDS).flat()),
+  (scanners ??= {
+    resend: phraseScanner(Object.values(RESEND_PHRASES).flat()),
+    tracking: phraseScanner(Object.values(TRACKING_WORDS).flat()),
   });
 /** "send … again" with words between ("send me the tracking link again"), within one sentence. */
 const SEND_AGAIN = /(?<![\p{L}\p{N}])send\b[^.!?。！？\n]{0,40}?\bagain(?![\p{L}\p{N}])/iu;
@@ -88,7 +78,8 @@ const SEND_AGAIN = /(?<![\p{L}\p{N}])send\b[^.!?。！？\n]{0,40}?\bagain(?![\p
  * tracking word both (a bare "send it again" may mean the parcel itself, which is a person's matter).
  */
 export const asksToResendTracking = (text: string): boolean => {
-  const t = text.normalize("NFKC");
+  // The scanner matches as written: phrases are lower case, so the text is too ("Resend", "AWB").
+  const t = text.normalize("NFKC").toLowerCase();
   const { resend, tracking } = phrases();
-  return (resend.test(t) || SEND_AGAIN.test(t)) && tracking.test(t);
+  return (resend.next(t, 0) !== null || SEND_AGAIN.test(t)) && tracking.next(t, 0) !== null;
 };

@@ -275,6 +275,7 @@ const SENSITIVE: readonly [SensitiveSignal, (text: string) => boolean][] = [
 const ANGRY_EMOJI = /[😡🤬💢👿😤😠🖕😒🙄🤦]/u;
 const EXCLAMATIONS = /[!！]{2,}/u;
 const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{2,}/u;
+const IMPATIENT_RUNS = /(?:[?？][!！]|[!！][?？]|[?？]{2,})[?？!！]*/gu;
 const CLAPPING = /👏/u;
 
 /** Sentences of a message, each with the punctuation that ends it. */
@@ -288,8 +289,26 @@ export function asksIfBot(text: string): boolean {
   return botQuestion(text.normalize("NFKC").toLowerCase());
 }
 
+let roleNouns: ReadonlySet<string> | undefined;
+/**
+ * A message that is a role and nothing else ("agent", "ahente", "상담원", "executive!!") asks for one, unless the role
+ * is how shoppers address the seller ("사장님~", "老板"): that alone is a ping.
+ */
+function onlyARole(lower: string): boolean {
+  const said = lower.replace(/[\p{P}\p{S}\s]+/gu, " ").trim();
+  if (!said || said.length > 40) return false;
+  roleNouns ??= (() => {
+    const normal = (words: readonly string[]) => words.map((w) => w.normalize("NFKC").toLowerCase());
+    const vocatives = new Set(LANGUAGE_CODES.flatMap((l) => normal(phrasebook()[l].vocatives)));
+    const nouns = LANGUAGE_CODES.flatMap((l) => normal(phrasebook()[l].personNouns));
+    return new Set(nouns.filter((n) => !vocatives.has(n)));
+  })();
+  return roleNouns.has(said);
+}
+
 /** Whether a message asks for a person, leaving out sentences that ask whether this is a bot or refuse a call. */
 function asksForPerson(lower: string): boolean {
+  if (onlyARole(lower)) return true;
   const asked = sentencesOf(lower)
     .filter((sentence) => !botQuestion(sentence) && !notPerson(sentence))
     .join(" ");
@@ -328,18 +347,23 @@ function shouting(text: string): number {
 
 /**
  * How strongly a message shows frustration: words of anger or contempt, of having to ask again, an angry emoji and a
- * shouted sentence count 2; a shouted phrase, "!!", "??" or "?!", each word of pressure ("immediately", "马上",
+ * shouted sentence count 2; a shouted phrase, "!!", "??" or "?!" (twice over, 2), each word of pressure ("immediately", "马上",
  * 👏 with a slow reply) and weeks of waiting beside 👏 or such punctuation count 1, so a single one ("thank you!!", "can ship now?") is not anger but two together are.
  */
 export function frustrationScore(text: string): number {
-  const lower = text.normalize("NFKC").toLowerCase();
+  // Cantonese asks "is anyone…?" as 有冇人…, which holds 冇人… ("no one…"); read it as the question it is.
+  const lower = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/有冇(?=人)/gu, "有沒有");
   let score = 0;
   if (frustrationWords(lower)) score += 2;
   if (repeatWords(lower)) score += 2;
   if (ANGRY_EMOJI.test(text)) score += 2;
   score += shouting(text.normalize("NFKC"));
   if (EXCLAMATIONS.test(text)) score += 1;
-  if (IMPATIENT_MARKS.test(text)) score += 1;
+  // Asking impatiently twice in one message ("???? 답장 언제 해요????") is insistence, not one eager question.
+  score += Math.min(2, text.match(IMPATIENT_RUNS)?.length ?? 0);
   score += Math.min(2, new Set(pressureWords(lower).map(([a, b]) => lower.slice(a, b))).size);
   // Weeks of waiting beside clapping or insistent punctuation is sarcasm or anger; beside "so slow" it is one sign.
   if (longWaitWords(lower) && (CLAPPING.test(text) || EXCLAMATIONS.test(text) || IMPATIENT_MARKS.test(text)))

@@ -559,6 +559,8 @@ describe("Thai, Japanese, Korean and Chinese: a person asked for by verb, channe
     ["being left unanswered, with applause, in Japanese", "5日放置、素敵な対応👏"],
     ["weeks of waiting with question marks, in Japanese", "もう2週間なんですけど？？"],
     ["weeks running with question marks, in Korean", "배송 2주째인데 언제 와요??"],
+    ["ironic praise of a reply after days, with applause, in Japanese", "返信はやーい。4日待ちましたけど👏"],
+    ["impatient question marks twice over, in Korean", "??? 주문 확인 언제 해줘요???"],
   ])("reads frustration from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
   });
@@ -566,6 +568,7 @@ describe("Thai, Japanese, Korean and Chinese: a person asked for by verb, channe
   it.each([
     ["a wait stated calmly, in Korean", "배송 3일째인데 언제 도착할까요?"],
     ["a delivery time asked, in Japanese", "5日もかかりますか？"],
+    ["one eager question, in Korean", "이거 오늘 주문하면 내일 와요??"],
     ["an order date, in Thai", "สั่งตั้งแต่วันจันทร์ค่ะ ตอนนี้ถึงไหนแล้วคะ"],
     ["Google, in Thai (which holds a rude pronoun's letters)", "ใช้กูเกิลแปลมาค่ะ"],
   ])("reads no frustration in %s", (_what, text) => {
@@ -1223,6 +1226,8 @@ describe("a member of staff asked to check is a request for a person", () => {
   it.each([
     ["can you get someone to check my order 5512"],
     ["paki-check ng tao yung refund ko"],
+    ["bayad na sa GCash pero unpaid pa, pacheck ng tao please"],
+    ["na-late na yung parcel, pakicheck naman po ng staff niyo"],
     ["ada staf yang bisa bantu? paket saya nyasar"],
     ["pembayaran dah tolak tapi order batal, staff tolong semak"],
     ["주문 취소가 안 돼요 직원분 확인 좀 해주세요"],
@@ -1260,4 +1265,57 @@ describe("weeks of waiting beside another word for slowness is a late parcel, no
     ["barang dah seminggu lebih tak sampai, lambat sangat"],
     ["been 2 weeks now, the parcel is quite slow"],
   ])("%s", (text) => expect(detectSignals(text)).not.toContain("frustration"));
+});
+
+describe("asking for whoever handles it, a seller or the shop's number, in more of the ways shoppers put it", () => {
+  it.each([
+    [
+      "the one in charge of packing, in Korean",
+      "박스가 다 찢겨서 왔네요. 포장 담당하시는 분이랑 통화하고 싶어요",
+    ],
+    ["the seller in person, in Traditional Chinese", "可以直接跟賣家談嗎？"],
+    ["customer service over live chat, in Traditional Chinese", "能不能開live chat跟客服講一下"],
+    ["the shop's number to phone it, in Thai", "ขอเบอร์ร้านหน่อยค่ะ จะโทรไปถามเรื่องพัสดุ"],
+    ["a chat with staff, in Korean", "직원분이랑 채팅 가능한가요?"],
+    ["a call back, in Indonesian chat", "td udh sy telp ga diangkat, tlg ditelpon balik ya"],
+    ["someone to do it by hand, in Indonesian", "mau ganti alamat, bisa admin yang ubah langsung?"],
+    ["no automatic answer, in Indonesian", "tolong jgn dibalas otomatis, sy mau cancel"],
+    ["the shop's owner to get in touch, in Indonesian", "sy mau dihubungi sama pemilik tokonya"],
+    ["chat shorthand, in Malay", "nk ckp dgn org betul"],
+    ["a call to a shortened 'saya', in Malay", "boleh admin call sy? 012-345 6789"],
+    ["an agent, in Tagalog", "pwede po ba makausap ang ahente?"],
+    ["someone to phone the shopper, in Tagalog", "pwede po bang may tumawag sa akin na staff?"],
+    ["a person who can help, in Tagalog", "may tao po ba dito na makakatulong sakin?"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["what customer service said, in Traditional Chinese", "客服說三天內會退款"],
+    ["praise for the seller, in Traditional Chinese", "賣家很親切，推推"],
+    ["the staff's hours, in Simplified Chinese", "你们客服一般几点回复？"],
+    ["the staff's hours, in Cantonese", "你哋CS幾點返工？"],
+    ["a question whether it is a bot, in Tagalog", "bot lang ba to o may tao?"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+});
+
+describe("Cantonese questions that hold a complaint's words", () => {
+  it("reads 'is anyone answering at night?' (有冇人覆) as a question, not a complaint that no one answers", () => {
+    expect(detectSignals("你哋夜晚有冇人覆㗎？")).not.toContain("frustration");
+    expect(detectSignals("等咗三日都冇人覆，搞咩呀？！")).toContain("frustration");
+  });
+});
+
+describe("a message that is a role and nothing else", () => {
+  it.each([["ahente"], ["executive!!"], ["tuvanvien"], ["상담원"], ["Customer Service?"]])(
+    "asks for that role: %s",
+    (text) => expect(detectSignals(text)).toContain("person"),
+  );
+
+  it.each([["사장님~"], ["老板？"], ["kak"], ["boss??"]])(
+    "is a ping when the role is how shoppers address the seller: %s",
+    (text) => expect(detectSignals(text)).not.toContain("person"),
+  );
 });
