@@ -143,13 +143,21 @@ const orderIntentOr = (intent: Intent | undefined, fallback: Intent): Intent =>
  * topic, and the policy hands it to a person for the frustration.
  */
 export function topicOf(input: {
-  readonly classified: { readonly intent: Intent; readonly confidence: number };
+  readonly classified: {
+    readonly intent: Intent;
+    readonly confidence: number;
+    readonly asksForPerson?: boolean;
+  };
   readonly reading: DialogueReading;
   readonly memory: Memory;
   readonly signals: readonly Signal[];
 }): { intent: Intent; confidence: number } {
   const { classified, reading, memory, signals } = input;
-  if (signals.includes("person")) return { intent: "human_request", confidence: 1 };
+  // The classifier's reading of a request for a person counts in a message of its own: not in an answer to our
+  // question ("no hp saya 0812…" reads like "call me"), nor in a question whether it is a bot.
+  const answering = reading.answers !== null || reading.yesNo !== null || reading.mainlyDetails;
+  if (signals.includes("person") || (classified.asksForPerson && !answering && !reading.asksIfBot))
+    return { intent: "human_request", confidence: 1 };
   const sensitive = signals.find(isSensitiveSignal);
   if (sensitive) return { intent: sensitive, confidence: 1 };
   let topic = classified;

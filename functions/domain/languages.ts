@@ -154,6 +154,9 @@ const CATALOGUE = {
         "keep my order",
         "keep it",
         "keep the order",
+        "leave it",
+        "leave the order",
+        "leave my order",
         "no need",
         "no",
         "nope",
@@ -171,6 +174,7 @@ const CATALOGUE = {
         "not now",
       ],
       echo: [
+        "actually",
         "wait",
         "cancel",
         "it",
@@ -869,6 +873,8 @@ const CATALOGUE = {
       ],
       // The action said again in either spelling and register: "जी हाँ, कैंसिल कर दीजिए", "नहीं, मत कीजिए कैंसिल".
       echo: [
+        "रद्द",
+        "radd",
         "cancel",
         "karo",
         "kar",

@@ -263,6 +263,8 @@ export interface EscalationQueue {
 export interface Classification {
   readonly intent: Intent;
   readonly confidence: number;
+  /** The engine also reads a request for a person in it, beside the topic it chose ("late parcel, get me someone"). */
+  readonly asksForPerson?: boolean;
 }
 
 export interface LanguageGuess {

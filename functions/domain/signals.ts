@@ -289,29 +289,76 @@ export function asksIfBot(text: string): boolean {
   return botQuestion(text.normalize("NFKC").toLowerCase());
 }
 
-let roleNouns: ReadonlySet<string> | undefined;
-/**
- * A message that is a role and nothing else ("agent", "ahente", "상담원", "executive!!") asks for one, unless the role
- * is how shoppers address the seller ("사장님~", "老板"): that alone is a ping.
- */
-function onlyARole(lower: string): boolean {
-  const said = lower.replace(/[\p{P}\p{S}\s]+/gu, " ").trim();
-  if (!said || said.length > 40) return false;
-  roleNouns ??= (() => {
+let roles:
+  | {
+      nouns: ReadonlySet<string>;
+      /** Latin roles of five letters or more, which a typo still names. */
+      typoable: readonly string[];
+      vocatives: ReadonlySet<string>;
+      particles: (said: string) => string;
+    }
+  | undefined;
+const rolesOf = () =>
+  (roles ??= (() => {
     const normal = (words: readonly string[]) => words.map((w) => w.normalize("NFKC").toLowerCase());
     const vocatives = new Set(LANGUAGE_CODES.flatMap((l) => normal(phrasebook()[l].vocatives)));
     const nouns = LANGUAGE_CODES.flatMap((l) => normal(phrasebook()[l].personNouns));
-    return new Set(nouns.filter((n) => !vocatives.has(n)));
-  })();
-  return roleNouns.has(said);
+    const particles = LANGUAGE_CODES.flatMap((l) => normal(phrasebook()[l].particles));
+    const latin = new Set(particles.filter(isLatin));
+    const others = particles.filter((p) => !isLatin(p)).sort((a, b) => b.length - a.length);
+    return {
+      nouns: new Set(nouns),
+      typoable: [...new Set(nouns)].filter((n) => isLatin(n) && n.length >= 5),
+      vocatives,
+      particles: (said: string) => {
+        let rest = said
+          .split(" ")
+          .filter((w) => !latin.has(w))
+          .join(" ");
+        for (const p of others) rest = rest.split(p).join(" ");
+        return rest.replace(/\s+/gu, " ").trim();
+      },
+    };
+  })());
+
+/**
+ * A sentence that is a role and nothing else, particles aside ("agent", "cs pls", "staff la weh", "상담원요"), asks for
+ * one, unless the role is how shoppers address the seller ("사장님~", "老板"): that alone is a ping.
+ */
+function onlyARole(sentence: string): boolean {
+  const said = sentence.replace(/[\p{P}\p{S}\s]+/gu, " ").trim();
+  if (!said || said.length > 40) return false;
+  const { nouns, typoable, vocatives, particles } = rolesOf();
+  const bare = particles(said);
+  if (vocatives.has(said) || vocatives.has(bare)) return false;
+  if (nouns.has(said) || nouns.has(bare)) return true;
+  // A typo in a Latin role still names it ("agnet", "custmer service", "supervsor"); a five-letter role only by a
+  // changed or swapped letter, so "orange" is not "orang" with one added.
+  return (
+    isLatin(bare) &&
+    bare.length >= 5 &&
+    bare.length <= 30 &&
+    typoable.some((n) => (n.length >= 6 || n.length === bare.length) && oneEditApart(bare, n))
+  );
+}
+
+/** Whether two words differ by at most one letter added, dropped, changed, or two neighbours swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  const rest = (x: string, y: string) => x.slice(i + 1) === y.slice(i + 1);
+  if (a.length === b.length)
+    return rest(a, b) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** Whether a message asks for a person, leaving out sentences that ask whether this is a bot or refuse a call. */
 function asksForPerson(lower: string): boolean {
-  if (onlyARole(lower)) return true;
-  const asked = sentencesOf(lower)
-    .filter((sentence) => !botQuestion(sentence) && !notPerson(sentence))
-    .join(" ");
+  const sentences = sentencesOf(lower);
+  if (sentences.some(onlyARole)) return true;
+  const asked = sentences.filter((sentence) => !botQuestion(sentence) && !notPerson(sentence)).join(" ");
   return (
     personWords(asked) ||
     askThenPerson(asked) ||

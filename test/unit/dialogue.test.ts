@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Memory } from "../../functions/domain/conversation";
-import { isMainlyDetails, readMessage, readYesNo, topicOf } from "../../functions/domain/dialogue";
+import {
+  isMainlyDetails,
+  NO_READING,
+  readMessage,
+  readYesNo,
+  topicOf,
+} from "../../functions/domain/dialogue";
 import { extractEntities } from "../../functions/domain/extract";
 
 const asked = (patch: Partial<Memory>): Memory => ({ misunderstandings: 0, ...patch });
@@ -27,6 +33,26 @@ describe("dialogue state: the next message is first read as the answer to what w
     "hello there",
   ])("does not take a message that says more for details: %s", (text) => {
     expect(isMainlyDetails(text, extractEntities(text, "ID"))).toBe(false);
+  });
+
+  it("takes the classifier's reading of a request for a person beside another topic as that request", () => {
+    const topic = topicOf({
+      classified: { intent: "refund_return", confidence: 0.6, asksForPerson: true },
+      reading: NO_READING,
+      memory: asked({}),
+      signals: [],
+    });
+    expect(topic.intent).toBe("human_request");
+  });
+
+  it("leaves that reading out when the message asks whether it is a bot", () => {
+    const topic = topicOf({
+      classified: { intent: "store_info", confidence: 0.6, asksForPerson: true },
+      reading: { ...NO_READING, asksIfBot: true },
+      memory: asked({}),
+      signals: [],
+    });
+    expect(topic.intent).toBe("store_info");
   });
 
   it("reads an order number as the answer to 'which order?', and continues the topic asked about", () => {
@@ -85,6 +111,8 @@ describe("dialogue state: the next message is first read as the answer to what w
   it.each([
     ["no thanks", "no"],
     ["No, that's all!", "no"],
+    ["actually, leave the order", "no"],
+    ["जी हाँ, रद्द कर दीजिए", "yes"],
     ["ga ada kak", "no"],
     ["không ạ", "no"],
     ["아니요", "no"],

@@ -163,6 +163,21 @@ describe("store questions are understood, not unknown", () => {
   });
 });
 
+describe("a request for a person beside another topic", () => {
+  it("is read from the model's weight on human_request, with the other topic kept", () => {
+    const reading = classifier.classify(
+      "received wrong colour po, want to return it. can i talk to a live agent instead?",
+    );
+    expect(reading.intent).not.toBe("human_request");
+    expect(reading.asksForPerson).toBe(true);
+  });
+
+  it("is not read into a message that asks for no one", () => {
+    expect(classifier.classify("received wrong colour po, want to return it").asksForPerson).toBeUndefined();
+    expect(classifier.classify("where is my order #1001?").asksForPerson).toBeUndefined();
+  });
+});
+
 describe("the API bundle", () => {
   it("carries the compact model, never the training utterances", async () => {
     const result = await build({

@@ -252,6 +252,7 @@ describe("Korean and Traditional Chinese (Taiwan, Hong Kong) as shoppers write t
     ["a Hong Kong call back", "可唔可以打電話俾我"],
     ["a Taiwanese real person", "有真人可以回嗎"],
     ["whether someone in charge is there, in Korean", "담당자 있으면 연락 주세요"],
+    ["a call or a chat on KakaoTalk, in Korean", "전화나 카톡으로 연락 주세요"],
     ["the Taiwanese page admin in person", "可以找小編本人嗎"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
@@ -260,7 +261,6 @@ describe("Korean and Traditional Chinese (Taiwan, Hong Kong) as shoppers write t
   it.each([
     ["a Korean parcel recipient", "받는 사람 연락처 바꿔주세요"],
     ["a Korean question whether a person answers", "지금 사람이 답하는 거예요?"],
-    ["Korean phone or chat", "전화나 카톡으로 연락 주세요"],
     ["Taiwanese photos of the item worn", "有真人實拍嗎"],
     ["a Taiwanese question whether a person answers", "現在是真人在回嗎"],
     ["an authority reported to, in Traditional Chinese", "我要向主管機關檢舉"],
@@ -561,6 +561,10 @@ describe("Thai, Japanese, Korean and Chinese: a person asked for by verb, channe
     ["weeks running with question marks, in Korean", "배송 2주째인데 언제 와요??"],
     ["ironic praise of a reply after days, with applause, in Japanese", "返信はやーい。4日待ちましたけど👏"],
     ["impatient question marks twice over, in Korean", "??? 주문 확인 언제 해줘요???"],
+    ["ironic praise of a slow reply with applause, in Thai", "บริการดีมากค่ะ ตอบช้ากว่าไปรษณีย์อีก 👏👏"],
+    ["the fourth time asking, in Tagalog", "pang-apat na beses ko na tinatanong to"],
+    ["the third time asking, in Indonesian chat", "udah ke-3 kalinya nanya ini"],
+    ["no one reading, in Thai", "ทักมาสามวันแล้ว ไม่มีใครอ่านเลย"],
   ])("reads frustration from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
   });
@@ -1277,6 +1281,41 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["customer service over live chat, in Traditional Chinese", "能不能開live chat跟客服講一下"],
     ["the shop's number to phone it, in Thai", "ขอเบอร์ร้านหน่อยค่ะ จะโทรไปถามเรื่องพัสดุ"],
     ["a chat with staff, in Korean", "직원분이랑 채팅 가능한가요?"],
+    ["a colleague who handles shipping, in Traditional Chinese", "想找負責退貨的同事問一下"],
+    ["a real human, not a template, in Traditional Chinese", "不要模板回覆，給我一個真的人"],
+    ["the boss, in Cantonese", "我要搵你哋老細傾"],
+    ["staff to follow it up, in Cantonese", "有冇職員可以幫手跟進呀"],
+    ["the seller in person, in Japanese", "出品者さん本人から連絡ください"],
+    ["a talk by phone, in Japanese", "電話でご相談できますか？"],
+    ["an officer to get in touch, in Hindi", "कृपया किसी अधिकारी से संपर्क करवाएं"],
+    ["anyone to phone, in Hindi", "रंग गलत आया है, कोई कॉल करे प्लीज़"],
+    ["a real man, in Hindi", "क्या यहाँ कोई असली आदमी है?"],
+    ["whom one may talk to, in Tagalog", "sino po pwede ko kausapin dito?"],
+    ["a person handed over, in angry Tagalog", "IBIGAY NYO SAKIN TAO NGAYON DIN"],
+    ["an agent to sort it, in Tagalog", "pwede po sa agent ko ito ayusin?"],
+    ["a customer service officer, in formal Hindi", "क्या आप मेरी बात किसी ग्राहक सेवा अधिकारी से करवा सकते हैं?"],
+    ["an executive to check, in Hinglish", "kisi executive se check karwao"],
+    ["anyone to talk to, in Hindi", "सामान टूटा हुआ है। किसी से बात हो सकती है?"],
+    ["the operator in hiragana, in Japanese", "おぺれーたーにつないでください"],
+    ["a misspelt admin, in Malay chat", "nk ckap dgn adnim bole?"],
+    ["a real person, in Manglish", "boss ada org real x?"],
+    ["the management, in Malay", "nak cakap dgn pihak pengurusan sekarang"],
+    ["customer service staff to look, in Traditional Chinese", "麻煩請客服人員幫我查"],
+    ["the person in charge at once, in Cantonese", "要即刻同負責人講"],
+    ["admin to reply, in Taglish", "admin po paki-reply naman"],
+    ["staff to call at once, in Hinglish", "do baar paisa kat gaya!! koi staff wala turant call kare"],
+    ["someone to connect to, in Taglish", "paki connect po ako sa staff"],
+    ["staff to sort it, in Tagalog", "pwede po ba staff mag ayos?"],
+    ["a human who can follow up, in Taglish", "may human ba na pwede mag follow up?"],
+    ["someone's help, in Indonesian chat", "sy butuh bantuan org"],
+    [
+      "help from customer service in person, in formal Indonesian",
+      "Apakah saya dapat dibantu langsung oleh petugas?",
+    ],
+    ["a connection to customer service, in Indonesian chat", "mau tuker warna, bisa disambungin ke cs?"],
+    ["a talk with the owner, in Malay chat", "nk bincang direct dgn owner"],
+    ["someone who can, in Malay chat", "ada org yg boleh tolong ubah x?"],
+    ["a call, in Malay chat", "Saiz x muat. Boleh call sy?"],
     ["a call back, in Indonesian chat", "td udh sy telp ga diangkat, tlg ditelpon balik ya"],
     ["someone to do it by hand, in Indonesian", "mau ganti alamat, bisa admin yang ubah langsung?"],
     ["no automatic answer, in Indonesian", "tolong jgn dibalas otomatis, sy mau cancel"],
@@ -1296,6 +1335,9 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["the staff's hours, in Simplified Chinese", "你们客服一般几点回复？"],
     ["the staff's hours, in Cantonese", "你哋CS幾點返工？"],
     ["a question whether it is a bot, in Tagalog", "bot lang ba to o may tao?"],
+    ["a question whether it is a bot, in Hinglish", "ye bot h kya ya koi banda reply kr rha h?"],
+    ["a question whether it is a real person, in Traditional Chinese", "你是真的人嗎？"],
+    ["a colleague who will receive the parcel, in Traditional Chinese", "我同事會幫忙收貨"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
   });
@@ -1309,13 +1351,67 @@ describe("Cantonese questions that hold a complaint's words", () => {
 });
 
 describe("a message that is a role and nothing else", () => {
-  it.each([["ahente"], ["executive!!"], ["tuvanvien"], ["상담원"], ["Customer Service?"]])(
-    "asks for that role: %s",
-    (text) => expect(detectSignals(text)).toContain("person"),
-  );
+  it.each([
+    ["專員"],
+    ["ahente"],
+    ["executive!!"],
+    ["tuvanvien"],
+    ["상담원"],
+    ["Customer Service?"],
+    ["staff la weh"],
+    ["hello? cs pls"],
+    ["상담원요"],
+    ["nhân viên ơi"],
+    ["agnet"],
+    ["custmer service pls"],
+    ["supervsor!!"],
+  ])("asks for that role, particles aside: %s", (text) => expect(detectSignals(text)).toContain("person"));
 
-  it.each([["사장님~"], ["老板？"], ["kak"], ["boss??"]])(
-    "is a ping when the role is how shoppers address the seller: %s",
+  it.each([
+    ["사장님~"],
+    ["老板？"],
+    ["kak"],
+    ["boss??"],
+    ["판매자님~"],
+    ["shop ơi"],
+    ["thanks admin"],
+    ["orange?"],
+  ])(
+    "is a ping, or no role, when the word is how shoppers address the seller or only looks like a role: %s",
     (text) => expect(detectSignals(text)).not.toContain("person"),
   );
+});
+
+describe("a fake received, said the way shoppers say it", () => {
+  it.each([
+    ["Japanese", "届いたの、どう見ても偽物なんですけど"],
+    ["Cantonese", "你哋啲耳機係翻版嚟㗎"],
+    ["Korean", "정품이라더니 가품 보냈네요"],
+    ["Malay", "kedai tipu, dah bayar tak hantar pun"],
+  ])("is a fraud matter in %s: %s", (_language, text) => {
+    expect(detectSignals(text)).toContain("sensitive_fraud");
+  });
+
+  it("is not one when a shopper asks before buying whether it is fake", () => {
+    expect(detectSignals("これって偽物ですか？")).not.toContain("sensitive_fraud");
+    expect(detectSignals("이거 가품 아니죠?")).not.toContain("sensitive_fraud");
+  });
+});
+
+describe("asking to continue with someone on a messaging app", () => {
+  it.each([
+    ["English", "can u whatsapp me instead"],
+    ["Indonesian", "wa sy aja kak, lebih cepet"],
+    ["Malay", "boleh whatsapp sy?"],
+    ["Tagalog", "viber nyo na lang ako po"],
+    ["Vietnamese", "shop liên hệ qua zalo cho mình nha"],
+    ["Simplified Chinese", "加我微信说吧"],
+    ["Cantonese", "whatsapp我啦"],
+    ["Japanese", "LINEで連絡ください"],
+    ["Korean", "카톡으로 연락 주세요"],
+    ["Thai", "ทักไลน์มาหน่อยค่ะ"],
+    ["Hinglish", "mujhe whatsapp pe baat karni hai"],
+  ])("is a request for a person in %s: %s", (_language, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
 });

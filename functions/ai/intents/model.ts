@@ -51,6 +51,8 @@ export interface Prediction {
   readonly probability: number;
   /** Share of the message's words the model has weights for: low means it is out of domain. */
   readonly coverage: number;
+  /** The probability of `human_request`, whichever label wins: a request for a person beside another topic. */
+  readonly humanRequest: number;
 }
 
 const decode = (base64: string) => {
@@ -146,9 +148,11 @@ export function predict(model: IntentModel, text: string): Prediction | null {
   for (let i = 0; i < width; i++) sum += Math.exp((scores[i] as number) - (scores[best] as number));
   let seen = 0;
   for (const h of evidence) if (rowOf(model, h) >= 0) seen++;
+  const person = model.labels.indexOf("human_request");
   return {
     intent: model.labels[best] as TrainingLabel,
     probability: 1 / sum,
     coverage: evidence.length ? seen / evidence.length : 0,
+    humanRequest: person < 0 ? 0 : Math.exp((scores[person] as number) - (scores[best] as number)) / sum,
   };
 }
