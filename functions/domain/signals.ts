@@ -295,7 +295,7 @@ let roles:
       /** Latin roles of five letters or more, which a typo still names. */
       typoable: readonly string[];
       vocatives: ReadonlySet<string>;
-      particles: (said: string) => string;
+      withoutParticles: (said: string) => string;
     }
   | undefined;
 const rolesOf = () =>
@@ -310,7 +310,7 @@ const rolesOf = () =>
       nouns: new Set(nouns),
       typoable: [...new Set(nouns)].filter((n) => isLatin(n) && n.length >= 5),
       vocatives,
-      particles: (said: string) => {
+      withoutParticles: (said: string) => {
         let rest = said
           .split(" ")
           .filter((w) => !latin.has(w))
@@ -328,8 +328,8 @@ const rolesOf = () =>
 function onlyARole(sentence: string): boolean {
   const said = sentence.replace(/[\p{P}\p{S}\s]+/gu, " ").trim();
   if (!said || said.length > 40) return false;
-  const { nouns, typoable, vocatives, particles } = rolesOf();
-  const bare = particles(said);
+  const { nouns, typoable, vocatives, withoutParticles } = rolesOf();
+  const bare = withoutParticles(said);
   if (vocatives.has(said) || vocatives.has(bare)) return false;
   if (nouns.has(said) || nouns.has(bare)) return true;
   // A typo in a Latin role still names it ("agnet", "custmer service", "supervsor"); a five-letter role only by a
@@ -394,8 +394,9 @@ function shouting(text: string): number {
 
 /**
  * How strongly a message shows frustration: words of anger or contempt, of having to ask again, an angry emoji and a
- * shouted sentence count 2; a shouted phrase, "!!", "??" or "?!" (twice over, 2), each word of pressure ("immediately", "马上",
- * 👏 with a slow reply) and weeks of waiting beside 👏 or such punctuation count 1, so a single one ("thank you!!", "can ship now?") is not anger but two together are.
+ * shouted sentence count 2; a shouted phrase, "!!", "??" or "?!" (twice over, 2), each word of pressure
+ * ("immediately", "马上", 👏 with a slow reply) and weeks of waiting beside 👏 or such punctuation count 1, so a
+ * single one ("thank you!!", "can ship now?") is not anger but two together are.
  */
 export function frustrationScore(text: string): number {
   // Cantonese asks "is anyone…?" as 有冇人…, which holds 冇人… ("no one…"); read it as the question it is.
