@@ -59,6 +59,9 @@ describe("signals' phrase scanner", () => {
       );
       expect(mismatches).toEqual([]);
     },
+    // The pattern side runs V8's regular expression for thousands of phrases over every corpus text: a bound on a
+    // hang, not on speed (the person phrases take ≈ 17 s on the 2-core machine, over the default 20 s under load).
+    120_000,
   );
 
   it("prefers the pattern's order where phrases overlap: Latin whole words first, then the longest", () => {
