@@ -16,6 +16,7 @@ import {
 export { wordWeight };
 import { type Intent, isSensitive, ORDER_INTENTS } from "./intent";
 import { LANGUAGE_CODES, LANGUAGES } from "./languages";
+import type { Classification } from "./ports";
 import { asksIfBot, isSensitiveSignal, type Signal } from "./signals";
 
 export interface DialogueReading {
@@ -143,11 +144,7 @@ const orderIntentOr = (intent: Intent | undefined, fallback: Intent): Intent =>
  * topic, and the policy hands it to a person for the frustration.
  */
 export function topicOf(input: {
-  readonly classified: {
-    readonly intent: Intent;
-    readonly confidence: number;
-    readonly asksForPerson?: boolean;
-  };
+  readonly classified: Classification;
   readonly reading: DialogueReading;
   readonly memory: Memory;
   readonly signals: readonly Signal[];

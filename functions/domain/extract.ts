@@ -54,15 +54,33 @@ export const normaliseWords = (text: string) =>
     .replace(/\s+/g, " ")
     .trim();
 
+/** Words to take out of a text: Latin ones as whole words, the others wherever they stand. */
+export interface WordSets {
+  readonly latin: ReadonlySet<string>;
+  /** Longest first, so "メールアドレス" goes before "メール" and leaves nothing behind. */
+  readonly other: readonly string[];
+}
+export const wordSets = (words: readonly string[]): WordSets => ({
+  latin: new Set(words.filter(isLatinWord)),
+  other: words.filter((w) => !isLatinWord(w)).sort((a, b) => b.length - a.length),
+});
+/** The text (words one space apart) without those words. */
+export function withoutWords(text: string, { latin, other }: WordSets): string {
+  let rest = text
+    .split(" ")
+    .filter((w) => !latin.has(w))
+    .join(" ");
+  for (const word of other) rest = rest.split(word).join(" ");
+  return rest.replace(/\s+/gu, " ").trim();
+}
+
 /** What surrounds details given as an answer, in every language, normalised. */
 export const fillers = (): readonly string[] => fillerSets().all;
-let fillerCache: { all: string[]; latin: Set<string>; other: string[] } | undefined;
+let fillerCache: (WordSets & { all: string[] }) | undefined;
 function fillerSets() {
   if (fillerCache) return fillerCache;
   const all = [...new Set(LANGUAGE_CODES.flatMap((l) => phrasebook()[l].fillers.map(normaliseWords)))];
-  // Longest first, so "メールアドレス" goes before "メール" and leaves nothing behind.
-  const other = all.filter((f) => !isLatinWord(f)).sort((a, b) => b.length - a.length);
-  fillerCache = { all, latin: new Set(all.filter(isLatinWord)), other };
+  fillerCache = { all, ...wordSets(all) };
   return fillerCache;
 }
 

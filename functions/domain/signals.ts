@@ -2,6 +2,7 @@
  * Signals that win over the topic (R2, R6): a request for a person, frustration and sensitive matters, read from the
  * message on their own, whatever the classifier makes of its topic. The policy gives them precedence.
  */
+import { withoutWords, type WordSets, wordSets } from "./extract";
 import { LANGUAGE_CODES } from "./languages";
 import { type Phrases, phrasebook } from "./phrasebook";
 
@@ -295,29 +296,19 @@ let roles:
       /** Latin roles of five letters or more, which a typo still names. */
       typoable: readonly string[];
       vocatives: ReadonlySet<string>;
-      withoutParticles: (said: string) => string;
+      particles: WordSets;
     }
   | undefined;
 const rolesOf = () =>
   (roles ??= (() => {
-    const normal = (words: readonly string[]) => words.map((w) => w.normalize("NFKC").toLowerCase());
-    const vocatives = new Set(LANGUAGE_CODES.flatMap((l) => normal(phrasebook()[l].vocatives)));
-    const nouns = LANGUAGE_CODES.flatMap((l) => normal(phrasebook()[l].personNouns));
-    const particles = LANGUAGE_CODES.flatMap((l) => normal(phrasebook()[l].particles));
-    const latin = new Set(particles.filter(isLatin));
-    const others = particles.filter((p) => !isLatin(p)).sort((a, b) => b.length - a.length);
+    const normal = (pick: (p: Phrases) => readonly string[]) =>
+      LANGUAGE_CODES.flatMap((l) => pick(phrasebook()[l]).map((w) => w.normalize("NFKC").toLowerCase()));
+    const nouns = new Set(normal((p) => p.personNouns));
     return {
-      nouns: new Set(nouns),
-      typoable: [...new Set(nouns)].filter((n) => isLatin(n) && n.length >= 5),
-      vocatives,
-      withoutParticles: (said: string) => {
-        let rest = said
-          .split(" ")
-          .filter((w) => !latin.has(w))
-          .join(" ");
-        for (const p of others) rest = rest.split(p).join(" ");
-        return rest.replace(/\s+/gu, " ").trim();
-      },
+      nouns,
+      typoable: [...nouns].filter((n) => isLatin(n) && n.length >= 5),
+      vocatives: new Set(normal((p) => p.vocatives)),
+      particles: wordSets(normal((p) => p.particles)),
     };
   })());
 
@@ -328,8 +319,8 @@ const rolesOf = () =>
 function onlyARole(sentence: string): boolean {
   const said = sentence.replace(/[\p{P}\p{S}\s]+/gu, " ").trim();
   if (!said || said.length > 40) return false;
-  const { nouns, typoable, vocatives, withoutParticles } = rolesOf();
-  const bare = withoutParticles(said);
+  const { nouns, typoable, vocatives, particles } = rolesOf();
+  const bare = withoutWords(said, particles);
   if (vocatives.has(said) || vocatives.has(bare)) return false;
   if (nouns.has(said) || nouns.has(bare)) return true;
   // A typo in a Latin role still names it ("agnet", "custmer service", "supervsor"); a five-letter role only by a

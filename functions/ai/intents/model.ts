@@ -44,6 +44,8 @@ export interface IntentModel {
   readonly weights: Uint8Array;
   readonly bias: Float64Array;
   readonly scales: Float64Array;
+  /** Where `human_request` stands among the labels (-1 if a model lacks it). */
+  readonly personLabel: number;
 }
 
 export interface Prediction {
@@ -100,6 +102,7 @@ export function loadIntentModel(data: IntentModelData): IntentModel {
     weights,
     bias: Float64Array.from(data.bias),
     scales: Float64Array.from(data.scales),
+    personLabel: data.labels.indexOf("human_request"),
   };
 }
 
@@ -148,7 +151,7 @@ export function predict(model: IntentModel, text: string): Prediction | null {
   for (let i = 0; i < width; i++) sum += Math.exp((scores[i] as number) - (scores[best] as number));
   let seen = 0;
   for (const h of evidence) if (rowOf(model, h) >= 0) seen++;
-  const person = model.labels.indexOf("human_request");
+  const person = model.personLabel;
   return {
     intent: model.labels[best] as TrainingLabel,
     probability: 1 / sum,
