@@ -12,7 +12,7 @@ import { buildIntentModel } from "../functions/ai/intents/train";
 import { UTTERANCES } from "../functions/ai/intents/utterances";
 import { createEmbeddedUnderstanding } from "../functions/ai/understanding";
 import type { Awaiting, Memory } from "../functions/domain/conversation";
-import { readMessage, topicOf } from "../functions/domain/dialogue";
+import { orderNumberAskedFor, readMessage, topicOf } from "../functions/domain/dialogue";
 import { extractEntities } from "../functions/domain/extract";
 import { isLanguage } from "../functions/domain/language";
 import { MARKETS, type MarketCode } from "../functions/domain/markets";
@@ -77,10 +77,13 @@ export interface NluRow {
 /** Reads a message as the reply pipeline does: entities, signals and dialogue state around the classifier. */
 export function pipelineReader(understanding: Understanding) {
   return (text: string, market: MarketCode, memory: Memory = FRESH) => {
-    const entities = extractEntities(text, market);
-    const signals = detectSignals(text);
+    const extracted = extractEntities(text, market);
+    const asked = orderNumberAskedFor(text, extracted, memory);
+    const entities = asked ? { ...extracted, orderNames: [asked] } : extracted;
+    const classified = understanding.classify(text);
+    const signals = detectSignals(text, classified.intent);
     const reading = readMessage(text, entities, memory);
-    const topic = topicOf({ classified: understanding.classify(text), reading, memory, signals });
+    const topic = topicOf({ classified, reading, memory, signals });
     return { entities, signals, reading, topic };
   };
 }

@@ -8,6 +8,7 @@ import {
   type Entities,
   fillers,
   isLatinWord as isLatin,
+  loneNumber,
   normaliseWords as normalise,
   withoutDetails,
   wordWeight,
@@ -92,7 +93,8 @@ export function readMessage(text: string, entities: Entities, memory: Memory): D
   const contact = entities.emails.length + entities.phones.length > 0;
   const order = entities.orderNames.length > 0;
   let answers: Awaiting | null = null;
-  if (mainlyDetails && memory.awaiting === "order_number" && (order || contact)) answers = "order_number";
+  if (memory.awaiting === "order_number" && (order || contact) && (mainlyDetails || saysLittleElse(text)))
+    answers = "order_number";
   if (mainlyDetails && memory.awaiting === "checkout_contact" && (contact || order))
     answers = "checkout_contact";
   const yesNo = memory.awaiting === "confirmation" ? readYesNo(text) : null;
@@ -114,6 +116,24 @@ function wordlessTopic(text: string): "greeting" | "thanks" | undefined {
   if (/^[?？]+$/u.test(said)) return "greeting";
   if (/^(?:👍|🙏|👌|🫡|🥰|😊|❤|♥)+$/u.test(said)) return "thanks";
   return undefined;
+}
+
+/**
+ * Words an answer to "which order?" may carry beside the number and still be the answer ("the one from last week,
+ * 63077", "yg kemarin kak 63077", "지난주에 주문한 거 63077"): more is a message of its own that names an order.
+ */
+const ANSWER_WEIGHT = 5;
+const saysLittleElse = (text: string) => wordWeight(withoutDetails(text)) <= ANSWER_WEIGHT;
+
+/**
+ * The order number in a reply to "which order?" that gives it with a few words around it and no "#" or order word
+ * ("the one from last week, 63077"): only our question makes that number an order number, so it is read once the
+ * conversation's memory is known. Null when the reply names an order, an email or a phone already, or says more.
+ */
+export function orderNumberAskedFor(text: string, entities: Entities, memory: Memory): string | null {
+  if (memory.awaiting !== "order_number" || hasDetails(entities)) return null;
+  const number = loneNumber(text);
+  return number && saysLittleElse(text) ? `#${number}` : null;
 }
 
 /** The pending order a checkout email or phone is the answer for: that order, with the contact, unlocks it. */

@@ -106,11 +106,16 @@ export function wordWeight(text: string): number {
 // Not part of a Latin word: "240612ABCD" is no order #240612.
 const BARE_NUMBER = /(?<![A-Za-z\d#])\d{4,15}(?![A-Za-z\d])/g;
 
+/** The one number in a message, 4 to 15 digits, when no other digits stand beside it ("the one from last week, 63077"). */
+export function loneNumber(text: string): string | null {
+  const numbers = text.match(BARE_NUMBER) ?? [];
+  return numbers.length === 1 && (text.match(/\d+/g) ?? []).length === 1 ? (numbers[0] as string) : null;
+}
+
 /** The one number in a message that says nothing else ("its 48817 la", "dạ 58102"), if it is one. */
 function bareNumber(text: string): string | null {
-  const numbers = text.match(BARE_NUMBER) ?? [];
-  if (numbers.length !== 1 || (text.match(/\d+/g) ?? []).length !== 1) return null;
-  return wordWeight(text.replace(BARE_NUMBER, " ")) <= 1 ? (numbers[0] as string) : null;
+  const number = loneNumber(text);
+  return number && wordWeight(text.replace(BARE_NUMBER, " ")) <= 1 ? number : null;
 }
 
 /**

@@ -1,7 +1,14 @@
 /** The reply pipeline for one shopper message: idempotent on the channel's message id, safe to retry after any failure. */
 import { renderLines, withDisclosure } from "./render";
 import { type Entities, extractEntities } from "./extract";
-import { type DialogueReading, NO_READING, pendingOrderAnswered, readMessage, topicOf } from "./dialogue";
+import {
+  type DialogueReading,
+  NO_READING,
+  orderNumberAskedFor,
+  pendingOrderAnswered,
+  readMessage,
+  topicOf,
+} from "./dialogue";
 import { detectSignals, type Signal } from "./signals";
 import {
   type Conversation,
@@ -267,9 +274,10 @@ async function loadContext(
   const now = deps.clock.now();
   const previous = context.conversation;
   const marketCode = previous?.market ?? message.market;
+  const memory = previous?.memory ?? INITIAL_MEMORY;
   // Staff answering in the marketplace app pause the AI like a person holding the conversation.
   const paused = previous?.pausedUntil !== undefined && previous.pausedUntil > now.toISOString();
-  return {
+  const loaded = {
     conversationId,
     entities,
     namedOrder,
@@ -277,8 +285,17 @@ async function loadContext(
     previous,
     now,
     market: marketWith(marketCode, message.marketOverrides?.[marketCode]),
-    memory: previous?.memory ?? INITIAL_MEMORY,
-    status: paused ? "human" : (previous?.status ?? "ai"),
+    memory,
+    status: paused ? ("human" as const) : (previous?.status ?? "ai"),
+  };
+  // "The one from last week, 63077" answers our "which order?": a number only the question makes an order number.
+  const asked = orderNumberAskedFor(message.text, entities, memory);
+  if (!asked) return loaded;
+  return {
+    ...loaded,
+    entities: { ...entities, orderNames: [asked] },
+    namedOrder: asked,
+    context: { ...context, orderByName: await deps.orders.getOrder(message.shopId, asked) },
   };
 }
 
@@ -309,8 +326,8 @@ function understand(deps: MessageDeps, message: IncomingMessage, loaded: Loaded)
       reading: NO_READING,
     };
   const reading = readMessage(message.text, loaded.entities, memory);
-  const signals = detectSignals(message.text);
   const classified = deps.understanding.classify(message.text);
+  const signals = detectSignals(message.text, classified.intent);
   const topic = topicOf({ classified, reading, memory, signals });
   const { intent, confidence } = loaded.entities.orderNames.length > 0 ? aboutTheNamedOrder(topic) : topic;
   return {

@@ -1313,6 +1313,9 @@ export const PHRASEBOOK = {
       "cso",
     ],
     personAsks: [
+      "whatsapp",
+      "message your",
+      "dm your",
       "get",
       // Live chat with whom, in any language ("用live chat跟客服說", "live chat sama admin").
       "live chat",
@@ -3668,6 +3671,10 @@ export const PHRASEBOOK = {
       "tạo yêu cầu mấy lần",
     ],
     person: [
+      "có ai thật",
+      "co ai that",
+      "có người thật",
+      "co nguoi that",
       "liên hệ qua zalo",
       "lien he qua zalo",
       "nói chuyện qua zalo",
@@ -4263,6 +4270,8 @@ export const PHRASEBOOK = {
       "may tuan roi",
     ],
     pressure: [
+      "nhanh ghê",
+      "nhanh ghe",
       "hẹn",
       "bảo hôm nay",
       "nói hôm nay",
@@ -5621,6 +5630,7 @@ export const PHRASEBOOK = {
       "退给我",
     ],
     personNouns: [
+      "客福",
       "专员",
       "客服人员",
       "老板",
@@ -6138,6 +6148,7 @@ export const PHRASEBOOK = {
       "先覆",
     ],
     personNouns: [
+      "客福",
       "專員",
       "同事",
       "人員",
@@ -6795,6 +6806,10 @@ export const PHRASEBOOK = {
       "botが返信",
     ],
     notPerson: [
+      "ていただきました",
+      "てくれました",
+      "てもらいました",
+      "ていただいて助かりました",
       "電話しないで",
       "電話はやめて",
       "誰ですか",
@@ -6820,6 +6835,8 @@ export const PHRASEBOOK = {
   },
   ko: {
     frustration: [
+      "이딴",
+      "이따위",
       "사기꾼",
       "사기네",
       "사기예요",
@@ -8397,6 +8414,10 @@ export const PHRASEBOOK = {
     ],
     personAsks: [],
     personAsksAfter: [
+      "से हो सकती",
+      "से हो सकता",
+      "se ho sakti",
+      "se ho sakta",
       "से करवा",
       "से करवाइए",
       "से करवाएं",

@@ -3,6 +3,7 @@
  * message on their own, whatever the classifier makes of its topic. The policy gives them precedence.
  */
 import { withoutWords, type WordSets, wordSets } from "./extract";
+import { type Intent, ORDER_INTENTS } from "./intent";
 import { LANGUAGE_CODES } from "./languages";
 import { type Phrases, phrasebook } from "./phrasebook";
 
@@ -265,16 +266,20 @@ const botThenRefusal = pairMatcher(
   8,
 );
 const botQuestion = phraseMatcher((p) => p.botQuestion);
+const roleSpans = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => phrasebook()[l].personNouns));
 const notPerson = phraseMatcher((p) => p.notPerson);
+const legalWords = phraseMatcher((p) => p.legal);
+const legalSpans = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => phrasebook()[l].legal));
 const SENSITIVE: readonly [SensitiveSignal, (text: string) => boolean][] = [
   ["sensitive_health_safety", phraseMatcher((p) => p.healthSafety)],
-  ["sensitive_legal", phraseMatcher((p) => p.legal)],
+  ["sensitive_legal", legalWords],
   ["sensitive_fraud", phraseMatcher((p) => p.fraud)],
   ["sensitive_privacy", phraseMatcher((p) => p.privacy)],
 ];
 
 const ANGRY_EMOJI = /[😡🤬💢👿😤😠🖕😒🙄🤦]/u;
 const EXCLAMATIONS = /[!！]{2,}/u;
+const LOUD = /[!！]{3,}/u;
 const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{2,}/u;
 const IMPATIENT_RUNS = /(?:[?？][!！]|[!！][?？]|[?？]{2,})[?？!！]*/gu;
 const CLAPPING = /👏/u;
@@ -345,10 +350,22 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-/** Whether a message asks for a person, leaving out sentences that ask whether this is a bot or refuse a call. */
+/** A legal threat beside a role outside its own words ("Cục Bảo vệ người tiêu dùng" names no one to talk to). */
+function threatensForARole(sentence: string): boolean {
+  if (!legalWords(sentence) || notPerson(sentence)) return false;
+  const legal = legalSpans(sentence);
+  return roleSpans(sentence).some(([start, end]) => legal.every(([s, e]) => end <= s || start >= e));
+}
+
+/**
+ * Whether a message asks for a person, leaving out sentences that ask whether this is a bot or refuse a call. A legal
+ * threat that names a role ("if no manager calls me I'll report you to DTI", "責任者が対応しないなら消費者センターに")
+ * demands that person, the threat being the "or else".
+ */
 function asksForPerson(lower: string): boolean {
   const sentences = sentencesOf(lower);
   if (sentences.some(onlyARole)) return true;
+  if (sentences.some(threatensForARole)) return true;
   const asked = sentences.filter((sentence) => !botQuestion(sentence) && !notPerson(sentence)).join(" ");
   return (
     personWords(asked) ||
@@ -410,12 +427,18 @@ export function frustrationScore(text: string): number {
   return score;
 }
 
-/** The signals in a shopper's message, in the order the policy weighs them: a person, sensitive matters, frustration. */
-export function detectSignals(text: string): Signal[] {
+/**
+ * The signals in a shopper's message, in the order the policy weighs them: a person, sensitive matters, frustration.
+ * The classifier's topic, when given, tells one thing the words cannot: "!!!" about a late parcel or a refund is anger
+ * ("15 दिन हो गए, पार्सल अभी तक नहीं आया!!!"), where "thank you!!!" is joy.
+ */
+export function detectSignals(text: string, topic?: Intent): Signal[] {
   const lower = text.normalize("NFKC").toLowerCase();
   const found: Signal[] = [];
   if (asksForPerson(lower)) found.push("person");
   for (const [signal, matches] of SENSITIVE) if (matches(lower)) found.push(signal);
-  if (frustrationScore(text) >= 2) found.push("frustration");
+  const loudProblem =
+    topic !== undefined && (ORDER_INTENTS.has(topic) || topic === "complaint") && LOUD.test(text);
+  if (frustrationScore(text) + (loudProblem ? 1 : 0) >= 2) found.push("frustration");
   return found;
 }

@@ -173,6 +173,19 @@ describe("conversation suite: every market through every kind of message", () =>
       }
     });
 
+    it('reads a number with a few words around it after "which order?" as that order', async () => {
+      const say = conversation("SG");
+      const asked = await say("I'd like to cancel my order please");
+      expect(asked.reply?.text).toContain("#1002");
+      const answered = await say("the one I placed last week, 1002");
+      expect(answered.reply?.intent).toBe("cancel_order");
+      expect(answered.reply?.action).toMatchObject({
+        type: "cancel_order",
+        order: "#1002",
+        status: "proposed",
+      });
+    });
+
     for (const [market, { language, dialogues }] of Object.entries(suite) as [
       MarketCode,
       Suite[MarketCode],

@@ -3,6 +3,7 @@ import type { Memory } from "../../functions/domain/conversation";
 import {
   isMainlyDetails,
   NO_READING,
+  orderNumberAskedFor,
   readMessage,
   readYesNo,
   topicOf,
@@ -67,6 +68,31 @@ describe("dialogue state: the next message is first read as the answer to what w
       signals: [],
     });
     expect(topic.intent).toBe("refund_return");
+  });
+
+  it.each([
+    ["the one from last week, 63077", "SG"],
+    ["yg kemarin kak 63077", "ID"],
+    ["지난주에 주문한 거 63077", "KR"],
+    ["order 63077 from last week", "SG"],
+  ])(
+    "reads an order number with a few words around it as the answer to 'which order?': %s",
+    (text, region) => {
+      const memory = asked({ awaiting: "order_number", pendingIntent: "refund_return" });
+      const extracted = extractEntities(text, region);
+      const answer = orderNumberAskedFor(text, extracted, memory);
+      const entities = answer ? { ...extracted, orderNames: [answer] } : extracted;
+      expect(entities.orderNames).toEqual(["#63077"]);
+      expect(readMessage(text, entities, memory).answers).toBe("order_number");
+    },
+  );
+
+  it("reads a number as an order number only when we asked which order, and not in a message that says more", () => {
+    const text = "the one from last week, 63077";
+    expect(orderNumberAskedFor(text, extractEntities(text, "SG"), asked({}))).toBeNull();
+    const long = "63077 arrived yesterday but the zip on the jacket broke and the sleeve is torn too";
+    const memory = asked({ awaiting: "order_number" });
+    expect(orderNumberAskedFor(long, extractEntities(long, "SG"), memory)).toBeNull();
   });
 
   it("reads an email or a phone as the answer to the checkout contact we asked for", () => {

@@ -1415,3 +1415,35 @@ describe("asking to continue with someone on a messaging app", () => {
     expect(detectSignals(text)).toContain("person");
   });
 });
+
+describe("a legal threat that names whom the shopper wants", () => {
+  it.each([
+    ["English", "no manager here by tomorrow and I'm going to the consumer tribunal"],
+    ["Tagalog", "ire-reklamo ko kayo sa DTI kung walang supervisor na haharap sakin"],
+    ["Hinglish", "agar senior nahi aaya to consumer court jaunga"],
+    ["Japanese", "責任者が出てこないなら消費者センターに行きます"],
+    ["Korean", "책임자 안 나오면 소비자원 갑니다"],
+    ["Malay", "kalau takde pegawai datang esok, sy report KPDN"],
+  ])("asks for that person in %s: %s", (_language, text) => {
+    expect(detectSignals(text)).toEqual(expect.arrayContaining(["person", "sensitive_legal"]));
+  });
+
+  it("does not take the words of the agency's own name for a role", () => {
+    expect(detectSignals("tôi sẽ gửi đơn lên Cục Bảo vệ người tiêu dùng")).toEqual(["sensitive_legal"]);
+  });
+});
+
+describe("a problem told with a run of exclamation marks", () => {
+  it.each([
+    ["delivery_delay", "Hindi", "15 दिन हो गए, पार्सल अभी तक नहीं आया!!!"],
+    ["delivery_delay", "Korean", "주문한 지 2주 넘었는데 아직도 안 와요!!!"],
+    ["refund_return", "English", "the strap broke on the first day!!!"],
+  ] as const)("is anger when the topic is a problem (%s, %s): %s", (topic, _language, text) => {
+    expect(detectSignals(text, topic)).toContain("frustration");
+  });
+
+  it("is joy when the topic is thanks, and one sign only with no topic given", () => {
+    expect(detectSignals("got it today, thank you so much!!!", "thanks")).not.toContain("frustration");
+    expect(detectSignals("15 दिन हो गए, पार्सल अभी तक नहीं आया!!!")).not.toContain("frustration");
+  });
+});
