@@ -45,11 +45,23 @@ const unique = (values: Iterable<string>) => [...new Set(values)];
 
 /** A word written in Latin letters or digits. */
 export const isLatinWord = (word: string) => /^[\p{Script=Latin}\p{N}'’.-]+$/u.test(word);
+/**
+ * Vietnamese puts the tone of "oa", "oe" and "uy" at a word's end on either vowel ("huỷ" and "hủy", "hoà" and "hòa"),
+ * as the shopper's keyboard is set; phrases are written the older way, so the newer one is read as that.
+ */
+const VIETNAMESE_NEW_TONES = /(?<!q)(u)([ỳýỷỹỵ])(?![\p{L}\p{M}])|(o)([àáảãạèéẻẽẹ])(?![\p{L}\p{M}])/giu;
+export const oldStyleTones = (text: string) =>
+  text.replace(VIETNAMESE_NEW_TONES, (_all, u?: string, y?: string, o?: string, ae?: string) => {
+    const [base = "", mark = ""] = ((y ?? ae) as string).normalize("NFD");
+    return `${((u ?? o) as string) + mark}`.normalize("NFC") + base;
+  });
+
+/** The form text and phrases are compared in: NFKC, lower case, one Vietnamese tone placement. */
+export const foldForMatching = (text: string) => oldStyleTones(text.normalize("NFKC").toLowerCase());
+
 /** Lower case, punctuation out, one space between words. */
 export const normaliseWords = (text: string) =>
-  text
-    .normalize("NFKC")
-    .toLowerCase()
+  foldForMatching(text)
     .replace(/[^\p{L}\p{M}\p{N}\s'’-]+/gu, " ")
     .replace(/\s+/g, " ")
     .trim();

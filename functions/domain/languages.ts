@@ -293,7 +293,7 @@ const CATALOGUE = {
       by: "eld",
       eld: "ms",
       markers:
-        "nak tak ke ni tu je boleh saya aku korang awak mana macam apa ada dah sudah belum lagi kat dengan untuk barang sampai berapa bila kenapa tolong baik terima kasih ye semula guna tanya stok bau berasap hangit dapat takde tiada polisi sebab kalau pun ini itu".split(
+        "nak tak ke ni tu je boleh saya aku korang awak mana macam apa ada dah sudah belum lagi kat dengan untuk barang sampai berapa bila kenapa tolong baik terima kasih ye semula guna tanya stok bau berasap hangit dapat takde tiada polisi sebab kalau pun ini itu sy ckp cakap ngn dgn yg btol betul gila lambat nk bole blh tp tapi weh payah sgt sangat".split(
           " ",
         ),
     },
@@ -466,11 +466,19 @@ const CATALOGUE = {
         "van nhan",
         "vẫn mua",
         "van mua",
+        // No need ("thôi ko cần đâu shop").
+        "không cần",
+        "ko cần",
+        "k cần",
+        "khỏi cần",
+        "khong can",
+        "ko can",
       ],
       // Particles and pronouns with and without diacritics: "ko a, giu don giup e".
       echo: [
         "hủy",
         "huy",
+        "đâu",
         "đi",
         "di",
         "shop",
@@ -787,7 +795,7 @@ const CATALOGUE = {
       script: "devanagari",
       // Romanised Hindi (Hinglish) words that no other supported Latin-script language uses this way.
       romanised: [
-        ..."mujhe mera meri mere kab kya kyu kyun nahi nahin hai hain kar karo karna chahiye milega mila aap apna apni kitne kitna bhai yaar abhi tak wala wali kaise kaha kahan paisa paise vapas wapas jaldi ka ki ke ko se mein pe ho hua hui hue gaya gayi gaye diya diye dena karke karte karta karti raha rahi rahe hoon hun tha thi kaunsa kaun kyon batao bhej bhejo chalega lene jayega jaayega sakta sakti sakte hoga kuch bahut bhi aur accha acchi achha theek thik galat sahi wale bhaiya shukriya dhanyavaad namaste baat karao bulao band kharab dabba koi daal ji kb tk aayega ayega aaega aega aayegi ayegi aaya aayi dunga dungi denge karunga krunga lena lelo dekh dekho nhi nai krdo kardo kr kro krna krke mjhe muje mujhko humko hume humne maine tumne aapne apne tum tumhara tumhari aapka apka aapki apki aapke apke hamara hamari kal aaj parso hafta hafte mahina mahine kyunki lekin agar toh sirf phir fir yeh woh kaisa kaisi kitni kidhar idhar pata chahiye chahie chaiye gya gyi hogaya hogya rha rhi rhe bheja bheji wapis rupaye samaan saman bata batao bataiye bataye kijiye dijiye karein hogi milegi bhejdo yrr yaar didi".split(
+        ..."mujhe mera meri mere kab kya kyu kyun nahi nahin hai hain kar karo karna chahiye milega mila aap apna apni kitne kitna bhai yaar abhi tak wala wali kaise kaha kahan paisa paise vapas wapas jaldi ka ki ke ko se mein pe ho hua hui hue gaya gayi gaye diya diye dena karke karte karta karti raha rahi rahe hoon hun tha thi kaunsa kaun kyon batao bhej bhejo chalega lene jayega jaayega sakta sakti sakte hoga kuch bahut bhi aur accha acchi achha theek thik galat sahi wale bhaiya shukriya dhanyavaad namaste baat karao bulao band kharab dabba koi daal ji kb tk aayega ayega aaega aega aayegi ayegi aaya aayi dunga dungi denge karunga krunga lena lelo dekh dekho nhi nai krdo kardo kr kro krna krke mjhe muje mujhko humko hume humne maine tumne aapne apne tum tumhara tumhari aapka apka aapki apki aapke apke hamara hamari kal aaj parso hafta hafte mahina mahine kyunki lekin agar toh sirf phir fir yeh woh kaisa kaisi kitni kidhar idhar pata chahiye chahie chaiye gya gyi hogaya hogya rha rhi rhe bheja bheji wapis rupaye samaan saman bata batao bataiye bataye kijiye dijiye karein hogi milegi bhejdo yrr yaar didi h ye ni insaan ek kam aaye mangwaye mangwaya mangaya".split(
           " ",
         ),
       ],

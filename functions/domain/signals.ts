@@ -2,7 +2,7 @@
  * Signals that win over the topic (R2, R6): a request for a person, frustration and sensitive matters, read from the
  * message on their own, whatever the classifier makes of its topic. The policy gives them precedence.
  */
-import { withoutWords, type WordSets, wordSets } from "./extract";
+import { foldForMatching, oldStyleTones, withoutWords, type WordSets, wordSets } from "./extract";
 import { type Intent, ORDER_INTENTS } from "./intent";
 import { LANGUAGE_CODES } from "./languages";
 import { type Phrases, phrasebook } from "./phrasebook";
@@ -50,7 +50,7 @@ export function phrasePattern(phrases: readonly string[], flags: string): RegExp
 function orderedPhrases(phrases: readonly string[]): { latin: string[]; others: string[] } {
   // Phrases are matched against NFKC text, so they are normalised the same way: "ㅡㅡ" and "真人！" change under it.
   // Trimmed, and empty ones dropped: whitespace at a phrase's edge would only make it fail as a whole word.
-  const normalised = phrases.map((p) => p.normalize("NFKC").trim()).filter((p) => p !== "");
+  const normalised = phrases.map((p) => oldStyleTones(p.normalize("NFKC")).trim()).filter((p) => p !== "");
   const all = [...new Set(normalised)].sort((a, b) => b.length - a.length);
   const latin: string[] = [];
   const others: string[] = [];
@@ -292,7 +292,7 @@ const sentencesOf = (text: string) => text.match(/[^.!?。！？\n]+[.!?。！�
  * a question about the store, not a request for a person.
  */
 export function asksIfBot(text: string): boolean {
-  return botQuestion(text.normalize("NFKC").toLowerCase());
+  return botQuestion(foldForMatching(text));
 }
 
 let roles:
@@ -307,7 +307,7 @@ let roles:
 const rolesOf = () =>
   (roles ??= (() => {
     const normal = (pick: (p: Phrases) => readonly string[]) =>
-      LANGUAGE_CODES.flatMap((l) => pick(phrasebook()[l]).map((w) => w.normalize("NFKC").toLowerCase()));
+      LANGUAGE_CODES.flatMap((l) => pick(phrasebook()[l]).map(foldForMatching));
     const nouns = new Set(normal((p) => p.personNouns));
     return {
       nouns,
@@ -408,10 +408,7 @@ function shouting(text: string): number {
  */
 export function frustrationScore(text: string): number {
   // Cantonese asks "is anyone…?" as 有冇人…, which holds 冇人… ("no one…"); read it as the question it is.
-  const lower = text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/有冇(?=人)/gu, "有沒有");
+  const lower = foldForMatching(text).replace(/有冇(?=人)/gu, "有沒有");
   let score = 0;
   if (frustrationWords(lower)) score += 2;
   if (repeatWords(lower)) score += 2;
@@ -433,7 +430,7 @@ export function frustrationScore(text: string): number {
  * ("15 दिन हो गए, पार्सल अभी तक नहीं आया!!!"), where "thank you!!!" is joy.
  */
 export function detectSignals(text: string, topic?: Intent): Signal[] {
-  const lower = text.normalize("NFKC").toLowerCase();
+  const lower = foldForMatching(text);
   const found: Signal[] = [];
   if (asksForPerson(lower)) found.push("person");
   for (const [signal, matches] of SENSITIVE) if (matches(lower)) found.push(signal);

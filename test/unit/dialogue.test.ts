@@ -272,8 +272,15 @@ describe("Hindi and Vietnamese replies in chat spelling", () => {
     ["ok hủy lun giúp e", "yes"],
     ["ko hủy nữa nha shop", "no"],
     ["dạ không, em vẫn lấy ạ", "no"],
+    // "No need" is a no.
+    ["thôi ko cần đâu shop", "no"],
   ])("reads %s as %s", (text, answer) => {
     expect(readYesNo(text)).toBe(answer);
+  });
+
+  it("reads a Vietnamese tone mark on either vowel of 'uy' or 'oa' the same ('huỷ' as 'hủy')", () => {
+    expect(readYesNo("ừ huỷ đi")).toBe("yes");
+    expect(readYesNo("HUỶ ĐI")).toBe("yes");
   });
 
   it("reads an order number introduced without diacritics ('ma don la') as the order number we asked for", () => {

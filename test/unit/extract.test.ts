@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractEntities } from "../../functions/domain/extract";
+import { extractEntities, oldStyleTones } from "../../functions/domain/extract";
 
 describe("entity extraction", () => {
   it("finds order numbers written with a hash or after an order word in several languages", () => {
@@ -63,5 +63,15 @@ describe("entity extraction", () => {
   it("finds a name the shopper gives for themselves", () => {
     expect(extractEntities("My name is Tran Thi Linh").names).toEqual(["Tran Thi Linh"]);
     expect(extractEntities("atas nama Siti Rahma ya kak").names).toEqual(["Siti Rahma"]);
+  });
+});
+
+describe("Vietnamese tone placement", () => {
+  it("reads the tone of a final 'oa', 'oe' or 'uy' on its first vowel, as the phrases are written", () => {
+    expect(oldStyleTones("huỷ đơn, xoá, khoẻ, thuỷ")).toBe("hủy đơn, xóa, khỏe, thủy");
+  });
+
+  it("leaves 'quý', a vowel followed by a consonant ('hoàn') and every other letter as they are", () => {
+    expect(oldStyleTones("quý khách hoàn tiền, Noël")).toBe("quý khách hoàn tiền, Noël");
   });
 });

@@ -1447,3 +1447,26 @@ describe("a problem told with a run of exclamation marks", () => {
     expect(detectSignals("15 दिन हो गए, पार्सल अभी तक नहीं आया!!!")).not.toContain("frustration");
   });
 });
+
+describe("someone who knows the item, or who can explain it by phone", () => {
+  it.each([
+    ["Hinglish", "ye AC 1.5 ton me bhi aata h? kisi sales wale se detail me baat ho sakti h"],
+    ["Hinglish", "mummy ko order ke baare me samjhana h, koi phone pe bata sakta h kya?"],
+    ["Vietnamese", "máy này xài đc điện 110V ko, có nv kỹ thuật tư vấn ko ạ"],
+    ["Vietnamese", "nt qua zalo vs nv tư vấn dc ko shop"],
+    ["Malay", "saiz M ada stok lagi? nak tanya staff yg tahu pasal ukuran"],
+  ])("is a request for a person in %s: %s", (_language, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it("is not asking the seller a question addressed to 'admin'", () => {
+    expect(detectSignals("nak tanya admin, bila barang sampai?")).not.toContain("person");
+  });
+});
+
+describe("Vietnamese tone marks on either vowel", () => {
+  it("reads 'xoá' as the phrases' 'xóa': a request to delete one's data is a privacy matter either way", () => {
+    expect(detectSignals("shop xoá dữ liệu của tôi đi")).toContain("sensitive_privacy");
+    expect(detectSignals("shop xóa dữ liệu của tôi đi")).toContain("sensitive_privacy");
+  });
+});
