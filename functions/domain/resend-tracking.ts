@@ -3,7 +3,7 @@
  * `resend_tracking` action (issue #19), apart from the phrasebook because they are code as much as words.
  */
 import type { Language } from "./languages";
-import { type PhraseScanner, phraseScanner } from "./signals";
+import { type PhraseScanner, phraseScanner } from "./phrase-index";
 
 /**
  * Asking for something to be sent again ("resend", "kirim ulang", "ส่งใหม่", "gửi lại", "再送", "다시 보내", "重新发送"),

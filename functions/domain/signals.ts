@@ -2,10 +2,19 @@
  * Signals that win over the topic (R2, R6): a request for a person, frustration and sensitive matters, read from the
  * message on their own, whatever the classifier makes of its topic. The policy gives them precedence.
  */
-import { foldForMatching, oldStyleTones, withoutWords, type WordSets, wordSets } from "./extract";
+import { foldForMatching, withoutWords, type WordSets, wordSets } from "./extract";
 import { type Intent, ORDER_INTENTS } from "./intent";
 import { LANGUAGE_CODES } from "./languages";
 import { type Phrases, phrasebook } from "./phrasebook";
+import { builtPhraseIndex } from "./built-phrase-index";
+import {
+  decodePhraseIndex,
+  isLatin,
+  type PhraseIndex,
+  type PhraseMatches,
+  phraseIndex,
+  type Span,
+} from "./phrase-index";
 
 export const SIGNALS = [
   "person",
@@ -21,181 +30,65 @@ export type SensitiveSignal = Extract<Signal, `sensitive_${string}`>;
 export const isSensitiveSignal = (signal: Signal): signal is SensitiveSignal =>
   signal.startsWith("sensitive_");
 
-/**
- * A letter or digit that would make a Latin phrase part of a longer word. Scripts written without spaces (Han, kana,
- * Thai) and Hangul, whose particles attach to the word before them, do not: "不要bot", "ขอคุยกับadmin" and "agent한테"
- * hold the phrase whole.
- */
-const WORD_CHAR =
-  "(?:(?![\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Thai}])[\\p{L}\\p{N}])";
-const WORDISH = new RegExp(`^${WORD_CHAR}$`, "u");
+/** The kinds of phrase signals reads, each a list per language in one index (phrase-index.ts). */
+export const SIGNAL_PHRASE_KINDS = [
+  "frustration",
+  "repeat",
+  "pressure",
+  "longWait",
+  "person",
+  "personAsks",
+  "personNouns",
+  "personAsksAfter",
+  "botWords",
+  "botRefusals",
+  "botQuestion",
+  "notPerson",
+  "legal",
+  "healthSafety",
+  "fraud",
+  "privacy",
+] as const satisfies readonly (keyof Phrases)[];
+type Kind = (typeof SIGNAL_PHRASE_KINDS)[number];
+const kindIndex = (kind: Kind) => SIGNAL_PHRASE_KINDS.indexOf(kind);
 
-const isLatin = (p: string) => /^[\p{Script=Latin}\p{N}\s'’.,:-]+$/u.test(p);
-const toPattern = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+/** Every kind's phrases, by language in LANGUAGE_CODES' order: what the index holds (scripts/build.ts writes it). */
+export const signalPhraseLists = () =>
+  SIGNAL_PHRASE_KINDS.map((kind) => LANGUAGE_CODES.map((l) => phrasebook()[l][kind]));
 
-/**
- * One pattern for a list of phrases: Latin phrases as whole words, the others anywhere; longest first. The scanner
- * (phraseScanner) finds the same matches; test/unit/signals-scanner.test.ts holds the two to each other.
- */
-export function phrasePattern(phrases: readonly string[], flags: string): RegExp | null {
-  const { latin, others } = orderedPhrases(phrases);
-  const parts = [
-    ...(latin.length ? [`(?<!${WORD_CHAR})(?:${latin.map(toPattern).join("|")})(?!${WORD_CHAR})`] : []),
-    ...(others.length ? [`(?:${others.map(toPattern).join("|")})`] : []),
-  ];
-  return parts.length ? new RegExp(parts.join("|"), flags) : null;
-}
-
-/** The phrases in the order the pattern tries them: Latin ones (whole words) first, each group longest first. */
-function orderedPhrases(phrases: readonly string[]): { latin: string[]; others: string[] } {
-  // Phrases are matched against NFKC text, so they are normalised the same way: "ㅡㅡ" and "真人！" change under it.
-  // Trimmed, and empty ones dropped: whitespace at a phrase's edge would only make it fail as a whole word.
-  const normalised = phrases.map((p) => oldStyleTones(p.normalize("NFKC")).trim()).filter((p) => p !== "");
-  const all = [...new Set(normalised)].sort((a, b) => b.length - a.length);
-  const latin: string[] = [];
-  const others: string[] = [];
-  for (const phrase of all) (isLatin(phrase) ? latin : others).push(phrase);
-  return { latin, others };
-}
-
-type Span = readonly [start: number, end: number];
-
-/**
- * A phrase as the scanner reads it: UTF-16 code units to compare, a run of whitespace as one WHITESPACE element that
- * matches one or more whitespace characters (the pattern's `\s+`).
- */
-interface ScanPhrase {
-  readonly units: Int32Array;
-  /** Latin phrases match whole words only: no letter or digit right before or after. */
-  readonly wholeWord: boolean;
-}
-const WHITESPACE = -1;
-/**
- * The pattern's `\s` for one code unit, without a regular expression: ECMAScript's WhiteSpace (tab, vertical tab, form
- * feed, U+FEFF and the Unicode space separators, Zs) and LineTerminator characters, all of them in the BMP.
- */
-const isSpace = (unit: number) =>
-  unit < 0x80
-    ? unit === 0x20 || (unit >= 0x09 && unit <= 0x0d)
-    : unit === 0xa0 ||
-      unit === 0x1680 ||
-      (unit >= 0x2000 && unit <= 0x200a) ||
-      unit === 0x2028 ||
-      unit === 0x2029 ||
-      unit === 0x202f ||
-      unit === 0x205f ||
-      unit === 0x3000 ||
-      unit === 0xfeff;
-
-function scanPhrase(phrase: string, wholeWord: boolean): ScanPhrase {
-  const units: number[] = [];
-  for (let i = 0; i < phrase.length; i++) {
-    const unit = phrase.charCodeAt(i);
-    if (!isSpace(unit)) units.push(unit);
-    else if (units.at(-1) !== WHITESPACE) units.push(WHITESPACE);
+/** Read from the bundle's data file, or built on first use: a cold start that reads no message does neither. */
+let index: PhraseIndex | undefined;
+const indexOf = () => {
+  if (!index) {
+    const built = builtPhraseIndex();
+    index = phraseIndex(built ? decodePhraseIndex(built) : signalPhraseLists());
   }
-  return { units: Int32Array.from(units), wholeWord };
-}
+  return index;
+};
 
-/** Whether the code point ending just before `at` is a letter or digit (the pattern's lookbehind). */
-function wordBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
-  const low = text.charCodeAt(at - 1);
-  const start =
-    low >= 0xdc00 && low <= 0xdfff && at >= 2 && isHighSurrogate(text.charCodeAt(at - 2)) ? at - 2 : at - 1;
-  return WORDISH.test(String.fromCodePoint(text.codePointAt(start) as number));
-}
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-/** Whether the code point starting at `at` is a letter or digit (the pattern's lookahead). */
-const wordAt = (text: string, at: number) =>
-  at < text.length && WORDISH.test(String.fromCodePoint(text.codePointAt(at) as number));
-
-/** Where the phrase ends if it occurs at `start` (whole words for a Latin one), or -1. */
-function matchAt(text: string, start: number, phrase: ScanPhrase): number {
-  const { units } = phrase;
-  let at = start;
-  for (let k = 0; k < units.length; k++) {
-    const unit = units[k] as number;
-    if (unit === WHITESPACE) {
-      if (at >= text.length || !isSpace(text.charCodeAt(at))) return -1;
-      // Greedy and never given back: the phrase's next unit is not whitespace (runs are whole), nor does it end in any.
-      do at++;
-      while (at < text.length && isSpace(text.charCodeAt(at)));
-    } else if (text.charCodeAt(at) === unit) at++;
-    else return -1;
+// One message is read as a whole, by sentence and without the sentences that ask about the bot: a few texts, each
+// asked about by every matcher, so the last few scans are kept.
+const recent = new Map<string, PhraseMatches>();
+function matchesIn(text: string): PhraseMatches {
+  let matches = recent.get(text);
+  if (!matches) {
+    if (recent.size >= 16) recent.clear();
+    matches = indexOf().scan(text);
+    recent.set(text, matches);
   }
-  return phrase.wholeWord && wordAt(text, at) ? -1 : at;
-}
-
-/**
- * A phrase list read by scanning instead of one regular expression: V8 spends tens of milliseconds compiling an
- * alternation of thousands of Unicode phrases on first use, which a cold start's first message paid. The matches are
- * the pattern's (phrasePattern): leftmost, and at one position the first phrase in its order that occurs there.
- */
-export interface PhraseScanner {
-  /** The next match at or after `from`, or null. */
-  next(text: string, from: number): Span | null;
-}
-
-/** The scanner of a phrase list: the same matches as phrasePattern(phrases, "gu"). */
-export function phraseScanner(phrases: readonly string[]): PhraseScanner {
-  const { latin, others } = orderedPhrases(phrases);
-  // By first code unit, in the pattern's order: Latin phrases first, each group longest first.
-  const byFirst = new Map<number, ScanPhrase[]>();
-  for (const phrase of [
-    ...latin.map((p) => scanPhrase(p, true)),
-    ...others.map((p) => scanPhrase(p, false)),
-  ]) {
-    const first = phrase.units[0] as number;
-    const list = byFirst.get(first);
-    if (list) list.push(phrase);
-    else byFirst.set(first, [phrase]);
-  }
-  return {
-    next(text, from) {
-      for (let start = from; start < text.length; start++) {
-        const candidates = byFirst.get(text.charCodeAt(start));
-        if (!candidates) continue;
-        let before: boolean | undefined;
-        for (const phrase of candidates) {
-          if (phrase.wholeWord) {
-            before ??= wordBefore(text, start);
-            if (before) continue;
-          }
-          const end = matchAt(text, start, phrase);
-          if (end >= 0) return [start, end];
-        }
-      }
-      return null;
-    },
-  };
-}
-
-/** A scanner built on first use, so a cold start that reads no message builds none. */
-function lazyScanner(phrases: () => readonly string[]): PhraseScanner {
-  let scanner: PhraseScanner | undefined;
-  return {
-    next: (text, from) => {
-      scanner ??= phraseScanner(phrases());
-      return scanner.next(text, from);
-    },
-  };
+  return matches;
 }
 
 /** A matcher for one kind of phrase in every language: shoppers mix languages. */
-function phraseMatcher(pick: (phrases: Phrases) => readonly string[]): (text: string) => boolean {
-  const scanner = lazyScanner(() => LANGUAGE_CODES.flatMap((l) => pick(phrasebook()[l])));
-  return (text) => scanner.next(text, 0) !== null;
+function phraseMatcher(kind: Kind): (text: string) => boolean {
+  const k = kindIndex(kind);
+  return (text) => matchesIn(text).has(k);
 }
 
-/** Where the phrases occur in a text. */
-function phraseSpans(phrases: () => readonly string[]): (text: string) => Span[] {
-  const scanner = lazyScanner(phrases);
-  return (text) => {
-    const spans: Span[] = [];
-    for (let span = scanner.next(text, 0); span; span = scanner.next(text, span[1])) spans.push(span);
-    return spans;
-  };
+/** Where a kind's phrases, in every language, occur in a text. */
+function phraseSpans(kind: Kind): (text: string) => Span[] {
+  const k = kindIndex(kind);
+  return (text) => matchesIn(text).spans(k);
 }
 
 /** At most this many characters between two phrases read together ("talk to your manager", "担当の方と話"). */
@@ -216,65 +109,50 @@ function followedBy(text: string, first: readonly Span[], second: readonly Span[
  * Two kinds of phrase read together, per language with English beside it (shoppers mix English words into every
  * language, not Thai into Vietnamese): true when the pair occurs in the order given.
  */
-function pairMatcher(
-  before: (phrases: Phrases) => readonly string[],
-  after: (phrases: Phrases) => readonly string[],
-  near: number,
-): (text: string) => boolean {
-  const perLanguage = LANGUAGE_CODES.map((l) => {
-    const pick = (f: (p: Phrases) => readonly string[]) => () => [
-      ...f(phrasebook()[l]),
-      ...f(phrasebook().en),
-    ];
-    return [phraseSpans(pick(before)), phraseSpans(pick(after))] as const;
-  });
-  // One scan for the first kind in any language spares the 24 per-language scans on most messages, which hold none.
-  const anyFirst = phraseMatcher(before);
-  return (text) =>
-    anyFirst(text) &&
-    perLanguage.some(([first, second]) => {
-      const spans = first(text);
-      return spans.length > 0 && followedBy(text, spans, second(text), near);
-    });
+function pairMatcher(before: Kind, after: Kind, near: number): (text: string) => boolean {
+  const [first, second] = [kindIndex(before), kindIndex(after)];
+  const english = 1 << LANGUAGE_CODES.indexOf("en");
+  const others = LANGUAGE_CODES.map((_, i) => 1 << i).filter((bit) => bit !== english);
+  const pairIn = (matches: PhraseMatches, text: string, languages: number) => {
+    const spans = matches.spans(first, languages);
+    return spans.length > 0 && followedBy(text, spans, matches.spans(second, languages), near);
+  };
+  return (text) => {
+    const matches = matchesIn(text);
+    // Most messages hold no phrase of the first kind in any language: one look spares the per-language reading.
+    if (!matches.has(first)) return false;
+    // A language none of whose own phrases occur reads as English alone: that is read once, the others each.
+    return (
+      pairIn(matches, text, english) ||
+      others.some(
+        (bit) =>
+          (matches.has(first, bit) || matches.has(second, bit)) && pairIn(matches, text, bit | english),
+      )
+    );
+  };
 }
 
-const frustrationWords = phraseMatcher((p) => p.frustration);
-const repeatWords = phraseMatcher((p) => p.repeat);
-const pressureWords = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => phrasebook()[l].pressure));
-const longWaitWords = phraseMatcher((p) => p.longWait);
-const personWords = phraseMatcher((p) => p.person);
+const frustrationWords = phraseMatcher("frustration");
+const repeatWords = phraseMatcher("repeat");
+const pressureWords = phraseSpans("pressure");
+const longWaitWords = phraseMatcher("longWait");
+const personWords = phraseMatcher("person");
 // "talk to … a manager", "sambungkan ke … admin", "转 … 人工"; and "担当の方 … と話", "상담원 … 연결", "manager … से बात".
-const askThenPerson = pairMatcher(
-  (p) => p.personAsks,
-  (p) => p.personNouns,
-  NEAR,
-);
-const personThenAsk = pairMatcher(
-  (p) => p.personNouns,
-  (p) => p.personAsksAfter,
-  NEAR,
-);
+const askThenPerson = pairMatcher("personAsks", "personNouns", NEAR);
+const personThenAsk = pairMatcher("personNouns", "personAsksAfter", NEAR);
 // "not the bot", "stop bot ni", "봇 말고", "自動返信やめて": turning the bot away is asking for a person.
-const refusalThenBot = pairMatcher(
-  (p) => p.botRefusals,
-  (p) => p.botWords,
-  8,
-);
-const botThenRefusal = pairMatcher(
-  (p) => p.botWords,
-  (p) => p.botRefusals,
-  8,
-);
-const botQuestion = phraseMatcher((p) => p.botQuestion);
-const roleSpans = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => phrasebook()[l].personNouns));
-const notPerson = phraseMatcher((p) => p.notPerson);
-const legalWords = phraseMatcher((p) => p.legal);
-const legalSpans = phraseSpans(() => LANGUAGE_CODES.flatMap((l) => phrasebook()[l].legal));
+const refusalThenBot = pairMatcher("botRefusals", "botWords", 8);
+const botThenRefusal = pairMatcher("botWords", "botRefusals", 8);
+const botQuestion = phraseMatcher("botQuestion");
+const roleSpans = phraseSpans("personNouns");
+const notPerson = phraseMatcher("notPerson");
+const legalWords = phraseMatcher("legal");
+const legalSpans = phraseSpans("legal");
 const SENSITIVE: readonly [SensitiveSignal, (text: string) => boolean][] = [
-  ["sensitive_health_safety", phraseMatcher((p) => p.healthSafety)],
+  ["sensitive_health_safety", phraseMatcher("healthSafety")],
   ["sensitive_legal", legalWords],
-  ["sensitive_fraud", phraseMatcher((p) => p.fraud)],
-  ["sensitive_privacy", phraseMatcher((p) => p.privacy)],
+  ["sensitive_fraud", phraseMatcher("fraud")],
+  ["sensitive_privacy", phraseMatcher("privacy")],
 ];
 
 const ANGRY_EMOJI = /[😡🤬💢👿😤😠🖕😒🙄🤦]/u;

@@ -2,7 +2,7 @@
  * The data the Lambda bundles read from files beside their code on first use (scripts/build.ts DATA_FILES): the
  * built modules, run from a folder the way Lambda runs them, give the same answers as the source.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -88,8 +88,9 @@ describe("the bundles' data files", () => {
         expect(bundled.t(locale, key)).toBe(source.t(locale, key));
   });
 
-  it("read the phrasebook's signals in the bundle as in the source, from its data file", () => {
+  it("read the phrasebook's signals in the bundle as in the source, from its data files", () => {
     expect(signals.dataBytes).toBeGreaterThan(50_000);
+    expect(existsSync(join(outdir, "signals", "data", "phrase-index.bin"))).toBe(true);
     const texts = [
       "PARAH BANGET!!! udah 2 minggu paket gak dateng2, penipu kalian!!!",
       "I want to talk to a real person please",

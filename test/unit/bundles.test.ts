@@ -94,6 +94,11 @@ describe("the API bundle", () => {
     expect(compiled).toBeLessThan(500);
   });
 
+  it("reads signals' phrase index from the data file the build wrote instead of building it on the first message", () => {
+    const entry = Object.entries(outputs).find(([path]) => path.endsWith("/index.mjs"))?.[1].contents ?? "";
+    expect(entry).toContain("data/phrase-index.bin");
+  });
+
   it("ships libphonenumber's metadata as JSON text for JSON.parse, not as an object literal", () => {
     const entry = Object.entries(outputs).find(([path]) => path.endsWith("/index.mjs"))?.[1].contents ?? "";
     expect(entry).toMatch(/JSON\.parse\(['"`]\{"version":4,"country_calling_codes"/);

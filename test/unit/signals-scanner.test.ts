@@ -3,7 +3,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LANGUAGE_CODES } from "../../functions/domain/languages";
 import { PHRASEBOOK, type Phrases } from "../../functions/domain/phrasebook";
-import { type PhraseScanner, phrasePattern, phraseScanner } from "../../functions/domain/signals";
+import {
+  buildPhraseIndex,
+  decodePhraseIndex,
+  encodePhraseIndex,
+  type PhraseScanner,
+  phraseIndex,
+  phrasePattern,
+  phraseScanner,
+} from "../../functions/domain/phrase-index";
+import { SIGNAL_PHRASE_KINDS as KINDS_READ, signalPhraseLists } from "../../functions/domain/signals";
 
 const ROOT = join(import.meta.dirname, "../..");
 const spansOf = (scanner: PhraseScanner, text: string) => {
@@ -101,5 +110,44 @@ describe("signals' phrase scanner", () => {
       [8, 11],
       [13, 16],
     ]);
+  });
+});
+
+describe("signals' phrase index: every kind and language in one scan", () => {
+  const lists = signalPhraseLists();
+  const index = phraseIndex(lists);
+  const en = LANGUAGE_CODES.indexOf("en");
+
+  it.each(["personAsks", "personNouns", "personAsksAfter", "botWords", "botRefusals"] as const)(
+    "reads %s in each language with English beside it as the pattern of those two lists",
+    (kind) => {
+      const k = KINDS_READ.indexOf(kind);
+      const patterns = LANGUAGE_CODES.map((l) =>
+        phrasePattern([...PHRASEBOOK[l][kind], ...PHRASEBOOK.en[kind]], "gu"),
+      );
+      const mismatches = corpus.flatMap((text) => {
+        const matches = index.scan(text);
+        return LANGUAGE_CODES.flatMap((l, i) =>
+          JSON.stringify(matches.spans(k, (1 << i) | (1 << en))) ===
+          JSON.stringify(patternSpans(patterns[i] as RegExp | null, text))
+            ? []
+            : [`${l}: ${text}`],
+        );
+      });
+      expect(mismatches).toEqual([]);
+    },
+    120_000,
+  );
+
+  it("reads the index the build writes (bytes beside the bundle) exactly as the one built on first use", () => {
+    const read = phraseIndex(decodePhraseIndex(encodePhraseIndex(buildPhraseIndex(lists))));
+    const differing = corpus.filter((text) => {
+      const [a, b] = [index.scan(text), read.scan(text)];
+      return KINDS_READ.some((_, k) => JSON.stringify(a.spans(k)) !== JSON.stringify(b.spans(k)));
+    });
+    expect(differing).toEqual([]);
+    expect(
+      corpus.filter((text) => index.scan(text).has(KINDS_READ.indexOf("person"))).length,
+    ).toBeGreaterThan(100);
   });
 });

@@ -1,0 +1,16 @@
+import { Session } from "node:inspector/promises";
+import { writeFileSync } from "node:fs";
+import { startLocalStack } from "./functions/local/stack";
+import { load } from "./bench/stats";
+const which = process.argv[2] ?? "kb";
+const stack = await startLocalStack({ logLevel: "SILENT", autoPoll: false });
+const text = which === "kb" ? "do you accept cash on delivery?" : "where is my order #1001?";
+const post = (i: number, run: string) => fetch(`${stack.url}/v1/messages`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${stack.apiKey}` }, body: JSON.stringify({ channel: "api", conversationId: `${run}-${i}`, messageId: "m-1", market: "SG", shopper: { id: "buyer-1", name: "Siti" }, text }) }).then(async (r) => { await r.arrayBuffer(); return r.ok; });
+await load(100, 8, (i) => post(i, "warm"));
+const s = new Session(); s.connect();
+await s.post("Profiler.enable"); await s.post("Profiler.start");
+const r = await load(800, 8, (i) => post(i, "run"));
+const { profile } = await s.post("Profiler.stop");
+writeFileSync("/tmp/r8/kb.cpuprofile", JSON.stringify(profile));
+console.log(which, r.perSecond.toFixed(0), "req/s p50", r.p50.toFixed(1));
+process.exit(0);

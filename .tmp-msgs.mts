@@ -1,0 +1,3 @@
+import { benchMessages } from "./bench/messages";
+console.log(await benchMessages([]));
+process.exit(0);
