@@ -1,5 +1,5 @@
 /**
- * The one-time work of a first message — the intent model, the phrasebook's scanners, the locales, the first
+ * The one-time work of a first message — the intent model, the phrasebook's phrase index, the locales, the first
  * connections to the table and the queues — done while a provisioned instance initialises (infra's `warmInstances`),
  * before any shopper waits for it. On-demand instances skip it: there a shopper is already waiting.
  */

@@ -161,6 +161,13 @@ const LOUD = /[!！]{3,}/u;
 const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{2,}/u;
 const IMPATIENT_RUNS = /(?:[?？][!！]|[!！][?？]|[?？]{2,})[?？!！]*/gu;
 const CLAPPING = /👏/u;
+/**
+ * A word of persistence written in capitals inside a lower-case message ("I STILL don't have it", "MASIH belum
+ * sampai", "wala PA RIN"): stress on how long this has gone on, where a capitalised acronym (COD, DHL) is not.
+ */
+const EMPHASISED_PERSISTENCE =
+  /(?<![\p{L}\p{M}])(?:STILL|AGAIN|NEVER|NOTHING|NOBODY|ALREADY|YET|EVER|MASIH|BELUM|LAGI|SUDAH|UDAH|PARIN|NAMAN|RIN|VẪN|CHƯA|LẠI|ABHI|PHIR|KABHI|NAHI)(?![\p{L}\p{M}])/u;
+const LOWER_CASE_WORD = /\p{Ll}{3,}/u;
 
 /** Sentences of a message, each with the punctuation that ends it. */
 const sentencesOf = (text: string) => text.match(/[^.!?。！？\n]+[.!?。！？\n]*/gu) ?? [];
@@ -280,7 +287,7 @@ function shouting(text: string): number {
 
 /**
  * How strongly a message shows frustration: words of anger or contempt, of having to ask again, an angry emoji and a
- * shouted sentence count 2; a shouted phrase, "!!", "??" or "?!" (twice over, 2), each word of pressure
+ * shouted sentence count 2; a shouted phrase or a stressed "STILL", "!!", "??" or "?!" (twice over, 2), each word of pressure
  * ("immediately", "马上", 👏 with a slow reply) and weeks of waiting beside 👏 or such punctuation count 1, so a
  * single one ("thank you!!", "can ship now?") is not anger but two together are.
  */
@@ -291,14 +298,17 @@ export function frustrationScore(text: string): number {
   if (frustrationWords(lower)) score += 2;
   if (repeatWords(lower)) score += 2;
   if (ANGRY_EMOJI.test(text)) score += 2;
-  score += shouting(text.normalize("NFKC"));
+  const shouted = shouting(text.normalize("NFKC"));
+  const emphasised = shouted === 0 && EMPHASISED_PERSISTENCE.test(text) && LOWER_CASE_WORD.test(text);
+  score += shouted + (emphasised ? 1 : 0);
   if (EXCLAMATIONS.test(text)) score += 1;
   // Asking impatiently twice in one message ("???? 답장 언제 해요????") is insistence, not one eager question.
   score += Math.min(2, text.match(IMPATIENT_RUNS)?.length ?? 0);
   score += Math.min(2, new Set(pressureWords(lower).map(([a, b]) => lower.slice(a, b))).size);
-  // Weeks of waiting beside clapping or insistent punctuation is sarcasm or anger; beside "so slow" it is one sign.
-  if (longWaitWords(lower) && (CLAPPING.test(text) || EXCLAMATIONS.test(text) || IMPATIENT_MARKS.test(text)))
-    score += 1;
+  // Weeks of waiting beside clapping, insistent punctuation or a stressed "STILL" is sarcasm or anger; beside
+  // "so slow" it is one sign.
+  const insists = CLAPPING.test(text) || EXCLAMATIONS.test(text) || IMPATIENT_MARKS.test(text) || emphasised;
+  if (longWaitWords(lower) && insists) score += 1;
   return score;
 }
 

@@ -100,6 +100,16 @@ describe("frustration, by the kinds of signs shoppers give", () => {
     ["a shouted phrase of three words beside calm ones", "PLEASE CANCEL IT, nobody ships anything here"],
     ["a lousy-quality insult in Hong Kong Cantonese", "啲質素差到爆"],
     ["wasted money, in Korean", "이 가격에 이 품질이면 돈 아까워요"],
+    [
+      "weeks of waiting and a stressed 'STILL'",
+      "three weeks after you promised a refund and I STILL have nothing",
+    ],
+    [
+      "weeks of waiting and a stressed 'MASIH', in Indonesian",
+      "udah 2 minggu dan paketnya MASIH belum nyampe",
+    ],
+    ["a stressed 'AGAIN' and '??'", "you sent the wrong colour AGAIN??"],
+    ["giving up on having ordered, in Hinglish", "shaadi ke liye chahiye tha, ab order karne ka kya fayda"],
   ])("reads frustration from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
   });
@@ -116,6 +126,9 @@ describe("frustration, by the kinds of signs shoppers give", () => {
     ["slowness alone, said calmly", "my order is 10 days late, so slow leh"],
     ["slowness alone, in Thai", "ส่งช้ามากเลยค่ะ ตอนนี้ของอยู่ไหน"],
     ["an acronym pair", "COD OK for order 3321?"],
+    ["a stressed word alone, calmly", "I STILL have not received it, could you check?"],
+    ["a courier's acronym beside weeks of waiting", "it has been two weeks with JNT, any update?"],
+    ["a question about what a product is good for, in Hinglish", "is serum ka kya fayda hai dry skin pe?"],
   ])("reads no frustration in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("frustration");
   });
@@ -144,6 +157,8 @@ describe("a request for a person, in every way shoppers ask", () => {
     ["an admin, in Taglish", "pa-connect po ako sa admin"],
     ["a supervisor, in Filipino", "kausapin ko po yung supervisor nyo"],
     ["someone else, in Cantonese", "換個人嚟同我講"],
+    ["a staff member to do it, in Korean", "옵션 잘못 골랐어요 직원분이 수정해 주실 수 있나요?"],
+    ["a live person, in Malay", "ada orang live tak? sy nak tanya pasal refund"],
   ])("reads a request for %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
@@ -161,6 +176,7 @@ describe("a request for a person, in every way shoppers ask", () => {
     ["a data protection officer asked after", "你们的数据保护负责人是谁"],
     ["an identity check, in Japanese", "本人確認をお願いします"],
     ["an authority reported to, in Chinese", "我要向主管机关举报"],
+    ["the audience of a live stream, in Malay", "bila nak buat live lagi? org live ramai tadi"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
   });
