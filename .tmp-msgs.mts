@@ -1,3 +1,0 @@
-import { benchMessages } from "./bench/messages";
-console.log(await benchMessages([]));
-process.exit(0);
