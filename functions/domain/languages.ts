@@ -517,7 +517,7 @@ const CATALOGUE = {
       by: "eld",
       eld: "tl",
       markers:
-        "po opo naman lang ba ko nyo niyo yung ang ng sa mo kayo pa wala ano pwede paano salamat kuya ate na ito dito rin din hindi ako siya nasan saan kailan bakit magkano meron mag yan eto sana".split(
+        "po opo naman lang ba ko nyo niyo yung ang ng sa mo kayo pa wala ano pwede paano salamat kuya ate na ito dito rin din hindi ako siya nasan saan kailan bakit magkano meron mag yan eto sana ahente tao".split(
           " ",
         ),
     },

@@ -70,6 +70,23 @@ describe("language detection with the market as prior", () => {
   );
 
   it.each([
+    ["kuya?", "PH", "fil"],
+    ["ahente", "PH", "fil"],
+    ["bhaiya??", "IN", "hi"],
+    ["hello", "PH", "en"],
+    ["agent", "IN", "en"],
+  ] as const)(
+    "answers the first-message ping %s in %s in the market language whose word it is, %s",
+    (text, market, expected) => {
+      expect(detect(text, market)).toBe(expected);
+    },
+  );
+
+  it("keeps the conversation's language for a ping that is another market language's word", () => {
+    expect(detect("kuya?", "PH", "en")).toBe("en");
+  });
+
+  it.each([
     ["Hinglish with one Hindi word and no English one", "refund status batao please", "IN", "hi"],
     ["Hinglish with several Hindi words", "parcel abhi tak nahi aaya, kab tak aayega?", "IN", "hi"],
     ["English in India", "could you share the invoice for my last order?", "IN", "en"],

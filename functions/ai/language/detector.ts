@@ -108,8 +108,12 @@ export function createLanguageDetector(): LanguageDetector {
           return { language: kana, confidence: s.kana > 0 ? 0.99 : 0.7 };
         return { language: chineseScript(text, market, hint), confidence: 0.95 };
       }
-      // A ping or a one-word message ("p", "admin", "ok") says nothing of its language: keep the conversation's.
-      if (isPing(text)) return { language: hint ?? market.languages[0], confidence: 0.5 };
+      // A ping or a one-word message ("p", "admin", "ok") says little of its language: keep the conversation's, or
+      // take the market language whose own word it is ("kuya?", "bhaiya??", "ahente"), else the market's first.
+      if (isPing(text)) {
+        const own = hint ? undefined : byMarkers(text, candidates);
+        return { language: hint ?? own ?? market.languages[0], confidence: 0.5 };
+      }
       const marked = byMarkers(text, candidates);
       if (marked) return { language: marked, confidence: 0.8 };
       const latinCandidates = candidates.filter((l) => eldCode(l) !== undefined);
