@@ -95,7 +95,7 @@ export function readMessage(text: string, entities: Entities, memory: Memory): D
   let answers: Awaiting | null = null;
   if (memory.awaiting === "order_number" && (order || contact) && (mainlyDetails || saysLittleElse(text)))
     answers = "order_number";
-  if (mainlyDetails && memory.awaiting === "checkout_contact" && (contact || order))
+  if (memory.awaiting === "checkout_contact" && (contact || order) && (mainlyDetails || saysLittleElse(text)))
     answers = "checkout_contact";
   const yesNo = memory.awaiting === "confirmation" ? readYesNo(text) : null;
   const wordless = wordlessTopic(text);
@@ -119,8 +119,9 @@ function wordlessTopic(text: string): "greeting" | "thanks" | undefined {
 }
 
 /**
- * Words an answer to "which order?" may carry beside the number and still be the answer ("the one from last week,
- * 63077", "yg kemarin kak 63077", "지난주에 주문한 거 63077"): more is a message of its own that names an order.
+ * Words an answer to "which order?" or to the checkout contact question may carry beside the number and still be the
+ * answer ("the one from last week, 63077", "yg kemarin kak 63077", "try this one 9123 4567"): more is a message of
+ * its own that names an order or a contact.
  */
 const ANSWER_WEIGHT = 5;
 const saysLittleElse = (text: string) => wordWeight(withoutDetails(text)) <= ANSWER_WEIGHT;

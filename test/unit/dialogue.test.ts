@@ -105,6 +105,24 @@ describe("dialogue state: the next message is first read as the answer to what w
     expect(read("nomor saya 0812-3456-7890", memory).answers).toBe("checkout_contact");
   });
 
+  it.each([
+    ["try this one 9123 4567", "SG"],
+    ["my number is +65 9123 4567, pls check fast", "SG"],
+    ["I used my work email I think, j.tan@example.sg", "SG"],
+  ])(
+    "reads a contact with a few words around it (%s) as the answer to the checkout contact we asked for",
+    (text, region) => {
+      const memory = asked({ awaiting: "checkout_contact", pendingIntent: "order_status" });
+      expect(read(text, memory, region).answers).toBe("checkout_contact");
+    },
+  );
+
+  it("reads a contact inside a message of its own as no answer", () => {
+    const memory = asked({ awaiting: "checkout_contact", pendingIntent: "order_status" });
+    const text = "my phone is 9123 4567 but the parcel came broken and the box was wet, I want to return it";
+    expect(read(text, memory, "SG").answers).toBeNull();
+  });
+
   it("never makes details alone a topic of their own, even when nothing was asked", () => {
     const memory = asked({});
     const reading = read("my email is linh@example.vn", memory);
@@ -192,6 +210,13 @@ describe("answers to our own questions, in the forms shoppers write them", () =>
     ["ko a, giu don giup minh voi", "no"],
     ["dạ không, giữ đơn giúp em nhé", "no"],
     ["ok e, huy giup e nhe", "yes"],
+    // A yes said as a confirmation; a no said as what the shopper will do instead, or why there is no need.
+    ["confirm", "yes"],
+    ["actually no, I'll wait for it", "no"],
+    ["no need, it just arrived", "no"],
+    ["ไม่ต้องค่ะ เดี๋ยวรอได้", "no"],
+    ["không cần đâu, để mình đợi", "no"],
+    ["いいえ、待ちます", "no"],
   ])("reads %s as %s", (text, answer) => {
     expect(readYesNo(text)).toBe(answer);
   });
