@@ -4228,6 +4228,14 @@ export const PHRASEBOOK = {
       "o dau ra so",
       "sao có được số",
       "bên bạn có số của",
+      // why the shop needs the phone number at all
+      "sao phải cho sđt",
+      "sao phải cho số điện thoại",
+      "cần sđt làm gì",
+      "lấy sđt làm gì",
+      "xin sđt làm gì",
+      "sao lại cần sđt",
+      "sao phai cho sdt",
     ],
     fillers: [
       "của",

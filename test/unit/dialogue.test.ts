@@ -217,6 +217,11 @@ describe("answers to our own questions, in the forms shoppers write them", () =>
     ["ไม่ต้องค่ะ เดี๋ยวรอได้", "no"],
     ["không cần đâu, để mình đợi", "no"],
     ["いいえ、待ちます", "no"],
+    ["takpe la sy tunggu je", "no"],
+    ["nahi rehne do, main wait kar lunga", "no"],
+    ["넹", "yes"],
+    ["好，幫我取消", "yes"],
+    ["好的，帮我取消吧", "yes"],
   ])("reads %s as %s", (text, answer) => {
     expect(readYesNo(text)).toBe(answer);
   });

@@ -49,6 +49,11 @@ describe("signals read apart from the topic", () => {
       "sensitive_fraud",
     ],
     ["personal data, in Indonesian", "Tolong hapus data pribadi saya dari toko ini", "sensitive_privacy"],
+    [
+      "why the shop needs a phone number, in Vietnamese chat",
+      "sao phải cho sđt vậy shop?",
+      "sensitive_privacy",
+    ],
   ])("reads a sensitive matter: %s", (_what, text, signal) => {
     expect(detectSignals(text)).toContain(signal);
   });
