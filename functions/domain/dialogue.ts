@@ -64,6 +64,11 @@ const answerWordsOf = () =>
     .filter(([phrase]) => phrase.length > 0)
     .sort((a, b) => b[0].length - a[0].length));
 
+/** Every language's particles and fillers that may stand beside an answer ("ค่ะ", "please", "요"). */
+let particles: ReadonlySet<string> | undefined;
+const particlesOf = () =>
+  (particles ??= new Set(LANGUAGE_CODES.flatMap((l) => LANGUAGES[l].yesNo.echo.map((p) => normalise(p)))));
+
 /** A Latin word ends where no Latin letter or digit follows: "nothing" is not "no" and "thing". */
 const endsWord = (phrase: string, rest: string) =>
   !isLatin(phrase) || !/^[\p{Script=Latin}\p{N}]/u.test(rest);
@@ -81,7 +86,8 @@ export function readYesNo(text: string): Answer | null {
       ([phrase]) => rest.startsWith(phrase) && endsWord(phrase, rest.slice(phrase.length)),
     );
     if (!word) return null;
-    answer = word[1] ?? answer;
+    // A particle that alone answers yes ("ค่ะ", "please") does not overturn an answer before it ("ไม่ยกเลิกค่ะ").
+    if (!(answer && particlesOf().has(word[0]))) answer = word[1] ?? answer;
     said = said.slice(word[0].length).trimStart();
   }
   return answer;

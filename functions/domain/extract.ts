@@ -114,12 +114,37 @@ export function wordWeight(text: string): number {
   return latin.length + spaced.length + Math.ceil(dense / 2);
 }
 
+const NON_ASCII = /[^\x00-\x7F]/u;
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
+const isDigit = (code: number) => /\p{Nd}/u.test(String.fromCodePoint(code));
+/** A decimal digit's value: Unicode's digit blocks run in tens from zero, so it is the distance from the block's start. */
+function digitValue(digit: string): string {
+  const code = digit.codePointAt(0) as number;
+  let start = code;
+  while (isDigit(start - 1)) start--;
+  return String((code - start) % 10);
+}
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/gu;
+/**
+ * The text with full-width ASCII folded and every decimal digit in ASCII: "４０９１７" (Japanese and Chinese
+ * keyboards) and "४०९१७" (Devanagari) are order number 40917, "０９０－１２３４－５６７８" a phone number. Not NFKC,
+ * which would also split the Thai vowel in "คำ" and so miss the order word "คำสั่งซื้อ".
+ */
+export function asciiDigits(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
+  return text
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(OTHER_DIGIT, digitValue);
+}
+
 // A number alone, 4 to 15 digits: with fillers around it, the order number we asked for ("1001 po", "90312です").
 // Not part of a Latin word: "240612ABCD" is no order #240612.
 const BARE_NUMBER = /(?<![A-Za-z\d#])\d{4,15}(?![A-Za-z\d])/g;
 
 /** The one number in a message, 4 to 15 digits, when no other digits stand beside it ("the one from last week, 63077"). */
-export function loneNumber(text: string): string | null {
+export function loneNumber(typed: string): string | null {
+  const text = asciiDigits(typed);
   const numbers = text.match(BARE_NUMBER) ?? [];
   return numbers.length === 1 && (text.match(/\d+/g) ?? []).length === 1 ? (numbers[0] as string) : null;
 }
@@ -134,7 +159,8 @@ function bareNumber(text: string): string | null {
  * The details in a message. `region` (the market's country) reads phone numbers in their local formats ("0812-3456-7890"
  * in ID is +6281234567890); without it only the digits are kept.
  */
-export function extractEntities(text: string, region?: string): Entities {
+export function extractEntities(typed: string, region?: string): Entities {
+  const text = asciiDigits(typed);
   const emails = unique([...text.matchAll(EMAIL)].map((m) => m[0].toLowerCase()));
   const withoutEmails = text.replace(EMAIL, " ");
   const orderNames = unique(
@@ -168,7 +194,7 @@ export function extractEntities(text: string, region?: string): Entities {
 
 /** The message with its details (emails, order numbers with their order words, numbers, names) taken out. */
 export function withoutDetails(text: string): string {
-  return text
+  return asciiDigits(text)
     .replace(EMAIL, " ")
     .replace(nameIntro(), " ")
     .replace(HASH_ORDER, " ")

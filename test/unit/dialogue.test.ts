@@ -222,6 +222,9 @@ describe("answers to our own questions, in the forms shoppers write them", () =>
     ["넹", "yes"],
     ["好，幫我取消", "yes"],
     ["好的，帮我取消吧", "yes"],
+    ["ไม่ยกเลิกค่ะ", "no"],
+    ["네네 취소 부탁드려요", "yes"],
+    ["うーん、やっぱりいいです", "no"],
   ])("reads %s as %s", (text, answer) => {
     expect(readYesNo(text)).toBe(answer);
   });

@@ -60,6 +60,15 @@ describe("entity extraction", () => {
     });
   });
 
+  it.each([
+    ["full-width digits after an order word", "注文番号：４０９１７", "JP", "#40917"],
+    ["full-width digits alone", "２０９３１です", "CN", "#20931"],
+    ["Devanagari digits after an order word", "order ४०९१७ hai", "IN", "#40917"],
+    ["Thai digits alone", "๔๐๙๑๗ ค่ะ", "TH", "#40917"],
+  ])("reads an order number in %s as its ASCII digits", (_what, text, region, order) => {
+    expect(extractEntities(text, region).orderNames).toEqual([order]);
+  });
+
   it("finds a name the shopper gives for themselves", () => {
     expect(extractEntities("My name is Tran Thi Linh").names).toEqual(["Tran Thi Linh"]);
     expect(extractEntities("atas nama Siti Rahma ya kak").names).toEqual(["Siti Rahma"]);
