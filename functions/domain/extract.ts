@@ -114,7 +114,8 @@ export function wordWeight(text: string): number {
   return latin.length + spaced.length + Math.ceil(dense / 2);
 }
 
-const NON_ASCII = /[^\x00-\x7F]/u;
+// Anything past U+007F: pure-ASCII text, the common case, has nothing to fold.
+const NON_ASCII = /[\u0080-\u{10FFFF}]/u;
 const OTHER_DIGIT = /(?![0-9])\p{Nd}/gu;
 const isDigit = (code: number) => /\p{Nd}/u.test(String.fromCodePoint(code));
 /** A decimal digit's value: Unicode's digit blocks run in tens from zero, so it is the distance from the block's start. */
