@@ -1354,6 +1354,8 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["what customer service said, in Traditional Chinese", "客服說三天內會退款"],
     ["praise for the seller, in Traditional Chinese", "賣家很親切，推推"],
     ["the staff's hours, in Simplified Chinese", "你们客服一般几点回复？"],
+    ["praise for how fast the staff reply, in Simplified Chinese", "这家客服回复很及时"],
+    ["praise for how fast the staff reply, in Traditional Chinese", "你們客服回覆好快喔"],
     ["the staff's hours, in Cantonese", "你哋CS幾點返工？"],
     ["a question whether it is a bot, in Tagalog", "bot lang ba to o may tao?"],
     ["a question whether it is a bot, in Hinglish", "ye bot h kya ya koi banda reply kr rha h?"],
