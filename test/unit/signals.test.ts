@@ -1346,6 +1346,16 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["an agent, in Tagalog", "pwede po ba makausap ang ahente?"],
     ["someone to phone the shopper, in Tagalog", "pwede po bang may tumawag sa akin na staff?"],
     ["a person who can help, in Tagalog", "may tao po ba dito na makakatulong sakin?"],
+    ["someone to check the order, in Vietnamese", "nhờ người kiểm tra lại đơn này giúp em"],
+    ["the message passed on to the owner, in Vietnamese", "chuyển tin nhắn cho chủ shop giùm mình nha"],
+    ["the complaint taken higher, in Vietnamese", "tôi sẽ khiếu nại lên cấp cao hơn"],
+    ["advice by phone, in Vietnamese", "em muốn được tư vấn qua điện thoại ạ"],
+    ["a call, in Vietnamese slang", "ad alo cho em xíu nha"],
+    ["someone who can help, in Hindi", "क्या कोई है जो मदद कर सके?"],
+    ["the shopper's words passed on to the seller, in Hindi", "कृपया मेरी शिकायत सेलर तक पहुंचा दीजिए"],
+    ["the message forwarded to the seller, in Hinglish", "plz seller ko ye message forward kr do"],
+    ["the boss in person, in Hinglish", "mujhe aapke boss se milna hai"],
+    ["the helpline number, in Hinglish", "aapka helpline number do"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
