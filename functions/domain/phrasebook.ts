@@ -1864,6 +1864,13 @@ export const PHRASEBOOK = {
       "dilayani langsung",
       "dilayani admin",
       "dilayani cs",
+      // Someone who can help, asked for ("ada yg bisa bantu saya gak?"): more than a ping.
+      "ada yg bisa bantu saya",
+      "ada yang bisa bantu saya",
+      "ada yg bisa bantu aku",
+      "ada yang bisa bantu aku",
+      "ada yg bisa bantu sy",
+      "ada yg bisa bantuin",
     ],
     healthSafety: [
       "hamil",
@@ -2213,6 +2220,8 @@ export const PHRASEBOOK = {
       "customer servicenya",
       "hotline",
       "call center",
+      "yg bertanggung jawab",
+      "yang bertanggung jawab",
     ],
     personAsks: [
       "dibantu langsung oleh",
@@ -2614,6 +2623,16 @@ export const PHRASEBOOK = {
       "admin live",
       "cs live",
       "manusia live",
+      // Someone who can help or check ("ada sesiapa boleh tolong sy?", "minta org check order sy").
+      "ada sesiapa boleh tolong",
+      "ada sesiapa yg boleh tolong",
+      "ada sesiapa yang boleh tolong",
+      "ada org boleh tolong",
+      "ada orang boleh tolong",
+      "minta org check",
+      "minta orang check",
+      "minta org semak",
+      "minta orang semak",
     ],
     healthSafety: [
       "mengandung",
@@ -4791,6 +4810,10 @@ export const PHRASEBOOK = {
       "paki-call",
       "pakicall",
       "paki call",
+      // Someone who can help ("may makakatulong ba sakin dito?").
+      "may makakatulong ba",
+      "may makakatulong po ba",
+      "meron bang makakatulong",
       // A member of staff asked to check or look ("pakicheck ng staff", "직원분 확인", "nhờ nhân viên"); kana for kanji.
       ...["check", "pacheck", "pakicheck"].flatMap((verb) =>
         ["", " po", " naman", " naman po", " nga po"].flatMap((softener) =>
@@ -5510,6 +5533,11 @@ export const PHRASEBOOK = {
       "跟真人聊",
       "找人聊",
       "有没有人工",
+      // A complaint taken to a superior ("我要向上级投诉").
+      "向上级投诉",
+      "向上级反映",
+      "找你们上级",
+      "找上级",
     ],
     healthSafety: [
       "怀孕",
@@ -6018,6 +6046,11 @@ export const PHRASEBOOK = {
       "跟真人聊",
       "有沒有人工",
       "有冇人工",
+      // A complaint taken to a superior ("我要向上級投訴").
+      "向上級投訴",
+      "向上級反映",
+      "找你們上級",
+      "找上級",
     ],
     healthSafety: [
       "懷孕",
@@ -6562,6 +6595,11 @@ export const PHRASEBOOK = {
       "人が対応",
       "人が返事",
       "人に見て",
+      // Someone who can help ("どなたか助けていただけませんか"), a line to call.
+      "どなたか助けて",
+      "誰か助けて",
+      "電話できる窓口",
+      "電話で問い合わせできる窓口",
     ],
     healthSafety: [
       "妊娠",
@@ -7150,6 +7188,10 @@ export const PHRASEBOOK = {
       "상담하고 싶",
       "상담 요청",
       "상담 신청",
+      // Someone who can help ("도와주실 분 계신가요?").
+      "도와주실 분",
+      "도와줄 사람",
+      "도와주실 수 있는 분",
     ],
     healthSafety: [
       "임신",

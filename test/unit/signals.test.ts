@@ -1347,7 +1347,7 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["someone to phone the shopper, in Tagalog", "pwede po bang may tumawag sa akin na staff?"],
     ["a person who can help, in Tagalog", "may tao po ba dito na makakatulong sakin?"],
     ["someone to check the order, in Vietnamese", "nhờ người kiểm tra lại đơn này giúp em"],
-    ["the message passed on to the owner, in Vietnamese", "chuyển tin nhắn cho chủ shop giùm mình nha"],
+    ["the message passed on to the owner, in Vietnamese", "bạn chuyển tin nhắn này cho quản lý giúp mình"],
     ["the complaint taken higher, in Vietnamese", "tôi sẽ khiếu nại lên cấp cao hơn"],
     ["advice by phone, in Vietnamese", "em muốn được tư vấn qua điện thoại ạ"],
     ["a call, in Vietnamese slang", "ad alo cho em xíu nha"],
@@ -1356,6 +1356,16 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["the message forwarded to the seller, in Hinglish", "plz seller ko ye message forward kr do"],
     ["the boss in person, in Hinglish", "mujhe aapke boss se milna hai"],
     ["the helpline number, in Hinglish", "aapka helpline number do"],
+    ["someone who can help, in Indonesian chat", "kak ada yg bisa bantu saya ga ya"],
+    ["whoever is responsible, in Indonesian chat", "tolong sambungin sama yang bertanggung jawab"],
+    ["someone who can help, in Malay chat", "ada sesiapa boleh tolong saya tak"],
+    ["someone to check, in Malay chat", "nak minta org semak parcel sy"],
+    ["someone who can help, in Tagalog", "meron bang makakatulong sa akin?"],
+    ["someone who can help, in Japanese", "すみません、誰か助けてください"],
+    ["a line to call, in Japanese", "電話できる窓口はありますか"],
+    ["someone who can help, in Korean", "혹시 도와주실 수 있는 분 있나요?"],
+    ["a complaint taken to a superior, in Simplified Chinese", "这事我要向上级反映"],
+    ["a complaint taken to a superior, in Traditional Chinese", "我要找你們上級"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
