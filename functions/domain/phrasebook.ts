@@ -3076,6 +3076,12 @@ export const PHRASEBOOK = {
       "ร้านกาก",
       "กากมาก",
       "บริการกาก",
+      // A one-star review spelt out ("ให้หนึ่งดาว"), being fed up with waiting ("รอจนเบื่อ").
+      "ให้หนึ่งดาว",
+      "หนึ่งดาว",
+      "รอจนเบื่อ",
+      "เบื่อจะรอ",
+      "รอจนท้อ",
     ],
     repeat: [
       "ไม่มีใครอ่าน",
@@ -5402,6 +5408,10 @@ export const PHRASEBOOK = {
       "受够了",
       "忍无可忍",
       "太坑",
+      // "Slow to bursting" (慢到爆) is anger, as 慢死 is.
+      "慢到爆",
+      "慢爆了",
+      "慢得要死",
     ],
     repeat: [
       "问了三遍",
@@ -5926,6 +5936,10 @@ export const PHRASEBOOK = {
       "on9",
       "1星",
       "一粒星",
+      // "Slow to bursting" (慢到爆) is anger, as 慢到死 is.
+      "慢到爆",
+      "慢爆了",
+      "慢得要死",
     ],
     repeat: [
       "問第三次",

@@ -115,6 +115,10 @@ describe("frustration, by the kinds of signs shoppers give", () => {
     ],
     ["a stressed 'AGAIN' and '??'", "you sent the wrong colour AGAIN??"],
     ["giving up on having ordered, in Hinglish", "shaadi ke liye chahiye tha, ab order karne ka kya fayda"],
+    ["a one-star review spelt out, in Thai", "แบบนี้ให้หนึ่งดาวนะคะ"],
+    ["fed up with waiting, in Thai", "รอจนเบื่อแล้วค่ะ ของยังไม่มา"],
+    ["'slow to bursting', in Traditional Chinese", "出貨慢到爆"],
+    ["'slow to bursting', in Simplified Chinese", "发货慢得要死"],
   ])("reads frustration from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
   });
