@@ -639,6 +639,12 @@ export const PHRASEBOOK = {
       "please escalate",
       "pls escalate",
       "kindly escalate",
+      // "Escalate" asked for on its own ("escalate pls", "tolong escalate"): a person to take over.
+      "escalate pls",
+      "escalate please",
+      "plz escalate",
+      "escalate la",
+      "escalate lah",
     ],
     healthSafety: [
       "pregnant",
@@ -1871,6 +1877,18 @@ export const PHRASEBOOK = {
       "ada yang bisa bantu aku",
       "ada yg bisa bantu sy",
       "ada yg bisa bantuin",
+      // Escalation asked for, and the team contacting the shopper directly ("tim kalian bisa kontak aku langsung?").
+      "tolong eskalasi",
+      "eskalasi ke",
+      "mohon eskalasi",
+      "tolong escalate",
+      "tolong dieskalasi",
+      "kontak aku langsung",
+      "kontak saya langsung",
+      "hubungi saya langsung",
+      "hubungi aku langsung",
+      "hubungin aku langsung",
+      "hubungin saya langsung",
     ],
     healthSafety: [
       "hamil",
@@ -2633,6 +2651,17 @@ export const PHRASEBOOK = {
       "minta orang check",
       "minta org semak",
       "minta orang semak",
+      // Escalation, a real person ("nak layan dgn org betul"), someone to look at it ("perlu org tengok ni").
+      "tolong escalate",
+      "mohon escalate",
+      "tolong eskalasi",
+      "dgn org betul",
+      "dengan orang betul",
+      "dgn orang betul",
+      "perlu org tengok",
+      "perlu orang tengok",
+      "minta org tengok",
+      "minta orang tengok",
     ],
     healthSafety: [
       "mengandung",
@@ -3184,6 +3213,13 @@ export const PHRASEBOOK = {
       "ตอบเองได้มั้ย",
       "ตอบเองได้ป่ะ",
       "ไม่อยากคุยกับระบบ",
+      // A person to take care of it or help check ("ต้องการคนช่วยตรวจสอบ"), the matter passed on to the team.
+      "อยากให้คนดูแล",
+      "ให้คนดูแลเรื่องนี้",
+      "ต้องการคนช่วย",
+      "อยากได้คนช่วย",
+      "ส่งเรื่องต่อให้ทีม",
+      "ส่งเรื่องต่อให้",
     ],
     healthSafety: [
       "ตั้งครรภ์",
@@ -4816,6 +4852,11 @@ export const PHRASEBOOK = {
       "paki-call",
       "pakicall",
       "paki call",
+      // The team contacting the shopper ("pwede ba ako kontakin ng team nyo?").
+      "kontakin ako",
+      "ako kontakin",
+      "kontakin nyo ako",
+      "i-contact nyo ako",
       // Someone who can help ("may makakatulong ba sakin dito?").
       "may makakatulong ba",
       "may makakatulong po ba",
@@ -5548,6 +5589,10 @@ export const PHRASEBOOK = {
       "向上级反映",
       "找你们上级",
       "找上级",
+      // Escalation ("帮我升级处理").
+      "升级处理",
+      "往上反映",
+      "往上报",
     ],
     healthSafety: [
       "怀孕",
@@ -6065,6 +6110,10 @@ export const PHRASEBOOK = {
       "向上級反映",
       "找你們上級",
       "找上級",
+      // Escalation ("幫我往上呈報").
+      "往上呈報",
+      "升級處理",
+      "往上反映",
     ],
     healthSafety: [
       "懷孕",
@@ -6614,6 +6663,17 @@ export const PHRASEBOOK = {
       "誰か助けて",
       "電話できる窓口",
       "電話で問い合わせできる窓口",
+      // Escalation, someone who can handle it now ("今対応できる方はいますか"), a connection to someone.
+      "エスカレーション",
+      "対応できる方はいますか",
+      "対応できる方いますか",
+      "対応できる方はいらっしゃいますか",
+      "対応できる人はいますか",
+      "対応できる人いますか",
+      "どなたかに繋いで",
+      "誰かに繋いで",
+      "どなたかにつないで",
+      "誰かにつないで",
     ],
     healthSafety: [
       "妊娠",
@@ -7206,6 +7266,9 @@ export const PHRASEBOOK = {
       "도와주실 분",
       "도와줄 사람",
       "도와주실 수 있는 분",
+      // Taken up the line ("윗선에 올려주세요").
+      "윗선에",
+      "윗선으로",
     ],
     healthSafety: [
       "임신",

@@ -1370,6 +1370,18 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["someone who can help, in Korean", "혹시 도와주실 수 있는 분 있나요?"],
     ["a complaint taken to a superior, in Simplified Chinese", "这事我要向上级反映"],
     ["a complaint taken to a superior, in Traditional Chinese", "我要找你們上級"],
+    ["escalation on its own, in English", "escalate please, thanks"],
+    ["escalation, in Indonesian", "kak tolong eskalasi masalah ini"],
+    ["the team contacting the shopper, in Indonesian", "bisa kontak saya langsung kak?"],
+    ["a real person, in Malay chat", "nk layan dgn org betul je"],
+    ["someone to look at it, in Malay chat", "perlu orang tengok masalah ni"],
+    ["the team contacting the shopper, in Tagalog", "pwede nyo ba akong kontakin ako mamaya?"],
+    ["a person to take care of it, in Thai", "อยากให้คนดูแลเรื่องนี้ต่อค่ะ"],
+    ["escalation, in Japanese", "エスカレーションをお願いします"],
+    ["someone who can handle it now, in Japanese", "対応できる方はいらっしゃいますか"],
+    ["taken up the line, in Korean", "이 건 윗선에 보고해 주세요"],
+    ["escalation, in Simplified Chinese", "麻烦升级处理一下"],
+    ["escalation, in Traditional Chinese", "請幫我往上呈報"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
@@ -1385,6 +1397,7 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["a question whether it is a bot, in Hinglish", "ye bot h kya ya koi banda reply kr rha h?"],
     ["a question whether it is a real person, in Traditional Chinese", "你是真的人嗎？"],
     ["a colleague who will receive the parcel, in Traditional Chinese", "我同事會幫忙收貨"],
+    ["a way to handle it, in Japanese", "この場合、対応できる方法はありますか"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
   });
