@@ -1398,6 +1398,13 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["a question whether it is a real person, in Traditional Chinese", "你是真的人嗎？"],
     ["a colleague who will receive the parcel, in Traditional Chinese", "我同事會幫忙收貨"],
     ["a way to handle it, in Japanese", "この場合、対応できる方法はありますか"],
+    ["escalation no longer needed, in Japanese", "無事届きましたのでエスカレーションは不要です"],
+    ["escalation already done, in Korean", "윗선에 올리셨다고 들었어요, 감사합니다"],
+    ["the matter already passed on, in Thai", "แอดมินส่งเรื่องต่อให้ทีมแล้วนะคะ ขอบคุณค่ะ"],
+    ["the matter already taken up, in Vietnamese", "ad đã báo lên quản lý rồi, cảm ơn"],
+    ["escalation already done, in Simplified Chinese", "好的，已经升级处理就行"],
+    ["escalation no longer needed, in Traditional Chinese", "收到了，不用升級處理了"],
+    ["a call already made, in Hinglish", "aapke staff ne mujhe call kar liya, shukriya"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
   });
