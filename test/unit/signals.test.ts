@@ -1382,6 +1382,15 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["taken up the line, in Korean", "이 건 윗선에 보고해 주세요"],
     ["escalation, in Simplified Chinese", "麻烦升级处理一下"],
     ["escalation, in Traditional Chinese", "請幫我往上呈報"],
+    ["the complaint sent to a higher authority, in Hinglish", "meri complaint kisi higher authority tak pahucha do"],
+    ["the complaint sent to someone responsible, in Hindi", "यह मामला किसी जिम्मेदार अधिकारी को भेजिए"],
+    ["whether a human reads this, in Hinglish", "koi human padh raha hai kya mera msg?"],
+    ["whether a person reads this, in Vietnamese", "có ai đọc tin nhắn của em không ạ"],
+    ["whether anyone answers the phone, in Vietnamese", "gọi hotline mãi, có ai nghe máy không vậy"],
+    ["a talk with a person, in Vietnamese", "cho em nói chuyện với người được không"],
+    ["someone to answer, in Vietnamese", "ai đó trả lời giúp mình với"],
+    ["the owner to check, in Vietnamese", "chủ shop kiểm tra giúp em đơn này với"],
+    ["the technicians to get in touch, in Vietnamese", "bên kỹ thuật liên hệ lại với em nhé"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
@@ -1405,6 +1414,12 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["escalation already done, in Simplified Chinese", "好的，已经升级处理就行"],
     ["escalation no longer needed, in Traditional Chinese", "收到了，不用升級處理了"],
     ["a call already made, in Hinglish", "aapke staff ne mujhe call kar liya, shukriya"],
+    ["a contact already made, in Vietnamese", "admin đã liên hệ lại rồi, cảm ơn shop"],
+    ["the team already in touch, in Indonesian", "cs nya udah hubungi saya kok"],
+    ["someone already in touch, in Japanese", "先ほど担当者様からご連絡いただきました"],
+    ["someone already in touch, in Korean", "상담원분이 어제 연락 주셨어요"],
+    ["a call already made, in Vietnamese", "nhân viên đã gọi cho em rồi ạ"],
+    ["escalation no longer needed, in Tagalog", "okay na po, di na kailangan i-escalate"],
   ])("reads no request for a person in %s", (_what, text) => {
     expect(detectSignals(text)).not.toContain("person");
   });
