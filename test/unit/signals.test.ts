@@ -1382,7 +1382,10 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["taken up the line, in Korean", "이 건 윗선에 보고해 주세요"],
     ["escalation, in Simplified Chinese", "麻烦升级处理一下"],
     ["escalation, in Traditional Chinese", "請幫我往上呈報"],
-    ["the complaint sent to a higher authority, in Hinglish", "meri complaint kisi higher authority tak pahucha do"],
+    [
+      "the complaint sent to a higher authority, in Hinglish",
+      "meri complaint kisi higher authority tak pahucha do",
+    ],
     ["the complaint sent to someone responsible, in Hindi", "यह मामला किसी जिम्मेदार अधिकारी को भेजिए"],
     ["whether a human reads this, in Hinglish", "koi human padh raha hai kya mera msg?"],
     ["whether a person reads this, in Vietnamese", "có ai đọc tin nhắn của em không ạ"],
@@ -1391,6 +1394,16 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["someone to answer, in Vietnamese", "ai đó trả lời giúp mình với"],
     ["the owner to check, in Vietnamese", "chủ shop kiểm tra giúp em đơn này với"],
     ["the technicians to get in touch, in Vietnamese", "bên kỹ thuật liên hệ lại với em nhé"],
+    ["the seller to look personally, in Hinglish", "seller ji aap khud check kar lo please"],
+    ["the manager by the formal word, in Hindi", "कृपया प्रबंधक से बात कराइए"],
+    ["someone who will solve it, in Hinglish", "koi hai jo meri problem solve kare?"],
+    ["someone assigned to the case, in Hinglish", "mere case pe koi executive assign karo"],
+    ["the case given to a senior, in Hinglish", "ye case kisi senior ko de do"],
+    ["someone to advise directly, in Vietnamese", "có bạn nào hỗ trợ em trực tiếp không ạ"],
+    ["a person needed, in Vietnamese", "alo alo, e cần người"],
+    ["another person, in Vietnamese", "bạn này không hiểu, đổi người khác giúp em"],
+    ["someone to explain, in Vietnamese", "mình cần người hướng dẫn cách lắp"],
+    ["the warranty team, in Vietnamese", "cho em gặp bộ phận bảo hành"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
