@@ -1404,6 +1404,12 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["another person, in Vietnamese", "bạn này không hiểu, đổi người khác giúp em"],
     ["someone to explain, in Vietnamese", "mình cần người hướng dẫn cách lắp"],
     ["the warranty team, in Vietnamese", "cho em gặp bộ phận bảo hành"],
+    ["someone who will talk, in Hinglish", "aapka koi rep hai jo baat kare?"],
+    ["the manager brought, in Hinglish", "bas bahut hua, apne manager ko lao"],
+    ["the help desk, in Hinglish", "koi helpdesk wala hai kya?"],
+    ["the issue taken up, in Hinglish", "is issue ko upar tak le jao please"],
+    ["a contact soon, in Vietnamese", "shop liên hệ mình sớm nha"],
+    ["someone to get in touch, in Vietnamese", "ai đó liên hệ em với"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
