@@ -1385,6 +1385,9 @@ export const PHRASEBOOK = {
       "want to talk",
       "transfer to",
       "help contacting",
+      // "can i have a word with the boss".
+      "have a word with",
+      "a word with",
     ],
     personAsksAfter: [
       "call me",
@@ -4958,6 +4961,9 @@ export const PHRASEBOOK = {
       "paki-call",
       "pakicall",
       "paki call",
+      // Whom the shopper may talk to ("sino pwede kausapin dito?").
+      "sino pwede kausapin",
+      "sino po pwede kausapin",
       // The team contacting the shopper ("pwede ba ako kontakin ng team nyo?").
       "kontakin ako",
       "ako kontakin",
@@ -6795,6 +6801,11 @@ export const PHRASEBOOK = {
       "誰かに繋いで",
       "どなたかにつないで",
       "誰かにつないで",
+      // Someone to deal with it ("誰か対応してもらえませんか").
+      "誰か対応",
+      "どなたか対応",
+      "誰か対処",
+      "どなたか対処",
     ],
     healthSafety: [
       "妊娠",
@@ -7405,6 +7416,12 @@ export const PHRASEBOOK = {
       // Taken up the line ("윗선에 올려주세요").
       "윗선에",
       "윗선으로",
+      // Someone to deal with it ("누가 좀 처리해 주세요").
+      "누가 좀 처리",
+      "누가 처리해",
+      "누가 좀 봐주",
+      "누구라도 처리",
+      "누구든 처리",
     ],
     healthSafety: [
       "임신",

@@ -1410,6 +1410,10 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["the issue taken up, in Hinglish", "is issue ko upar tak le jao please"],
     ["a contact soon, in Vietnamese", "shop liên hệ mình sớm nha"],
     ["someone to get in touch, in Vietnamese", "ai đó liên hệ em với"],
+    ["a word with the owner", "can I have a word with the owner"],
+    ["whom to talk to, in Tagalog", "sino po pwede kausapin tungkol dito?"],
+    ["someone to deal with it, in Japanese", "どなたか対応をお願いできますか"],
+    ["someone to deal with it, in Korean", "누구든 처리 좀 해주세요"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
