@@ -4084,6 +4084,8 @@ export const PHRASEBOOK = {
       "ai đó liên hệ em với",
       "ai đó liên hệ mình với",
       "ai do lien he lai",
+      // Whether a manager is there ("có quản lý ở đó không").
+      "có quản lý ở đó",
     ],
     healthSafety: [
       "mang thai",
@@ -4675,6 +4677,11 @@ export const PHRASEBOOK = {
       "báo lên",
       "bao len",
       "phản ánh lên",
+      // A way to reach them ("cho xin liên lạc của bên kỹ thuật").
+      "xin liên lạc",
+      "cho xin liên lạc",
+      "xin liên hệ",
+      "xin lien lac",
     ],
     personAsksAfter: [
       "đâu rồi",
@@ -8391,6 +8398,16 @@ export const PHRASEBOOK = {
       "कोई है जो जवाब",
       "कोई है जो बात",
       "कोई है जो समझ",
+      // Someone assigned ("mere order ke liye kisi ko assign karo"), the complaint sent on ("mera complaint aage forward karo").
+      "kisi ko assign",
+      "koi assign karo",
+      "शिकायत आगे भेजिए",
+      "शिकायत आगे भेजो",
+      "aage forward karo",
+      "aage forward kar do",
+      "aage forward kr do",
+      "aage bhej do",
+      "aage escalate karo",
     ],
     healthSafety: [
       "garbhvati",

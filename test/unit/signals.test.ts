@@ -1414,6 +1414,10 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["whom to talk to, in Tagalog", "sino po pwede kausapin tungkol dito?"],
     ["someone to deal with it, in Japanese", "どなたか対応をお願いできますか"],
     ["someone to deal with it, in Korean", "누구든 처리 좀 해주세요"],
+    ["someone assigned to the order, in Hinglish", "is order ke liye kisi ko assign karo please"],
+    ["the complaint sent on, in Hinglish", "meri complaint aage forward kar do"],
+    ["whether a manager is there, in Vietnamese", "có quản lý ở đó không ạ"],
+    ["a way to reach the technicians, in Vietnamese", "cho xin liên lạc bên kỹ thuật với"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
@@ -1444,6 +1448,8 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["a note when it is back in stock, in Indonesian", "hubungi saya langsung kalau barang ready ya"],
     ["a gift for a senior, in Hinglish", "kisi senior ko gift dena hai, kaunsa best hai"],
     ["whether it needs someone to look, in Malay", "perlu org tengok ke? sy boleh pasang sendiri"],
+    ["whether the complaint went on, in Hinglish", "complaint aage forward ho gaya kya?"],
+    ["whether the shop has a manager, in Vietnamese", "shop có quản lý không hay chỉ có nhân viên"],
     ["the team already in touch, in Indonesian", "cs nya udah hubungi saya kok"],
     ["someone already in touch, in Japanese", "先ほど担当者様からご連絡いただきました"],
     ["someone already in touch, in Korean", "상담원분이 어제 연락 주셨어요"],
