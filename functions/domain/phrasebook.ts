@@ -3730,6 +3730,12 @@ export const PHRASEBOOK = {
       "như hạch",
       "nhu hach",
       "như shit",
+      // "Is this a service or a joke?" ("đây là dịch vụ hay trò đùa vậy").
+      "hay trò đùa",
+      "là trò đùa",
+      "như trò đùa",
+      "trò hề",
+      "hay tro dua",
     ],
     repeat: [
       ...counted("lần thứ {n}", "hỏi {n} lần", "hoi {n} lan"),

@@ -119,6 +119,7 @@ describe("frustration, by the kinds of signs shoppers give", () => {
     ["fed up with waiting, in Thai", "รอจนเบื่อแล้วค่ะ ของยังไม่มา"],
     ["'slow to bursting', in Traditional Chinese", "出貨慢到爆"],
     ["'slow to bursting', in Simplified Chinese", "发货慢得要死"],
+    ["'a service or a joke?', in Vietnamese", "shop bán hàng hay trò đùa vậy"],
   ])("reads frustration from %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
   });
