@@ -1891,6 +1891,11 @@ export const PHRASEBOOK = {
       "hubungi aku langsung",
       "hubungin aku langsung",
       "hubungin saya langsung",
+      // A number the shopper can call ("nomor yg bisa saya telpon berapa?").
+      "bisa saya telpon",
+      "bisa saya telepon",
+      "yg bisa ditelpon",
+      "yang bisa ditelepon",
     ],
     healthSafety: [
       "hamil",
@@ -2324,6 +2329,9 @@ export const PHRASEBOOK = {
       "lempar ke",
       "dilayani",
       "dilayani oleh",
+      // "tolong libatkan manajer": bring the manager in.
+      "libatkan",
+      "tolong libatkan",
     ],
     personAsksAfter: [
       // Whoever is to do it by hand ("admin yg proses ya", "bisa admin yg ubah manual?").
@@ -3240,6 +3248,14 @@ export const PHRASEBOOK = {
       "อยากได้คนช่วย",
       "ส่งเรื่องต่อให้ทีม",
       "ส่งเรื่องต่อให้",
+      // Someone who can help ("มีคนที่ช่วยได้ไหมคะ"), a transfer to a department, help from staff, which number to call.
+      "มีคนที่ช่วยได้",
+      "คนที่ช่วยได้",
+      "โอนไปฝ่าย",
+      "ช่วยเหลือจากพนักงาน",
+      "ช่วยเหลือจากเจ้าหน้าที่",
+      "โทรเบอร์ไหน",
+      "ต้องโทรไปเบอร์",
     ],
     healthSafety: [
       "ตั้งครรภ์",
@@ -3480,6 +3496,7 @@ export const PHRASEBOOK = {
       "supervisor",
       "manager",
       "ซูเปอร์ไวเซอร์",
+      "ทีมงาน",
     ],
     personAsks: [
       "อยากคุยกับ",
@@ -4995,6 +5012,10 @@ export const PHRASEBOOK = {
       "paki-call",
       "pakicall",
       "paki call",
+      // A number the shopper can call ("anong number ang pwede kong tawagan?").
+      "pwede kong tawagan",
+      "pwede ko tawagan",
+      "pwedeng tawagan",
       // Whom the shopper may talk to ("sino pwede kausapin dito?").
       "sino pwede kausapin",
       "sino po pwede kausapin",
@@ -5460,6 +5481,10 @@ export const PHRASEBOOK = {
       "pakausap sa",
       "ipakausap",
       "ipa-kausap",
+      // "isali nyo ang manager": bring the manager in.
+      "isali",
+      "isali nyo",
+      "isama nyo",
     ],
     personAsksAfter: [
       "ayusin",

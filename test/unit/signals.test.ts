@@ -1419,6 +1419,14 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["the complaint sent on, in Hinglish", "meri complaint aage forward kar do"],
     ["whether a manager is there, in Vietnamese", "có quản lý ở đó không ạ"],
     ["a way to reach the technicians, in Vietnamese", "cho xin liên lạc bên kỹ thuật với"],
+    ["a number to call, in Indonesian", "ada nomor yang bisa saya telepon?"],
+    ["the manager brought in, in Indonesian", "kak tolong libatkan atasan kamu"],
+    ["a number to call, in Tagalog", "ano po ang pwede kong tawagan na number?"],
+    ["the manager brought in, in Tagalog", "isali nyo ang manager sa usapan"],
+    ["someone who can help, in Thai", "มีคนที่ช่วยได้บ้างไหมครับ"],
+    ["the team to call, in Thai", "ทีมงานโทรหาพรุ่งนี้ได้ไหมคะ"],
+    ["help from staff, in Thai", "ขอความช่วยเหลือจากเจ้าหน้าที่ค่ะ"],
+    ["which number to call, in Thai", "ต้องโทรเบอร์ไหนครับ"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
