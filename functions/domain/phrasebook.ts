@@ -4109,6 +4109,19 @@ export const PHRASEBOOK = {
       "ai do lien he lai",
       // Whether a manager is there ("có quản lý ở đó không").
       "có quản lý ở đó",
+      // Unaccented and teencode forms ("ai co tham quyen o shop", "ns chuyen vs ng that dc k": ng = người).
+      "ai co tham quyen",
+      "ai co trach nhiem",
+      "nói chuyện vs ng",
+      "ns chuyện vs ng",
+      "ns chuyen vs ng",
+      "noi chuyen vs ng",
+      "vs ng thật",
+      "vs ng that",
+      "với ng thật",
+      "voi ng that",
+      "gặp ng thật",
+      "gap ng that",
     ],
     healthSafety: [
       "mang thai",

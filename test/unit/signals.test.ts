@@ -1427,6 +1427,8 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["the team to call, in Thai", "ทีมงานโทรหาพรุ่งนี้ได้ไหมคะ"],
     ["help from staff, in Thai", "ขอความช่วยเหลือจากเจ้าหน้าที่ค่ะ"],
     ["which number to call, in Thai", "ต้องโทรเบอร์ไหนครับ"],
+    ["whoever has authority, in unaccented Vietnamese", "ai co tham quyen thi lien he minh"],
+    ["a real person, in Vietnamese teencode", "cho mik ns chuyen vs ng that"],
   ])("reads a request for a person: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("person");
   });
@@ -1459,6 +1461,7 @@ describe("asking for whoever handles it, a seller or the shop's number, in more 
     ["whether it needs someone to look, in Malay", "perlu org tengok ke? sy boleh pasang sendiri"],
     ["whether the complaint went on, in Hinglish", "complaint aage forward ho gaya kya?"],
     ["whether the shop has a manager, in Vietnamese", "shop có quản lý không hay chỉ có nhân viên"],
+    ["'really' beside 'ng' (người), in Vietnamese teencode", "ng thật sự rất thích cái áo này"],
     ["the team already in touch, in Indonesian", "cs nya udah hubungi saya kok"],
     ["someone already in touch, in Japanese", "先ほど担当者様からご連絡いただきました"],
     ["someone already in touch, in Korean", "상담원분이 어제 연락 주셨어요"],
