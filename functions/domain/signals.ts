@@ -93,8 +93,8 @@ function phraseSpans(kind: Kind): (text: string) => Span[] {
 
 /** At most this many characters between two phrases read together ("talk to your manager", "担当の方と話"). */
 const NEAR = 14;
-/** A sentence's end: two phrases on either side of one are not read together. */
-const SENTENCE_END = /[.!?。！？\n]/u;
+/** A sentence's end, the Devanagari danda (।, ॥) among them: two phrases on either side of one are not read together. */
+const SENTENCE_END = /[.!?。！？।॥\n]/u;
 
 /** Whether a phrase of the first kind comes shortly before one of the second, in the same sentence. */
 function followedBy(text: string, first: readonly Span[], second: readonly Span[], near: number): boolean {
@@ -170,7 +170,9 @@ const EMPHASISED_PERSISTENCE =
 const LOWER_CASE_WORD = /\p{Ll}{3,}/u;
 
 /** Sentences of a message, each with the punctuation that ends it. */
-const sentencesOf = (text: string) => text.match(/[^.!?。！？\n]+[.!?。！？\n]*/gu) ?? [];
+const sentencesOf = (text: string) => text.match(/[^.!?。！？।॥\n]+[.!?。！？।॥\n]*/gu) ?? [];
+/** Clauses of a sentence, each with the comma that ends it. */
+const clausesOf = (sentence: string) => sentence.match(/[^,，、;；]+[,，、;；]*/gu) ?? [];
 
 /**
  * Whether the message asks if the shopper talks to a bot ("bot or real person?", "ni bot ke orang?", "你是机器人吗"):
@@ -251,7 +253,11 @@ function asksForPerson(lower: string): boolean {
   const sentences = sentencesOf(lower);
   if (sentences.some(onlyARole)) return true;
   if (sentences.some(threatensForARole)) return true;
-  const asked = sentences.filter((sentence) => !botQuestion(sentence) && !notPerson(sentence)).join(" ");
+  const asked = sentences
+    .filter((sentence) => !botQuestion(sentence))
+    .flatMap(clausesOf)
+    .filter((clause) => !notPerson(clause))
+    .join(" ");
   return (
     personWords(asked) ||
     askThenPerson(asked) ||

@@ -1599,3 +1599,104 @@ describe("Vietnamese tone marks on either vowel", () => {
     expect(detectSignals("shop xóa dữ liệu của tôi đi")).toContain("sensitive_privacy");
   });
 });
+
+describe("Hindi: the danda ends a sentence, and requests put with other words between", () => {
+  it.each([
+    ["a call already made, then a request after the danda", "कल कूरियर ने फोन किया था। मैनेजर से बात कराओ"],
+    ["the same in Hinglish with a danda", "courier ne call kiya tha। manager se baat karao"],
+    [
+      "a call already made, then a request after a comma",
+      "courier ne call kiya tha, ab manager se baat karao",
+    ],
+    [
+      "a call already made in Vietnamese, then a request",
+      "shipper đã gọi cho mình rồi, giờ cho mình gặp quản lý",
+    ],
+    ["the phone and nothing else", "अपना नंबर दीजिए, मैं फोन पर ही बात करूँगा"],
+    ["the phone in Latin letters", "अपना number दो, phone पे ही बात करूँगा"],
+    ["the seller to look in person", "seller khud ek baar mera case dekh le"],
+    ["someone to talk to the shopper", "kya koi mujhse baat kar sakta hai? order ke baare me puchna tha"],
+    ["whoever handles it, by a pronoun", "jo mera case dekh raha hai usse baat krwa do"],
+    ["the issue escalated", "मेरा issue किसी senior को escalate करो"],
+    ["someone to take up the case", "क्या कोई मेरा केस देख सकता है? पैसे कट गए"],
+    ["a person in the chat who can answer", "इस चैट में कोई आदमी है जो जवाब दे सके?"],
+    ["someone from accounts to look", "डबल पेमेंट कट गया है, कोई अकाउंट वाला देखे प्लीज़"],
+    ["staff to confirm by phone", "पता बदलना है, कोई स्टाफ वाला फ़ोन करके कन्फर्म कर ले"],
+    ["a real employee, not machine replies", "कोई असली कर्मचारी मेरा मामला देखे, ये मशीन वाले जवाब नहीं चाहिए"],
+    ["support staff to check", "refund abhi tak nhi aaya, koi support wala check kr le plz"],
+    ["someone to call, in mixed script", "ऑर्डर का पता बदलना है, कोई मुझे call कर ले 9001234567"],
+    ["someone to solve it, the bot refused", "koi h jo mera problem solve kare? bot ke bas ki baat nahi h"],
+    ["anyone to answer", "koi jawab dene wala hai?"],
+    ["a call in one word", "ek baar call karlo please"],
+    ["'insan' spelt short", "kisi insan se baat krni h"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a talk that already happened", "मेरे भाई की आपके सीनियर से बात हो गई थी, रिफंड आ गया, शुक्रिया"],
+    ["a phone talk that already happened", "phone pe baat ho gayi thi, thanks"],
+    ["staff who already explained by phone", "आपके executive ने कल फ़ोन करके सब समझा दिया, बहुत धन्यवाद"],
+    ["the phone as the item", "is phone me call recording ka option h kya?"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["tired of hearing the same promise", "'हम जल्द संपर्क करेंगे' सुन-सुन के थक गई हूँ, ऑर्डर अभी तक नहीं आया"],
+    ["the seller's sense insulted", "cancel kiya tha fir bhi bhej diya, dimag h ki nahi aap logo ka"],
+    ["exasperation", "app me delivered dikha raha h, mila kuch nahi!!! kya chal rha h ye"],
+  ])("reads frustration: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+});
+
+describe("Vietnamese: asks with and without tone marks, in chat forms", () => {
+  it.each([
+    ["someone to look into it", "nhờ ai đó kiểm tra giúp trường hợp của mình với"],
+    ["someone with the power to decide", "Có ai có quyền quyết định ở đây không?"],
+    [
+      "the manager summoned, unaccented",
+      "don hang tre ca tuan roi ma ko ai bao gi het!!! goi quan ly ra noi chuyen",
+    ],
+    ["the manager asked after", "Tôi đã yêu cầu hủy 2 lần rồi mà đơn vẫn giao đi!!! Quản lý đâu?"],
+    ["a call back, unaccented", "hang giao toi bi vo 2 cai ly, nho ad kiem tra roi lien he lai minh nhe"],
+    [
+      "a person to check a payment",
+      "Mình chuyển khoản rồi mà đơn vẫn báo chưa thanh toán, cần người kiểm tra giao dịch giúp",
+    ],
+    ["a call to ask", "bị trừ tiền 2 lần cho 1 đơn, cho mik xin hotline gọi hỏi cho rõ"],
+    ["being called right away, unaccented", "minh moi chuyen nha, shop goi minh lien nhe 0901 234 567"],
+    ["whoever is in charge, to message", "Nhan sai size giay, ai phu trach doi hang thi nhan minh nha"],
+    ["a call to say what happened", "shop cho người liên hệ bên vận chuyển rồi gọi báo mình với"],
+    ["a direct talk", "Con mình bôi kem này bị nổi mẩn đỏ, cần nói chuyện trực tiếp với người bên shop ngay"],
+    ["staff, abbreviated", "thanh toan qua momo bi loi ma tien van mat, can nv ho tro gap"],
+    ["a private message", "hang ko giong hinh, muon tra, admin inbox rieng cho minh de gui hinh nha"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["no staff wanted", "minh ko can gap nhan vien dau, chi hoi la ao nay chat cotton ha"],
+    [
+      "a talk that already happened",
+      "em vua noi chuyen voi chi quan ly xong, chi hen mai giao, em cam on nha",
+    ],
+    ["the hotline asked for to order", "cho xin số hotline để gọi đặt hàng với"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it("reads frustration in the shop accused of keeping the money", () => {
+    expect(detectSignals("doi hoan tien lau qua, shop dinh an luon tien cua khach a?")).toContain(
+      "frustration",
+    );
+  });
+});
+
+describe("Chinese: customer-service staff asked to step in", () => {
+  it.each([
+    ["已經ATM轉帳了，訂單還是顯示未付款，請客服人員確認一下"],
+    ["付款了还显示未付款，请客服人员确认一下"],
+  ])("%s", (text) => expect(detectSignals(text)).toContain("person"));
+});
