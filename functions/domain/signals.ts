@@ -162,6 +162,12 @@ const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{2,}/u;
 const IMPATIENT_RUNS = /(?:[?？][!！]|[!！][?？]|[?？]{2,})[?？!！]*/gu;
 const CLAPPING = /👏/u;
 /**
+ * A wait counted in ten days or more ("sirf 20 din lage", "15 hari", "20 ngày", "20天"): anger beside sarcastic clapping
+ * or an impatient "?!" only, since "thank you!! arrived in 10 days" is joy. Days of the month are left out: 日 and 일 also
+ * name a date ("20日に注文", "20일에 주문").
+ */
+const LONG_WAIT_IN_DAYS = /(?<!\d)[1-9]\d\s*(?:(?:days?|din|hari|araw|ngày)(?![\p{L}\p{M}])|दिन|วัน|天)/u;
+/**
  * A word of persistence written in capitals inside a lower-case message ("I STILL don't have it", "MASIH belum
  * sampai", "wala PA RIN"): stress on how long this has gone on, where a capitalised acronym (COD, DHL) is not.
  */
@@ -315,6 +321,8 @@ export function frustrationScore(text: string): number {
   // "so slow" it is one sign.
   const insists = CLAPPING.test(text) || EXCLAMATIONS.test(text) || IMPATIENT_MARKS.test(text) || emphasised;
   if (longWaitWords(lower) && insists) score += 1;
+  else if (LONG_WAIT_IN_DAYS.test(lower) && (CLAPPING.test(text) || IMPATIENT_MARKS.test(text) || emphasised))
+    score += 1;
   return score;
 }
 

@@ -1700,3 +1700,17 @@ describe("Chinese: customer-service staff asked to step in", () => {
     ["付款了还显示未付款，请客服人员确认一下"],
   ])("%s", (text) => expect(detectSignals(text)).toContain("person"));
 });
+
+describe("a wait counted in ten days or more is anger beside sarcastic clapping, not beside thanks", () => {
+  it.each([
+    ["waah kya fast delivery h, sirf 20 din lage 👏👏"],
+    ["mantap, 20 hari baru nyampe 👏👏"],
+    ["great, only took 20 days 👏"],
+    ["20天才到，真快啊👏👏"],
+  ])("%s", (text) => expect(detectSignals(text)).toContain("frustration"));
+
+  it.each([["thank you!! sampai dalam 10 hari"], ["20 din lage, thik hai"], ["20日に注文しました👏"]])(
+    "%s is no anger",
+    (text) => expect(detectSignals(text)).not.toContain("frustration"),
+  );
+});
