@@ -1714,3 +1714,44 @@ describe("a wait counted in ten days or more is anger beside sarcastic clapping,
     (text) => expect(detectSignals(text)).not.toContain("frustration"),
   );
 });
+
+describe("Hindi: a personal number, someone senior or expert, and whoever is appointed", () => {
+  it.each([
+    [
+      "a personal number for a direct talk",
+      "Seller ka personal number mil sakta hai? direct baat kar lunga unse",
+    ],
+    [
+      "an executive to check and tell",
+      "UPI se paisa cut gaya aur order cancel dikha raha, koi executive check karke batao",
+    ],
+    ["the head of the company written to", "aapke CEO ka email id do, ab upar tak jaunga"],
+    ["an officer appointed, formally", "मेरे मामले की जांच के लिए एक अधिकारी नियुक्त किया जाए"],
+    [
+      "someone senior, respectfully",
+      "sir ji 🙏 kisi bade sahab se baat karwa dijiye, meri problem thodi alag hai",
+    ],
+    [
+      "a direct message to the seller, the bot refused",
+      "seller ko direct message kaise karu? yahan toh sirf bot reply de raha",
+    ],
+    [
+      "an expert sent the case",
+      "kya aap mera issue kisi technical expert ko bhej sakte ho? naya cooler chalu hi nahi ho raha",
+    ],
+    [
+      "someone to talk to first",
+      "Order cancel karna hai, lekin pehle kisi se baat karke charges samajhna hai",
+    ],
+    ["the shopkeeper's number", "Dukaan wale bhaiya ka number de do na, baaki saman unse hi le lenge"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a boss to give a gift to", "Apne boss ko gift dena hai, gift wrap ho jayega kya?"],
+    ["customer care's email asked for", "कस्टमर केयर का ईमेल आईडी क्या है?"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+});
