@@ -225,8 +225,6 @@ export class SupportStack extends Stack {
       INBOX_COGNITO_CLIENT_ID: inboxClient.userPoolClientId,
       APP_URL: appUrl,
       SHOPIFY_API_KEY: config.shopifyApiKey ?? "",
-      // Resolved by CloudFormation at deploy time (a dynamic reference), never written in the template.
-      SHOPIFY_API_SECRET: shopifySecret.secretValue.unsafeUnwrap(),
       SHOPIFY_EVENTS_QUEUE_URL: shopifyEvents.queue.queueUrl,
       MARKETPLACE_INBOUND_QUEUE_URL: inbound.queue.queueUrl,
       MARKETPLACE_OUTBOUND_QUEUE_URL: outbound.queue.queueUrl,
@@ -234,11 +232,16 @@ export class SupportStack extends Stack {
       LOG_LEVEL: prod ? "INFO" : "DEBUG",
       // A new value updates every function, and CloudFormation resolves the secrets again only for a function it updates.
       ...(config.secretsRevision ? { SECRETS_REVISION: config.secretsRevision } : {}),
-      ...(openaiSecret
-        ? { OPENAI_API_KEY: openaiSecret.secretValue.unsafeUnwrap(), OPENAI_MODEL: config.openaiModel }
-        : {}),
     };
     if (!config.shopifyApiKey) delete environment.SHOPIFY_API_KEY;
+    // Each secret reaches only the functions that read it. Resolved by CloudFormation at deploy time (a dynamic
+    // reference), never written in the template.
+    // The Shopify app's secret: the API alone, which signs the install flow and verifies Shopify's webhooks.
+    const shopifyAppEnvironment = { SHOPIFY_API_SECRET: shopifySecret.secretValue.unsafeUnwrap() };
+    // The model's key: the functions that answer shoppers (the API, the inbound worker) or translate for agents (the inbox).
+    const modelEnvironment: Record<string, string> = openaiSecret
+      ? { OPENAI_API_KEY: openaiSecret.secretValue.unsafeUnwrap(), OPENAI_MODEL: config.openaiModel }
+      : {};
 
     const tableAccess = (fn: LambdaFunction, actions: string[]) =>
       fn.addToRolePolicy(
@@ -270,12 +273,19 @@ export class SupportStack extends Stack {
     // The API answers messages with the embedded model on the request path: 1 GB buys the CPU to keep that short.
     // Only the API (GET /connect/{marketplace} and the app-level pushes) and the inbox (its Connect buttons and its own
     // start of the same flow) read the operator's marketplace apps; the workers use each account's sealed credentials.
-    const api = fn("Api", "api", 1024, Duration.seconds(15), marketplaceEnvironment);
+    const api = fn("Api", "api", 1024, Duration.seconds(15), {
+      ...marketplaceEnvironment,
+      ...shopifyAppEnvironment,
+      ...modelEnvironment,
+    });
     const apiTarget = warm(api, config.warmInstances);
     // The web inbox's pages, a function of their own so the API's bundle carries none of them; agents act on
     // conversations there as through the API (claim, reply, approve), so it needs the same table and queues.
     // Never given warm instances: agents, not shoppers, wait on its cold start, and an open inbox polls every 4 s.
-    const inbox = fn("Inbox", "inbox", 1024, Duration.seconds(15), marketplaceEnvironment);
+    const inbox = fn("Inbox", "inbox", 1024, Duration.seconds(15), {
+      ...marketplaceEnvironment,
+      ...modelEnvironment,
+    });
     for (const f of [api, inbox]) {
       tableAccess(f, API_TABLE_ACTIONS);
       for (const q of [
@@ -315,7 +325,13 @@ export class SupportStack extends Stack {
     consume(shopifyWorker, shopifyEvents.queue, 5);
 
     // Answers marketplace pushes with the same pipeline (and model) as the API.
-    const inboundWorker = fn("MarketplaceInboundWorker", "marketplace-inbound", 1024, Duration.seconds(30));
+    const inboundWorker = fn(
+      "MarketplaceInboundWorker",
+      "marketplace-inbound",
+      1024,
+      Duration.seconds(30),
+      modelEnvironment,
+    );
     tableAccess(inboundWorker, [...READ, ...WRITE]);
     for (const q of [...Object.values(escalations).map((e) => e.queue), outbound.queue])
       q.grantSendMessages(inboundWorker);

@@ -477,7 +477,6 @@ describe("the operator's marketplace apps (-c shopeePartnerId, lazadaAppKey, tik
         TIKTOK_APP_KEY: "6a1b2c3d4e5f6",
         TIKTOK_APP_SECRET: reference("TikTokAppSecret"),
         TIKTOK_SERVICE_ID: "7123456789012345678",
-        SHOPIFY_API_SECRET: reference("ShopifyApiSecret"),
       });
   });
 
@@ -511,6 +510,30 @@ describe("the operator's marketplace apps (-c shopeePartnerId, lazadaAppKey, tik
   it("pass cdk-nag's AwsSolutions checks", () => {
     const errors = Annotations.fromStack(all.stack).findError("*", Match.stringLikeRegexp("AwsSolutions-.*"));
     expect(errors.map((e) => e.entry.data)).toEqual([]);
+  });
+});
+
+describe("each secret reaches only the functions that read it", () => {
+  const withModel = synth(config({ openai: true })).template;
+  const holders = (variable: string, t: Template) =>
+    FUNCTIONS.filter((id) => variable in environmentOf(id, t)).sort();
+
+  it("the Shopify app's secret: the API alone, as a dynamic reference to its secret", () => {
+    expect(holders("SHOPIFY_API_SECRET", withModel)).toEqual(["Api"]);
+    expect(environmentOf("Api", withModel).SHOPIFY_API_SECRET).toEqual(
+      dynamicReference(secretNamed("ShopifyApiSecret", withModel)),
+    );
+  });
+
+  it("the model's key: the functions that answer shoppers or translate for agents", () => {
+    expect(holders("OPENAI_API_KEY", withModel)).toEqual(["Api", "Inbox", "MarketplaceInboundWorker"]);
+    expect(environmentOf("Inbox", withModel).OPENAI_API_KEY).toEqual(
+      dynamicReference(secretNamed("OpenAiApiKey", withModel)),
+    );
+  });
+
+  it("no model configured: no function gets a model key", () => {
+    expect(holders("OPENAI_API_KEY", template)).toEqual([]);
   });
 });
 
