@@ -1755,3 +1755,70 @@ describe("Hindi: a personal number, someone senior or expert, and whoever is app
     expect(detectSignals(text)).not.toContain("person");
   });
 });
+
+describe("requests for a person found by independent probes in nine more languages", () => {
+  it.each([
+    ["a video call, in Taglish", "pwede po ba tayo mag-video call? para makita nyo po yung problema"],
+    [
+      "an agent connected, in Taglish",
+      "lagpas na po sa ETA pero wala pa rin yung parcel, paki-connect po sa agent",
+    ],
+    ["a video call, in Indonesian slang", "gan bisa vc gk? biar sy tunjukin langsung masalahnya"],
+    [
+      "a person from customer service to check",
+      "saldo shopeepay kepotong tp pesanan msh blm dibayar, minta org cs cek ya",
+    ],
+    ["anyone to check the case, in Malay", "boleh x sesiapa check kes saya? dah 3 hari tunggu"],
+    ["the owner asked for, in Malay", "owner ada tak? nak discuss sikit"],
+    ["someone in charge to speak to", "siapa in charge sini? bagi saya cakap dgn dia"],
+    ["a person instead of the bot, in Thai", "บอทไม่เข้าใจที่พิมพ์เลย🙄ขอเปลี่ยนเป็นคนค่ะ"],
+    ["a person to look, in Thai", "โดนตัดเงินสองรอบคับ รบกวนคนช่วยดูให้หน่อย"],
+    ["a number to call, in Singlish", "What number can I call? Typing all this very sian"],
+    ["the manager, 'can or not'", "Manager can or not? This is my 3rd time asking already"],
+    ["someone to settle it", "Charged me twice!!! Someone settle this NOW"],
+    [
+      "a number the shopper can call, in Japanese",
+      "文字だと説明しづらいので、こちらからかけられる電話番号を教えてもらえますか",
+    ],
+    ["the store manager, in Japanese", "店長さんいますか？ちょっと相談したいことがあって"],
+    ["human eyes, in Japanese", "私の件、ちゃんと誰か見てくれてますか？人の目で確認してほしいです"],
+    ["anyone who understands, in Japanese", "何回聞いても同じ答えしか返ってこない…誰か分かる人いませんか"],
+    ["asking directly, in Korean", "사장님 계세요? 직접 여쭤볼 게 있어서요"],
+    ["a superior put on, in Korean", "환불 아직도 안 들어왔어요!!! 윗분 바꿔요"],
+    ["any number to call, in Korean", "고객센터 번호라도 알려주세요. 여기선 답이 안 나와서요"],
+    ["asking the owner directly, in Chinese", "店主在吗？有点事想直接问问你"],
+    ["the manager asked after, in Chinese", "退款到现在都没到账，你们经理呢？？"],
+    ["whoever is responsible, in Chinese", "收到的是假货，我要找你们负责的人"],
+    ["a voice call, in Chinese", "老板，方便语音一下不？"],
+    ["after-sales staff to contact the shopper", "台灯收到就坏了，拍了照片，请售后的人联系我"],
+    ["someone to handle it, in Chinese", "重复扣款两次！！赶紧找人处理"],
+    ["someone to handle it directly, in Taiwanese Mandarin", "我要取消訂單，有人可以直接幫我處理嗎"],
+    ["a call back directly, in Taiwanese Mandarin", "收件地址要改，可以直接打給我嗎？"],
+    ["someone to look at the case, in Taiwanese Mandarin", "麻煩有人幫我看一下我的案件，已經問第三次了😤"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["'tao po?', a call at the door", "tao po?"],
+    [
+      "someone already talked to, in Taglish",
+      "kausap ko po si admin kahapon, sabi ship today daw. na-ship na po ba?",
+    ],
+    [
+      "a chat already had, in Indonesian",
+      "kmrn udh chat sama admin yg namanya Rina, katanya dikirim hari ini. udh dikirim blm ya?",
+    ],
+    ["staff on duty at the store", "kalo mau ambil sendiri ke toko, ada staf yg jaga di hari minggu gk kak?"],
+    ["an admin already talked to, in Thai", "เมื่อวานคุยกับพี่แอดคนนึงแล้ว เค้าบอกจะส่งของวันนี้ ส่งยังคะ"],
+    ["ergonomics, in Japanese", "人間工学デザインの椅子って在庫ありますか？"],
+    [
+      "staff who already helped by phone, in Japanese",
+      "昨日電話で対応してくれた担当者さん、とても親切でした。ありがとうございます",
+    ],
+    ["the courier's call, in Korean", "배송 기사님이 보통 도착 전에 전화 주시나요?"],
+    ["an address customer service gave, in Chinese", "之前人工客服给的退货地址我记下了，已经寄出了，谢谢"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+});
