@@ -298,6 +298,7 @@ export async function benchBundles(goals: GoalRow[] = []): Promise<string> {
     `cold init + first event, median of ${RUNS} fresh processes (alternating with the baseline):`,
     `  api ${fmt(api.bundle, 0)} ms, bare Hono ${fmt(api.baseline, 0)} ms: ${fmt(api.bundle / api.baseline, 2)}x (goal ≤ ${COLD_RATIO}x)`,
     `  marketplace-inbound ${fmt(inbound.bundle, 0)} ms, bare SQS handler ${fmt(inbound.baseline, 0)} ms: ${fmt(inbound.bundle / inbound.baseline, 2)}x (goal ≤ ${COLD_RATIO}x)`,
+    `  of which the first event after import: api ${fmt(api.first.bundle, 0)} ms, bare Hono ${fmt(api.first.baseline, 0)} ms; marketplace-inbound ${fmt(inbound.first.bundle, 0)} ms, bare ${fmt(inbound.first.baseline, 0)} ms`,
     `  CPU time of the same processes (Node's start-up included): api ${fmt(api.cpu.bundle, 0)} ms, bare Hono ${fmt(api.cpu.baseline, 0)} ms: ${fmt(api.cpu.bundle / api.cpu.baseline, 2)}x; marketplace-inbound ${fmt(inbound.cpu.bundle, 0)} ms, bare ${fmt(inbound.cpu.baseline, 0)} ms: ${fmt(inbound.cpu.bundle / inbound.cpu.baseline, 2)}x`,
     `  first message on a provisioned (warm) instance, initialisation not waited for: api ${fmt(warm.first.bundle, 0)} ms, bare Hono ${fmt(warm.first.baseline, 0)} ms: ${fmt(warm.first.bundle / warm.first.baseline, 2)}x`,
     ...(PROFILE_DIR ? [`  CPU profiles of the first cold start of each: ${PROFILE_DIR}`] : []),
