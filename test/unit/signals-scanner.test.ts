@@ -151,3 +151,17 @@ describe("signals' phrase index: every kind and language in one scan", () => {
     ).toBeGreaterThan(100);
   });
 });
+
+describe("the phrasebook", () => {
+  it("lists no phrase twice in one list of a language", () => {
+    const repeated = LANGUAGE_CODES.flatMap((language) =>
+      Object.entries(PHRASEBOOK[language] as unknown as Record<string, readonly string[]>).flatMap(
+        ([kind, list]) =>
+          list
+            .filter((p, i) => list.findIndex((q) => q.toLowerCase() === p.toLowerCase()) !== i)
+            .map((p) => `${language} ${kind} ${p}`),
+      ),
+    );
+    expect(repeated).toEqual([]);
+  });
+});
