@@ -66,6 +66,9 @@ const counted = (...templates: string[]): string[] =>
 export const PHRASEBOOK = {
   en: {
     frustration: [
+      "my foot",
+      "can't you read",
+      "cannot read meh",
       "excuses",
       "are a joke",
       "is a joke",
@@ -1519,6 +1522,9 @@ export const PHRASEBOOK = {
       "are u real",
     ],
     notPerson: [
+      "the model in",
+      "model in the photo",
+      "model in the pic",
       "why you call",
       "why did you call",
       "why are you calling",
@@ -1558,6 +1564,9 @@ export const PHRASEBOOK = {
   },
   id: {
     frustration: [
+      "gak bisa baca",
+      "ga bisa baca",
+      "gabisa baca",
       "parah bgt",
       "parah banget",
       "parah sih",
@@ -1723,6 +1732,12 @@ export const PHRASEBOOK = {
       "ga ditanggapi",
     ],
     person: [
+      // Staff to do it by hand ("tlg admin cek manual").
+      "cek manual",
+      "batalin manual",
+      "pesanan saya manual",
+      "secara manual",
+      "dibatalin manual",
       // A video call ("gan bisa vc gk?"), a person from customer service to check ("minta org cs cek ya").
       "bisa vc gk",
       "bisa vc ga",
@@ -2357,6 +2372,11 @@ export const PHRASEBOOK = {
       "tolong libatkan",
     ],
     personAsksAfter: [
+      "yg hubungin saya",
+      "yang hubungin saya",
+      "yg hubungi saya",
+      "yang hubungi saya",
+      "hubungin saya",
       // Whoever is to do it by hand ("admin yg proses ya", "bisa admin yg ubah manual?").
       "yg proses",
       "yang proses",
@@ -2439,15 +2459,17 @@ export const PHRASEBOOK = {
     ],
     botQuestion: ["ini bot", "bot ya", "bot bukan", "bot atau", "atau bot", "apa bot", "botkah", "bot kah"],
     notPerson: [
+      "modelnya",
+      "model di foto",
       // A chat already had ("kmrn udh chat sama admin"), staff on duty at the store.
       "udh chat sama",
       "udah chat sama",
       "sudah chat dengan",
       "sudah chat sama",
       "kmrn chat sama",
-      "yg jaga",
-      "yang jaga",
       "ambil sendiri",
+      "jaga di hari",
+      "jaga toko",
       "kurir telp",
       "kurirnya telp",
       "jangan telpon",
@@ -2489,6 +2511,9 @@ export const PHRASEBOOK = {
   },
   ms: {
     frustration: [
+      "tak reti baca",
+      "x reti baca",
+      "tak pandai baca",
       "teruk gila",
       "teruk sangat",
       "teruk betul",
@@ -2579,6 +2604,13 @@ export const PHRASEBOOK = {
       "chat dari semalam",
     ],
     person: [
+      // Staff to do it by hand, or to phone and teach ("ada adik staf boleh telefon ajar makcik").
+      "order saya manual",
+      "cancelkan manual",
+      "secara manual",
+      "staf boleh telefon",
+      "staff boleh telefon",
+      "telefon ajar",
       // Anyone to check the case, the owner asked for, someone to speak to ("bagi saya cakap dgn dia").
       "sesiapa check",
       "sesiapa semak",
@@ -2973,6 +3005,8 @@ export const PHRASEBOOK = {
       "khidmat pelanggan",
     ],
     personAsks: [
+      "sambungkan dgn",
+      "sambung dgn",
       "ckap dgn",
       "ckap dengan",
       "cakap ngan",
@@ -3031,6 +3065,8 @@ export const PHRASEBOOK = {
       "hubungi",
     ],
     personAsksAfter: [
+      "hubungi saya",
+      "hubungi",
       "yg boleh",
       "yang boleh",
       "call saya",
@@ -3081,6 +3117,8 @@ export const PHRASEBOOK = {
     ],
     botQuestion: ["bot ke", "ni bot", "bot atau", "atau bot", "robot ke"],
     notPerson: [
+      "model dalam gambar",
+      "model tu",
       "call sy tadi",
       "dah call sy",
       "jangan call",
@@ -3108,6 +3146,10 @@ export const PHRASEBOOK = {
   },
   th: {
     frustration: [
+      "อ่านออเดอร์ไม่เป็น",
+      "อ่านไม่เป็น",
+      "ใส่ใจลูกค้าบ้าง",
+      "อย่างกับโยนมา",
       "โง่",
       "ไม่ซื้ออีก",
       "ไม่คุ้มเงิน",
@@ -3214,6 +3256,15 @@ export const PHRASEBOOK = {
       "ไม่ตอบแชท",
     ],
     person: [
+      // A human reading, the team to look themselves, staff to cancel it ("รบกวนให้พนักงานยกเลิกให้").
+      "มนุษย์อ่าน",
+      "มีมนุษย์",
+      "ให้คนอ่าน",
+      "คนอ่านข้อความ",
+      "ให้ทีมงานดู",
+      "ทีมงานดูเอง",
+      "ให้พนักงานยกเลิก",
+      "ให้พนักงานช่วย",
       // A person instead of the bot ("ขอเปลี่ยนเป็นคนค่ะ"), a person to look ("รบกวนคนช่วยดูให้หน่อย").
       "เปลี่ยนเป็นคน",
       "เปลี่ยนเป็นแอดมิน",
@@ -3568,7 +3619,7 @@ export const PHRASEBOOK = {
     ],
     personAsksAfter: ["มาตอบ", "มาหน่อย", "มาคุย", "โทรกลับ", "โทรหา", "ทักมาหน่อย"],
     botWords: ["บอท", "ตอบอัตโนมัติ", "ระบบอัตโนมัติ", "หุ่นยนต์", "ข้อความอัตโนมัติ", "แชทบอท", "ตอบกลับอัตโนมัติ"],
-    botRefusals: ["พอแล้ว", "ไม่เอา", "ไม่อยาก", "หยุด", "ไม่ใช่", "เลิก"],
+    botRefusals: ["ปิด", "ช่วยไม่ได้", "พอแล้ว", "ไม่เอา", "ไม่อยาก", "หยุด", "ไม่ใช่", "เลิก"],
     botQuestion: [
       "หรือ ai",
       "หรือเอไอ",
@@ -3605,6 +3656,15 @@ export const PHRASEBOOK = {
   },
   vi: {
     frustration: [
+      "không biết đọc",
+      "ko biết đọc",
+      "khong biet doc",
+      "đọc đơn không biết",
+      "doc don khong biet",
+      "đóng gói ẩu",
+      "dong goi au",
+      "có tâm chút",
+      "co tam chut",
       // The shop accused of keeping the money ("shop dinh an luon tien cua khach a?").
       "ăn luôn tiền",
       "an luon tien",
@@ -3863,6 +3923,12 @@ export const PHRASEBOOK = {
       "tạo yêu cầu mấy lần",
     ],
     person: [
+      // Someone from the shop to look in person, a direct dealing with the manager.
+      "bạn bên shop xem",
+      "làm việc trực tiếp",
+      "lam viec truc tiep",
+      "email của quản lý",
+      "email cua quan ly",
       // A call to ask, a direct talk or a private message ("xin hotline gọi hỏi cho rõ", "admin inbox rieng cho minh").
       "gọi hỏi cho rõ",
       "goi hoi cho ro",
@@ -4874,6 +4940,10 @@ export const PHRASEBOOK = {
       "xin lien lac",
     ],
     personAsksAfter: [
+      "nào liên hệ",
+      "nao lien he",
+      "liên hệ thì",
+      "lien he thi",
       // Unaccented and chat forms of the asks above ("ai phu trach doi hang thi nhan minh nha").
       "nhắn mình",
       "nhan minh",
@@ -4929,8 +4999,21 @@ export const PHRASEBOOK = {
       "lien he minh",
       "lien he lai",
     ],
-    botWords: ["máy", "bot", "cái máy", "robot", "trả lời tự động", "tự động", "chatbot"],
+    botWords: [
+      "tin nhắn tự động",
+      "tin nhan tu dong",
+      "máy",
+      "bot",
+      "cái máy",
+      "robot",
+      "trả lời tự động",
+      "tự động",
+      "chatbot",
+    ],
     botRefusals: [
+      "không giải quyết được",
+      "ko giải quyết được",
+      "khong giai quyet duoc",
       "khong phai",
       "chứ không phải",
       "không phải",
@@ -4958,6 +5041,10 @@ export const PHRASEBOOK = {
       "bot hả",
     ],
     notPerson: [
+      "ảnh mẫu",
+      "anh mau",
+      "người mẫu",
+      "nguoi mau",
       // No person wanted, or the talk already happened ("minh ko can gap nhan vien dau", "vừa nói chuyện với chị quản lý xong").
       "không cần gặp",
       "ko cần gặp",
@@ -5044,6 +5131,9 @@ export const PHRASEBOOK = {
   },
   fil: {
     frustration: [
+      "di marunong magbasa",
+      "hindi marunong magbasa",
+      "marunong ba kayong magbasa",
       "ano ba yan",
       "ano ba naman",
       "pangit ng serbisyo",
@@ -5180,6 +5270,19 @@ export const PHRASEBOOK = {
       "ilang ulit ko ba",
     ],
     person: [
+      // Staff to do it for the shopper ("pwede po bang si admin na mag-cancel ng order ko?").
+      "si admin na mag-cancel",
+      "si admin na mag",
+      "kayo na mag-cancel",
+      "si admin na lang",
+      // A human actually reading ("may tao ba talagang nakakabasa nito?"), someone to talk to ("pa-usap sa admin").
+      "may tao ba talagang",
+      "tao ba talagang",
+      "may tao bang nakakabasa",
+      "nakakabasa nito",
+      "pa-usap sa",
+      "pausap sa",
+      "pa usap sa",
       // A video call, to show the problem ("pwede po ba tayo mag-video call?").
       "mag-video call",
       "magvideo call",
@@ -5592,6 +5695,8 @@ export const PHRASEBOOK = {
       "grabe",
     ],
     personNouns: [
+      "in-charge",
+      "incharge",
       "ahente",
       "ahenteng tao",
       "may-ari",
@@ -5697,6 +5802,11 @@ export const PHRASEBOOK = {
       "isama nyo",
     ],
     personAsksAfter: [
+      "na kumontak",
+      "kumontak sakin",
+      "kumontak sa akin",
+      "tumawag sakin",
+      "tumawag sa akin",
       "ayusin",
       "i-ayos",
       "paki-reply",
@@ -5763,6 +5873,9 @@ export const PHRASEBOOK = {
       "bot ba kausap ko",
     ],
     notPerson: [
+      "yung model",
+      "model sa pic",
+      "model sa picture",
       // Someone already talked to ("kausap ko po si admin kahapon"), staff at a physical store.
       "kausap ko po si",
       "kausap ko si",
@@ -5790,6 +5903,8 @@ export const PHRASEBOOK = {
   },
   "zh-Hans": {
     frustration: [
+      "有毛病",
+      "不识字",
       "慢死",
       "敷衍",
       "说不通",
@@ -5877,6 +5992,15 @@ export const PHRASEBOOK = {
       "问了半天",
     ],
     person: [
+      // Someone with authority, anyone to handle it, a transfer ("现在给我找个能做主的人").
+      "能做主的人",
+      "做主的人",
+      "找个能做主",
+      "有没有人要处理",
+      "有人要处理",
+      "帮我转过去",
+      "找上司",
+      "叫上司",
       // Asking directly, the manager asked after, a voice call, after-sales staff, someone to handle it.
       "想直接问",
       "直接问问你",
@@ -6206,6 +6330,7 @@ export const PHRASEBOOK = {
     nameIntros: ["我叫", "名字是", "收件人"],
     longWait: ["个星期了", "个星期还没", "个礼拜了", "周了还没", "两周了", "三周了", "好几周"],
     pressure: [
+      "呵呵",
       "说今天到",
       "结果又没",
       "说好的",
@@ -6304,6 +6429,11 @@ export const PHRASEBOOK = {
       "还是机器人",
     ],
     notPerson: [
+      // The courier's call, artificial leather (人工皮), a manager who sent the shopper.
+      "快递员",
+      "快递小哥",
+      "人工皮",
+      "经理让我",
       "人工客服给的",
       "客服给的",
       "客服发的",
@@ -6338,6 +6468,9 @@ export const PHRASEBOOK = {
   },
   "zh-Hant": {
     frustration: [
+      "係咪玩嘢",
+      "玩嘢",
+      "不識字",
       "慢到死",
       "有夠爛",
       "爛店",
@@ -6443,6 +6576,17 @@ export const PHRASEBOOK = {
       "第四次",
     ],
     person: [
+      // Someone to handle it, a transfer, the superior ("即刻搵上司嚟！", "幫我轉過去吖").
+      "能做主的人",
+      "做主的人",
+      "有沒有人要處理",
+      "有人要處理",
+      "幫我轉過去",
+      "轉過去",
+      "搵上司",
+      "上司嚟",
+      "找上司",
+      "叫上司",
       // Asking directly, the manager asked after, a voice call, someone to handle it or call back.
       "想直接問",
       "直接問你",
@@ -6770,6 +6914,8 @@ export const PHRASEBOOK = {
     nameIntros: ["我叫", "名字是", "收件人"],
     longWait: ["個星期了", "個星期都未", "個星期還沒", "個禮拜了", "個禮拜都未", "幾個星期"],
     pressure: [
+      "呵呵",
+      "誇張",
       "講咗今日",
       "又冇嚟",
       "說好的",
@@ -6930,6 +7076,10 @@ export const PHRASEBOOK = {
     ],
     // "真人實拍" is a photo of the item worn, and "主管機關" an authority: neither asks for a person.
     notPerson: [
+      "速遞員",
+      "快遞員",
+      "外送員",
+      "人工皮",
       "別給我打電話",
       "不要給我打電話",
       "別打電話",
@@ -7047,6 +7197,15 @@ export const PHRASEBOOK = {
       "返信くれない",
     ],
     person: [
+      // A person sent or in touch, or else ("誰からも電話なかったら星1", "さっさと人よこして"), a direct exchange, a responsible person's contact.
+      "人よこして",
+      "人をよこして",
+      "人を寄越して",
+      "誰からも電話なかったら",
+      "誰からも連絡なかったら",
+      "直接やりとり",
+      "人の方と",
+      "連絡先を教えて",
       // A number to phone, the store manager, human eyes, anyone who understands ("誰か分かる人いませんか").
       "かけられる電話番号",
       "電話できる番号",
@@ -7336,6 +7495,7 @@ export const PHRASEBOOK = {
     nameIntros: ["名前は"],
     longWait: ["週間経", "週間たって"],
     pressure: [
+      "どういうこと",
       "って言ってたのに",
       "言ったのに",
       "のに来ない",
@@ -7552,6 +7712,9 @@ export const PHRASEBOOK = {
   },
   ko: {
     frustration: [
+      "실화냐",
+      "실화임",
+      "실화야",
       "이딴",
       "이따위",
       "사기꾼",
@@ -8070,7 +8233,7 @@ export const PHRASEBOOK = {
       "께서 수정",
     ],
     botWords: ["봇", "챗봇", "bot", "자동응답", "자동 응답", "자동답변", "자동 답변", "로봇", "ai"],
-    botRefusals: ["말고", "싫어", "그만", "아니라"],
+    botRefusals: ["말하기 싫", "싫다고", "싫어요", "말고", "싫어", "그만", "아니라"],
     botQuestion: [
       "챗봇이에요",
       "봇이에요",
@@ -8090,6 +8253,11 @@ export const PHRASEBOOK = {
     ],
     // The recipient of a parcel ("받는 사람") is a person named, not one asked for.
     notPerson: [
+      // The owner making or packing it themselves ("사장님이 직접 만드시는 거예요?").
+      "직접 만드",
+      "직접 만든",
+      "직접 제작",
+      "직접 포장",
       // The courier's call ("배송 기사님이 전화 주시나요?").
       "기사님이",
       "배송 기사",
@@ -8143,6 +8311,11 @@ export const PHRASEBOOK = {
   },
   hi: {
     frustration: [
+      "पढ़ना नहीं आता",
+      "padhna nahi aata",
+      "parhna nahi aata",
+      "kachre me",
+      "कचरे में",
       // Taking it to the top ("ab upar tak jaunga").
       "upar tak jaunga",
       "upar tak jaungi",
@@ -8473,6 +8646,19 @@ export const PHRASEBOOK = {
       "कोई तो जवाब",
     ],
     person: [
+      // Someone from the team to look themselves, to explain by phone, the same person as before ("क्या उन्हीं से बात हो सकती है?").
+      "ख़ुद देख ले",
+      "खुद देख ले",
+      "टीम में से कोई",
+      "team me se koi",
+      "team mein se koi",
+      "phone karke samjha",
+      "फोन करके समझा",
+      "फ़ोन करके समझा",
+      "call karke samjha",
+      "उन्हीं से बात",
+      "unhi se baat",
+      "unhin se baat",
       // The head of the company written to ("aapke CEO ka email id do"); customer care's email asked is only a question.
       "ceo ka email",
       "ceo ka mail",
@@ -9320,7 +9506,17 @@ export const PHRASEBOOK = {
       "दिन में एक जवाब",
       "दिन बाद जवाब",
       "दिन बाद रिप्लाई",
-      "warna",
+      // "Or else" in Hinglish with what follows it: "warna" alone is Indonesian and Malay for colour ("ada warna lain??").
+      "warna dekh",
+      "warna main",
+      "warna mai",
+      "warna hum",
+      "warna consumer",
+      "warna court",
+      "warna complaint",
+      "warna review",
+      "warna police",
+      "warna report",
       "वरना",
       // Ironic praise of speed ("वाह क्या स्पीड है", "shabash"): sarcasm beside 👏 or "!!".
       "क्या स्पीड",
@@ -9467,6 +9663,11 @@ export const PHRASEBOOK = {
     ],
     personAsks: [],
     personAsksAfter: [
+      "ने संपर्क नहीं",
+      "ne contact nahi",
+      "ne sampark nahi",
+      "ने फोन नहीं",
+      "ne call nahi",
       // The one named to check and tell, their personal number, or appointed to the case ("koi executive check karke batao", "एक अधिकारी नियुक्त किया जाए").
       "check karke batao",
       "check karke bataiye",
@@ -9686,6 +9887,8 @@ export const PHRASEBOOK = {
       "को लाओ",
     ],
     botWords: [
+      "ऑटोमैटिक जवाब",
+      "automatic jawab",
       "मशीन वाले जवाब",
       "मशीनी जवाब",
       "machine wale jawab",
@@ -9697,6 +9900,8 @@ export const PHRASEBOOK = {
       "auto reply",
     ],
     botRefusals: [
+      "हल नहीं",
+      "hal nahi",
       "sirf",
       "सिर्फ",
       "bas bot",
@@ -9793,6 +9998,9 @@ export const PHRASEBOOK = {
       "आप असली इंसान",
     ],
     notPerson: [
+      "मॉडल",
+      "model photo",
+      "photo me model",
       // The phone as the item ("is phone me call recording hai?"), and staff who already explained ("सब समझा दिया").
       "is phone me",
       "iss phone me",

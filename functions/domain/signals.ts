@@ -157,16 +157,18 @@ const SENSITIVE: readonly [SensitiveSignal, (text: string) => boolean][] = [
 
 const ANGRY_EMOJI = /[😡🤬💢👿😤😠🖕😒🙄🤦]/u;
 const EXCLAMATIONS = /[!！]{2,}/u;
-const LOUD = /[!！]{3,}/u;
+/** Three marks or more in a row, "!!!" or "???": about an order problem, anger rather than one eager question. */
+const LOUD = /[!！]{3,}|[?？]{3,}/u;
 const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{2,}/u;
 const IMPATIENT_RUNS = /(?:[?？][!！]|[!！][?？]|[?？]{2,})[?？!！]*/gu;
 const CLAPPING = /👏/u;
 /**
- * A wait counted in ten days or more ("sirf 20 din lage", "15 hari", "20 ngày", "20天"): anger beside sarcastic clapping
+ * A wait counted in ten days or more, or two weeks or more ("sirf 20 din lage", "20天", "paid 2 weeks ago", "2주"): anger beside sarcastic clapping
  * or an impatient "?!" only, since "thank you!! arrived in 10 days" is joy. Days of the month are left out: 日 and 일 also
  * name a date ("20日に注文", "20일에 주문").
  */
-const LONG_WAIT_IN_DAYS = /(?<!\d)[1-9]\d\s*(?:(?:days?|din|hari|araw|ngày)(?![\p{L}\p{M}])|दिन|วัน|天)/u;
+const LONG_WAIT_IN_DAYS =
+  /(?<!\d)(?:[1-9]\d\s*(?:(?:days?|din|hari|araw|ngày)(?![\p{L}\p{M}])|दिन|วัน|天)|[2-9]\s*(?:(?:weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주))/u;
 /**
  * A word of persistence written in capitals inside a lower-case message ("I STILL don't have it", "MASIH belum
  * sampai", "wala PA RIN"): stress on how long this has gone on, where a capitalised acronym (COD, DHL) is not.

@@ -1822,3 +1822,153 @@ describe("requests for a person found by independent probes in nine more languag
     expect(detectSignals(text)).not.toContain("person");
   });
 });
+
+describe("a second round of independent probes: a person demanded or else, read by a human, or to act by hand", () => {
+  it.each([
+    [
+      "no manager contacts me or else, in Indonesian",
+      "Kalo hari ini gak ada manajer yg hubungin saya, saya kasih bintang 1 dan viralin di tiktok",
+    ],
+    [
+      "no manager contacts me or else, in Malay",
+      "Kalau hari ni tak ada manager hubungi, saya bagi 1 bintang dan viralkan kat FB",
+    ],
+    [
+      "no manager contacts me or else, in Taglish",
+      "Pag walang manager na kumontak sakin ngayong araw, 1 star kayo at ipo-post ko sa FB",
+    ],
+    [
+      "no manager contacts me or else, in Hindi",
+      "आज शाम तक किसी मैनेजर ने संपर्क नहीं किया तो 1 स्टार दूँगा और ट्विटर पर भी डालूँगा",
+    ],
+    [
+      "no manager contacts me or else, in Vietnamese",
+      "Trong hôm nay không có quản lý nào liên hệ thì tôi đánh giá 1 sao và đăng lên group review luôn",
+    ],
+    [
+      "a person sent, or else, in Japanese",
+      "今日中に誰からも電話なかったら星1つけてSNSにも全部書くから。さっさと人よこして",
+    ],
+    ["a human actually reading, in Taglish", "may tao ba talagang nakakabasa nito?"],
+    ["a human reading, in Thai", "มีมนุษย์อ่านข้อความนี้อยู่ไหมเนี่ย"],
+    ["the auto reply turned off, in Thai", "ช่วยปิดตอบกลับอัตโนมัติก่อนได้ไหม อยากให้คนอ่านข้อความนี้จริงๆ"],
+    ["the team to look themselves, in Thai", "เรื่องนี้น่าจะต้องให้ทีมงานดูเองนะคะ ข้อความอัตโนมัติคงช่วยไม่ได้"],
+    ["staff to cancel it, in Thai", "กดยกเลิกออเดอร์ไม่ได้ค่ะ รบกวนให้พนักงานยกเลิกให้ทีนะคะ"],
+    [
+      "a check by hand, in Indonesian",
+      "Saldo udh kepotong tp pesanan msh belum dibayar, tlg admin cek manual",
+    ],
+    [
+      "a cancellation by hand, in Malay",
+      "Button cancel tak jalan, boleh admin tolong cancelkan order saya manual?",
+    ],
+    [
+      "staff to phone and teach, in Malay",
+      "Makcik tak reti guna app ni, ada adik staf boleh telefon ajar makcik order?",
+    ],
+    [
+      "staff connected, 'dgn'",
+      "Parcel dah 10 hari tak sampai, tolong sambungkan dgn staf yang jaga penghantaran",
+    ],
+    [
+      "the admin to cancel it, in Taglish",
+      "Ayaw gumana ng cancel button, pwede po bang si admin na mag-cancel ng order ko?",
+    ],
+    [
+      "whoever is in charge, in Taglish",
+      "10 days na di pa dumadating parcel ko, pakausap po sa in-charge sa delivery",
+    ],
+    [
+      "someone from the team to look, in Hindi",
+      "मुझे लगता है मेरी समस्या ऑटोमैटिक जवाबों से हल नहीं होगी, आपकी टीम में से कोई ख़ुद देख ले तो अच्छा रहेगा",
+    ],
+    [
+      "someone to explain by phone, in Hinglish",
+      "beta mujhe ye app chalana nahi aata, koi aadmi phone karke samjha de to badi meherbani",
+    ],
+    [
+      "the same person as last time, in Hindi",
+      "पिछली बार जिन्होंने मदद की थी, नेहा जी, क्या उन्हीं से बात हो सकती है?",
+    ],
+    [
+      "someone from the shop to look, in Vietnamese",
+      "Vấn đề của mình hơi phức tạp, chắc cần một bạn bên shop xem trực tiếp chứ tin nhắn tự động không giải quyết được đâu",
+    ],
+    [
+      "the manager to deal with directly, in Vietnamese",
+      "cho xin sđt hoặc email của quản lý bên shop, mình muốn làm việc trực tiếp",
+    ],
+    [
+      "a responsible person's contact, in Japanese",
+      "責任者の方の連絡先を教えてください。メールアドレスでも構いません。",
+    ],
+    [
+      "a direct exchange with a person, in Japanese",
+      "届いたお皿が割れていました。返品の件は人の方と直接やりとりしたいです。",
+    ],
+    ["the bot refused, in Korean", "아 진짜 ㅡㅡ 사람 없어요? 봇이랑 말하기 싫다고요"],
+    ["someone with authority, in Chinese", "再不处理我就打12315投诉，现在给我找个能做主的人"],
+    ["anyone to handle it, in Taiwanese Mandarin", "已經問第三次了欸！！到底有沒有人要處理"],
+    ["a transfer, in Cantonese", "投訴係邊個跟？幫我轉過去吖"],
+    ["the superior, in Cantonese", "退款等咗成個月，你哋係咪玩嘢？即刻搵上司嚟！"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    [
+      "a photo's model, in Taglish",
+      "Totoong tao po ba yung model sa pic o edited? Same color po ba sa actual?",
+    ],
+    [
+      "a photo's model, in Hindi",
+      "फ़ोटो में जो मॉडल है वो असली इंसान है या एडिट की हुई फ़ोटो है? ड्रेस का रंग वैसा ही आएगा?",
+    ],
+    [
+      "a photo's model, in Indonesian",
+      "Modelnya di foto orang beneran atau editan kak? warnanya sama kayak aslinya?",
+    ],
+    ["a photo's model, in Malay", "Model dalam gambar tu orang betul pakai ke gambar edit? warna sama tak?"],
+    [
+      "a photo's model, in Vietnamese",
+      "Ảnh mẫu là người thật mặc hay ảnh ghép vậy? màu thực tế có giống không",
+    ],
+    ["the owner making it, in Korean", "사장님이 직접 만드시는 거예요? 원산지가 궁금합니다"],
+    ["the courier's call, in Chinese", "快递员刚给我打电话了，说放驿站了，好的谢谢"],
+    ["the courier's call, in Cantonese", "速遞員啱啱打俾我話聽日到，唔該"],
+    ["a visit to see it in person, in Vietnamese", "shop ở đâu vậy, cho mình ghé xem trực tiếp được không"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["'can't you read', in Taglish", "Black inorder ko, pink pinadala. Di marunong magbasa??"],
+    ["'can't you read', in Hindi", "काला मँगाया था, गुलाबी भेज दिया। पढ़ना नहीं आता क्या??"],
+    ["'can't you read', in Malay", "Order hitam, hantar pink. Tak reti baca ke??"],
+    ["'can't you read', in Thai", "สั่งสีดำ ส่งสีชมพูมา อ่านออเดอร์ไม่เป็นเหรอ??"],
+    ["'can't you read', in Vietnamese", "Đặt màu đen giao màu hồng, đọc đơn không biết hả??"],
+    [
+      "careless packing, in Hinglish",
+      "packing dekh ke lagta hai kachre me daal ke bheja hai, dabba pichka hua",
+    ],
+    ["careless packing, in Thai", "แพ็คของอย่างกับโยนมา กล่องยับหมด ใส่ใจลูกค้าบ้างมั้ย"],
+    ["careless packing, in Vietnamese", "đóng gói ẩu vãi, hộp bẹp dí hết trơn, có tâm chút được không"],
+    ["'my foot', in Singlish", "lol 'ships within 24 hours' my foot. 5 days liao"],
+    ["'is this for real', in Korean", "결제한 지 일주일 넘었는데 아직도 배송준비중이라니 실화냐"],
+    ["an insult, in Chinese", "尺码差那么多还要我出运费退？有毛病吧"],
+    [
+      "weeks of waiting beside clapping",
+      "Great service 👏👏 paid 2 weeks ago and my parcel still hasn't come",
+    ],
+  ])("reads frustration: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it("reads three question marks about a refund as anger", () => {
+    expect(detectSignals("退款呢？？？", "refund_return")).toContain("frustration");
+  });
+
+  it("reads three question marks about a colour as no anger ('warna' is colour in Indonesian, 'or else' in Hinglish)", () => {
+    expect(detectSignals("ada warna lain???", "product_question")).not.toContain("frustration");
+  });
+});
