@@ -1268,6 +1268,8 @@ export const PHRASEBOOK = {
       "you people",
     ],
     personNouns: [
+      "livechat",
+      "live chat",
       "costumer service",
       "costumer care",
       "costumer support",
@@ -2604,6 +2606,12 @@ export const PHRASEBOOK = {
       "chat dari semalam",
     ],
     person: [
+      // A video call ("boleh video call x? nak tunjuk barang").
+      "boleh video call x",
+      "boleh video call tak",
+      "nak video call",
+      "video call dengan",
+      "video call dgn",
       // Staff to do it by hand, or to phone and teach ("ada adik staf boleh telefon ajar makcik").
       "order saya manual",
       "cancelkan manual",
@@ -3256,6 +3264,11 @@ export const PHRASEBOOK = {
       "ไม่ตอบแชท",
     ],
     person: [
+      // A person to come and check ("ช่วยให้คนมาเช็คเคสผมหน่อย").
+      "ให้คนมา",
+      "คนมาเช็ค",
+      "ให้คนมาเช็ค",
+      "ให้คนมาดู",
       // A human reading, the team to look themselves, staff to cancel it ("รบกวนให้พนักงานยกเลิกให้").
       "มนุษย์อ่าน",
       "มีมนุษย์",
@@ -3923,6 +3936,11 @@ export const PHRASEBOOK = {
       "tạo yêu cầu mấy lần",
     ],
     person: [
+      // Staff to phone and guide ("có cháu nhân viên nào gọi chỉ cô cách đặt hàng").
+      "nhân viên nào gọi",
+      "nhan vien nao goi",
+      "gọi chỉ",
+      "goi chi cach",
       // Someone from the shop to look in person, a direct dealing with the manager.
       "bạn bên shop xem",
       "làm việc trực tiếp",
@@ -4738,6 +4756,10 @@ export const PHRASEBOOK = {
       "may tuan roi",
     ],
     pressure: [
+      "chưa được trả lời",
+      "chua duoc tra loi",
+      "chưa ai trả lời",
+      "chua ai tra loi",
       "nhanh ghê",
       "nhanh ghe",
       "hẹn",
@@ -8646,6 +8668,13 @@ export const PHRASEBOOK = {
       "कोई तो जवाब",
     ],
     person: [
+      // A human to read the message ("koi human ye message padhega bhi ya nahi?").
+      "koi human",
+      "कोई human",
+      "message padhega",
+      "मैसेज पढ़ेगा",
+      "message padh raha",
+      "मैसेज पढ़ रहा",
       // Someone from the team to look themselves, to explain by phone, the same person as before ("क्या उन्हीं से बात हो सकती है?").
       "ख़ुद देख ले",
       "खुद देख ले",

@@ -165,9 +165,7 @@ describe("store questions are understood, not unknown", () => {
 
 describe("a request for a person beside another topic", () => {
   it("is read from the model's weight on human_request, with the other topic kept", () => {
-    const reading = classifier.classify(
-      "received wrong colour po, want to return it. can i talk to a live agent instead?",
-    );
+    const reading = classifier.classify("wrong size, i want to return it. can i speak to an agent please?");
     expect(reading.intent).not.toBe("human_request");
     expect(reading.asksForPerson).toBe(true);
   });
@@ -175,6 +173,21 @@ describe("a request for a person beside another topic", () => {
   it("is not read into a message that asks for no one", () => {
     expect(classifier.classify("received wrong colour po, want to return it").asksForPerson).toBeUndefined();
     expect(classifier.classify("where is my order #1001?").asksForPerson).toBeUndefined();
+  });
+});
+
+describe("a calm mention of staff or a call", () => {
+  // Written apart from the training utterances (independent probes): the model once read each as asking for a person.
+  it.each([
+    ["What time your customer service online until?"],
+    ["These earbuds can take calls one?"],
+    ["แอดมินตอบไวมากประทับใจค่ะ"],
+    ["这个包是人工皮还是真皮？"],
+    ["Bạn nhân viên bên shop vừa gọi cho mình xong rồi, cảm ơn shop nhiều nha"],
+  ])("is read as its own topic, not a request for a person: %s", (text) => {
+    const reading = classifier.classify(text);
+    expect(reading.intent).not.toBe("human_request");
+    expect(reading.asksForPerson).toBeUndefined();
   });
 });
 

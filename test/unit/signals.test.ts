@@ -1972,3 +1972,28 @@ describe("a second round of independent probes: a person demanded or else, read 
     expect(detectSignals("ada warna lain???", "product_question")).not.toContain("frustration");
   });
 });
+
+describe("requests the retrained model no longer carries alone", () => {
+  it.each([
+    ["a human to read the message, in Hinglish", "koi human ye message padhega bhi ya nahi?"],
+    [
+      "staff to phone and guide, in Vietnamese",
+      "Cô lớn tuổi không rành điện thoại, có cháu nhân viên nào gọi chỉ cô cách đặt hàng được không",
+    ],
+    ["a video call, in Malay", "boleh video call x? nak tunjuk barang tu live"],
+    ["a person to come and check, in Thai", "ช่วยให้คนมาเช็คเคสผมหน่อยครับ คำสั่งซื้อ 2405187QX"],
+    ["live chat, alone", "livechat"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it("reads no request in a question whether the shop has live chat", () => {
+    expect(detectSignals("do you have live chat on your website?")).not.toContain("person");
+  });
+
+  it("reads sarcastic praise of a slow reply as anger, in Vietnamese", () => {
+    expect(detectSignals("Dịch vụ tuyệt vời ghê, hỏi từ hôm qua tới giờ chưa được trả lời 👏👏")).toContain(
+      "frustration",
+    );
+  });
+});
