@@ -514,7 +514,11 @@ describe("the operator's marketplace apps (-c shopeePartnerId, lazadaAppKey, tik
 });
 
 describe("each secret reaches only the functions that read it", () => {
-  const withModel = synth(config({ openai: true })).template;
+  // Synthesised once the bundles are built (the file's first beforeAll), as a clean checkout has no dist/ before then.
+  let withModel: Template;
+  beforeAll(() => {
+    withModel = synth(config({ openai: true })).template;
+  });
   const holders = (variable: string, t: Template) =>
     FUNCTIONS.filter((id) => variable in environmentOf(id, t)).sort();
 
