@@ -46,8 +46,8 @@ export interface Phrases {
   /** Asking whether it is a bot ("bot or real person?", "ni bot ke", "你是机器人吗"): a question, not a request for a person. */
   readonly botQuestion: readonly string[];
   /**
-   * About a person without asking for one: "don't call me", "who is your data protection officer?". A sentence with one
-   * of these, or with a bot question, is not read as a request for a person.
+   * About a person without asking for one: "don't call me", "who is your data protection officer?". A clause with one
+   * of these, or a sentence with a bot question, is not read as a request for a person.
    */
   readonly notPerson: readonly string[];
   /**

@@ -253,7 +253,8 @@ function threatensForARole(sentence: string): boolean {
 }
 
 /**
- * Whether a message asks for a person, leaving out sentences that ask whether this is a bot or refuse a call. A legal
+ * Whether a message asks for a person, leaving out sentences that ask whether this is a bot and clauses that refuse a
+ * call or report one already had ("courier ne call kiya tha, manager se baat karao" still asks). A legal
  * threat that names a role ("if no manager calls me I'll report you to DTI", "責任者が対応しないなら消費者センターに")
  * demands that person, the threat being the "or else".
  */
