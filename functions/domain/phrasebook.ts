@@ -8668,6 +8668,19 @@ export const PHRASEBOOK = {
       "कोई तो जवाब",
     ],
     person: [
+      // The number of whoever handles the case ("jo mera case dekh rahe hain unka number mil sakta hai?").
+      "unka number mil",
+      "unka number de",
+      "unka number do",
+      "unka direct number",
+      "उनका direct number",
+      "उनका नंबर दे",
+      "उनका नंबर मिल",
+      "उनका number दे",
+      "उनका number मिल",
+      "uska number de",
+      "uska number do",
+      "उसका नंबर दे",
       // A human to read the message ("koi human ye message padhega bhi ya nahi?").
       "koi human",
       "कोई human",
@@ -9692,6 +9705,8 @@ export const PHRASEBOOK = {
     ],
     personAsks: [],
     personAsksAfter: [
+      "te baat",
+      "तै बात",
       "ने संपर्क नहीं",
       "ne contact nahi",
       "ne sampark nahi",
@@ -10027,6 +10042,12 @@ export const PHRASEBOOK = {
       "आप असली इंसान",
     ],
     notPerson: [
+      // A number already given ("unka number de diya tha aapne").
+      "number de diya",
+      "नंबर दे दिया",
+      "number दे दिया",
+      "de diya tha",
+      "दे दिया था",
       "मॉडल",
       "model photo",
       "photo me model",

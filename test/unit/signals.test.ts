@@ -1997,3 +1997,25 @@ describe("requests the retrained model no longer carries alone", () => {
     );
   });
 });
+
+describe("Hindi: the number of whoever handles the case, and Haryanvi 'te'", () => {
+  it.each([
+    ["their number asked for", "jo mera case dekh rahe hain unka number mil sakta hai?"],
+    [
+      "their direct number, in Devanagari",
+      "मेरे refund case को कौन handle कर रहा है? उनका direct number दे दीजिए।",
+    ],
+    [
+      "a manager, in Haryanvi",
+      "ram ram bhai, kisi manager te baat karwa de ek baar, mera kaam atka pada sai",
+    ],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it("reads no request in a number already given", () => {
+    expect(
+      detectSignals("delivery boy ka number save kar liya, unka number de diya tha aapne"),
+    ).not.toContain("person");
+  });
+});
