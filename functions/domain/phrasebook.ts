@@ -1566,6 +1566,12 @@ export const PHRASEBOOK = {
   },
   id: {
     frustration: [
+      // Reporting the store to the platform ("gw report toko lu ke shopee biar di-banned").
+      "report toko",
+      "laporin toko",
+      "dibanned",
+      "di-banned",
+      "di banned",
       "gak bisa baca",
       "ga bisa baca",
       "gabisa baca",
@@ -1734,6 +1740,21 @@ export const PHRASEBOOK = {
       "ga ditanggapi",
     ],
     person: [
+      // Typos for a talk with the admin, the person in charge directly, whoever handles the refund, a call back ("bisa ga ada yg nelpon saya balik?").
+      "ngobrl sm",
+      "ngobrol sm admin",
+      "sm amdin",
+      "ke orangnya langsung",
+      "orangnya langsung",
+      "admin yg pegang",
+      "admin yang pegang",
+      "orang yg pegang",
+      "yg pegang refund",
+      "yang pegang refund",
+      "nelpon saya",
+      "nelponin saya",
+      "telponin saya",
+      "yg nelpon",
       // Staff to do it by hand ("tlg admin cek manual").
       "cek manual",
       "batalin manual",
@@ -2223,6 +2244,8 @@ export const PHRASEBOOK = {
       "slow bgt",
     ],
     personNouns: [
+      "amdin",
+      "admn",
       "penjual",
       "penjualnya",
       "perwakilan",
@@ -2461,6 +2484,9 @@ export const PHRASEBOOK = {
     ],
     botQuestion: ["ini bot", "bot ya", "bot bukan", "bot atau", "atau bot", "apa bot", "botkah", "bot kah"],
     notPerson: [
+      "tadi nelpon",
+      "udah nelpon",
+      "sudah nelpon",
       "modelnya",
       "model di foto",
       // A chat already had ("kmrn udh chat sama admin"), staff on duty at the store.
@@ -2513,6 +2539,9 @@ export const PHRASEBOOK = {
   },
   ms: {
     frustration: [
+      "report kedai",
+      "report kat shopee",
+      "report ke shopee",
       "tak reti baca",
       "x reti baca",
       "tak pandai baca",
@@ -2606,6 +2635,10 @@ export const PHRASEBOOK = {
       "chat dari semalam",
     ],
     person: [
+      // The shop's owner asked for ("tauke kedai ada? nak bincang sikit").
+      "tauke kedai ada",
+      "tauke ada",
+      "owner kedai ada",
       // A video call ("boleh video call x? nak tunjuk barang").
       "boleh video call x",
       "boleh video call tak",
@@ -3264,6 +3297,9 @@ export const PHRASEBOOK = {
       "ไม่ตอบแชท",
     ],
     person: [
+      // The matter handed to a team ("ช่วยโอนเรื่องให้ฝ่ายบริการลูกค้าดูแล").
+      "โอนเรื่องให้ฝ่าย",
+      "โอนเรื่องให้",
       // A person to come and check ("ช่วยให้คนมาเช็คเคสผมหน่อย").
       "ให้คนมา",
       "คนมาเช็ค",
@@ -3936,6 +3972,9 @@ export const PHRASEBOOK = {
       "tạo yêu cầu mấy lần",
     ],
     person: [
+      // Anyone from the shop reading ("có ai bên shop đọc tin nhắn").
+      "ai bên shop đọc",
+      "ai ben shop doc",
       // Staff to phone and guide ("có cháu nhân viên nào gọi chỉ cô cách đặt hàng").
       "nhân viên nào gọi",
       "nhan vien nao goi",
@@ -5361,9 +5400,9 @@ export const PHRASEBOOK = {
       "may makakatulong po ba",
       "meron bang makakatulong",
       // A member of staff asked to check or look ("pakicheck ng staff", "직원분 확인", "nhờ nhân viên"); kana for kanji.
-      ...["check", "pacheck", "pakicheck"].flatMap((verb) =>
+      ...["check", "pacheck", "pakicheck", "pa-check", "paki-check"].flatMap((verb) =>
         ["", " po", " naman", " naman po", " nga po"].flatMap((softener) =>
-          ["staff", "tao"].map((who) => `${verb}${softener} ng ${who}`),
+          ["ng staff", "ng tao", "sa staff"].map((who) => `${verb}${softener} ${who}`),
         ),
       ),
       "tingnan ng staff",
@@ -5717,6 +5756,8 @@ export const PHRASEBOOK = {
       "grabe",
     ],
     personNouns: [
+      "taong may hawak",
+      "may hawak nito",
       "in-charge",
       "incharge",
       "ahente",
@@ -5752,6 +5793,7 @@ export const PHRASEBOOK = {
       "manedyer",
     ],
     personAsks: [
+      "pakitransfer",
       "paki-connect",
       "pakiconnect",
       "iconnect",
@@ -8668,6 +8710,11 @@ export const PHRASEBOOK = {
       "कोई तो जवाब",
     ],
     person: [
+      // Someone to look personally ("koi hai jo personally meri problem dekh sake?").
+      "personally dekh",
+      "personally meri",
+      "personally check",
+      "पर्सनली देख",
       // The number of whoever handles the case ("jo mera case dekh rahe hain unka number mil sakta hai?").
       "unka number mil",
       "unka number de",

@@ -2019,3 +2019,54 @@ describe("Hindi: the number of whoever handles the case, and Haryanvi 'te'", () 
     ).not.toContain("person");
   });
 });
+
+describe("a third round of probes in six languages: typos, whoever holds the case, a call back", () => {
+  it.each([
+    [
+      "whoever holds the parcel, in Taglish",
+      "2 weeks na delayed yung parcel ko, paki-connect naman ako sa taong may hawak nito",
+    ],
+    ["a transfer to customer service, in Taglish", "pwede pakitransfer ako sa CS?"],
+    [
+      "a check by staff, 'sa staff'",
+      "nabawasan na GCash ko pero unpaid pa rin yung order, pa-check naman po sa staff",
+    ],
+    ["someone to look personally, in Hinglish", "koi hai jo personally meri problem dekh sake?"],
+    ["a talk with the admin, typed in haste", "mau ngobrl sm amdin lgsg kak"],
+    [
+      "the person in charge directly, in Indonesian",
+      "masalahnya ribet kak, kayaknya harus dijelasin ke orangnya langsung deh",
+    ],
+    [
+      "whoever handles refunds, in Indonesian",
+      "dana refund blm masuk2, minta tolong admin yg pegang refund cek ya",
+    ],
+    ["a call back, in Indonesian slang", "bisa ga ada yg nelpon saya balik? males ngetik panjang"],
+    ["the shop's owner, in Malay", "tauke kedai ada? nak bincang sikit"],
+    [
+      "the matter handed to customer service, in Thai",
+      "รบกวนช่วยโอนเรื่องให้ฝ่ายบริการลูกค้าดูแลด้วยค่ะ เรื่องนี้ค่อนข้างซับซ้อน",
+    ],
+    [
+      "anyone from the shop reading, in Vietnamese",
+      "Chuyện này hơi phức tạp, có ai bên shop đọc tin nhắn để mình giải thích kỹ hơn không?",
+    ],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["the courier's call, in Indonesian", "kurir tadi nelpon saya tapi saya lagi kerja"],
+    ["whether anyone from the shop is there, a ping", "có ai bên shop không ạ"],
+    ["thanks to the staff, in Taglish", "salamat po sa staff niyo, ang ayos ng pagkaka-pack"],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["a report to the platform, in Indonesian", "gw report toko lu ke shopee biar di-banned"],
+    ["a report to the platform, in Malay", "aku report kedai ni kat Shopee, tunggu la"],
+  ])("reads frustration: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+});
