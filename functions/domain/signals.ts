@@ -93,8 +93,10 @@ function phraseSpans(kind: Kind): (text: string) => Span[] {
 
 /** At most this many characters between two phrases read together ("talk to your manager", "担当の方と話"). */
 const NEAR = 14;
-/** A sentence's end, the Devanagari danda (।, ॥) among them: two phrases on either side of one are not read together. */
-const SENTENCE_END = /[.!?。！？।॥\n]/u;
+/** The marks that end a sentence, the Devanagari danda (।, ॥) among them, as a character class's contents. */
+const SENTENCE_MARKS = ".!?。！？।॥\\n";
+/** A sentence's end: two phrases on either side of one are not read together. */
+const SENTENCE_END = new RegExp(`[${SENTENCE_MARKS}]`, "u");
 
 /** Whether a phrase of the first kind comes shortly before one of the second, in the same sentence. */
 function followedBy(text: string, first: readonly Span[], second: readonly Span[], near: number): boolean {
@@ -163,9 +165,9 @@ const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{2,}/u;
 const IMPATIENT_RUNS = /(?:[?？][!！]|[!！][?？]|[?？]{2,})[?？!！]*/gu;
 const CLAPPING = /👏/u;
 /**
- * A wait counted in ten days or more, or two weeks or more ("sirf 20 din lage", "20天", "paid 2 weeks ago", "2주"): anger beside sarcastic clapping
- * or an impatient "?!" only, since "thank you!! arrived in 10 days" is joy. Days of the month are left out: 日 and 일 also
- * name a date ("20日に注文", "20일에 주문").
+ * A wait counted in ten days or more, or two weeks or more ("sirf 20 din lage", "20天", "paid 2 weeks ago", "2주"):
+ * anger beside sarcastic clapping or an impatient "?!" only, since "thank you!! arrived in 10 days" is joy. Days of the
+ * month are left out: 日 and 일 also name a date ("20日に注文", "20일에 주문").
  */
 const LONG_WAIT_IN_DAYS =
   /(?<!\d)(?:[1-9]\d\s*(?:(?:days?|din|hari|araw|ngày)(?![\p{L}\p{M}])|दिन|วัน|天)|[2-9]\s*(?:(?:weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주))/u;
@@ -177,8 +179,9 @@ const EMPHASISED_PERSISTENCE =
   /(?<![\p{L}\p{M}])(?:STILL|AGAIN|NEVER|NOTHING|NOBODY|ALREADY|YET|EVER|MASIH|BELUM|LAGI|SUDAH|UDAH|PARIN|NAMAN|RIN|VẪN|CHƯA|LẠI|ABHI|PHIR|KABHI|NAHI)(?![\p{L}\p{M}])/u;
 const LOWER_CASE_WORD = /\p{Ll}{3,}/u;
 
+const SENTENCE = new RegExp(`[^${SENTENCE_MARKS}]+[${SENTENCE_MARKS}]*`, "gu");
 /** Sentences of a message, each with the punctuation that ends it. */
-const sentencesOf = (text: string) => text.match(/[^.!?。！？।॥\n]+[.!?。！？।॥\n]*/gu) ?? [];
+const sentencesOf = (text: string) => text.match(SENTENCE) ?? [];
 /** Clauses of a sentence, each with the comma that ends it. */
 const clausesOf = (sentence: string) => sentence.match(/[^,，、;；]+[,，、;；]*/gu) ?? [];
 
@@ -322,9 +325,9 @@ export function frustrationScore(text: string): number {
   score += Math.min(2, new Set(pressureWords(lower).map(([a, b]) => lower.slice(a, b))).size);
   // Weeks of waiting beside clapping, insistent punctuation or a stressed "STILL" is sarcasm or anger; beside
   // "so slow" it is one sign.
-  const insists = CLAPPING.test(text) || EXCLAMATIONS.test(text) || IMPATIENT_MARKS.test(text) || emphasised;
-  if (longWaitWords(lower) && insists) score += 1;
-  else if (LONG_WAIT_IN_DAYS.test(lower) && (CLAPPING.test(text) || IMPATIENT_MARKS.test(text) || emphasised))
+  const sarcasticOrImpatient = CLAPPING.test(text) || IMPATIENT_MARKS.test(text) || emphasised;
+  const insists = sarcasticOrImpatient || EXCLAMATIONS.test(text);
+  if ((longWaitWords(lower) && insists) || (sarcasticOrImpatient && LONG_WAIT_IN_DAYS.test(lower)))
     score += 1;
   return score;
 }
