@@ -66,6 +66,11 @@ const counted = (...templates: string[]): string[] =>
 export const PHRASEBOOK = {
   en: {
     frustration: [
+      // Told the same again ("stop saying it's 'processing'").
+      "stop saying",
+      "stop telling me",
+      "keep saying",
+      "keep telling me",
       "my foot",
       "can't you read",
       "cannot read meh",
@@ -1201,6 +1206,8 @@ export const PHRASEBOOK = {
       "more than a week",
     ],
     pressure: [
+      // The upside-down face: ironic beside a wait or a promise.
+      "🙃",
       "slower than",
       "reply slower",
       "replies slower",
@@ -5967,6 +5974,10 @@ export const PHRASEBOOK = {
   },
   "zh-Hans": {
     frustration: [
+      // Stalling accused ("你们是想拖死我吗").
+      "拖死",
+      "想拖我",
+      "拖着我",
       "有毛病",
       "不识字",
       "慢死",
@@ -6056,6 +6067,10 @@ export const PHRASEBOOK = {
       "问了半天",
     ],
     person: [
+      // Anyone who can help, asked.
+      "有没有人可以帮",
+      "有没有人能帮",
+      "有没有人可以处理",
       // Someone with authority, anyone to handle it, a transfer ("现在给我找个能做主的人").
       "能做主的人",
       "做主的人",
@@ -6394,6 +6409,15 @@ export const PHRASEBOOK = {
     nameIntros: ["我叫", "名字是", "收件人"],
     longWait: ["个星期了", "个星期还没", "个礼拜了", "周了还没", "两周了", "三周了", "好几周"],
     pressure: [
+      // A promise against the wait.
+      "说两天到",
+      "说三天到",
+      "说明天到",
+      "说好两天",
+      "说好三天",
+      "现在一个星期",
+      "现在都一个星期",
+      "现在两个星期",
       "呵呵",
       "说今天到",
       "结果又没",
@@ -6532,6 +6556,10 @@ export const PHRASEBOOK = {
   },
   "zh-Hant": {
     frustration: [
+      // Stalling accused.
+      "拖死",
+      "想拖我",
+      "拖住我",
       "係咪玩嘢",
       "玩嘢",
       "不識字",
@@ -6640,6 +6668,13 @@ export const PHRASEBOOK = {
       "第四次",
     ],
     person: [
+      // Anyone who can help, asked ("機器人聽唔明，有冇人可以幫下我").
+      "有冇人可以幫",
+      "有冇人幫",
+      "有冇人可以處理",
+      "有冇人可以睇",
+      "有沒有人可以幫",
+      "有沒有人能幫",
       // Someone to handle it, a transfer, the superior ("即刻搵上司嚟！", "幫我轉過去吖").
       "能做主的人",
       "做主的人",
@@ -6978,6 +7013,19 @@ export const PHRASEBOOK = {
     nameIntros: ["我叫", "名字是", "收件人"],
     longWait: ["個星期了", "個星期都未", "個星期還沒", "個禮拜了", "個禮拜都未", "幾個星期"],
     pressure: [
+      // A promise against the wait ("話兩日到，而家一個禮拜").
+      "話兩日到",
+      "話三日到",
+      "話一日到",
+      "話聽日到",
+      "話今日到",
+      "講兩日到",
+      "說兩天到",
+      "說三天到",
+      "而家一個禮拜",
+      "而家一個星期",
+      "而家兩個禮拜",
+      "成個禮拜",
       "呵呵",
       "誇張",
       "講咗今日",
@@ -7596,6 +7644,8 @@ export const PHRASEBOOK = {
       "んですけど?",
     ],
     personNouns: [
+      "オーナーさん",
+      "オーナー",
       "おぺれーたー",
       "おぺれーた",
       "すたっふ",
@@ -7646,6 +7696,15 @@ export const PHRASEBOOK = {
     ],
     personAsks: ["直接"],
     personAsksAfter: [
+      // Whether someone is there, asked to speak to them ("店長さんはいらっしゃいますか").
+      "はいらっしゃいますか",
+      "いらっしゃいますか",
+      "いらっしゃいませんか",
+      "おられますか",
+      "はおりますか",
+      "はいますか",
+      "さんいますか",
+      "さんいませんか",
       "から説明",
       "からご説明",
       "から一言",
@@ -8256,6 +8315,12 @@ export const PHRASEBOOK = {
     ],
     personAsks: [],
     personAsksAfter: [
+      // Whether someone is there ("사장님 계세요?").
+      "계세요",
+      "계신가요",
+      "계십니까",
+      "계시나요",
+      "계신지",
       "연락",
       "응대",
       "나와",
@@ -8317,6 +8382,11 @@ export const PHRASEBOOK = {
     ],
     // The recipient of a parcel ("받는 사람") is a person named, not one asked for.
     notPerson: [
+      // A goodbye ("안녕히 계세요"), not asking whether someone is there.
+      "안녕히 계세요",
+      "건강하게 계세요",
+      "잘 계세요",
+      "행복하게 계세요",
       // The owner making or packing it themselves ("사장님이 직접 만드시는 거예요?").
       "직접 만드",
       "직접 만든",

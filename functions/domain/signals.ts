@@ -171,6 +171,11 @@ const CLAPPING = /👏/u;
  */
 const LONG_WAIT_IN_DAYS =
   /(?<!\d)(?:[1-9]\d\s*(?:(?:days?|din|hari|araw|ngày)(?![\p{L}\p{M}])|दिन|วัน|天)|[2-9]\s*(?:(?:weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주))/u;
+/** The upside-down face, ironic; beside a counted wait ("'ships in 24 hours' 🙃 it's been 6 days") it is sarcasm. */
+const IRONIC_FACE = /🙃/u;
+/** A wait counted in days or weeks, two or more ("6 days", "3 hari", "2 weeks"); 日 and 일 are left out as dates. */
+const WAIT_COUNTED =
+  /(?<!\d)(?:[2-9]|[1-9]\d)\s*(?:(?:days?|din|hari|araw|ngày|weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|दिन|วัน|天|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주)/u;
 /**
  * A word of persistence written in capitals inside a lower-case message ("I STILL don't have it", "MASIH belum
  * sampai", "wala PA RIN"): stress on how long this has gone on, where a capitalised acronym (COD, DHL) is not.
@@ -329,6 +334,7 @@ export function frustrationScore(text: string): number {
   const insists = sarcasticOrImpatient || EXCLAMATIONS.test(text);
   if ((longWaitWords(lower) && insists) || (sarcasticOrImpatient && LONG_WAIT_IN_DAYS.test(lower)))
     score += 1;
+  if (IRONIC_FACE.test(text) && WAIT_COUNTED.test(lower)) score += 1;
   return score;
 }
 

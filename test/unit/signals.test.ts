@@ -2070,3 +2070,38 @@ describe("a third round of probes in six languages: typos, whoever holds the cas
     expect(detectSignals(text)).toContain("frustration");
   });
 });
+
+describe("whether someone is there, stalling, and a promise quoted back", () => {
+  it.each([
+    ["whether the owner is there, in Japanese", "店長さんはいますか？ちょっと相談があって"],
+    [
+      "whether the shop's owner is there, in Japanese",
+      "オーナーさんいらっしゃいますか？聞きたいことがあります",
+    ],
+    ["whether the owner is there, in Korean", "혹시 사장님 계신가요? 여쭤볼 게 있어서요"],
+    ["anyone who can help after the bot failed, in Cantonese", "個bot唔明我講乜，有冇人可以幫我處理"],
+    ["anyone who can help, in Simplified Chinese", "有没有人能帮我看一下这个订单"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a goodbye to the owner, in Korean", "사장님 감사합니다, 안녕히 계세요"],
+    [
+      "a slip shrugged off with the upside-down face",
+      "oops I picked the wrong colour 🙃 can I still change it?",
+    ],
+  ])("reads neither a person nor anger in %s", (_what, text) => {
+    expect(detectSignals(text)).toEqual([]);
+  });
+
+  it.each([
+    ["the store accused of stalling, in Simplified Chinese", "退款一直不给，是不是想拖死我"],
+    ["the store accused of stalling, in Cantonese", "你哋係咪想拖死我，退款仲未到"],
+    ["being told the same again, in English", "Please stop telling me it's being processed, it's been weeks"],
+    ["a promise quoted back beside the upside-down face", "'2-day delivery' they said 🙃 now 9 days"],
+    ["a promise against the wait, in Cantonese", "話三日到，而家一個星期都未見"],
+  ])("reads frustration: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+});
