@@ -33,6 +33,13 @@ export interface Phrases {
    * ("forget it"). Each counts half of an angry word, so "so slow leh" alone is a late parcel, not anger.
    */
   readonly pressure: readonly string[];
+  /**
+   * Praise and thanks ("great", "mantap", "素晴らしい", "बढ़िया"): ironic beside a damaged or wrong item and a wink of
+   * sarcasm (🙃, 👍, 😂), as in "nice 👍 arrived broken", and read only there.
+   */
+  readonly praise: readonly string[];
+  /** A damaged or wrong item ("broken", "pecah", "割れ", "다른 색"): what ironic praise is about. */
+  readonly damage: readonly string[];
   /** Whom a shopper asks for: "agent", "manager", "admin", "客服", "상담원", "担当者", "เจ้าหน้าที่", "nhân viên". */
   readonly personNouns: readonly string[];
   /** How the ask comes before whom it asks for: "talk to", "sambungkan ke", "gặp", "转", "kausapin". */
@@ -66,6 +73,12 @@ const counted = (...templates: string[]): string[] =>
 export const PHRASEBOOK = {
   en: {
     frustration: [
+      // The store accused of stalling ("are you trying to stall me?").
+      "stall me",
+      "stalling me",
+      "trying to stall",
+      "you stalling",
+      "are you kidding me",
       // Told the same again ("stop saying it's 'processing'").
       "stop saying",
       "stop telling me",
@@ -333,6 +346,19 @@ export const PHRASEBOOK = {
       "same copy paste",
     ],
     person: [
+      // Someone from the team to help in person.
+      "assist me personally",
+      "help me personally",
+      "attend to me personally",
+      "member of your customer service",
+      "member of your team",
+      // Someone named in the sentence before, then asked for ("Towkay ada? Wanna talk to him").
+      "talk to him",
+      "talk to her",
+      "speak to him",
+      "speak to her",
+      "speak with him",
+      "speak with her",
       // A number to call, Singlish 'can or not' after a role, someone to settle it.
       "what number can i call",
       "which number can i call",
@@ -1275,6 +1301,9 @@ export const PHRASEBOOK = {
       "you people",
     ],
     personNouns: [
+      "towkay",
+      "taukeh",
+      "tauke",
       "livechat",
       "live chat",
       "costumer service",
@@ -1570,9 +1599,47 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["boss", "sir", "madam", "seller", "owner"],
     particles: ["pls", "please", "plz", "now", "la", "lah", "leh", "weh", "ah", "asap"],
+    praise: [
+      "nice",
+      "great",
+      "wow",
+      "amazing",
+      "awesome",
+      "brilliant",
+      "excellent",
+      "wonderful",
+      "good job",
+      "well done",
+      "thank you",
+      "thanks",
+      "thx",
+      "tq",
+      "so good",
+      "very good",
+    ],
+    damage: [
+      "broken",
+      "cracked",
+      "damaged",
+      "shattered",
+      "smashed",
+      "dented",
+      "torn",
+      "wrong colour",
+      "wrong color",
+      "wrong size",
+      "wrong item",
+      "different colour",
+      "different color",
+    ],
   },
   id: {
     frustration: [
+      // Stalling accused.
+      "ngulur waktu",
+      "ngulur2 waktu",
+      "sengaja diulur",
+      "sengaja ngulur",
       // Reporting the store to the platform ("gw report toko lu ke shopee biar di-banned").
       "report toko",
       "laporin toko",
@@ -1684,6 +1751,10 @@ export const PHRASEBOOK = {
       "anjing emang",
     ],
     repeat: [
+      // Asked yet again ("ini udh kesekian kalinya sy tanya").
+      "kesekian kalinya",
+      "udh kesekian",
+      "udah kesekian",
       "ke-2 kalinya",
       "ke-3 kalinya",
       "ke-4 kalinya",
@@ -1747,6 +1818,21 @@ export const PHRASEBOOK = {
       "ga ditanggapi",
     ],
     person: [
+      // A real person, the boss's number, the person themself ("mana nomor bosnya??", "mau komplain ke orgnya").
+      "org beneran",
+      "manusia beneran",
+      "org asli",
+      "nomor bos",
+      "nomor bosnya",
+      "no bos",
+      "no hp bos",
+      "kontak bos",
+      "nomor owner",
+      "nomor ownernya",
+      "kontak owner",
+      "komplain ke orgnya",
+      "komplain ke orangnya",
+      "ke orgnya langsung",
       // Typos for a talk with the admin, the person in charge directly, whoever handles the refund, a call back ("bisa ga ada yg nelpon saya balik?").
       "ngobrl sm",
       "ngobrol sm admin",
@@ -2211,6 +2297,10 @@ export const PHRASEBOOK = {
       "berminggu-minggu",
     ],
     pressure: [
+      // Done against what was asked ("udh minta batal kok malah dikirim").
+      "kok malah",
+      "malah dikirim",
+
       "katanya hari ini",
       "katanya sampai",
       "bilangnya",
@@ -2251,6 +2341,10 @@ export const PHRASEBOOK = {
       "slow bgt",
     ],
     personNouns: [
+      "kakak cs",
+      "kak cs",
+      "cs yg lagi shift",
+      "bos besar",
       "amdin",
       "admn",
       "penjual",
@@ -2319,6 +2413,10 @@ export const PHRASEBOOK = {
       "yang bertanggung jawab",
     ],
     personAsks: [
+      // Handing it to someone ("tolong kasih ke kakak CS").
+      "kasih ke",
+      "serahin ke",
+      "serahkan ke",
       "dibantu langsung oleh",
       "dibantu oleh",
       "dibantu sama",
@@ -2543,9 +2641,36 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["min", "kak", "gan", "sis", "bos", "penjual"],
     particles: ["dong", "ya", "aja", "kak", "min", "gan", "pls", "tolong", "sis", "deh"],
+    praise: [
+      "mantap",
+      "keren",
+      "bagus",
+      "hebat",
+      "makasih",
+      "terima kasih",
+      "luar biasa",
+      "mantul",
+      "top banget",
+    ],
+    damage: [
+      "pecah",
+      "rusak",
+      "retak",
+      "penyok",
+      "sobek",
+      "salah warna",
+      "salah ukuran",
+      "salah kirim",
+      "warna beda",
+      "beda warna",
+    ],
   },
   ms: {
     frustration: [
+      // Stalling accused.
+      "sengaja lengahkan",
+      "saja lengah-lengahkan",
+      "buang masa saya",
       "report kedai",
       "report kat shopee",
       "report ke shopee",
@@ -2614,6 +2739,11 @@ export const PHRASEBOOK = {
       "janji palsu",
     ],
     repeat: [
+      // How many times must one ask.
+      "berapa kali nak kena tanya",
+      "berapa kali nak tanya",
+      "berapa kali kena tanya",
+      "berapa kali saya nak tanya",
       ...counted("kali ke-{n}", "kali ke {n}", "ke-{n} kali", "{n} kali tanya", "{n} kali dah tanya"),
       "takde siapa jawab",
       "tiada siapa jawab",
@@ -2642,6 +2772,26 @@ export const PHRASEBOOK = {
       "chat dari semalam",
     ],
     person: [
+      // Talking with a person, a number to call.
+      "bercakap dgn org",
+      "bercakap dengan orang",
+      "cakap dgn org",
+      "cakap dengan orang",
+      "no telefon yg boleh",
+      "nombor yg boleh sy call",
+      // The boss's number, the person in charge themself ("mana no fon bos kau", "complain terus kat orang tu").
+      "no fon bos",
+      "no phone bos",
+      "nombor bos",
+      "no tel bos",
+      "nombor telefon bos",
+      "no fon owner",
+      "nombor owner",
+      "complain terus kat",
+      "komplen terus kat",
+      "kat orang tu",
+      "orang yang in charge",
+      "sapa in charge",
       // The shop's owner asked for ("tauke kedai ada? nak bincang sikit").
       "tauke kedai ada",
       "tauke ada",
@@ -2981,6 +3131,12 @@ export const PHRASEBOOK = {
       "berminggu-minggu",
     ],
     pressure: [
+      // Done against what was asked, "what is this" ("dah suruh cancel kenapa hantar jugak?!").
+      "hantar jugak",
+      "kenapa hantar jugak",
+      "dah suruh",
+      "apa ni",
+      "apa benda ni",
       "kata sampai",
       "kata hari ni",
       "janji",
@@ -3003,6 +3159,13 @@ export const PHRASEBOOK = {
       "asyik tangguh",
     ],
     personNouns: [
+      "akak cs",
+      "kak cs",
+      "cs yg on duty",
+      "cs on duty",
+      "bos besar",
+      "big boss",
+      "orang in charge",
       "adnim",
       "admim",
       "pengurusan",
@@ -3053,6 +3216,13 @@ export const PHRASEBOOK = {
       "khidmat pelanggan",
     ],
     personAsks: [
+      // Handing it to someone ("bagi kat akak CS yg on duty", "escalate kes saya kat bos besar").
+      "bagi kat",
+      "serah kat",
+      "serahkan kat",
+      "escalate kes",
+      "eskalasi kes",
+      "hantar kes",
       "sambungkan dgn",
       "sambung dgn",
       "ckap dgn",
@@ -3191,9 +3361,24 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["boss", "bos", "tuan", "seller"],
     particles: ["la", "lah", "weh", "je", "pls", "tolong", "boss", "bos", "sis", "bro"],
+    praise: ["terbaik", "bagus", "hebat", "thanks", "terima kasih", "mantap", "power", "tq"],
+    damage: [
+      "pecah",
+      "rosak",
+      "retak",
+      "kemek",
+      "koyak",
+      "salah warna",
+      "salah saiz",
+      "salah hantar",
+      "warna lain",
+    ],
   },
   th: {
     frustration: [
+      // Stalling accused.
+      "ถ่วงเวลา",
+      "ดึงเวลา",
       "อ่านออเดอร์ไม่เป็น",
       "อ่านไม่เป็น",
       "ใส่ใจลูกค้าบ้าง",
@@ -3654,6 +3839,10 @@ export const PHRASEBOOK = {
       "ทีมงาน",
     ],
     personAsks: [
+      // The matter passed to someone ("ส่งเรื่องให้หัวหน้าได้มั้ย").
+      "ส่งเรื่องให้",
+      "โอนเรื่องให้",
+      "ส่งเรื่องต่อให้",
       "อยากคุยกับ",
       "อยากปรึกษา",
       "ขอคุยกับ",
@@ -3709,9 +3898,16 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["แอด", "แอดมิน", "แม่ค้า"],
     particles: ["ค่ะ", "ครับ", "คะ", "คับ", "หน่อย", "ด้วย", "นะ", "จ้า"],
+    praise: ["เก่งมาก", "ดีมาก", "สุดยอด", "ขอบคุณ", "เยี่ยม", "ยอดเยี่ยม", "เริ่ด", "ปังมาก"],
+    damage: ["แตก", "เสียหาย", "พัง", "บุบ", "ขาด", "ผิดสี", "สีผิด", "ผิดไซส์", "ไม่ตรงสี", "ส่งผิด"],
   },
   vi: {
     frustration: [
+      // Stalling accused.
+      "câu giờ",
+      "cau gio",
+      "cố tình kéo dài",
+      "co tinh keo dai",
       "không biết đọc",
       "ko biết đọc",
       "khong biet doc",
@@ -3979,6 +4175,15 @@ export const PHRASEBOOK = {
       "tạo yêu cầu mấy lần",
     ],
     person: [
+      // The bot refused, the admin wanted, in chat shorthand ("hok mun bot, mun ad").
+      "mun ad",
+      "muốn ad",
+      "mun admin",
+      "muon admin",
+      "hok mun bot",
+      "ko muon bot",
+      "không muốn bot",
+      "khong muon bot",
       // Anyone from the shop reading ("có ai bên shop đọc tin nhắn").
       "ai bên shop đọc",
       "ai ben shop doc",
@@ -4862,6 +5067,8 @@ export const PHRASEBOOK = {
       "tra tien lai",
     ],
     personNouns: [
+      "bộ phận chăm sóc khách hàng",
+      "bo phan cham soc khach hang",
       "ai phụ trách",
       "ai phu trach",
       "người bên shop",
@@ -4944,6 +5151,20 @@ export const PHRASEBOOK = {
       "ben bao hanh",
     ],
     personAsks: [
+      // Speaking directly with someone.
+      "trao đổi trực tiếp với",
+      "trao doi truc tiep voi",
+      "trao đổi với",
+      "trao doi voi",
+      // Talking on Zalo with someone ("nhan zalo voi nhan vien dc ko").
+      "nhan zalo voi",
+      "nhắn zalo với",
+      "chat zalo voi",
+      "chat zalo với",
+      "nhan tin voi",
+      "nhắn tin với",
+      "goi zalo voi",
+      "gọi zalo với",
       "kết nối với",
       "chat trực tiếp với",
       "nói chuyện trực tiếp với",
@@ -5196,9 +5417,52 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["ad", "shop", "chị chủ", "anh chủ", "chủ shop", "sếp"],
     particles: ["ơi", "oi", "ạ", "nha", "nhé", "nhe", "với", "giúp", "đi", "ad", "shop", "e", "em"],
+    praise: [
+      "tuyệt ghê",
+      "tuyet ghe",
+      "tuyệt",
+      "ghê thật",
+      "đỉnh",
+      "tuyệt vời",
+      "tuyet voi",
+      "giỏi quá",
+      "gioi qua",
+      "cảm ơn",
+      "cam on",
+      "xuất sắc",
+      "xuat sac",
+      "hay quá",
+      "hay qua",
+    ],
+    damage: [
+      "vỡ",
+      "bể",
+      "hỏng",
+      "móp",
+      "rách",
+      "sai màu",
+      "sai mau",
+      "sai size",
+      "giao nhầm",
+      "giao nham",
+      "giao sai",
+      "khác màu",
+      "khac mau",
+    ],
   },
   fil: {
     frustration: [
+      // The store reported to the platform.
+      "ire-report ko",
+      "irereport ko",
+      "i-report ko kayo",
+      "ireport ko kayo",
+      "ire-report ko kayo",
+      // Stalling accused.
+      "pinapatagal niyo",
+      "pinatatagal nyo",
+      "pinapatagal nyo",
+      "sinasadya niyong patagalin",
       "di marunong magbasa",
       "hindi marunong magbasa",
       "marunong ba kayong magbasa",
@@ -5338,6 +5602,10 @@ export const PHRASEBOOK = {
       "ilang ulit ko ba",
     ],
     person: [
+      // Someone with the authority to decide.
+      "taong may authority",
+      "taong makakapag-decide",
+      "may authority mag-decide",
       // Staff to do it for the shopper ("pwede po bang si admin na mag-cancel ng order ko?").
       "si admin na mag-cancel",
       "si admin na mag",
@@ -5763,6 +6031,13 @@ export const PHRASEBOOK = {
       "grabe",
     ],
     personNouns: [
+      "head ng store",
+      "head ng shop",
+      "head nyo",
+      "head niyo",
+      "taong may authority",
+      "may authority",
+      "taong makakapag-decide",
       "taong may hawak",
       "may hawak nito",
       "in-charge",
@@ -5800,6 +6075,26 @@ export const PHRASEBOOK = {
       "manedyer",
     ],
     personAsks: [
+      "idulog",
+      "idudulog",
+      "i-refer",
+      "irefer",
+      // Fetching, referring or raising it to someone ("pakikuha nga yung manager nyo", "i-refer sa agent", "idulog sa head").
+      "pakikuha",
+      "tawagin",
+      "tawagin mo",
+      "kunin mo",
+      "i-refer sa",
+      "irefer sa",
+      "i-refer ako sa",
+      "i-refer niyo ako sa",
+      "ipasa sa",
+      "ipasa niyo sa",
+      "i-forward sa",
+      "idulog sa",
+      "idudulog sa",
+      "iakyat sa",
+      "i-akyat sa",
       "pakitransfer",
       "paki-connect",
       "pakiconnect",
@@ -5971,9 +6266,25 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["tao", "boss", "kuya", "ate", "seller"],
     particles: ["po", "pls", "naman", "na", "lang", "please"],
+    praise: ["galing", "ang galing", "salamat", "thank you", "ayos", "astig", "husay", "ang husay"],
+    damage: [
+      "sira",
+      "sirang",
+      "basag",
+      "wasak",
+      "yupi",
+      "punit",
+      "maling kulay",
+      "mali ang kulay",
+      "maling size",
+      "maling item",
+    ],
   },
   "zh-Hans": {
     frustration: [
+      // Stalling accused.
+      "拖时间",
+      "故意拖",
       // Stalling accused ("你们是想拖死我吗").
       "拖死",
       "想拖我",
@@ -6038,6 +6349,13 @@ export const PHRASEBOOK = {
       "慢得要死",
     ],
     repeat: [
+      // Asked for the nth time ("我问第四遍了").
+      "问第三遍",
+      "问第四遍",
+      "问第五遍",
+      "第三遍了",
+      "第四遍了",
+      "第五遍了",
       "问了三遍",
       "问了好几遍",
       "问了几遍",
@@ -6067,6 +6385,10 @@ export const PHRASEBOOK = {
       "问了半天",
     ],
     person: [
+      // A call asked for in mixed English ("可以 call 我吗").
+      "call我",
+      "call 我",
+      "直接联系我",
       // Anyone who can help, asked.
       "有没有人可以帮",
       "有没有人能帮",
@@ -6409,6 +6731,9 @@ export const PHRASEBOOK = {
     nameIntros: ["我叫", "名字是", "收件人"],
     longWait: ["个星期了", "个星期还没", "个礼拜了", "周了还没", "两周了", "三周了", "好几周"],
     pressure: [
+      // "Are you kidding?".
+      "开玩笑吗",
+      "在开玩笑",
       // A promise against the wait.
       "说两天到",
       "说三天到",
@@ -6484,6 +6809,8 @@ export const PHRASEBOOK = {
       "接通",
     ],
     personAsksAfter: [
+      "直接联系",
+      "联系我",
       "帮我查",
       "帮我看",
       "帮忙查",
@@ -6553,9 +6880,14 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["老板", "老板娘", "掌柜", "店主", "亲"],
     particles: ["吧", "啊", "呀", "谢谢", "请", "麻烦", "一下"],
+    praise: ["厉害", "真棒", "谢谢", "太好了", "好样的", "优秀", "真行"],
+    damage: ["碎了", "坏了", "破了", "摔坏", "压坏", "颜色不对", "发错", "寄错", "破损"],
   },
   "zh-Hant": {
     frustration: [
+      // Stalling accused.
+      "拖時間",
+      "故意拖",
       // Stalling accused.
       "拖死",
       "想拖我",
@@ -6642,6 +6974,13 @@ export const PHRASEBOOK = {
       "慢得要死",
     ],
     repeat: [
+      // Asked for the nth time.
+      "問第三遍",
+      "問第四遍",
+      "問第五遍",
+      "第三遍了",
+      "第四遍了",
+      "第五遍了",
       "問第三次",
       "問咗幾次",
       "沒人回",
@@ -6668,6 +7007,12 @@ export const PHRASEBOOK = {
       "第四次",
     ],
     person: [
+      // Contact asked for; whether the boss is in ("老細喺唔喺度？").
+      "直接聯絡我",
+      "老細喺唔喺度",
+      "老闆喺唔喺度",
+      "老細喺度嗎",
+      "call 我",
       // Anyone who can help, asked ("機器人聽唔明，有冇人可以幫下我").
       "有冇人可以幫",
       "有冇人幫",
@@ -7013,6 +7358,10 @@ export const PHRASEBOOK = {
     nameIntros: ["我叫", "名字是", "收件人"],
     longWait: ["個星期了", "個星期都未", "個星期還沒", "個禮拜了", "個禮拜都未", "幾個星期"],
     pressure: [
+      // "Are you kidding?" ("包裝爛成這樣是在開玩笑嗎？？").
+      "開玩笑嗎",
+      "在開玩笑",
+      "開玩笑咩",
       // A promise against the wait ("話兩日到，而家一個禮拜").
       "話兩日到",
       "話三日到",
@@ -7114,6 +7463,9 @@ export const PHRASEBOOK = {
       "接通",
     ],
     personAsksAfter: [
+      "直接聯絡",
+      "聯絡我",
+      "喺唔喺度",
       "幫我查",
       "幫我看",
       "幫忙查",
@@ -7233,9 +7585,15 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["老闆", "老闆娘", "店主", "賣家", "店家"],
     particles: ["吧", "啊", "呀", "唔該", "請", "麻煩", "一下", "喇"],
+    praise: ["好嘢", "厲害", "多謝", "謝謝", "真棒", "好樣的", "一流", "正呀"],
+    damage: ["爛咗", "壞咗", "壞了", "碎了", "破了", "顏色不對", "寄錯", "發錯", "爛成", "破損"],
   },
   ja: {
     frustration: [
+      // Stalling accused.
+      "引き延ばそう",
+      "引き延ばし",
+      "時間稼ぎ",
       "話にならない",
       "ひどすぎ",
       "最低",
@@ -7287,6 +7645,10 @@ export const PHRASEBOOK = {
       "ナメて",
     ],
     repeat: [
+      // The same asked again ("何回同じこと聞かせるんですか").
+      "何回同じ",
+      "何度同じ",
+      "同じこと何回",
       ...counted("{n}回目", "{n}回聞", "{n}度目"),
       "誰も答え",
       "誰も返事",
@@ -7309,6 +7671,10 @@ export const PHRASEBOOK = {
       "返信くれない",
     ],
     person: [
+      // A phone call asked for ("電話で確認させてもらえませんか").
+      "電話で確認させて",
+      "電話で説明",
+      "お電話いただきたい",
       // A person sent or in touch, or else ("誰からも電話なかったら星1", "さっさと人よこして"), a direct exchange, a responsible person's contact.
       "人よこして",
       "人をよこして",
@@ -7644,6 +8010,12 @@ export const PHRASEBOOK = {
       "んですけど?",
     ],
     personNouns: [
+      "判断できる方",
+      "判断ができる方",
+      "決められる方",
+      "決定権のある方",
+      "権限のある方",
+      "社長",
       "オーナーさん",
       "オーナー",
       "おぺれーたー",
@@ -7696,6 +8068,16 @@ export const PHRASEBOOK = {
     ],
     personAsks: ["直接"],
     personAsksAfter: [
+      "と少しお話",
+      "と少し話",
+      "とちょっとお話",
+      "とちょっと話",
+      // Passed up to someone ("上の人に回してもらえますか").
+      "に回して",
+      "へ回して",
+      "に回していただ",
+      "に上げて",
+      "にあげて",
       // Whether someone is there, asked to speak to them ("店長さんはいらっしゃいますか").
       "はいらっしゃいますか",
       "いらっしゃいますか",
@@ -7832,9 +8214,16 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["店長", "店長さん"],
     particles: ["お願いします", "お願い", "ください", "を", "で", "さん"],
+    praise: ["素晴らしい", "さすが", "ありがとう", "最高", "すごい", "お見事", "優秀"],
+    damage: ["割れ", "壊れ", "破損", "傷が", "違う色", "色が違", "サイズが違", "注文と違う", "へこ"],
   },
   ko: {
     frustration: [
+      // Stalling accused.
+      "시간 끄는",
+      "시간끄는",
+      "시간 끌",
+      "시간끌",
       "실화냐",
       "실화임",
       "실화야",
@@ -7942,6 +8331,11 @@ export const PHRASEBOOK = {
       "답이 없",
     ],
     person: [
+      // A phone call asked for ("전화 한 통만 주실 수 있나요?").
+      "전화 한 통",
+      "전화 주실 수",
+      "전화 좀 주세요",
+      "전화 주시면",
       // Asking someone directly, a superior put on ("윗분 바꿔요"), any number to call.
       "직접 여쭤볼",
       "직접 여쭤 볼",
@@ -8281,6 +8675,11 @@ export const PHRASEBOOK = {
       "개월째",
     ],
     personNouns: [
+      "결정할 수 있는 분",
+      "결정권 있는 분",
+      "결정권자",
+      "권한 있는 분",
+      "사장",
       "사장님",
       "담당하시는 분",
       "담당하신 분",
@@ -8315,6 +8714,7 @@ export const PHRASEBOOK = {
     ],
     personAsks: [],
     personAsksAfter: [
+      "나오라",
       // Whether someone is there ("사장님 계세요?").
       "계세요",
       "계신가요",
@@ -8442,9 +8842,17 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["사장님", "대표님", "실장님", "판매자님"],
     particles: ["요", "주세요", "좀", "님"],
+    praise: ["대단", "감사", "최고", "훌륭", "잘하시네", "잘하네", "굿"],
+    damage: ["깨진", "깨져", "파손", "부서", "찌그러", "다른 색", "다른 거 보내", "잘못 보내", "잘못 온"],
   },
   hi: {
     frustration: [
+      // Stalling accused.
+      "टाल रहे",
+      "टालमटोल",
+      "taal rahe",
+      "taalmatol",
+      "taal matol",
       "पढ़ना नहीं आता",
       "padhna nahi aata",
       "parhna nahi aata",
@@ -8780,6 +9188,13 @@ export const PHRASEBOOK = {
       "कोई तो जवाब",
     ],
     person: [
+      // Talking to them, a call back.
+      "उनसे बात",
+      "unse baat",
+      "वापस कॉल",
+      "मुझे कॉल करके",
+      "call back kar",
+      "wapas call",
       // Someone to look personally ("koi hai jo personally meri problem dekh sake?").
       "personally dekh",
       "personally meri",
@@ -9822,6 +10237,20 @@ export const PHRASEBOOK = {
     ],
     personAsks: [],
     personAsksAfter: [
+      // Someone to call ("कोई executive कॉल करे").
+      "कॉल करे",
+      "कॉल कर",
+      "call kar sakta",
+      "call kar sakte",
+      "video call kar",
+      "वीडियो कॉल कर",
+      // Whether someone is there ("मैनेजर साहब अभी मौजूद हैं?").
+      "मौजूद हैं",
+      "मौजूद है",
+      "available hain",
+      "available hai",
+      "से बात हो सकती",
+      "se baat ho sakti",
       "te baat",
       "तै बात",
       "ने संपर्क नहीं",
@@ -10159,6 +10588,13 @@ export const PHRASEBOOK = {
       "आप असली इंसान",
     ],
     notPerson: [
+      // No call wanted ("मुझे कॉल करने की ज़रूरत नहीं है").
+      "कॉल करने की ज़रूरत नहीं",
+      "कॉल करने की जरूरत नहीं",
+      "कॉल की ज़रूरत नहीं",
+      "call karne ki zarurat nahi",
+      "call ki zarurat nahi",
+      "call mat",
       // A number already given ("unka number de diya tha aapne").
       "number de diya",
       "नंबर दे दिया",
@@ -10212,6 +10648,36 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["bhaiya", "sir", "ji", "seller", "owner"],
     particles: ["ji", "please", "pls", "plz", "bhai", "जी", "प्लीज़", "sir"],
+    praise: [
+      "बढ़िया",
+      "बहुत बढ़िया",
+      "शुक्रिया",
+      "धन्यवाद",
+      "वाह",
+      "कमाल",
+      "badhiya",
+      "shukriya",
+      "dhanyavaad",
+      "waah",
+      "wah",
+      "kamaal",
+    ],
+    damage: [
+      "टूटा",
+      "टूटी",
+      "टूटे",
+      "खराब",
+      "गलत रंग",
+      "गलत साइज़",
+      "गलत सामान",
+      "tuta",
+      "toota",
+      "tooti",
+      "tuti",
+      "kharab",
+      "galat rang",
+      "galat size",
+    ],
   },
 } as const satisfies Record<Language, Phrases>;
 

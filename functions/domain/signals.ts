@@ -48,6 +48,8 @@ export const SIGNAL_PHRASE_KINDS = [
   "healthSafety",
   "fraud",
   "privacy",
+  "praise",
+  "damage",
 ] as const satisfies readonly (keyof Phrases)[];
 type Kind = (typeof SIGNAL_PHRASE_KINDS)[number];
 const kindIndex = (kind: Kind) => SIGNAL_PHRASE_KINDS.indexOf(kind);
@@ -138,6 +140,8 @@ const frustrationWords = phraseMatcher("frustration");
 const repeatWords = phraseMatcher("repeat");
 const pressureWords = phraseSpans("pressure");
 const longWaitWords = phraseMatcher("longWait");
+const praiseWords = phraseMatcher("praise");
+const damageWords = phraseMatcher("damage");
 const personWords = phraseMatcher("person");
 // "talk to … a manager", "sambungkan ke … admin", "转 … 人工"; and "担当の方 … と話", "상담원 … 연결", "manager … से बात".
 const askThenPerson = pairMatcher("personAsks", "personNouns", NEAR);
@@ -176,6 +180,19 @@ const IRONIC_FACE = /🙃/u;
 /** A wait counted in days or weeks, two or more ("6 days", "3 hari", "2 weeks"); 日 and 일 are left out as dates. */
 const WAIT_COUNTED =
   /(?<!\d)(?:[2-9]|[1-9]\d)\s*(?:(?:days?|din|hari|araw|ngày|weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|दिन|วัน|天|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주)/u;
+/** A wait told as the day it has reached ("第6天", "5일째", "5日経って", "วันที่ 5", "ngày thứ 5", "day 6"). */
+const DAY_REACHED =
+  /第\s*[\d一二三四五六七八九十]+\s*天|\d+\s*일째|\d+\s*日(?:目|経)|วันที่\s*\d+|ngày thứ\s*\d+|(?<![\p{L}\p{M}])day\s*\d+/u;
+/**
+ * Words in quotation marks ("'ships within 24 hours'", "「24時間以内発送」", "'당일발송'이라면서요"): beside a counted wait, the
+ * store's promise quoted back. An apostrophe inside a Latin word ("it's") opens or closes nothing.
+ */
+const QUOTED =
+  /(?<![\p{Script=Latin}\p{N}])['‘"“「『][^'‘’"“”「」『』\n]{2,40}['’"”」』](?![\p{Script=Latin}])/u;
+/** Laughing at a wait ("😂", "笑", "ㅋㅋ", "555", "lol", "wkwk"): beside a counted wait, derision. */
+const LAUGHING = /😂|🤣|😅|笑|ㅋㅋ|(?<!\d)555|(?<![\p{L}\p{M}])(?:lol|haha|wkwk|hehe)/iu;
+/** A wink of sarcasm beside praise of a damaged item ("nice 👍 arrived broken", "素晴らしいお店ですね🙃 違う色"). */
+const SARCASM_MARKS = /🙃|👍|😂|🤣|👏|🙂/u;
 /**
  * A word of persistence written in capitals inside a lower-case message ("I STILL don't have it", "MASIH belum
  * sampai", "wala PA RIN"): stress on how long this has gone on, where a capitalised acronym (COD, DHL) is not.
@@ -335,6 +352,16 @@ export function frustrationScore(text: string): number {
   if ((longWaitWords(lower) && insists) || (sarcasticOrImpatient && LONG_WAIT_IN_DAYS.test(lower)))
     score += 1;
   if (IRONIC_FACE.test(text) && WAIT_COUNTED.test(lower)) score += 1;
+  // A promise quoted back against the days gone by, and laughter at them, each count one: together, sarcasm.
+  const waited = WAIT_COUNTED.test(lower) || DAY_REACHED.test(lower);
+  if (waited && QUOTED.test(text)) score += 1;
+  // Read in the text as typed: folding turns the Korean ㅋ into another letter.
+  if (waited && LAUGHING.test(text)) score += 1;
+  // Praise with a wink about a broken or wrong item ("thanks 👍 arrived cracked") is not praise; nor is praise beside
+  // the upside-down face, itself one sign ("đỉnh thật sự 🙃").
+  const praised = praiseWords(lower);
+  if (praised && SARCASM_MARKS.test(text) && damageWords(lower)) score += 2;
+  else if (praised && IRONIC_FACE.test(text)) score += 1;
   return score;
 }
 

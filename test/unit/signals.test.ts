@@ -2105,3 +2105,55 @@ describe("whether someone is there, stalling, and a promise quoted back", () => 
     expect(detectSignals(text)).toContain("frustration");
   });
 });
+
+describe("sarcasm shoppers write: a promise quoted back, laughter at the wait, praise of a broken item", () => {
+  it.each([
+    [
+      "a promise quoted back beside a counted wait and a laugh",
+      "lol 'next day delivery' they said, 8 days now",
+    ],
+    ["the day the wait has reached, quoted and laughed at, in Korean", "'익일 발송'이라더니 ㅋㅋ 6일째예요"],
+    ["the day the wait has reached, quoted and laughed at, in Chinese", "「当天发货」哈哈 这都第7天了 😂"],
+    ["the day reached, in Thai", "'ส่งของทันที' 555 วันที่ 6 แล้ว"],
+    ["thanks with a thumbs-up for a cracked item", "thanks so much 👍 the vase came cracked"],
+    ["praise with a thumbs-up for a wrong item, in Indonesian", "mantap 👍 pesen merah dateng salah warna"],
+    ["praise with the upside-down face, in Vietnamese", "shop giỏi quá 🙃 hàng tới trễ cả tuần"],
+    ["the store accused of stalling, in Thai", "จงใจถ่วงเวลาใช่ไหมคะ"],
+    ["asked for the nth time, in Japanese", "何度同じ質問をさせるつもりですか"],
+  ])("reads frustration: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    [
+      "a quoted product name with a delivery estimate",
+      'Is the "Summer Linen" dress able to arrive in 3 days?',
+    ],
+    ["a laugh at oneself beside a count of days", "haha I forgot I ordered it 5 days ago, where is it now?"],
+    ["thanks beside a thumbs-up, nothing broken", "thank you 👍 received in good condition"],
+    ["a broken item asked about calmly", "the glass came broken, can I get a replacement?"],
+  ])("reads no frustration in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("frustration");
+  });
+
+  it.each([
+    ["the person in charge asked to pass it up, in Japanese", "この件、上の人に回していただけますか"],
+    ["a decision-maker to talk to, in Korean", "결정권 있는 분이랑 얘기하고 싶어요"],
+    ["the matter passed to the supervisor, in Thai", "ช่วยส่งเรื่องให้หัวหน้าหน่อยค่ะ"],
+    ["the boss's number, in Indonesian", "minta nomor bos kamu dong, mau komplain"],
+    ["the case handed to the CS on duty, in Malay", "tolong bagi kat akak CS yang on duty"],
+    ["fetching the manager, in Filipino", "tawagin mo nga yung manager nyo, ang tagal ng sagot"],
+    [
+      "the matter raised to the head of the shop, in Filipino",
+      "pwede ko bang idulog ito sa head ng shop nyo?",
+    ],
+    ["whether the manager is present, in Hindi", "क्या मैनेजर अभी मौजूद हैं?"],
+    ["a call asked for in mixed English, in Chinese", "麻烦你们 call 我一下"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it("reads no request for a person where the shopper wants no call, in Hindi", () => {
+    expect(detectSignals("कॉल करने की ज़रूरत नहीं, बस पता बदल दो")).not.toContain("person");
+  });
+});
