@@ -1560,6 +1560,13 @@ export const PHRASEBOOK = {
       "are u real",
     ],
     notPerson: [
+      // A call or talk already had; thanks to the staff.
+      "no need call me",
+      "no need to call me",
+      "need not call",
+      "thanks to your staff",
+      "thank your staff",
+      "thanks to the staff",
       "the model in",
       "model in the photo",
       "model in the pic",
@@ -2589,6 +2596,24 @@ export const PHRASEBOOK = {
     ],
     botQuestion: ["ini bot", "bot ya", "bot bukan", "bot atau", "atau bot", "apa bot", "botkah", "bot kah"],
     notPerson: [
+      // The courier has called.
+      "kurirnya udh telp",
+      "kurir udh telp",
+      "kurir udah telp",
+      "kurir sudah telp",
+      "kurirnya udah telp",
+      "kurir udh nelpon",
+      "kurirnya udh nelpon",
+      // A call already had; no call wanted; thanks to the staff.
+      "gak usah telp",
+      "ga usah telp",
+      "gausah telp",
+      "tidak perlu telepon",
+      "ga perlu telp",
+      "gak perlu telp",
+      "makasih cs",
+      "makasih admin",
+      "terima kasih admin",
       "tadi nelpon",
       "udah nelpon",
       "sudah nelpon",
@@ -3335,6 +3360,14 @@ export const PHRASEBOOK = {
     ],
     botQuestion: ["bot ke", "ni bot", "bot atau", "atau bot", "robot ke"],
     notPerson: [
+      // No call wanted; a call or talk already had; thanks to the staff.
+      "tak payah call",
+      "x payah call",
+      "tak perlu call",
+      "tak payah telefon",
+      "x payah telefon",
+      "terima kasih admin",
+      "thanks admin",
       "model dalam gambar",
       "model tu",
       "call sy tadi",
@@ -3880,6 +3913,17 @@ export const PHRASEBOOK = {
       "คุยกับบอทใช่",
     ],
     notPerson: [
+      // No call wanted; a call already had; thanks to the staff.
+      "ไม่ต้องโทรมา",
+      "ไม่ต้องโทรหา",
+      "ไม่จำเป็นต้องโทร",
+      "เมื่อวานโทร",
+      "โทรคุยแล้ว",
+      "โทรคุยกับพนักงานแล้ว",
+      "คุยกับพนักงานแล้ว",
+      "แจ้งพนักงานแล้ว",
+      "ขอบคุณพนักงาน",
+      "ขอบคุณแอดมิน",
       "เมื่อวานคุยกับ",
       "คุยกับพี่แอดแล้ว",
       "คุยกับแอดมินแล้ว",
@@ -5330,6 +5374,18 @@ export const PHRASEBOOK = {
       "bot hả",
     ],
     notPerson: [
+      // A call to the staff already made.
+      "đã gọi điện cho nhân viên",
+      "da goi dien cho nhan vien",
+      "đã gọi điện cho shop",
+      "da goi dien cho shop",
+      // A call or talk already had; no call wanted; thanks to the staff.
+      "không cần gọi điện",
+      "khong can goi",
+      "ko can goi",
+      "cảm ơn nhân viên",
+      "cam on nhan vien",
+      "cảm ơn bạn nhân viên",
       "ảnh mẫu",
       "anh mau",
       "người mẫu",
@@ -6239,6 +6295,15 @@ export const PHRASEBOOK = {
       "bot ba kausap ko",
     ],
     notPerson: [
+      // No call wanted; a call or talk already had; thanks to the staff.
+      "di na kailangan tumawag",
+      "hindi na kailangan tumawag",
+      "wag na tumawag",
+      "wag nyo na ako tawagan",
+      "huwag nyo na akong tawagan",
+      "salamat sa staff",
+      "salamat sa cs",
+      "salamat po sa cs",
       "yung model",
       "model sa pic",
       "model sa picture",
@@ -6844,6 +6909,19 @@ export const PHRASEBOOK = {
       "还是机器人",
     ],
     notPerson: [
+      // No call wanted; a call or talk already had ("已经跟你们客服电话沟通过"); thanks to the staff.
+      "不用给我打电话",
+      "不用打电话",
+      "不用打给我",
+      "不必打电话",
+      "无需打电话",
+      "电话就不用了",
+      "沟通过",
+      "已经联系过",
+      "联系过了",
+      "电话沟通过",
+      "谢谢客服",
+      "感谢客服",
       // The courier's call, artificial leather (人工皮), a manager who sent the shopper.
       "快递员",
       "快递小哥",
@@ -7540,6 +7618,19 @@ export const PHRASEBOOK = {
     ],
     // "真人實拍" is a photo of the item worn, and "主管機關" an authority: neither asks for a person.
     notPerson: [
+      // No call wanted; a call already had; thanks to the staff.
+      "唔使打俾我",
+      "唔使打電話",
+      "唔駛打俾我",
+      "不用打給我",
+      "不用打電話",
+      "不必打電話",
+      "有打電話跟",
+      "溝通過",
+      "聯絡過了",
+      "已經聯絡過",
+      "多謝客服",
+      "謝謝客服",
       "速遞員",
       "快遞員",
       "外送員",
@@ -8167,6 +8258,19 @@ export const PHRASEBOOK = {
       "botが返信",
     ],
     notPerson: [
+      // No call wanted; a call already had; thanks for how the staff handled it.
+      "電話は大丈夫",
+      "電話はいらない",
+      "電話は不要",
+      "電話不要",
+      "電話はけっこう",
+      "電話は結構",
+      "お伝えしました",
+      "電話で話しました",
+      "電話でお話ししました",
+      "電話で伝えました",
+      "対応してくださって",
+      "対応してくれて",
       // Ergonomics, and staff who already helped ("電話で対応してくれた担当者さん").
       "人間工学",
       "対応してくれた",
@@ -8782,6 +8886,9 @@ export const PHRASEBOOK = {
     ],
     // The recipient of a parcel ("받는 사람") is a person named, not one asked for.
     notPerson: [
+      // No call wanted; a call already had; thanks to the staff.
+      "전화는 괜찮",
+      "친절하게 응대해",
       // A goodbye ("안녕히 계세요"), not asking whether someone is there.
       "안녕히 계세요",
       "건강하게 계세요",
@@ -10588,6 +10695,9 @@ export const PHRASEBOOK = {
       "आप असली इंसान",
     ],
     notPerson: [
+      // A call or talk already had; thanks to the staff.
+      "staff ko thanks",
+      "स्टाफ को धन्यवाद",
       // No call wanted ("मुझे कॉल करने की ज़रूरत नहीं है").
       "कॉल करने की ज़रूरत नहीं",
       "कॉल करने की जरूरत नहीं",

@@ -204,8 +204,11 @@ const LOWER_CASE_WORD = /\p{Ll}{3,}/u;
 const SENTENCE = new RegExp(`[^${SENTENCE_MARKS}]+[${SENTENCE_MARKS}]*`, "gu");
 /** Sentences of a message, each with the punctuation that ends it. */
 const sentencesOf = (text: string) => text.match(SENTENCE) ?? [];
-/** Clauses of a sentence, each with the comma that ends it. */
-const clausesOf = (sentence: string) => sentence.match(/[^,，、;；]+[,，、;；]*/gu) ?? [];
+/** A space between Thai words: Thai marks a clause's end with one, not with a comma. */
+const THAI_GAP = /(?<=\p{Script=Thai})\s+(?=\p{Script=Thai})/u;
+/** Clauses of a sentence, each with the comma that ends it (or, in Thai, the space). */
+const clausesOf = (sentence: string) =>
+  sentence.split(THAI_GAP).flatMap((part) => part.match(/[^,，、;；]+[,，、;；]*/gu) ?? []);
 
 /**
  * Whether the message asks if the shopper talks to a bot ("bot or real person?", "ni bot ke orang?", "你是机器人吗"):

@@ -2157,3 +2157,36 @@ describe("sarcasm shoppers write: a promise quoted back, laughter at the wait, p
     expect(detectSignals("कॉल करने की ज़रूरत नहीं, बस पता बदल दो")).not.toContain("person");
   });
 });
+
+describe("a call refused or already had, and thanks to the staff, are not a request for a person", () => {
+  it.each([
+    ["no call wanted, in Simplified Chinese", "不用给我打电话了，帮我把收件人改成王女士"],
+    ["no call wanted, in Cantonese", "唔使打俾我，直接幫我取消就得"],
+    ["no call wanted, in Malay", "tak payah call saya, tukar alamat je"],
+    [
+      "a call already had, in Japanese",
+      "先週お電話でスタッフの方に返品をお伝えしました。受付は完了していますか？",
+    ],
+    ["a call already had, in Simplified Chinese", "已经跟你们客服电话沟通过退款了，什么时候到账？"],
+    [
+      "a call already had, in Vietnamese",
+      "mình đã gọi điện cho nhân viên hôm trước rồi, đơn đổi size xong chưa ạ",
+    ],
+    ["the courier's call, in Indonesian", "kurir udh telp sy tadi pagi, paketnya dianter sore ya?"],
+    ["a call already had, in Thai", "เมื่อวานโทรคุยกับพนักงานเรื่องคืนของแล้ว ตอนนี้ได้รับเรื่องหรือยังคะ"],
+    [
+      "thanks to the staff for handling it, in Japanese",
+      "担当の山田さん、迅速に対応してくださってありがとうございます",
+    ],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it.each([
+    ["after a call that went unanswered, in Thai", "เมื่อวานโทรไปไม่มีใครรับ ขอคุยกับพนักงานค่ะ"],
+    ["after a word about the bot, in English", "I already talked to your bot get me a human"],
+    ["after thanks, in Japanese", "オペレーターに代わってください ありがとうございました"],
+  ])("still reads a request for a person %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+});
