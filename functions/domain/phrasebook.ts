@@ -73,6 +73,13 @@ const counted = (...templates: string[]): string[] =>
 export const PHRASEBOOK = {
   en: {
     frustration: [
+      // The store reported to the marketplace.
+      "reported ur shop",
+      "reported your shop",
+      "report ur shop",
+      "report your shop",
+      "reported u to",
+      "reported you to",
       // The store accused of stalling ("are you trying to stall me?").
       "stall me",
       "stalling me",
@@ -346,6 +353,16 @@ export const PHRASEBOOK = {
       "same copy paste",
     ],
     person: [
+      // The one who handles it, someone to reach directly ("who can i whatsapp directly ah").
+      "talk to the one who",
+      "the one who handle",
+      "the one who handles",
+      "the one handling",
+      "who can i whatsapp",
+      "who can i call",
+      "who can i contact",
+      "who can i speak to",
+      "who can i talk to",
       // Someone from the team to help in person.
       "assist me personally",
       "help me personally",
@@ -1219,6 +1236,9 @@ export const PHRASEBOOK = {
     ],
     nameIntros: ["my name is", "name is", "under the name", "name:"],
     longWait: [
+      "since monday",
+      "since last week",
+      "since last month",
       ...counted(
         "{n} weeks already",
         "{n} weeks now",
@@ -1232,6 +1252,10 @@ export const PHRASEBOOK = {
       "more than a week",
     ],
     pressure: [
+      // A reply after days.
+      "reply after",
+      "replied after",
+      "replying after",
       // The upside-down face: ironic beside a wait or a promise.
       "🙃",
       "slower than",
@@ -1249,7 +1273,11 @@ export const PHRASEBOOK = {
       "super slow",
       "took too long",
       "taking too long",
-      "finally",
+      "finally a reply",
+      "finally reply",
+      "finally replied",
+      "finally respond",
+      "finally answered",
       "days to reply",
       "to reply",
       "immediately",
@@ -1301,6 +1329,8 @@ export const PHRASEBOOK = {
       "you people",
     ],
     personNouns: [
+      "your senior",
+      "senior",
       "towkay",
       "taukeh",
       "tauke",
@@ -1373,6 +1403,11 @@ export const PHRASEBOOK = {
       "cso",
     ],
     personAsks: [
+      "forward my complaint to",
+      "forward my case to",
+      "forward this to",
+      "escalate my complaint to",
+      "escalate this to",
       "whatsapp",
       "message your",
       "dm your",
@@ -1560,6 +1595,11 @@ export const PHRASEBOOK = {
       "are u real",
     ],
     notPerson: [
+      // Whether the shopper must call first (self collection).
+      "do i need to call",
+      "need to call before",
+      "must i call",
+      "should i call first",
       // A call or talk already had; thanks to the staff.
       "no need call me",
       "no need to call me",
@@ -1825,6 +1865,17 @@ export const PHRASEBOOK = {
       "ga ditanggapi",
     ],
     person: [
+      // Put in touch with someone, the admin's WhatsApp.
+      "hubungkan saya ke",
+      "hubungkan saya dengan",
+      "yg bisa saya hubungi",
+      "yang bisa saya hubungi",
+      "bisa saya hubungi langsung",
+      "nomor wa admin",
+      "no wa admin",
+      "nomor whatsapp admin",
+      "minta wa admin",
+      "wa admin toko",
       // A real person, the boss's number, the person themself ("mana nomor bosnya??", "mau komplain ke orgnya").
       "org beneran",
       "manusia beneran",
@@ -2287,6 +2338,12 @@ export const PHRASEBOOK = {
     ],
     nameIntros: ["nama saya", "nama aku", "atas nama", "a.n.", "namaku"],
     longWait: [
+      "setelah seminggu",
+      "stlh seminggu",
+      "dari senin",
+      "sejak senin",
+      "dari minggu lalu",
+      "sejak minggu lalu",
       ...counted(
         "udah {n} minggu",
         "sudah {n} minggu",
@@ -2304,6 +2361,11 @@ export const PHRASEBOOK = {
       "berminggu-minggu",
     ],
     pressure: [
+      // A reply after days ("bales chat saya setelah 4 hari").
+      "bales setelah",
+      "balas setelah",
+      "bales chat saya setelah",
+      "bales chat setelah",
       // Done against what was asked ("udh minta batal kok malah dikirim").
       "kok malah",
       "malah dikirim",
@@ -2348,6 +2410,11 @@ export const PHRASEBOOK = {
       "slow bgt",
     ],
     personNouns: [
+      "petugas layanan pelanggan",
+      "petugas cs",
+      "tim yg ngurusin",
+      "tim yang ngurusin",
+      "orang bagian",
       "kakak cs",
       "kak cs",
       "cs yg lagi shift",
@@ -2420,6 +2487,10 @@ export const PHRASEBOOK = {
       "yang bertanggung jawab",
     ],
     personAsks: [
+      // Passed on to someone, formally ("dapat diteruskan kepada petugas layanan pelanggan").
+      "diteruskan kepada",
+      "teruskan kepada",
+      "dialihkan kepada",
       // Handing it to someone ("tolong kasih ke kakak CS").
       "kasih ke",
       "serahin ke",
@@ -2764,6 +2835,11 @@ export const PHRASEBOOK = {
       "janji palsu",
     ],
     repeat: [
+      // Asked the nth time ("kali keempat saya tanya").
+      "kali keempat",
+      "kali kelima",
+      "kali ke empat",
+      "kali ke tiga",
       // How many times must one ask.
       "berapa kali nak kena tanya",
       "berapa kali nak tanya",
@@ -2797,6 +2873,16 @@ export const PHRASEBOOK = {
       "chat dari semalam",
     ],
     person: [
+      // Someone to contact me, the one in charge, the owner told directly.
+      "contact saya terus",
+      "hubungi saya terus",
+      "sesiapa dari team",
+      "sapa2 dari team",
+      "bagi saya contact dia",
+      "contact dia",
+      "owner direct",
+      "bagitau owner",
+      "beritahu owner",
       // Talking with a person, a number to call.
       "bercakap dgn org",
       "bercakap dengan orang",
@@ -3149,6 +3235,11 @@ export const PHRASEBOOK = {
     ],
     nameIntros: ["nama saya", "atas nama", "nama saya ialah"],
     longWait: [
+      "lepas seminggu",
+      "selepas seminggu",
+      "sejak isnin",
+      "dari isnin",
+      "dari raya",
       ...counted("dah {n} minggu", "sudah {n} minggu", "{n} minggu x", "{n} minggu tak", "{n} minggu belum"),
       "dah seminggu",
       "seminggu tak",
@@ -3156,6 +3247,10 @@ export const PHRASEBOOK = {
       "berminggu-minggu",
     ],
     pressure: [
+      // A reply after days ("reply lepas seminggu").
+      "reply lepas",
+      "balas lepas",
+      "jawab lepas",
       // Done against what was asked, "what is this" ("dah suruh cancel kenapa hantar jugak?!").
       "hantar jugak",
       "kenapa hantar jugak",
@@ -3184,6 +3279,9 @@ export const PHRASEBOOK = {
       "asyik tangguh",
     ],
     personNouns: [
+      "staff finance",
+      "team delivery",
+      "team refund",
       "akak cs",
       "kak cs",
       "cs yg on duty",
@@ -3241,6 +3339,9 @@ export const PHRASEBOOK = {
       "khidmat pelanggan",
     ],
     personAsks: [
+      "forward kat",
+      "forward ke",
+      "bagi forward",
       // Handing it to someone ("bagi kat akak CS yg on duty", "escalate kes saya kat bos besar").
       "bagi kat",
       "serah kat",
@@ -3522,6 +3623,13 @@ export const PHRASEBOOK = {
       "ไม่ตอบแชท",
     ],
     person: [
+      // Escalated to the team, the admin's LINE.
+      "escalate ให้ทีม",
+      "escalate ให้",
+      "ไลน์แอดมิน",
+      "line แอดมิน",
+      "ไลน์ของแอดมิน",
+      "ขอไลน์แอดมิน",
       // The matter handed to a team ("ช่วยโอนเรื่องให้ฝ่ายบริการลูกค้าดูแล").
       "โอนเรื่องให้ฝ่าย",
       "โอนเรื่องให้",
@@ -3812,11 +3920,18 @@ export const PHRASEBOOK = {
     ],
     nameIntros: ["ชื่อ"],
     longWait: [
+      "อาทิตย์นึงแล้ว",
+      "สัปดาห์นึงแล้ว",
+      "ตั้งแต่วันจันทร์",
+      "มาตั้งแต่วันจันทร์",
       ...counted("{n} อาทิตย์แล้ว", "{n} อาทิตย์ยังไม่", "{n} สัปดาห์แล้ว", "{n} สัปดาห์ยังไม่"),
       "อาทิตย์ยังไม่",
       "หลายอาทิตย์",
     ],
     pressure: [
+      // "Answer!", half a day waited.
+      "ตอบด้วย",
+      "ครึ่งวันแล้ว",
       "ตอบช้า",
       "ตอบแชทช้า",
       "ช้ากว่า",
@@ -3913,6 +4028,12 @@ export const PHRASEBOOK = {
       "คุยกับบอทใช่",
     ],
     notPerson: [
+      // A manager at the shopper's own work, asking through them.
+      "ฝ่ายจัดซื้อ",
+      "หัวหน้าให้ถาม",
+      "หัวหน้าฝากถาม",
+      "ผู้จัดการฝากถาม",
+      "ผู้จัดการให้ถาม",
       // No call wanted; a call already had; thanks to the staff.
       "ไม่ต้องโทรมา",
       "ไม่ต้องโทรหา",
@@ -4219,6 +4340,18 @@ export const PHRASEBOOK = {
       "tạo yêu cầu mấy lần",
     ],
     person: [
+      // Someone to contact me, a staff member's Zalo, a call to explain.
+      "lien he em",
+      "liên hệ em",
+      "lien he minh",
+      "liên hệ mình",
+      "xin zalo nhân viên",
+      "xin zalo nhan vien",
+      "zalo nhân viên",
+      "zalo nhan vien",
+      "zalo của nhân viên",
+      "gọi điện giải thích",
+      "goi dien giai thich",
       // The bot refused, the admin wanted, in chat shorthand ("hok mun bot, mun ad").
       "mun ad",
       "muốn ad",
@@ -5037,6 +5170,14 @@ export const PHRASEBOOK = {
       "tên e",
     ],
     longWait: [
+      "sau 1 tuần",
+      "sau một tuần",
+      "sau 1 tuan",
+      "sau mot tuan",
+      "cả tuần",
+      "ca tuan",
+      "từ thứ hai",
+      "tu thu hai",
       ...counted(
         "{n} tuần rồi",
         "{n} tuần chưa",
@@ -5051,6 +5192,12 @@ export const PHRASEBOOK = {
       "may tuan roi",
     ],
     pressure: [
+      // A reply after days.
+      "trả lời tin nhắn sau",
+      "tra loi tin nhan sau",
+      "trả lời sau",
+      "tra loi sau",
+      "rep sau",
       "chưa được trả lời",
       "chua duoc tra loi",
       "chưa ai trả lời",
@@ -5658,6 +5805,22 @@ export const PHRASEBOOK = {
       "ilang ulit ko ba",
     ],
     person: [
+      // Someone to talk to me, the one in charge, a video call or a Viber chat with the admin.
+      "kumausap sakin",
+      "kumausap sa akin",
+      "pwedeng kumausap",
+      "gusto ko sya makausap",
+      "gusto ko siya makausap",
+      "sya makausap",
+      "siya makausap",
+      "makausap sya",
+      "video call sa seller",
+      "video call sa inyo",
+      "video call sa shop",
+      "viber ng admin",
+      "viber po ba yung admin",
+      "viber yung admin",
+      "viber ng seller",
       // Someone with the authority to decide.
       "taong may authority",
       "taong makakapag-decide",
@@ -6050,6 +6213,10 @@ export const PHRASEBOOK = {
     ],
     nameIntros: ["pangalan ko ay", "pangalan ko", "ang pangalan ko ay"],
     longWait: [
+      "since pasko",
+      "since last week",
+      "nung lunes pa",
+      "since lunes",
       ...counted("{n} weeks na", "{n} linggo na"),
       "isang linggo na",
       "dalawang linggo na",
@@ -6131,6 +6298,11 @@ export const PHRASEBOOK = {
       "manedyer",
     ],
     personAsks: [
+      "pa-forward",
+      "paforward",
+      "i-forward",
+      "iforward",
+      "ipatawag",
       "idulog",
       "idudulog",
       "i-refer",
@@ -6347,6 +6519,12 @@ export const PHRASEBOOK = {
   },
   "zh-Hans": {
     frustration: [
+      // Contempt ("耳朵聋了吗", "系统是摆设吗").
+      "耳朵聋",
+      "是摆设",
+      "摆设吗",
+      "用走路送",
+      "乌龟送",
       // Stalling accused.
       "拖时间",
       "故意拖",
@@ -6414,6 +6592,10 @@ export const PHRASEBOOK = {
       "慢得要死",
     ],
     repeat: [
+      // Said again and again ("都说了取消").
+      "都说了",
+      "说了多少次",
+      "说了几次",
       // Asked for the nth time ("我问第四遍了").
       "问第三遍",
       "问第四遍",
@@ -6450,6 +6632,10 @@ export const PHRASEBOOK = {
       "问了半天",
     ],
     person: [
+      // A video call to show the item.
+      "视频通话",
+      "开视频给",
+      "视频给你们",
       // A call asked for in mixed English ("可以 call 我吗").
       "call我",
       "call 我",
@@ -6827,6 +7013,7 @@ export const PHRASEBOOK = {
       "退给我",
     ],
     personNouns: [
+      "你们的staff",
       "客福",
       "专员",
       "客服人员",
@@ -6851,6 +7038,11 @@ export const PHRASEBOOK = {
       "客服主管",
     ],
     personAsks: [
+      // Transferred, in mixed English.
+      "transfer去",
+      "transfer 去",
+      "transfer给",
+      "transfer 给",
       "想和",
       "想跟",
       "直接找",
@@ -6963,6 +7155,11 @@ export const PHRASEBOOK = {
   },
   "zh-Hant": {
     frustration: [
+      // Contempt.
+      "識唔識字",
+      "烏龜送",
+      "請烏龜",
+      "耳聾",
       // Stalling accused.
       "拖時間",
       "故意拖",
@@ -7052,6 +7249,10 @@ export const PHRASEBOOK = {
       "慢得要死",
     ],
     repeat: [
+      // Said again and again.
+      "講咗幾多次",
+      "說了多少次",
+      "都說了",
       // Asked for the nth time.
       "問第三遍",
       "問第四遍",
@@ -7085,6 +7286,13 @@ export const PHRASEBOOK = {
       "第四次",
     ],
     person: [
+      // A video call; the one in charge to reply directly.
+      "視像通話",
+      "視訊通話",
+      "直接覆我",
+      "直接回覆我",
+      "負責嗰位",
+      "負責退款嗰位",
       // Contact asked for; whether the boss is in ("老細喺唔喺度？").
       "直接聯絡我",
       "老細喺唔喺度",
@@ -7681,6 +7889,11 @@ export const PHRASEBOOK = {
   },
   ja: {
     frustration: [
+      // Insults.
+      "バカなの",
+      "ばかなの",
+      "アホなの",
+      "馬鹿なの",
       // Stalling accused.
       "引き延ばそう",
       "引き延ばし",
@@ -8062,7 +8275,7 @@ export const PHRASEBOOK = {
       "です！",
     ],
     nameIntros: ["名前は"],
-    longWait: ["週間経", "週間たって"],
+    longWait: ["もう一週間", "一週間も", "もう2週間", "もう二週間", "もう1週間", "週間経", "週間たって"],
     pressure: [
       "どういうこと",
       "って言ってたのに",
@@ -8159,6 +8372,11 @@ export const PHRASEBOOK = {
     ],
     personAsks: ["直接"],
     personAsksAfter: [
+      // Checked by someone, formally ("責任者の方にご確認いただけますと").
+      "にご確認",
+      "にご対応",
+      "にご連絡",
+      "へご確認",
       "と少しお話",
       "と少し話",
       "とちょっとお話",
@@ -8419,6 +8637,9 @@ export const PHRASEBOOK = {
       "뭐하자는",
     ],
     repeat: [
+      // Asked many times ("취소 요청을 몇 번이나 했는데").
+      "몇 번이나",
+      "몇번이나",
       ...counted("{n}번째", "{n} 번째", "{n}번 물어", "{n}번이나"),
       "세 번이나",
       "아무도 답",
@@ -8435,6 +8656,9 @@ export const PHRASEBOOK = {
       "답이 없",
     ],
     person: [
+      // A video call to show the item.
+      "영상통화",
+      "영상 통화",
       // A phone call asked for ("전화 한 통만 주실 수 있나요?").
       "전화 한 통",
       "전화 주실 수",
@@ -8818,6 +9042,11 @@ export const PHRASEBOOK = {
     ],
     personAsks: [],
     personAsksAfter: [
+      // Checked by someone ("책임자분께 확인 요청드립니다").
+      "께 확인",
+      "께 전달",
+      "에게 확인",
+      "한테 확인",
       "나오라",
       // Whether someone is there ("사장님 계세요?").
       "계세요",
@@ -9237,6 +9466,12 @@ export const PHRASEBOOK = {
       "mangwane ka kya faida",
     ],
     repeat: [
+      // Asked the nth time ("chauthi baar pooch raha hu").
+      "chauthi baar",
+      "चौथी बार",
+      "paanchvi baar",
+      "पांचवी बार",
+      "पाँचवीं बार",
       "baar baar pooch",
       "baar baar bol",
       "बार बार पूछ",
@@ -9295,6 +9530,20 @@ export const PHRASEBOOK = {
       "कोई तो जवाब",
     ],
     person: [
+      // Someone put in touch, a video call, a call to explain.
+      "contact karwa do",
+      "contact karwao",
+      "contact karva do",
+      "se mera contact",
+      "se baat karwa do",
+      "baat karwa do",
+      "वीडियो कॉल हो सकती",
+      "से वीडियो कॉल",
+      "video call ho sakti",
+      "फ़ोन करके बता",
+      "फोन करके बता",
+      "phone karke bata",
+      "call karke bata",
       // Talking to them, a call back.
       "उनसे बात",
       "unse baat",
@@ -10147,6 +10396,11 @@ export const PHRASEBOOK = {
     ],
     nameIntros: ["mera naam", "मेरा नाम"],
     longWait: [
+      "एक हफ्ते से",
+      "एक हफ़्ते से",
+      "ek hafte se",
+      "ek hafta ho gaya",
+      "monday se",
       ...counted("{n} hafte ho gaye", "{n} hafte se", "{n} हफ्ते हो गए", "{n} हफ़्ते हो गए", "{n} weeks ho gaye"),
       "hafte ho gaye",
       "हफ्ते हो गए",
@@ -10155,6 +10409,12 @@ export const PHRASEBOOK = {
       "हफ्ता हो गया",
     ],
     pressure: [
+      // "Tell me plainly", half a day waited.
+      "साफ़ बताओ",
+      "साफ बताओ",
+      "saaf batao",
+      "आधा दिन हो गया",
+      "aadha din ho gaya",
       "bola aaj",
       "bola tha",
       "phir gayab",

@@ -177,12 +177,12 @@ const LONG_WAIT_IN_DAYS =
   /(?<!\d)(?:[1-9]\d\s*(?:(?:days?|din|hari|araw|ngày)(?![\p{L}\p{M}])|दिन|วัน|天)|[2-9]\s*(?:(?:weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주))/u;
 /** The upside-down face, ironic; beside a counted wait ("'ships in 24 hours' 🙃 it's been 6 days") it is sarcasm. */
 const IRONIC_FACE = /🙃/u;
-/** A wait counted in days or weeks, two or more ("6 days", "3 hari", "2 weeks"); 日 and 일 are left out as dates. */
+/** A wait counted in days or weeks, two or more ("6 days", "3 hari", "三个礼拜"); 日 and 일 are left out as dates. */
 const WAIT_COUNTED =
-  /(?<!\d)(?:[2-9]|[1-9]\d)\s*(?:(?:days?|din|hari|araw|ngày|weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|दिन|วัน|天|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주)/u;
+  /(?<![一-鿿])[两兩二三四五六七八九十]+\s*(?:天|个星期|個星期|个礼拜|個禮拜|礼拜|禮拜|周|週)|(?<!\d)(?:[2-9]|[1-9]\d)\s*(?:(?:days?|din|hari|araw|ngày|weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|दिन|วัน|天|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주)/u;
 /** A wait told as the day it has reached ("第6天", "5일째", "5日経って", "วันที่ 5", "ngày thứ 5", "day 6"). */
 const DAY_REACHED =
-  /第\s*[\d一二三四五六七八九十]+\s*天|\d+\s*일째|\d+\s*日(?:目|経)|วันที่\s*\d+|ngày thứ\s*\d+|(?<![\p{L}\p{M}])day\s*\d+/u;
+  /第\s*[\d一二三四五六七八九十]+\s*[天日]|\d+\s*일째|\d+\s*日(?:目|経)|วันที่\s*\d+|ngày thứ\s*\d+|(?<![\p{L}\p{M}])day\s*\d+/u;
 /**
  * Words in quotation marks ("'ships within 24 hours'", "「24時間以内発送」", "'당일발송'이라면서요"): beside a counted wait, the
  * store's promise quoted back. An apostrophe inside a Latin word ("it's") opens or closes nothing.
@@ -355,16 +355,23 @@ export function frustrationScore(text: string): number {
   if ((longWaitWords(lower) && insists) || (sarcasticOrImpatient && LONG_WAIT_IN_DAYS.test(lower)))
     score += 1;
   if (IRONIC_FACE.test(text) && WAIT_COUNTED.test(lower)) score += 1;
-  // A promise quoted back against the days gone by, and laughter at them, each count one: together, sarcasm.
-  const waited = WAIT_COUNTED.test(lower) || DAY_REACHED.test(lower);
-  if (waited && QUOTED.test(text)) score += 1;
+  // A promise or a status quoted back, a wait of days or weeks, laughter or the upside-down face: any two of them
+  // together are sarcasm ("'sedang dikemas' terus 😂", "'ship today po' daw 🙃", "'당일발송'이라면서요? 5일째").
+  const counted = WAIT_COUNTED.test(lower) || DAY_REACHED.test(lower);
+  const waited = counted || longWaitWords(lower);
+  const quoted = QUOTED.test(text);
   // Read in the text as typed: folding turns the Korean ㅋ into another letter.
-  if (waited && LAUGHING.test(text)) score += 1;
-  // Praise with a wink about a broken or wrong item ("thanks 👍 arrived cracked") is not praise; nor is praise beside
-  // the upside-down face, itself one sign ("đỉnh thật sự 🙃").
+  const laughing = LAUGHING.test(text);
+  // The day the wait has reached beside a quoted promise ("'당일 발송'이라면서요? 지금 8일째") is the promise thrown back.
+  if (waited && quoted) score += DAY_REACHED.test(lower) ? 2 : 1;
+  if (waited && laughing) score += 1;
+  if (quoted && (laughing || IRONIC_FACE.test(text))) score += 1;
+  // Praise with a wink about a broken or wrong item ("thanks 👍 arrived cracked") is not praise; with a wink beside a
+  // wait or a quoted reply ("cepet banget 👍" after four days), or beside the upside-down face, it is one sign.
   const praised = praiseWords(lower);
   if (praised && SARCASM_MARKS.test(text) && damageWords(lower)) score += 2;
-  else if (praised && IRONIC_FACE.test(text)) score += 1;
+  else if (praised && (IRONIC_FACE.test(text) || ((waited || quoted) && SARCASM_MARKS.test(text)))) score += 1;
+
   return score;
 }
 

@@ -2190,3 +2190,66 @@ describe("a call refused or already had, and thanks to the staff, are not a requ
     expect(detectSignals(text)).toContain("person");
   });
 });
+
+describe("requests buried in long or formal messages, and sarcasm about a status or a promise", () => {
+  it.each([
+    [
+      "someone from the team to contact me, at the end of a story, in Malay",
+      "parcel tak sampai lagi, semalam tunggu sampai malam, so saya nak sesiapa dari team delivery contact saya terus",
+    ],
+    [
+      "someone put in touch, in Hinglish",
+      "hub pe 5 din se pada hai, delivery wala kuch nahi bolta, kisi se mera contact karwa do bhai",
+    ],
+    [
+      "the one in charge to talk to, in Filipino",
+      "sino po yung in charge sa returns? gusto ko siya makausap",
+    ],
+    ["the admin's LINE asked for, in Thai", "ขอไลน์แอดมินหน่อยค่ะ จะส่งรูปให้ดู"],
+    ["a staff member's Zalo, in Vietnamese", "cho em xin zalo nhân viên để gửi ảnh hàng lỗi"],
+    [
+      "a formal request passed on, in Indonesian",
+      "Mohon agar keluhan saya diteruskan kepada petugas layanan pelanggan.",
+    ],
+    [
+      "a complaint forwarded to a senior, in English",
+      "Please forward my complaint to your senior, the parcel is a week late.",
+    ],
+    [
+      "someone in charge asked to check, formally, in Japanese",
+      "お手数ですが、責任者の方にご確認いただけますでしょうか。",
+    ],
+    ["a video call to show the item, in Korean", "불량 부분 영상통화로 보여드릴 수 있을까요?"],
+    ["a transfer to the staff, in mixed English and Chinese", "可以帮我transfer去你们的staff吗"],
+    ["the one in charge of refunds to reply directly, in Cantonese", "有冇負責退款嗰位可以直接覆我"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["a quoted promise against the day reached", '"same day shipping" they said. day 5 today.'],
+    ["a quoted promise and the day reached, in Cantonese", "話「即日發貨」，而家第六日"],
+    ["a quoted status laughed at", "'sedang dikemas' terus dari senin 😂"],
+    ["a quoted promise with the upside-down face", "'ready to ship' daw 🙃 hanggang ngayon"],
+    [
+      "ironic thanks for a reply after a week, in Malay",
+      "terima kasih sebab reply lepas seminggu, laju betul 👍",
+    ],
+    ["weeks counted in Chinese numerals beside a quoted promise", "两个礼拜了，'马上发货'呢？😂"],
+    ["said again and again, in Chinese", "都说了不要了还给我发货"],
+    ["asked many times, in Korean", "몇 번이나 말씀드렸는데 또 그대로네요"],
+    ["asked the fourth time, in Hinglish", "chauthi baar pooch raha hu refund kab aayega"],
+    ["the store reported to the marketplace, in English", "already reported your shop to shopee"],
+  ])("reads frustration: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("frustration");
+  });
+
+  it.each([
+    ["joy at a restock with a question", "finally restocked!! is the grey one in M available?"],
+    ["a delivery time asked in Chinese numerals", "三天能到吗？"],
+    ["the official number asked to avoid scams, in Indonesian", "nomor wa toko yg resmi yg mana ya?"],
+    ["a manager at the shopper's own work, in Thai", "ผู้จัดการฝ่ายจัดซื้อฝากถามว่าออกใบกำกับภาษีได้ไหมคะ"],
+  ])("reads no frustration and no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).toEqual([]);
+  });
+});
