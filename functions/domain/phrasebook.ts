@@ -1865,6 +1865,11 @@ export const PHRASEBOOK = {
       "ga ditanggapi",
     ],
     person: [
+      // The team to check it themselves.
+      "dicek langsung sama tim",
+      "dicek langsung sm tim",
+      "dicek langsung oleh tim",
+      "dicek langsung tim",
       // Put in touch with someone, the admin's WhatsApp.
       "hubungkan saya ke",
       "hubungkan saya dengan",
@@ -5805,6 +5810,9 @@ export const PHRASEBOOK = {
       "ilang ulit ko ba",
     ],
     person: [
+      // A person hoped for after the bot ("puro bot lang sumasagot eh, sana tao naman po").
+      "sana tao naman",
+      "sana tao",
       // Someone to talk to me, the one in charge, a video call or a Viber chat with the admin.
       "kumausap sakin",
       "kumausap sa akin",

@@ -370,7 +370,8 @@ export function frustrationScore(text: string): number {
   // wait or a quoted reply ("cepet banget 👍" after four days), or beside the upside-down face, it is one sign.
   const praised = praiseWords(lower);
   if (praised && SARCASM_MARKS.test(text) && damageWords(lower)) score += 2;
-  else if (praised && (IRONIC_FACE.test(text) || ((waited || quoted) && SARCASM_MARKS.test(text)))) score += 1;
+  else if (praised && (IRONIC_FACE.test(text) || ((waited || quoted) && SARCASM_MARKS.test(text))))
+    score += 1;
 
   return score;
 }
