@@ -1865,6 +1865,14 @@ export const PHRASEBOOK = {
       "ga ditanggapi",
     ],
     person: [
+      // A chat with the admin on WhatsApp; speaking directly with someone.
+      "chat via wa",
+      "chat wa sama admin",
+      "via wa sama admin",
+      "wa sama adminnya",
+      "chat sama adminnya langsung",
+      "berbicara langsung dengan",
+      "bicara langsung dengan",
       // The team to check it themselves.
       "dicek langsung sama tim",
       "dicek langsung sm tim",
@@ -4015,7 +4023,19 @@ export const PHRASEBOOK = {
       "โอนสาย",
       "แชทสดกับ",
     ],
-    personAsksAfter: ["มาตอบ", "มาหน่อย", "มาคุย", "โทรกลับ", "โทรหา", "ทักมาหน่อย"],
+    personAsksAfter: [
+      "เช็คให้",
+      "ช่วยได้ไหม",
+      "ช่วยได้มั้ย",
+      "ช่วยเช็ค",
+      "ดูให้หน่อย",
+      "มาตอบ",
+      "มาหน่อย",
+      "มาคุย",
+      "โทรกลับ",
+      "โทรหา",
+      "ทักมาหน่อย",
+    ],
     botWords: ["บอท", "ตอบอัตโนมัติ", "ระบบอัตโนมัติ", "หุ่นยนต์", "ข้อความอัตโนมัติ", "แชทบอท", "ตอบกลับอัตโนมัติ"],
     botRefusals: ["ปิด", "ช่วยไม่ได้", "พอแล้ว", "ไม่เอา", "ไม่อยาก", "หยุด", "ไม่ใช่", "เลิก"],
     botQuestion: [
@@ -4033,6 +4053,10 @@ export const PHRASEBOOK = {
       "คุยกับบอทใช่",
     ],
     notPerson: [
+      // The delivery staff, a check already made.
+      "พนักงานส่งของ",
+      "พนักงานขนส่ง",
+      "เช็คให้แล้ว",
       // A manager at the shopper's own work, asking through them.
       "ฝ่ายจัดซื้อ",
       "หัวหน้าให้ถาม",
@@ -5425,6 +5449,13 @@ export const PHRASEBOOK = {
       "xin lien lac",
     ],
     personAsksAfter: [
+      // Someone asked to help ("có bạn CS nào hỗ trợ được không").
+      "nào hỗ trợ",
+      "nao ho tro",
+      "hỗ trợ được không",
+      "ho tro duoc khong",
+      "hỗ trợ giúp",
+      "ho tro giup",
       "nào liên hệ",
       "nao lien he",
       "liên hệ thì",
@@ -5526,6 +5557,9 @@ export const PHRASEBOOK = {
       "bot hả",
     ],
     notPerson: [
+      // The delivery staff.
+      "nhân viên giao hàng",
+      "nhan vien giao hang",
       // A call to the staff already made.
       "đã gọi điện cho nhân viên",
       "da goi dien cho nhan vien",
@@ -5810,6 +5844,17 @@ export const PHRASEBOOK = {
       "ilang ulit ko ba",
     ],
     person: [
+      // A chat with the seller on another app; whether a person or an agent is there to help.
+      "mag-usap ng seller",
+      "mag-usap kami ng seller",
+      "mag usap ng seller",
+      "sa messenger na lang kami",
+      "sa viber na lang kami",
+      "may tao na tumulong",
+      "may taong tumulong",
+      "may agent po ba",
+      "may agent ba dito",
+      "may tao po ba na",
       // A person hoped for after the bot ("puro bot lang sumasagot eh, sana tao naman po").
       "sana tao naman",
       "sana tao",
@@ -6640,6 +6685,12 @@ export const PHRASEBOOK = {
       "问了半天",
     ],
     person: [
+      // The bot unable to do it; the CS asked after ("客服小姐姐在吗？机器人取消不了").
+      "机器人取消不了",
+      "机器人搞不定",
+      "机器人解决不了",
+      "机器人处理不了",
+      "小姐姐在吗",
       // A video call to show the item.
       "视频通话",
       "开视频给",
@@ -7294,6 +7345,11 @@ export const PHRASEBOOK = {
       "第四次",
     ],
     person: [
+      // The bot unable to do it.
+      "機械人搞唔掂",
+      "機器人處理不了",
+      "機器人解決不了",
+      "機械人處理唔到",
       // A video call; the one in charge to reply directly.
       "視像通話",
       "視訊通話",
@@ -7983,6 +8039,14 @@ export const PHRASEBOOK = {
       "返信くれない",
     ],
     person: [
+      // Anyone, after the automatic replies failed ("自動返信じゃ無理っぽいから誰か人いない？").
+      "誰か人いない",
+      "誰か人いませんか",
+      "誰か人はいませんか",
+      "人いない？",
+      "自動返信じゃ無理",
+      "自動返信では無理",
+      "ボットじゃ無理",
       // A phone call asked for ("電話で確認させてもらえませんか").
       "電話で確認させて",
       "電話で説明",
@@ -8988,6 +9052,10 @@ export const PHRASEBOOK = {
     nameIntros: ["이름은", "제 이름은"],
     longWait: ["주가 지났", "주나 지났"],
     pressure: [
+      // "Deal with it quickly", an accusing "-잖아요".
+      "빨리 처리해",
+      "빨리 처리해요",
+      "됐잖아요",
       "온다더니",
       "다더니",
       "너무 느려",

@@ -2253,3 +2253,41 @@ describe("requests buried in long or formal messages, and sarcasm about a status
     expect(detectSignals(text)).toEqual([]);
   });
 });
+
+describe("a person asked for beside an everyday request", () => {
+  it.each([
+    [
+      "a chat with the seller on Messenger, in Taglish",
+      "pwede po ba sa Messenger na lang kami mag-usap ng seller?",
+    ],
+    ["whether an agent is there to help, in Filipino", "gusto ko po ibalik yung item, may agent po ba dito?"],
+    ["a chat with the admin on WhatsApp, in Indonesian", "bisa chat via WA sama adminnya langsung ga kak?"],
+    [
+      "the owner spoken to directly, in formal Indonesian",
+      "Apakah saya bisa berbicara langsung dengan pemilik toko?",
+    ],
+    ["staff asked to check, in Thai", "ยอดเงินไม่ขึ้นค่ะ รบกวนพนักงานเช็คให้หน่อย"],
+    ["customer service asked to help, in Vietnamese", "có bạn CS nào hỗ trợ em đổi size được không ạ"],
+    [
+      "anyone, after the automatic replies failed, in Japanese",
+      "返品したいけど自動返信じゃ無理そう、誰か人いませんか",
+    ],
+    ["the bot unable to cancel, in Simplified Chinese", "机器人取消不了，怎么办"],
+  ])("reads a request for a person: %s", (_what, text) => {
+    expect(detectSignals(text)).toContain("person");
+  });
+
+  it.each([
+    ["the delivery staff who already checked, in Thai", "พนักงานส่งของเช็คให้แล้วค่ะ ของถึงพรุ่งนี้"],
+    [
+      "the delivery staff asked about, in Vietnamese",
+      "nhân viên giao hàng hỗ trợ được không nếu em không có nhà",
+    ],
+  ])("reads no request for a person in %s", (_what, text) => {
+    expect(detectSignals(text)).not.toContain("person");
+  });
+
+  it("reads frustration from a double charge and a demand to deal with it fast, in Korean", () => {
+    expect(detectSignals("카드 두 번 결제됐잖아요, 빨리 처리해요")).toContain("frustration");
+  });
+});
