@@ -2100,7 +2100,7 @@ describe("whether someone is there, stalling, and a promise quoted back", () => 
     ["the store accused of stalling, in Cantonese", "你哋係咪想拖死我，退款仲未到"],
     ["being told the same again, in English", "Please stop telling me it's being processed, it's been weeks"],
     ["a promise quoted back beside the upside-down face", "'2-day delivery' they said 🙃 now 9 days"],
-    ["a promise against the wait, in Cantonese", "話三日到，而家一個星期都未見"],
+    ["a promise against the wait, with ironic praise, in Cantonese", "好嘢，話三日到，而家一個星期都未見 👍"],
   ])("reads frustration: %s", (_what, text) => {
     expect(detectSignals(text)).toContain("frustration");
   });
