@@ -85,7 +85,6 @@ export const PHRASEBOOK = {
       "stalling me",
       "trying to stall",
       "you stalling",
-      "are you kidding me",
       // Told the same again ("stop saying it's 'processing'").
       "stop saying",
       "stop telling me",
@@ -1601,8 +1600,6 @@ export const PHRASEBOOK = {
       "must i call",
       "should i call first",
       // A call or talk already had; thanks to the staff.
-      "no need call me",
-      "no need to call me",
       "need not call",
       "thanks to your staff",
       "thank your staff",
@@ -1891,7 +1888,6 @@ export const PHRASEBOOK = {
       "wa admin toko",
       // A real person, the boss's number, the person themself ("mana nomor bosnya??", "mau komplain ke orgnya").
       "org beneran",
-      "manusia beneran",
       "org asli",
       "nomor bos",
       "nomor bosnya",
@@ -2779,7 +2775,6 @@ export const PHRASEBOOK = {
       // Stalling accused.
       "sengaja lengahkan",
       "saja lengah-lengahkan",
-      "buang masa saya",
       "report kedai",
       "report kat shopee",
       "report ke shopee",
@@ -2888,10 +2883,8 @@ export const PHRASEBOOK = {
     person: [
       // Someone to contact me, the one in charge, the owner told directly.
       "contact saya terus",
-      "hubungi saya terus",
       "sesiapa dari team",
       "sapa2 dari team",
-      "bagi saya contact dia",
       "contact dia",
       "owner direct",
       "bagitau owner",
@@ -3637,12 +3630,10 @@ export const PHRASEBOOK = {
     ],
     person: [
       // Escalated to the team, the admin's LINE.
-      "escalate ให้ทีม",
       "escalate ให้",
       "ไลน์แอดมิน",
       "line แอดมิน",
       "ไลน์ของแอดมิน",
-      "ขอไลน์แอดมิน",
       // The matter handed to a team ("ช่วยโอนเรื่องให้ฝ่ายบริการลูกค้าดูแล").
       "โอนเรื่องให้ฝ่าย",
       "โอนเรื่องให้",
@@ -3936,7 +3927,6 @@ export const PHRASEBOOK = {
       "อาทิตย์นึงแล้ว",
       "สัปดาห์นึงแล้ว",
       "ตั้งแต่วันจันทร์",
-      "มาตั้งแต่วันจันทร์",
       ...counted("{n} อาทิตย์แล้ว", "{n} อาทิตย์ยังไม่", "{n} สัปดาห์แล้ว", "{n} สัปดาห์ยังไม่"),
       "อาทิตย์ยังไม่",
       "หลายอาทิตย์",
@@ -4064,12 +4054,9 @@ export const PHRASEBOOK = {
       "ผู้จัดการฝากถาม",
       "ผู้จัดการให้ถาม",
       // No call wanted; a call already had; thanks to the staff.
-      "ไม่ต้องโทรมา",
-      "ไม่ต้องโทรหา",
       "ไม่จำเป็นต้องโทร",
       "เมื่อวานโทร",
       "โทรคุยแล้ว",
-      "โทรคุยกับพนักงานแล้ว",
       "คุยกับพนักงานแล้ว",
       "แจ้งพนักงานแล้ว",
       "ขอบคุณพนักงาน",
@@ -4092,7 +4079,7 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["แอด", "แอดมิน", "แม่ค้า"],
     particles: ["ค่ะ", "ครับ", "คะ", "คับ", "หน่อย", "ด้วย", "นะ", "จ้า"],
-    praise: ["เก่งมาก", "ดีมาก", "สุดยอด", "ขอบคุณ", "เยี่ยม", "ยอดเยี่ยม", "เริ่ด", "ปังมาก"],
+    praise: ["เก่งมาก", "ดีมาก", "สุดยอด", "ขอบคุณ", "เยี่ยม", "เริ่ด", "ปังมาก"],
     damage: ["แตก", "เสียหาย", "พัง", "บุบ", "ขาด", "ผิดสี", "สีผิด", "ผิดไซส์", "ไม่ตรงสี", "ส่งผิด"],
   },
   vi: {
@@ -4374,8 +4361,6 @@ export const PHRASEBOOK = {
       "liên hệ em",
       "lien he minh",
       "liên hệ mình",
-      "xin zalo nhân viên",
-      "xin zalo nhan vien",
       "zalo nhân viên",
       "zalo nhan vien",
       "zalo của nhân viên",
@@ -5566,7 +5551,6 @@ export const PHRASEBOOK = {
       "đã gọi điện cho shop",
       "da goi dien cho shop",
       // A call or talk already had; no call wanted; thanks to the staff.
-      "không cần gọi điện",
       "khong can goi",
       "ko can goi",
       "cảm ơn nhân viên",
@@ -5660,12 +5644,10 @@ export const PHRASEBOOK = {
     vocatives: ["ad", "shop", "chị chủ", "anh chủ", "chủ shop", "sếp"],
     particles: ["ơi", "oi", "ạ", "nha", "nhé", "nhe", "với", "giúp", "đi", "ad", "shop", "e", "em"],
     praise: [
-      "tuyệt ghê",
       "tuyet ghe",
       "tuyệt",
       "ghê thật",
       "đỉnh",
-      "tuyệt vời",
       "tuyet voi",
       "giỏi quá",
       "gioi qua",
@@ -5699,7 +5681,6 @@ export const PHRASEBOOK = {
       "irereport ko",
       "i-report ko kayo",
       "ireport ko kayo",
-      "ire-report ko kayo",
       // Stalling accused.
       "pinapatagal niyo",
       "pinatatagal nyo",
@@ -5856,14 +5837,11 @@ export const PHRASEBOOK = {
       "may agent ba dito",
       "may tao po ba na",
       // A person hoped for after the bot ("puro bot lang sumasagot eh, sana tao naman po").
-      "sana tao naman",
       "sana tao",
       // Someone to talk to me, the one in charge, a video call or a Viber chat with the admin.
       "kumausap sakin",
       "kumausap sa akin",
       "pwedeng kumausap",
-      "gusto ko sya makausap",
-      "gusto ko siya makausap",
       "sya makausap",
       "siya makausap",
       "makausap sya",
@@ -6556,7 +6534,7 @@ export const PHRASEBOOK = {
     ],
     vocatives: ["tao", "boss", "kuya", "ate", "seller"],
     particles: ["po", "pls", "naman", "na", "lang", "please"],
-    praise: ["galing", "ang galing", "salamat", "thank you", "ayos", "astig", "husay", "ang husay"],
+    praise: ["galing", "salamat", "thank you", "ayos", "astig", "husay"],
     damage: [
       "sira",
       "sirang",
@@ -7178,7 +7156,6 @@ export const PHRASEBOOK = {
       "沟通过",
       "已经联系过",
       "联系过了",
-      "电话沟通过",
       "谢谢客服",
       "感谢客服",
       // The courier's call, artificial leather (人工皮), a manager who sent the shopper.
@@ -8065,7 +8042,6 @@ export const PHRASEBOOK = {
       // A phone call asked for ("電話で確認させてもらえませんか").
       "電話で確認させて",
       "電話で説明",
-      "お電話いただきたい",
       // A person sent or in touch, or else ("誰からも電話なかったら星1", "さっさと人よこして"), a direct exchange, a responsible person's contact.
       "人よこして",
       "人をよこして",
@@ -8748,9 +8724,6 @@ export const PHRASEBOOK = {
       "영상 통화",
       // A phone call asked for ("전화 한 통만 주실 수 있나요?").
       "전화 한 통",
-      "전화 주실 수",
-      "전화 좀 주세요",
-      "전화 주시면",
       // Asking someone directly, a superior put on ("윗분 바꿔요"), any number to call.
       "직접 여쭤볼",
       "직접 여쭤 볼",
@@ -9626,7 +9599,6 @@ export const PHRASEBOOK = {
       "contact karwao",
       "contact karva do",
       "se mera contact",
-      "se baat karwa do",
       "baat karwa do",
       "वीडियो कॉल हो सकती",
       "से वीडियो कॉल",
@@ -9639,8 +9611,6 @@ export const PHRASEBOOK = {
       "उनसे बात",
       "unse baat",
       "वापस कॉल",
-      "मुझे कॉल करके",
-      "call back kar",
       "wapas call",
       // Someone to look personally ("koi hai jo personally meri problem dekh sake?").
       "personally dekh",
@@ -10490,7 +10460,6 @@ export const PHRASEBOOK = {
       "एक हफ्ते से",
       "एक हफ़्ते से",
       "ek hafte se",
-      "ek hafta ho gaya",
       "monday se",
       ...counted("{n} hafte ho gaye", "{n} hafte se", "{n} हफ्ते हो गए", "{n} हफ़्ते हो गए", "{n} weeks ho gaye"),
       "hafte ho gaye",
@@ -11111,7 +11080,6 @@ export const PHRASEBOOK = {
     particles: ["ji", "please", "pls", "plz", "bhai", "जी", "प्लीज़", "sir"],
     praise: [
       "बढ़िया",
-      "बहुत बढ़िया",
       "शुक्रिया",
       "धन्यवाद",
       "वाह",

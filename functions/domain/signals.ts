@@ -168,18 +168,33 @@ const LOUD = /[!！]{3,}|[?？]{3,}/u;
 const IMPATIENT_MARKS = /[?？][!！]|[!！][?？]|[?？]{2,}/u;
 const IMPATIENT_RUNS = /(?:[?？][!！]|[!！][?？]|[?？]{2,})[?？!！]*/gu;
 const CLAPPING = /👏/u;
+/** Words for days and for weeks: Latin-script ones end where the word does, the others anywhere. */
+const DAY_WORDS = { latin: "days?|din|hari|araw|ngày", other: "दिन|วัน|天" };
+const WEEK_WORDS = {
+  latin: "weeks?|minggu|linggo|tuần|hafte|hafta",
+  other: "हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주",
+};
+const unitOf = (...words: readonly { latin: string; other: string }[]) =>
+  `(?:(?:${words.map((w) => w.latin).join("|")})(?![\\p{L}\\p{M}])|${words.map((w) => w.other).join("|")})`;
 /**
  * A wait counted in ten days or more, or two weeks or more ("sirf 20 din lage", "20天", "paid 2 weeks ago", "2주"):
  * anger beside sarcastic clapping or an impatient "?!" only, since "thank you!! arrived in 10 days" is joy. Days of the
  * month are left out: 日 and 일 also name a date ("20日に注文", "20일에 주문").
  */
-const LONG_WAIT_IN_DAYS =
-  /(?<!\d)(?:[1-9]\d\s*(?:(?:days?|din|hari|araw|ngày)(?![\p{L}\p{M}])|दिन|วัน|天)|[2-9]\s*(?:(?:weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주))/u;
+const LONG_WAIT_IN_DAYS = new RegExp(
+  `(?<!\\d)(?:[1-9]\\d\\s*${unitOf(DAY_WORDS)}|[2-9]\\s*${unitOf(WEEK_WORDS)})`,
+  "u",
+);
 /** The upside-down face, ironic; beside a counted wait ("'ships in 24 hours' 🙃 it's been 6 days") it is sarcasm. */
 const IRONIC_FACE = /🙃/u;
-/** A wait counted in days or weeks, two or more ("6 days", "3 hari", "三个礼拜"); 日 and 일 are left out as dates. */
-const WAIT_COUNTED =
-  /(?<![一-鿿])[两兩二三四五六七八九十]+\s*(?:天|个星期|個星期|个礼拜|個禮拜|礼拜|禮拜|周|週)|(?<!\d)(?:[2-9]|[1-9]\d)\s*(?:(?:days?|din|hari|araw|ngày|weeks?|minggu|linggo|tuần|hafte|hafta)(?![\p{L}\p{M}])|दिन|วัน|天|हफ्ते|हफ़्ते|สัปดาห์|อาทิตย์|周|週|个星期|個星期|주)/u;
+/**
+ * A wait counted in days or weeks, two or more ("6 days", "3 hari", "三个礼拜"), in digits or in Chinese numerals; 日 and
+ * 일 are left out as dates.
+ */
+const WAIT_COUNTED = new RegExp(
+  `(?<![一-鿿])[两兩二三四五六七八九十]+\\s*(?:天|个星期|個星期|个礼拜|個禮拜|礼拜|禮拜|周|週)|(?<!\\d)(?:[2-9]|[1-9]\\d)\\s*${unitOf(DAY_WORDS, WEEK_WORDS)}`,
+  "u",
+);
 /** A wait told as the day it has reached ("第6天", "5일째", "5日経って", "วันที่ 5", "ngày thứ 5", "day 6"). */
 const DAY_REACHED =
   /第\s*[\d一二三四五六七八九十]+\s*[天日]|\d+\s*일째|\d+\s*日(?:目|経)|วันที่\s*\d+|ngày thứ\s*\d+|(?<![\p{L}\p{M}])day\s*\d+/u;
@@ -354,25 +369,27 @@ export function frustrationScore(text: string): number {
   const insists = sarcasticOrImpatient || EXCLAMATIONS.test(text);
   if ((longWaitWords(lower) && insists) || (sarcasticOrImpatient && LONG_WAIT_IN_DAYS.test(lower)))
     score += 1;
-  if (IRONIC_FACE.test(text) && WAIT_COUNTED.test(lower)) score += 1;
   // A promise or a status quoted back, a wait of days or weeks, laughter or the upside-down face: any two of them
   // together are sarcasm ("'sedang dikemas' terus 😂", "'ship today po' daw 🙃", "'당일발송'이라면서요? 5일째").
-  const counted = WAIT_COUNTED.test(lower) || DAY_REACHED.test(lower);
+  const ironic = IRONIC_FACE.test(text);
+  const dayReached = DAY_REACHED.test(lower);
+  const counted = WAIT_COUNTED.test(lower) || dayReached;
   const waited = counted || longWaitWords(lower);
   const quoted = QUOTED.test(text);
   // Read in the text as typed: folding turns the Korean ㅋ into another letter.
   const laughing = LAUGHING.test(text);
+  if (ironic && WAIT_COUNTED.test(lower)) score += 1;
   // The day the wait has reached beside a quoted promise ("'당일 발송'이라면서요? 지금 8일째") is the promise thrown back.
-  if (waited && quoted) score += DAY_REACHED.test(lower) ? 2 : 1;
+  if (waited && quoted) score += dayReached ? 2 : 1;
   if (waited && laughing) score += 1;
-  if (quoted && (laughing || IRONIC_FACE.test(text))) score += 1;
+  if (quoted && (laughing || ironic)) score += 1;
   // Praise with a wink about a broken or wrong item ("thanks 👍 arrived cracked") is not praise; with a wink beside a
   // wait or a quoted reply ("cepet banget 👍" after four days), or beside the upside-down face, it is one sign.
-  const praised = praiseWords(lower);
-  if (praised && SARCASM_MARKS.test(text) && damageWords(lower)) score += 2;
-  else if (praised && (IRONIC_FACE.test(text) || ((waited || quoted) && SARCASM_MARKS.test(text))))
-    score += 1;
-
+  if (praiseWords(lower)) {
+    const winks = SARCASM_MARKS.test(text);
+    if (winks && damageWords(lower)) score += 2;
+    else if (ironic || ((waited || quoted) && winks)) score += 1;
+  }
   return score;
 }
 
