@@ -28,7 +28,8 @@ const DENSE_SCRIPT =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 
 // ICU picks the word dictionary by script, not locale, so one segmenter serves Thai, Chinese, Japanese and Korean.
-const segmenter = new Intl.Segmenter(undefined, { granularity: "word" });
+// Made on first use: loading ICU's break iterator costs a cold start milliseconds a Latin-script message never needs.
+let segmenter: Intl.Segmenter | undefined;
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -65,6 +66,7 @@ const EMPTY: Features = { all: [], evidence: [] };
 export function words(normal: string): string[] {
   if (!DENSE_SCRIPT.test(normal)) return normal.split(" ");
   const out: string[] = [];
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
   for (const s of segmenter.segment(normal)) if (s.isWordLike) out.push(s.segment);
   return out;
 }
