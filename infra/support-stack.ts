@@ -265,12 +265,13 @@ export class SupportStack extends Stack {
       f.addEventSource(
         new SqsEventSource(q, { batchSize: 10, reportBatchItemFailures: true, maxConcurrency }),
       );
-    // With -c warmInstances=<n>, shoppers' functions are invoked through a `live` alias on the published version that
+    // With -c warmInstances=<n>, shoppers' functions (messages, the inbound worker) are invoked through a `live` alias on the published version that
     // keeps n instances initialised (provisioned concurrency); without it, $LATEST on demand and no alias at all.
     const warm = (f: LambdaFunction, instances: number): IFunction =>
       config.warmInstances > 0 ? f.addAlias(WARM_ALIAS, { provisionedConcurrentExecutions: instances }) : f;
 
-    // The API answers messages with the embedded model on the request path: 1 GB buys the CPU to keep that short.
+    // Every other route of the API (sellers, integrators, the agents' API, webhooks); 1 GB buys the CPU for the pipeline
+    // its agent routes run (a takeover's reply, an approved action).
     // Only the API (GET /connect/{marketplace} and the app-level pushes) and the inbox (its Connect buttons and its own
     // start of the same flow) read the operator's marketplace apps; the workers use each account's sealed credentials.
     const api = fn("Api", "api", 1024, Duration.seconds(15), {
@@ -278,7 +279,20 @@ export class SupportStack extends Stack {
       ...shopifyAppEnvironment,
       ...modelEnvironment,
     });
-    const apiTarget = warm(api, config.warmInstances);
+    // POST /v1/messages, the route a shopper waits on, in a function of its own (functions/handlers/messages.ts): its
+    // cold start builds the reply pipeline alone. Same memory as the API: the embedded model runs on the request path.
+    // It reads the table, sends escalations and unseals shops' tokens for an order lookup; no Shopify or marketplace
+    // app secret reaches it.
+    const messages = fn("Messages", "messages", 1024, Duration.seconds(15), { ...modelEnvironment });
+    const messagesTarget = warm(messages, config.warmInstances);
+    tableAccess(messages, API_TABLE_ACTIONS);
+    for (const q of Object.values(escalations).map((e) => e.queue)) {
+      q.grantSendMessages(messages);
+      messages.addToRolePolicy(
+        new PolicyStatement({ actions: ["sqs:GetQueueAttributes"], resources: [q.queueArn] }),
+      );
+    }
+    tokenKey.grantEncryptDecrypt(messages);
     // The web inbox's pages, a function of their own so the API's bundle carries none of them; agents act on
     // conversations there as through the API (claim, reply, approve), so it needs the same table and queues.
     // Never given warm instances: agents, not shoppers, wait on its cold start, and an open inbox polls every 4 s.
@@ -360,7 +374,7 @@ export class SupportStack extends Stack {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    const integration = new HttpLambdaIntegration("Api", apiTarget);
+    const integration = new HttpLambdaIntegration("Api", api);
     new HttpRoute(this, "DefaultRoute", { httpApi: http, routeKey: HttpRouteKey.DEFAULT, integration });
     new HttpStage(this, "DefaultStage", {
       // A ceiling for the whole API; per-shop limits belong in the app.
@@ -373,6 +387,11 @@ export class SupportStack extends Stack {
     const authorizer = new HttpUserPoolAuthorizer("Agents", userPool, { userPoolClients: [inboxClient] });
     for (const path of ["/v1/inbox", "/v1/inbox/{proxy+}"])
       http.addRoutes({ path, methods: [HttpMethod.ANY], integration, authorizer });
+    http.addRoutes({
+      path: "/v1/messages",
+      methods: [HttpMethod.POST],
+      integration: new HttpLambdaIntegration("Messages", messagesTarget),
+    });
     // The pages check agents' tokens, sellers' keys and session cookies themselves (a browser sends no bearer token).
     const inboxIntegration = new HttpLambdaIntegration("Inbox", inbox);
     for (const path of ["/inbox", "/inbox/{proxy+}"])

@@ -51,13 +51,7 @@ export const CHANNEL_ADAPTERS: { readonly [N in ChannelName]: MarketplaceAdapter
   (c) => c.adapter,
 );
 
-/** The channel's reply deadline in minutes, or null for a channel that is not a catalogued one (the `api` channel). */
-export const replyDeadlineMinutes = (channel: string): number | null =>
-  isChannelName(channel) ? CHANNELS[channel].rules.replyDeadlineMinutes : null;
-
-/** Whether a channel's rules allow asking shoppers to rate the help: yes for the `api` channel (the integrator's own). */
-export const ratingsAllowed = (channel: string): boolean =>
-  isChannelName(channel) ? CHANNELS[channel].rules.ratings : channel === "api";
+export { ratingsAllowed, replyDeadlineMinutes } from "./rules";
 
 /** Why a connection's API or token host is refused for its channel, or null when it is one of the channel's hosts. */
 export const baseUrlProblem = (

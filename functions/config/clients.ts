@@ -1,6 +1,7 @@
 /** The AWS clients, pointed at the embedded emulators when their endpoints are set (locally and in tests). */
-import { SQSClient } from "@aws-sdk/client-sqs";
-import { createTable } from "../adapters/dynamodb/table";
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
+import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { createTable, type Table } from "../adapters/dynamodb/table";
 import type { Env } from "./env";
 
 export function buildClients(env: Env) {
@@ -23,4 +24,28 @@ export function buildClients(env: Env) {
     maxAttempts: 3,
   });
   return { table, sqs };
+}
+
+/** Reaches the table and every escalation queue (GET /health?deep=1, and a provisioned instance's warm-up). */
+export async function probeDependencies(
+  { table, sqs }: { table: Table; sqs: SQSClient },
+  escalationQueueUrls: Readonly<Record<string, string>>,
+): Promise<Record<string, "ok" | "down">> {
+  const probe = async (fn: () => Promise<unknown>) =>
+    fn().then(
+      () => "ok" as const,
+      () => "down" as const,
+    );
+  const entries: [string, "ok" | "down"][] = [
+    ["table", await probe(() => table.client.send(new DescribeTableCommand({ TableName: table.name })))],
+  ];
+  for (const [region, url] of Object.entries(escalationQueueUrls)) {
+    entries.push([
+      `queue:${region}`,
+      await probe(() =>
+        sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["QueueArn"] })),
+      ),
+    ]);
+  }
+  return Object.fromEntries(entries);
 }

@@ -120,6 +120,9 @@ export const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Whether an OpenAI-compatible model is configured (a key, or a local server's URL); without one the embedded engine answers. */
+export const modelConfigured = (env: Env) => Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
+
 const AgentAuthRequired = (env: {
   AGENT_JWT_SECRET?: string | undefined;
   AGENT_JWT_ISSUER?: string | undefined;

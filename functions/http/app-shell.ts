@@ -9,8 +9,8 @@ import type { HttpDeps } from "./deps";
 import { markGuard } from "./guards";
 import { failedAuthLimit } from "./rate-limit";
 
-/** The guards built once per app: failed-attempt limits, shop API keys (cached) and agent tokens. */
-export function credentialGuards(deps: Pick<HttpDeps, "rateLimits" | "clock" | "shops" | "agentTokens">) {
+/** The shop API key's guard (cached keys) and the failed-attempt limit it counts towards. */
+export function shopKeyGuards(deps: Pick<HttpDeps, "rateLimits" | "clock" | "shops">) {
   // Guessing keys, tokens or session cookies: an address past its failed attempts is refused before any check.
   const failures = failedAuthLimit({
     perMinute: deps.rateLimits.authFailuresPerMinute,
@@ -21,6 +21,12 @@ export function credentialGuards(deps: Pick<HttpDeps, "rateLimits" | "clock" | "
     if (c.req.header("authorization")) failures.fail(c);
   };
   const shopKey = markGuard("shop-api-key", shopAuth(deps.shops, { onFailure }));
+  return { failures, onFailure, shopKey };
+}
+
+/** The guards built once per app: failed-attempt limits, shop API keys (cached) and agent tokens. */
+export function credentialGuards(deps: Pick<HttpDeps, "rateLimits" | "clock" | "shops" | "agentTokens">) {
+  const { failures, onFailure, shopKey } = shopKeyGuards(deps);
   const verifyAgent = createAgentVerifier(deps.agentTokens);
   const agentToken = markGuard("agent-jwt", agentAuth(verifyAgent, onFailure));
   return { failures, shopKey, verifyAgent, agentToken };

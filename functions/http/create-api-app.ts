@@ -3,18 +3,15 @@
  * same HTTP API (create-inbox-app.ts), so this bundle does not carry them. create-app.ts joins the two for the local
  * stack and the tests.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Hono, MiddlewareHandler } from "hono";
 import type { HttpDeps } from "./deps";
-import { AppError } from "../domain/errors";
-import { accessLog } from "./access-log";
 import type { AppEnv } from "./auth";
-import { credentialGuards, type CredentialGuards, noStoreJson, notFoundJson } from "./app-shell";
+import { createApiShell, perShopLimit } from "./api-shell";
+import { credentialGuards, type CredentialGuards } from "./app-shell";
 import { CHANNEL_NAMES, CHANNELS } from "../channels";
-import { enforceDeclaredSecurity } from "./guards";
 import { registerCannedReplyRoutes } from "./routes/canned-replies";
 import { registerKnowledgeRoutes } from "./routes/knowledge";
-import { errorResponder, zodDetails } from "./errors";
 import { jsonBody, limitBody } from "./json-body";
 import { clientAddress, rateLimit } from "./rate-limit";
 import { registerAnalyticsRoutes } from "./routes/analytics";
@@ -65,18 +62,14 @@ export type MountBeside = (app: OpenAPIHono<AppEnv>, guards: CredentialGuards) =
 
 /** The API app; `mountBeside` adds routes after the API's own (create-app.ts mounts the inbox pages there). */
 export function createApiApp(deps: HttpDeps, mountBeside?: MountBeside) {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success)
-        throw new AppError(
-          "invalid_request",
-          "The request does not match the schema; see details.",
-          zodDetails(result.error),
-        );
-    },
+  const guards = credentialGuards(deps);
+  const { shopKey, agentToken } = guards;
+  // Each API route's declared `security` installs its guard on that route; one that declares none must be public.
+  const app = createApiShell(deps, {
+    guards: { shopApiKey: shopKey, agentJwt: agentToken },
+    publicRoutes: PUBLIC_ROUTES,
+    afterGuard: { "POST /v1/messages": [perShopLimit(deps)] },
   });
-  app.onError(errorResponder(deps.logger));
-  app.notFound(notFoundJson);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "shopApiKey", {
     type: "http",
@@ -89,21 +82,6 @@ export function createApiApp(deps: HttpDeps, mountBeside?: MountBeside) {
     bearerFormat: "JWT",
   });
 
-  const guards = credentialGuards(deps);
-  const { shopKey, agentToken } = guards;
-  const perShop = rateLimit({
-    perMinute: deps.rateLimits.shopPerMinute,
-    key: (c) => (c.get("shop") as { id: string } | undefined)?.id ?? null,
-  });
-  // Each API route's declared `security` installs its guard on that route; one that declares none must be public.
-  enforceDeclaredSecurity(
-    app,
-    { shopApiKey: shopKey, agentJwt: agentToken },
-    { publicRoutes: PUBLIC_ROUTES, afterGuard: { "POST /v1/messages": [perShop] } },
-  );
-
-  app.use("*", accessLog(deps.logger));
-  app.use("*", noStoreJson());
   registerHealthRoutes(app, deps.checkDependencies);
   const perAddress = () => rateLimit({ perMinute: deps.rateLimits.ipPerMinute, key: clientAddress });
   app.use("/webhooks/*", perAddress());

@@ -34,7 +34,7 @@ export const routeKey = (method: string, path: string) =>
  */
 export function enforceDeclaredSecurity<E extends Env>(
   app: OpenAPIHono<E>,
-  guards: Readonly<Record<SecurityScheme, MiddlewareHandler<E>>>,
+  guards: Readonly<Partial<Record<SecurityScheme, MiddlewareHandler<E>>>>,
   options: {
     readonly publicRoutes: readonly string[];
     readonly afterGuard?: Readonly<Record<string, readonly MiddlewareHandler<E>[]>>;
@@ -47,11 +47,13 @@ export function enforceDeclaredSecurity<E extends Env>(
     if (schemes.length > 1)
       throw new Error(`${key} names several security schemes; routes take exactly one.`);
     const scheme = schemes[0] as SecurityScheme | undefined;
-    if (scheme && !(scheme in guards)) throw new Error(`${key} names the unknown security scheme ${scheme}.`);
+    const guard = scheme ? guards[scheme] : undefined;
+    if (scheme && !guard)
+      throw new Error(`${key} names the security scheme ${scheme}, which this app has no guard for.`);
     if (!scheme && !options.publicRoutes.includes(key))
       throw new Error(`${key} declares no security and is not on the public list.`);
     const own = route.middleware ? [route.middleware].flat() : [];
-    const middleware = [...(scheme ? [guards[scheme]] : []), ...(options.afterGuard?.[key] ?? []), ...own];
+    const middleware = [...(guard ? [guard] : []), ...(options.afterGuard?.[key] ?? []), ...own];
     return register({ ...route, middleware }, handler, hook);
   }) as typeof app.openapi;
 }

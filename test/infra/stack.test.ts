@@ -72,6 +72,7 @@ function routesTo(routeKey: string, t: Template = template): string {
 /** Every function of the stack, by construct id. */
 const FUNCTIONS = [
   "Api",
+  "Messages",
   "Inbox",
   "EscalationConsumer",
   "SlaSweeper",
@@ -135,13 +136,13 @@ describe("the CDK stack", () => {
     );
   });
 
-  it("runs seven functions on Node 22, arm64, with tracing and log groups with retention", () => {
+  it("runs eight functions on Node 22, arm64, with tracing and log groups with retention", () => {
     template.resourcePropertiesCountIs(
       "AWS::Lambda::Function",
       { Runtime: "nodejs22.x", Architectures: ["arm64"], TracingConfig: { Mode: "Active" } },
-      7,
+      8,
     );
-    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 30 }, 8);
+    template.resourcePropertiesCountIs("AWS::Logs::LogGroup", { RetentionInDays: 30 }, 9);
   });
 
   it("gives each function only its own table and queue actions", () => {
@@ -193,7 +194,7 @@ describe("the CDK stack", () => {
     expect(actionsOf("Inbox")).not.toContain("sqs:ReceiveMessage");
   });
 
-  it("sends every route but the inbox pages to the API function, agent routes behind the Cognito JWT authorizer and webhooks without one", () => {
+  it("sends every route but shoppers' messages and the inbox pages to the API function, agent routes behind the Cognito JWT authorizer and webhooks without one", () => {
     template.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
       AuthorizerType: "JWT",
       IdentitySource: ["$request.header.Authorization"],
@@ -207,7 +208,7 @@ describe("the CDK stack", () => {
     expect(defaults).toHaveLength(1);
     expect(defaults[0]?.Properties.AuthorizationType ?? "NONE").toBe("NONE");
     const integrations = Object.values(template.findResources("AWS::ApiGatewayV2::Integration"));
-    expect(integrations).toHaveLength(2);
+    expect(integrations).toHaveLength(3);
     for (const key of ["$default", "ANY /v1/inbox", "ANY /v1/inbox/{proxy+}"])
       expect(routesTo(key)).toContain('"Api');
   });
@@ -220,6 +221,24 @@ describe("the CDK stack", () => {
       expect(route?.Properties.AuthorizationType ?? "NONE").toBe("NONE");
       expect(routesTo(key)).toContain('"Inbox');
     }
+  });
+
+  it("sends POST /v1/messages to the shopper-message function, which authenticates shops' keys itself", () => {
+    const [route] = Object.values(
+      template.findResources("AWS::ApiGatewayV2::Route", { Properties: { RouteKey: "POST /v1/messages" } }),
+    );
+    expect(route?.Properties.AuthorizationType ?? "NONE").toBe("NONE");
+    expect(routesTo("POST /v1/messages")).toMatch(
+      /^\{"Fn::GetAtt":\["MessagesFunction[0-9A-F]{8}","Arn"\]\}$/,
+    );
+  });
+
+  it("gives the shopper-message function the table, the escalation queues and the token key, and no app secret", () => {
+    expect(actionsOf("Messages")).toEqual(
+      expect.arrayContaining(["dynamodb:GetItem", "dynamodb:PutItem", "sqs:SendMessage", "kms:Decrypt"]),
+    );
+    expect(actionsOf("Messages")).not.toContain("sqs:ReceiveMessage");
+    expect(environmentOf("Messages", template)).not.toHaveProperty("SHOPIFY_API_SECRET");
   });
 
   it("throttles the API stage", () => {
@@ -341,10 +360,10 @@ describe("warm instances (-c warmInstances=<n>, issue #21)", () => {
     );
   });
 
-  it("keep that many API functions and inbound workers initialised, each behind a `live` alias on a published version", () => {
+  it("keep that many shopper-message functions and inbound workers initialised, each behind a `live` alias on a published version", () => {
     expect(aliasesOf(warm.template)).toEqual([
-      ["Api", "live", { ProvisionedConcurrentExecutions: 2 }],
       ["MarketplaceInboundWorker", "live", { ProvisionedConcurrentExecutions: 2 }],
+      ["Messages", "live", { ProvisionedConcurrentExecutions: 2 }],
     ]);
     const versions = warm.template.findResources("AWS::Lambda::Version");
     for (const alias of Object.values(warm.template.findResources("AWS::Lambda::Alias"))) {
@@ -355,17 +374,23 @@ describe("warm instances (-c warmInstances=<n>, issue #21)", () => {
     }
   });
 
-  it("send every API route to the API's alias, and let API Gateway invoke the alias", () => {
-    for (const key of ["$default", "ANY /v1/inbox", "ANY /v1/inbox/{proxy+}"])
-      expect(routesTo(key, warm.template)).toMatch(/^\{"Ref":"ApiFunctionAliaslive[0-9A-F]{8}"\}$/);
+  it("send shoppers' messages to the message function's alias, and let API Gateway invoke the alias", () => {
+    expect(routesTo("POST /v1/messages", warm.template)).toMatch(
+      /^\{"Ref":"MessagesFunctionAliaslive[0-9A-F]{8}"\}$/,
+    );
     const invokers = Object.values(
       warm.template.findResources("AWS::Lambda::Permission", {
         Properties: { Principal: "apigateway.amazonaws.com" },
       }),
     ).map((p) => JSON.stringify(p.Properties.FunctionName));
-    const toApi = invokers.filter((f) => f.includes('"ApiFunction'));
-    expect(toApi).toHaveLength(3);
-    for (const f of toApi) expect(f).toMatch(/^\{"Ref":"ApiFunctionAliaslive[0-9A-F]{8}"\}$/);
+    const toMessages = invokers.filter((f) => f.includes('"MessagesFunction'));
+    expect(toMessages).toHaveLength(1);
+    for (const f of toMessages) expect(f).toMatch(/^\{"Ref":"MessagesFunctionAliaslive[0-9A-F]{8}"\}$/);
+  });
+
+  it("leave the rest of the API on demand: sellers, agents and webhooks, not a waiting shopper", () => {
+    for (const key of ["$default", "ANY /v1/inbox", "ANY /v1/inbox/{proxy+}"])
+      expect(routesTo(key, warm.template)).toMatch(/^\{"Fn::GetAtt":\["ApiFunction[0-9A-F]{8}","Arn"\]\}$/);
   });
 
   it("leave the web inbox's pages on demand: agents, not shoppers, wait on its cold start", () => {
@@ -387,8 +412,8 @@ describe("warm instances (-c warmInstances=<n>, issue #21)", () => {
 
   it("never keep more inbound workers warm than the queue's event source runs at once (10)", () => {
     expect(aliasesOf(synth(config({ warmInstances: 20 })).template)).toEqual([
-      ["Api", "live", { ProvisionedConcurrentExecutions: 20 }],
       ["MarketplaceInboundWorker", "live", { ProvisionedConcurrentExecutions: 10 }],
+      ["Messages", "live", { ProvisionedConcurrentExecutions: 20 }],
     ]);
   });
 
@@ -530,7 +555,12 @@ describe("each secret reaches only the functions that read it", () => {
   });
 
   it("the model's key: the functions that answer shoppers or translate for agents", () => {
-    expect(holders("OPENAI_API_KEY", withModel)).toEqual(["Api", "Inbox", "MarketplaceInboundWorker"]);
+    expect(holders("OPENAI_API_KEY", withModel)).toEqual([
+      "Api",
+      "Inbox",
+      "MarketplaceInboundWorker",
+      "Messages",
+    ]);
     expect(environmentOf("Inbox", withModel).OPENAI_API_KEY).toEqual(
       dynamicReference(secretNamed("OpenAiApiKey", withModel)),
     );

@@ -6,8 +6,10 @@ import {
   CHANNELS,
   type ChannelConnection,
   MarketplaceApiError,
+  ratingsAllowed,
   replyDeadlineMinutes,
 } from "../../functions/channels";
+import { CHANNEL_RULES } from "../../functions/channels/rules";
 import { mapShopeePush } from "../../functions/channels/shopee/push";
 import { type Conversation, INITIAL_MEMORY } from "../../functions/domain/conversation";
 import { buildHandoffPacket } from "../../functions/domain/handoff";
@@ -71,6 +73,18 @@ describe("the channel catalogue", () => {
     // Marketplaces answer each message at once.
     for (const name of ["shopee", "lazada", "tiktok"] as const)
       expect(CHANNELS[name].rules.burstQuietSeconds).toBeUndefined();
+  });
+
+  it("hands each channel the rules the adapter-free rules catalogue holds, so the pipeline reads them without a parser", () => {
+    expect(Object.keys(CHANNEL_RULES).sort()).toEqual([...CHANNEL_NAMES].sort());
+    for (const name of CHANNEL_NAMES) expect(CHANNELS[name].rules).toBe(CHANNEL_RULES[name]);
+  });
+
+  it("lets the api channel ask for a rating and no marketplace whose rules say no", () => {
+    expect(ratingsAllowed("api")).toBe(true);
+    expect(ratingsAllowed("shopee")).toBe(false);
+    expect(ratingsAllowed("line")).toBe(true);
+    expect(ratingsAllowed("email")).toBe(false);
   });
 
   it("gives a reply deadline for catalogued channels only, not for channels that call the API directly", () => {

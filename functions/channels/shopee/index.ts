@@ -3,6 +3,7 @@
  * test_url partner.test-stable.shopeemobile.com) and SDKs for the newer sandbox and the mainland-China hosts.
  */
 import { defineChannel } from "../channel";
+import { shopeeRules } from "./rules";
 import { shopeeAuthorization, shopeeAppPushes } from "./authorization";
 import type { ChannelHosts } from "../shared/hosts";
 import { shopeeApi } from "./api";
@@ -29,18 +30,7 @@ export const shopee = defineChannel({
   name: "shopee",
   webhookPath: "/webhooks/shopee",
   hosts: shopeeHosts,
-  // Zaapi's help centre (third-party): 600 characters, 7 days after the buyer's last message, 5 in a row.
-  rules: {
-    maxChars: 600,
-    replyDeadlineMinutes: 12 * 60,
-    replyWindowHours: 7 * 24,
-    maxConsecutiveReplies: 5,
-    // Automated replies are left out of the chat response rate (Zaapi's help centre, third-party).
-    automatedRepliesCountTowardsResponseRate: false,
-    // The marketplace runs its own chat rating; a seller's own survey in its chat is off until its rules say otherwise.
-    ratings: false,
-    unsupportedMedia: [],
-  },
+  rules: shopeeRules,
   vendor: ShopeeVendorSchema,
   connection: {
     schema: ShopeeConnectionBody,

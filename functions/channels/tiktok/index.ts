@@ -3,6 +3,7 @@
  * 202309. Hosts: the 202309 reference (open-api.tiktokglobalshop.com) and the token host auth.tiktok-shops.com.
  */
 import { defineChannel } from "../channel";
+import { tiktokRules } from "./rules";
 import { tiktokAuthorization } from "./authorization";
 import type { ChannelHosts } from "../shared/hosts";
 import { tiktokApi } from "./api";
@@ -20,18 +21,7 @@ export const tiktok = defineChannel({
   name: "tiktok",
   webhookPath: "/webhooks/tiktok",
   hosts: tiktokHosts,
-  // Zaapi's help centre (third-party): 1,000 characters per message, no video.
-  rules: {
-    maxChars: 1000,
-    replyDeadlineMinutes: 12 * 60,
-    replyWindowHours: null,
-    maxConsecutiveReplies: null,
-    // Automated replies are left out of the chat response rate (Zaapi's help centre, third-party).
-    automatedRepliesCountTowardsResponseRate: false,
-    // The marketplace runs its own chat rating; a seller's own survey in its chat is off until its rules say otherwise.
-    ratings: false,
-    unsupportedMedia: ["video"],
-  },
+  rules: tiktokRules,
   vendor: TikTokVendorSchema,
   connection: {
     schema: TikTokConnectionBody,

@@ -4,7 +4,7 @@ import { AppError } from "../../domain/errors";
 import { handleShopperMessage, type MessageDeps } from "../../domain/handle-message";
 import { isMarketCode, MARKET_CODES, type MarketCode } from "../../domain/markets";
 import type { AppEnv } from "../auth";
-import { ErrorSchema, MessageRequestSchema, MessageResponseSchema } from "../schemas";
+import { ErrorSchema, MessageRequestSchema, MessageResponseSchema } from "../message-schemas";
 
 const errors = (...codes: number[]) =>
   Object.fromEntries(
