@@ -13,14 +13,14 @@ import { tiktokRules } from "./tiktok/rules";
 import { whatsappRules } from "./whatsapp/rules";
 
 /** Every channel's rules: exactly the names of MARKETPLACES, as the catalogue's. */
-export const CHANNEL_RULES = {
+export const CHANNEL_RULES: { readonly [N in Marketplace]: ChannelRules } = {
   shopee: shopeeRules,
   lazada: lazadaRules,
   tiktok: tiktokRules,
   whatsapp: whatsappRules,
   messenger: messengerRules,
   line: lineRules,
-} as const satisfies { readonly [N in Marketplace]: ChannelRules };
+};
 
 const rulesOf = (channel: string): ChannelRules | undefined =>
   Object.hasOwn(CHANNEL_RULES, channel) ? CHANNEL_RULES[channel as Marketplace] : undefined;

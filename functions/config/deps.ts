@@ -10,8 +10,7 @@ import { createKnowledgeStore } from "../adapters/dynamodb/knowledge-store";
 import type { CognitoHostedUi } from "../http/web/cognito";
 import { createChannelRouter } from "../adapters/channels/channel-router";
 import { createMarketplaceSender } from "../adapters/channels/marketplace-sender";
-import { CHANNELS, perChannel } from "../channels";
-import { createMarketplaceQueues } from "../adapters/sqs/marketplace-queues";
+import { perChannel } from "../channels";
 import type { AccountAlertNotifier } from "../domain/ports";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients, probeDependencies } from "./clients";
@@ -28,9 +27,8 @@ import type { ShopifyAppConfig } from "../http/routes/shopify";
 import type { ShopifyWorkerDeps } from "../workers/shopify-events";
 import type { HttpDeps } from "../http/deps";
 import type { InboundWorkerDeps } from "../workers/marketplace-inbound";
-import { createBurstStore } from "../adapters/dynamodb/burst-store";
-import { createRetryLater } from "../adapters/sqs/retry-later";
 import { createLogger } from "./logger";
+import { burstHandling, marketplaceQueuesOf } from "./inbound-deps";
 import { replyPipeline, systemClock } from "./message-deps";
 import { createModel } from "./model";
 import { marketplaceApps, marketplaceBaseUrls } from "./marketplace-apps";
@@ -75,13 +73,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
   const orders = createOrderStore(table);
   const secrets = createSecrets(env);
   const shopifyStore = createShopifyStore(table);
-  const marketplaceQueues =
-    env.MARKETPLACE_INBOUND_QUEUE_URL && env.MARKETPLACE_OUTBOUND_QUEUE_URL
-      ? createMarketplaceQueues(sqs, {
-          inbound: env.MARKETPLACE_INBOUND_QUEUE_URL,
-          outbound: env.MARKETPLACE_OUTBOUND_QUEUE_URL,
-        })
-      : undefined;
+  const marketplaceQueues = marketplaceQueuesOf(env, sqs);
 
   const checkDependencies = () => probeDependencies({ table, sqs }, env.ESCALATION_QUEUE_URLS);
 
@@ -138,18 +130,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     adapters,
     marketplaceOrders,
     channelActivity: createChannelActivityStore(table),
-    bursts: createBurstStore(table),
-    quietPeriodMs: (channel) => {
-      const seconds = CHANNELS[channel].rules.burstQuietSeconds;
-      return seconds ? seconds * 1000 : null;
-    },
-    retryInboundLater: env.MARKETPLACE_INBOUND_QUEUE_URL
-      ? createRetryLater(sqs, env.MARKETPLACE_INBOUND_QUEUE_URL)
-      : undefined,
-    confirmationChoices: (locale) => [
-      { id: "yes", title: translator.t(locale, "quick_reply.yes") },
-      { id: "no", title: translator.t(locale, "quick_reply.no") },
-    ],
+    ...burstHandling(env, { table, sqs, translator }),
     allowLoopbackTargets: allowLoopback,
     marketplaceQueues,
     shopifyApp: shopifyApp(env),

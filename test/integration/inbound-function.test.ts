@@ -1,0 +1,101 @@
+/**
+ * The marketplace inbound worker as its Lambda function builds it (config/inbound-deps.ts), over the real emulators
+ * and the local Shopee: a pushed buyer message queued by the webhook is answered and the reply queued for sending.
+ */
+import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
+import type { SQSEvent } from "aws-lambda";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildInboundDeps } from "../../functions/config/inbound-deps";
+import { toRecord } from "../../functions/local/poller";
+import { type LocalStack, startLocalStack } from "../../functions/local/stack";
+import { createInboundWorker } from "../../functions/workers/marketplace-inbound";
+import { pushes, startFakeMarketplaces } from "../support/fake-marketplaces";
+
+const SHOPEE = { partnerId: "2006567", partnerKey: "inbound-fn-partner-key", shopId: "947042924" };
+
+describe("the marketplace inbound function", () => {
+  let fake: Awaited<ReturnType<typeof startFakeMarketplaces>>;
+  let stack: LocalStack;
+  const callbackUrl = () => `${stack.url}/webhooks/shopee`;
+
+  beforeAll(async () => {
+    fake = await startFakeMarketplaces({
+      shopee: SHOPEE,
+      lazada: { appKey: "1", appSecret: "s", sellerId: "1" },
+      tiktok: { appKey: "1", appSecret: "s", shopId: "1", shopCipher: "c" },
+    });
+    stack = await startLocalStack({ logLevel: "SILENT", autoPoll: false });
+    const connected = await fetch(`${stack.url}/v1/connections/shopee`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${stack.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        marketplaceShopId: SHOPEE.shopId,
+        partnerId: SHOPEE.partnerId,
+        partnerKey: SHOPEE.partnerKey,
+        accessToken: "shopee-token-1",
+        refreshToken: "r",
+        callbackUrl: callbackUrl(),
+        apiBaseUrl: fake.shopeeBase,
+        accessTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      }),
+    });
+    expect(connected.status).toBeLessThan(300);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await fake?.stop();
+  });
+
+  /** Takes the one message waiting on a queue, as the event source would hand it to the function. */
+  const take = async (url: string): Promise<SQSEvent> => {
+    const got = await stack.sqs.send(
+      new ReceiveMessageCommand({
+        QueueUrl: url,
+        MaxNumberOfMessages: 1,
+        WaitTimeSeconds: 0,
+        MessageSystemAttributeNames: ["All"],
+        AttributeNames: ["All"],
+      }),
+    );
+    const message = got.Messages?.[0];
+    if (!message) throw new Error(`nothing on ${url}`);
+    await stack.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
+    return { Records: [toRecord(message, url, "ap-southeast-1")] };
+  };
+
+  it("answers a pushed buyer message and queues the reply for the outbound worker", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const push = pushes.shopee(
+      SHOPEE.partnerKey,
+      callbackUrl(),
+      JSON.stringify({
+        data: {
+          type: "message",
+          content: {
+            message_id: `fn-${now}`,
+            shop_id: Number(SHOPEE.shopId),
+            from_id: 9001,
+            to_id: Number(SHOPEE.shopId),
+            message_type: "text",
+            content: { text: "Kak, paket saya sudah sampai mana?" },
+            conversation_id: `fn-conv-${now}`,
+            created_timestamp: now,
+            region: "ID",
+          },
+        },
+        shop_id: Number(SHOPEE.shopId),
+        code: 10,
+        timestamp: now,
+      }),
+    );
+    const accepted = await fetch(callbackUrl(), { method: "POST", headers: push.headers, body: push.body });
+    expect(accepted.status).toBe(200);
+
+    const worker = createInboundWorker(await buildInboundDeps(stack.env));
+    const result = await worker(await take(stack.queues.marketplaceInbound.url), {} as never);
+    expect(result).toEqual({ batchItemFailures: [] });
+
+    const reply = await take(stack.queues.marketplaceOutbound.url);
+    expect(JSON.parse(reply.Records[0]?.body ?? "{}")).toMatchObject({ marketplace: "shopee" });
+  });
+});
