@@ -7,11 +7,10 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
 import { build } from "esbuild";
 import { startLocalStack } from "../functions/local/stack";
-import { toRecord } from "../functions/local/poller";
 import { pushes, startFakeMarketplaces } from "../test/support/fake-marketplaces";
+import { takeRecord } from "../test/support/local-stack";
 import {
   breakdown,
   type BuiltBundle,
@@ -23,7 +22,7 @@ import {
 import type { GoalRow } from "./goals";
 import { fmt, percentile } from "./stats";
 
-const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 9);
 /** The issue's goals: the API's cold-start code, and cold start against the bare baseline. */
 const API_BUDGET_KIB = 1024;
 const COLD_RATIO = 1.5;
@@ -154,20 +153,7 @@ export async function benchBundles(goals: GoalRow[] = []): Promise<string> {
     );
     const res = await fetch(callbackUrl, { method: "POST", headers: p.headers, body: p.body });
     if (res.status !== 200) throw new Error(`push refused: ${res.status}`);
-    const url = stack.queues.marketplaceInbound.url;
-    const got = await stack.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: url,
-        MaxNumberOfMessages: 1,
-        WaitTimeSeconds: 0,
-        MessageSystemAttributeNames: ["All"],
-        AttributeNames: ["All"],
-      }),
-    );
-    const message = got.Messages?.[0];
-    if (!message) throw new Error("the push was not queued");
-    await stack.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
-    return { Records: [toRecord(message, url, "ap-southeast-1")] };
+    return takeRecord(stack.sqs, stack.queues.marketplaceInbound.url);
   };
 
   // Asynchronous: the emulators the child process talks to live in this process and must keep serving.

@@ -1,4 +1,4 @@
-/** The OpenAI-compatible model, when one is configured: the composition roots of the API and the message function share it. */
+/** The OpenAI-compatible model, when one is configured: every composition root that answers shoppers or agents builds it here. */
 import { createOpenAiModel } from "../ai/openai/openai-model";
 import { createOpenAiTranslator } from "../ai/openai/openai-translator";
 import { createOpenAiSummarizer } from "../ai/openai/openai-summarizer";

@@ -2,14 +2,12 @@
  * The marketplace inbound worker as its Lambda function builds it (config/inbound-deps.ts), over the real emulators
  * and the local Shopee: a pushed buyer message queued by the webhook is answered and the reply queued for sending.
  */
-import { DeleteMessageCommand, ReceiveMessageCommand } from "@aws-sdk/client-sqs";
-import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInboundDeps } from "../../functions/config/inbound-deps";
-import { toRecord } from "../../functions/local/poller";
 import { type LocalStack, startLocalStack } from "../../functions/local/stack";
 import { createInboundWorker } from "../../functions/workers/marketplace-inbound";
 import { pushes, startFakeMarketplaces } from "../support/fake-marketplaces";
+import { takeRecord } from "../support/local-stack";
 
 const SHOPEE = { partnerId: "2006567", partnerKey: "inbound-fn-partner-key", shopId: "947042924" };
 
@@ -46,23 +44,6 @@ describe("the marketplace inbound function", () => {
     await fake?.stop();
   });
 
-  /** Takes the one message waiting on a queue, as the event source would hand it to the function. */
-  const take = async (url: string): Promise<SQSEvent> => {
-    const got = await stack.sqs.send(
-      new ReceiveMessageCommand({
-        QueueUrl: url,
-        MaxNumberOfMessages: 1,
-        WaitTimeSeconds: 0,
-        MessageSystemAttributeNames: ["All"],
-        AttributeNames: ["All"],
-      }),
-    );
-    const message = got.Messages?.[0];
-    if (!message) throw new Error(`nothing on ${url}`);
-    await stack.sqs.send(new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: message.ReceiptHandle }));
-    return { Records: [toRecord(message, url, "ap-southeast-1")] };
-  };
-
   it("answers a pushed buyer message and queues the reply for the outbound worker", async () => {
     const now = Math.floor(Date.now() / 1000);
     const push = pushes.shopee(
@@ -92,10 +73,13 @@ describe("the marketplace inbound function", () => {
     expect(accepted.status).toBe(200);
 
     const worker = createInboundWorker(await buildInboundDeps(stack.env));
-    const result = await worker(await take(stack.queues.marketplaceInbound.url), {} as never);
+    const result = await worker(
+      await takeRecord(stack.sqs, stack.queues.marketplaceInbound.url),
+      {} as never,
+    );
     expect(result).toEqual({ batchItemFailures: [] });
 
-    const reply = await take(stack.queues.marketplaceOutbound.url);
+    const reply = await takeRecord(stack.sqs, stack.queues.marketplaceOutbound.url);
     expect(JSON.parse(reply.Records[0]?.body ?? "{}")).toMatchObject({ marketplace: "shopee" });
   });
 });

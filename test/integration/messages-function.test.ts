@@ -9,7 +9,7 @@ import { createApiApp } from "../../functions/http/create-api-app";
 import { createMessagesApp } from "../../functions/http/create-messages-app";
 import { LOCAL_DEFAULTS, type LocalStack, startLocalStack } from "../../functions/local/stack";
 import { fakeOrder, startFakeShopify } from "../support/fake-shopify";
-import { signedQuery } from "../support/shopify-signing";
+import { installShop } from "../support/shopify-signing";
 
 const SHOP = "messages-fn.myshopify.com";
 const SECRET = LOCAL_DEFAULTS.shopifyApiSecret;
@@ -32,16 +32,7 @@ describe("the shopper-message function", () => {
       shopifyAdminOrigin: fake.originTemplate,
       autoPoll: false,
     });
-    const install = await fetch(`${stack.url}/shopify/install?${signedQuery(SECRET, { shop: SHOP })}`, {
-      redirect: "manual",
-    });
-    const cookie = install.headers.get("set-cookie")?.split(";")[0] ?? "";
-    const state = new URL(install.headers.get("location") ?? "").searchParams.get("state") ?? "";
-    const callback = await fetch(
-      `${stack.url}/shopify/callback?${signedQuery(SECRET, { shop: SHOP, code: fake.issueCode(SHOP), state })}`,
-      { headers: { cookie } },
-    );
-    apiKey = ((await callback.json()) as { apiKey: string }).apiKey;
+    apiKey = await installShop(stack.url, SECRET, SHOP, fake.issueCode);
     await stack.poller.drain();
     messages = createMessagesApp(await buildMessageDeps(stack.env));
     api = createApiApp(stack.deps);

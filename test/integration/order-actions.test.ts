@@ -9,7 +9,7 @@ import { signAgentToken } from "../../functions/local/agent-tokens";
 import { startFaultProxy } from "../support/fault-proxy";
 import { fakeOrder, startFakeShopify } from "../support/fake-shopify";
 import { http } from "../support/local-stack";
-import { signedQuery } from "../support/shopify-signing";
+import { installShop } from "../support/shopify-signing";
 
 const SHOP = "actions-silk.myshopify.com";
 const SECRET = LOCAL_DEFAULTS.shopifyApiSecret;
@@ -66,16 +66,7 @@ describe("order actions against the local Shopify", () => {
         return proxy.endpoint;
       },
     });
-    const install = await fetch(url(`/shopify/install?${signedQuery(SECRET, { shop: SHOP })}`), {
-      redirect: "manual",
-    });
-    const cookie = install.headers.get("set-cookie")?.split(";")[0] ?? "";
-    const state = new URL(install.headers.get("location") ?? "").searchParams.get("state") ?? "";
-    const callback = await fetch(
-      url(`/shopify/callback?${signedQuery(SECRET, { shop: SHOP, code: fake.issueCode(SHOP), state })}`),
-      { headers: { cookie } },
-    );
-    apiKey = ((await callback.json()) as { apiKey: string }).apiKey;
+    apiKey = await installShop(stack.url, SECRET, SHOP, fake.issueCode);
     await stack.poller.drain();
     const delivered = {
       status: "SUCCESS",

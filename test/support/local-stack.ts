@@ -1,5 +1,8 @@
 /** Starts the real local stack (emulators, app over HTTP, poller) for one test file, and gives typed HTTP helpers. */
+import { DeleteMessageCommand, ReceiveMessageCommand, type SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSEvent } from "aws-lambda";
 import { afterAll, beforeAll } from "vitest";
+import { toRecord } from "../../functions/local/poller";
 import { type LocalStack, type LocalStackOptions, startLocalStack } from "../../functions/local/stack";
 
 export function useLocalStack(options: LocalStackOptions = {}) {
@@ -75,4 +78,21 @@ export function shopperMessage(text: string, overrides: Record<string, unknown> 
     text,
     ...overrides,
   };
+}
+
+/** Takes the one message waiting on a queue and hands it over as the event source would: an event of one record. */
+export async function takeRecord(sqs: SQSClient, queueUrl: string): Promise<SQSEvent> {
+  const got = await sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: queueUrl,
+      MaxNumberOfMessages: 1,
+      WaitTimeSeconds: 0,
+      MessageSystemAttributeNames: ["All"],
+      AttributeNames: ["All"],
+    }),
+  );
+  const message = got.Messages?.[0];
+  if (!message) throw new Error(`nothing waiting on ${queueUrl}`);
+  await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+  return { Records: [toRecord(message, queueUrl, "ap-southeast-1")] };
 }

@@ -11,6 +11,28 @@ export function signedQuery(secret: string, params: Record<string, string>): str
   return search.toString();
 }
 
+/**
+ * Installs the app on `shop` as a merchant would, through the stack's own install and callback routes (the local
+ * Shopify issuing the code), and returns the API key the callback issues once.
+ */
+export async function installShop(
+  appUrl: string,
+  secret: string,
+  shop: string,
+  issueCode: (shop: string) => string,
+): Promise<string> {
+  const install = await fetch(`${appUrl}/shopify/install?${signedQuery(secret, { shop })}`, {
+    redirect: "manual",
+  });
+  const cookie = install.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const state = new URL(install.headers.get("location") ?? "").searchParams.get("state") ?? "";
+  const callback = await fetch(
+    `${appUrl}/shopify/callback?${signedQuery(secret, { shop, code: issueCode(shop), state })}`,
+    { headers: { cookie } },
+  );
+  return ((await callback.json()) as { apiKey: string }).apiKey;
+}
+
 export interface Delivery {
   readonly topic: string;
   readonly shop: string;
