@@ -9,7 +9,12 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { build } from "esbuild";
 import { startLocalStack } from "../functions/local/stack";
-import { pushes, startFakeMarketplaces } from "../test/support/fake-marketplaces";
+import {
+  connectShopee,
+  pushes,
+  shopeeChatPush,
+  startFakeMarketplaces,
+} from "../test/support/fake-marketplaces";
 import { takeRecord } from "../test/support/local-stack";
 import {
   breakdown,
@@ -111,44 +116,16 @@ export async function benchBundles(goals: GoalRow[] = []): Promise<string> {
   env.LOG_LEVEL = "ERROR";
 
   // Inbound jobs as the webhook queues them: a connected Shopee shop, one push per cold start.
-  const callbackUrl = `${stack.url}/webhooks/shopee`;
-  await fetch(`${stack.url}/v1/connections/shopee`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${stack.apiKey}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      marketplaceShopId: SHOPEE.shopId,
-      partnerId: SHOPEE.partnerId,
-      partnerKey: SHOPEE.partnerKey,
-      accessToken: "shopee-token-1",
-      refreshToken: "r",
-      callbackUrl,
-      apiBaseUrl: fake.shopeeBase,
-      accessTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    }),
-  });
+  const callbackUrl = await connectShopee(stack, fake.shopeeBase, SHOPEE);
   const inboundEvent = async (i: number) => {
-    const now = Math.floor(Date.now() / 1000);
     const p = pushes.shopee(
       SHOPEE.partnerKey,
       callbackUrl,
-      JSON.stringify({
-        data: {
-          type: "message",
-          content: {
-            message_id: `cold-${i}-${Date.now()}`,
-            shop_id: Number(SHOPEE.shopId),
-            from_id: 9000 + i,
-            to_id: Number(SHOPEE.shopId),
-            message_type: "text",
-            content: { text: "Kak, paket saya sudah sampai mana?" },
-            conversation_id: `cold-conv-${i}-${Date.now()}`,
-            created_timestamp: now,
-            region: "ID",
-          },
-        },
-        shop_id: Number(SHOPEE.shopId),
-        code: 10,
-        timestamp: now,
+      shopeeChatPush(SHOPEE.shopId, {
+        messageId: `cold-${i}-${Date.now()}`,
+        conversationId: `cold-conv-${i}-${Date.now()}`,
+        fromId: 9000 + i,
+        text: "Kak, paket saya sudah sampai mana?",
       }),
     );
     const res = await fetch(callbackUrl, { method: "POST", headers: p.headers, body: p.body });

@@ -1,6 +1,11 @@
 /** Marketplace pushes: acknowledgement latency, and push → reply sent through the marketplace API, embedded engine. */
 import { startLocalStack } from "../functions/local/stack";
-import { pushes, startFakeMarketplaces } from "../test/support/fake-marketplaces";
+import {
+  connectShopee,
+  pushes,
+  shopeeChatPush,
+  startFakeMarketplaces,
+} from "../test/support/fake-marketplaces";
 import { fmt, load, percentile } from "./stats";
 
 const COUNT = Number(process.env.BENCH_PUSHES ?? 300);
@@ -13,40 +18,13 @@ const APPS = {
 export async function benchMarketplaces(): Promise<string> {
   const fake = await startFakeMarketplaces(APPS);
   const stack = await startLocalStack({ logLevel: "SILENT", pollIntervalMs: 5 });
-  const callbackUrl = `${stack.url}/webhooks/shopee`;
-  await fetch(`${stack.url}/v1/connections/shopee`, {
-    method: "PUT",
-    headers: { authorization: `Bearer ${stack.apiKey}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      marketplaceShopId: APPS.shopee.shopId,
-      partnerId: APPS.shopee.partnerId,
-      partnerKey: APPS.shopee.partnerKey,
-      accessToken: "shopee-token-1",
-      refreshToken: "r",
-      callbackUrl,
-      apiBaseUrl: fake.shopeeBase,
-      accessTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
-    }),
-  });
+  const callbackUrl = await connectShopee(stack, fake.shopeeBase, APPS.shopee);
   const push = (i: number) =>
-    JSON.stringify({
-      data: {
-        type: "message",
-        content: {
-          message_id: `bench-${i}`,
-          shop_id: 947042923,
-          from_id: 7000 + i,
-          to_id: 947042923,
-          message_type: "text",
-          content: { text: "Kak, paket saya sudah sampai mana?" },
-          conversation_id: `bench-conv-${i}`,
-          created_timestamp: Math.floor(Date.now() / 1000),
-          region: "ID",
-        },
-      },
-      shop_id: 947042923,
-      code: 10,
-      timestamp: Math.floor(Date.now() / 1000),
+    shopeeChatPush(APPS.shopee.shopId, {
+      messageId: `bench-${i}`,
+      conversationId: `bench-conv-${i}`,
+      fromId: 7000 + i,
+      text: "Kak, paket saya sudah sampai mana?",
     });
   const started = new Map<number, number>();
   const ack = await load(COUNT, 8, async (i) => {

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTable } from "../../functions/adapters/dynamodb/table";
 import { webhookHmac } from "../../functions/adapters/shopify/hmac";
 import { createShopifyEventQueue } from "../../functions/adapters/sqs/shopify-event-queue";
-import { type LocalStack, LOCAL_DEFAULTS, startLocalStack } from "../../functions/local/stack";
-import { startFakeShopify } from "../support/fake-shopify";
+import { type LocalStack, LOCAL_DEFAULTS } from "../../functions/local/stack";
 import { officiallyValidWebhook, signedQuery, webhookRequest } from "../support/shopify-signing";
+import { startStackWithShopify } from "../support/shopify-stack";
 
 const SECRET = LOCAL_DEFAULTS.shopifyApiSecret;
 const VICTIM = "victim-batik.myshopify.com";
@@ -35,18 +35,14 @@ const order = (o: { id: string; name: string; email: string; phone: string | nul
   });
 
 describe("attacks on the Shopify app", () => {
-  let fake: Awaited<ReturnType<typeof startFakeShopify>>;
+  let fake: Awaited<ReturnType<typeof startStackWithShopify>>["fake"];
   let stack: LocalStack;
   const apiKeys: Record<string, string> = {};
   let queueDown = false;
 
   beforeAll(async () => {
-    fake = await startFakeShopify({ apiKey: LOCAL_DEFAULTS.shopifyApiKey, apiSecret: SECRET });
     // Polled by hand: each test decides when the worker runs, so nothing waits on a timer.
-    stack = await startLocalStack({
-      logLevel: "SILENT",
-      shopifyAdminOrigin: fake.originTemplate,
-      autoPoll: false,
+    ({ fake, stack } = await startStackWithShopify({
       // The real queue, which a test can take down as an SQS outage would.
       overrides: {
         shopifyEvents: {
@@ -56,7 +52,7 @@ describe("attacks on the Shopify app", () => {
               : createShopifyEventQueue(stack.sqs, stack.queues.shopifyEvents).send(event),
         },
       },
-    });
+    }));
     for (const shop of [VICTIM, ATTACKER]) {
       const started = await startInstall(shop);
       const res = await fetch(

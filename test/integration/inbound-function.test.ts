@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildInboundDeps } from "../../functions/config/inbound-deps";
 import { type LocalStack, startLocalStack } from "../../functions/local/stack";
 import { createInboundWorker } from "../../functions/workers/marketplace-inbound";
-import { pushes, startFakeMarketplaces } from "../support/fake-marketplaces";
+import { connectShopee, pushes, shopeeChatPush, startFakeMarketplaces } from "../support/fake-marketplaces";
 import { takeRecord } from "../support/local-stack";
 
 const SHOPEE = { partnerId: "2006567", partnerKey: "inbound-fn-partner-key", shopId: "947042924" };
@@ -14,7 +14,7 @@ const SHOPEE = { partnerId: "2006567", partnerKey: "inbound-fn-partner-key", sho
 describe("the marketplace inbound function", () => {
   let fake: Awaited<ReturnType<typeof startFakeMarketplaces>>;
   let stack: LocalStack;
-  const callbackUrl = () => `${stack.url}/webhooks/shopee`;
+  let callbackUrl = "";
 
   beforeAll(async () => {
     fake = await startFakeMarketplaces({
@@ -23,21 +23,7 @@ describe("the marketplace inbound function", () => {
       tiktok: { appKey: "1", appSecret: "s", shopId: "1", shopCipher: "c" },
     });
     stack = await startLocalStack({ logLevel: "SILENT", autoPoll: false });
-    const connected = await fetch(`${stack.url}/v1/connections/shopee`, {
-      method: "PUT",
-      headers: { authorization: `Bearer ${stack.apiKey}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        marketplaceShopId: SHOPEE.shopId,
-        partnerId: SHOPEE.partnerId,
-        partnerKey: SHOPEE.partnerKey,
-        accessToken: "shopee-token-1",
-        refreshToken: "r",
-        callbackUrl: callbackUrl(),
-        apiBaseUrl: fake.shopeeBase,
-        accessTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      }),
-    });
-    expect(connected.status).toBeLessThan(300);
+    callbackUrl = await connectShopee(stack, fake.shopeeBase, SHOPEE);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -45,31 +31,17 @@ describe("the marketplace inbound function", () => {
   });
 
   it("answers a pushed buyer message and queues the reply for the outbound worker", async () => {
-    const now = Math.floor(Date.now() / 1000);
     const push = pushes.shopee(
       SHOPEE.partnerKey,
-      callbackUrl(),
-      JSON.stringify({
-        data: {
-          type: "message",
-          content: {
-            message_id: `fn-${now}`,
-            shop_id: Number(SHOPEE.shopId),
-            from_id: 9001,
-            to_id: Number(SHOPEE.shopId),
-            message_type: "text",
-            content: { text: "Kak, paket saya sudah sampai mana?" },
-            conversation_id: `fn-conv-${now}`,
-            created_timestamp: now,
-            region: "ID",
-          },
-        },
-        shop_id: Number(SHOPEE.shopId),
-        code: 10,
-        timestamp: now,
+      callbackUrl,
+      shopeeChatPush(SHOPEE.shopId, {
+        messageId: `fn-${Date.now()}`,
+        conversationId: `fn-conv-${Date.now()}`,
+        fromId: 9001,
+        text: "Kak, paket saya sudah sampai mana?",
       }),
     );
-    const accepted = await fetch(callbackUrl(), { method: "POST", headers: push.headers, body: push.body });
+    const accepted = await fetch(callbackUrl, { method: "POST", headers: push.headers, body: push.body });
     expect(accepted.status).toBe(200);
 
     const worker = createInboundWorker(await buildInboundDeps(stack.env));

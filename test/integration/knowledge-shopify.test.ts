@@ -3,10 +3,11 @@
  * demand, then kept current by the product webhooks, where an older event never overwrites a newer one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalStack, LOCAL_DEFAULTS, startLocalStack } from "../../functions/local/stack";
-import { fakeProduct, startFakeShopify } from "../support/fake-shopify";
+import { type LocalStack, LOCAL_DEFAULTS } from "../../functions/local/stack";
+import { fakeProduct } from "../support/fake-shopify";
 import { http } from "../support/local-stack";
 import { signedQuery, webhookRequest } from "../support/shopify-signing";
+import { startStackWithShopify } from "../support/shopify-stack";
 
 const SHOP = "knowledge-silk.myshopify.com";
 const SECRET = LOCAL_DEFAULTS.shopifyApiSecret;
@@ -34,7 +35,7 @@ function productBody(o: {
 }
 
 describe("store knowledge from Shopify", () => {
-  let fake: Awaited<ReturnType<typeof startFakeShopify>>;
+  let fake: Awaited<ReturnType<typeof startStackWithShopify>>["fake"];
   let stack: LocalStack;
   let apiKey = "";
   const url = (path: string) => `${stack.url}${path}`;
@@ -53,12 +54,7 @@ describe("store knowledge from Shopify", () => {
     http<Answer>(url("/v1/knowledge/ask"), { token: apiKey, body: { question, market, language } });
 
   beforeAll(async () => {
-    fake = await startFakeShopify({ apiKey: LOCAL_DEFAULTS.shopifyApiKey, apiSecret: SECRET });
-    stack = await startLocalStack({
-      logLevel: "SILENT",
-      shopifyAdminOrigin: fake.originTemplate,
-      autoPoll: false,
-    });
+    ({ fake, stack } = await startStackWithShopify());
     fake.setCurrency(SHOP, "THB");
     // Thirty products: more than one page of the catalog query.
     fake.setProducts(SHOP, [

@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMessageDeps } from "../../functions/config/message-deps";
 import { createApiApp } from "../../functions/http/create-api-app";
 import { createMessagesApp } from "../../functions/http/create-messages-app";
-import { LOCAL_DEFAULTS, type LocalStack, startLocalStack } from "../../functions/local/stack";
-import { fakeOrder, startFakeShopify } from "../support/fake-shopify";
+import { LOCAL_DEFAULTS, type LocalStack } from "../../functions/local/stack";
+import { fakeOrder } from "../support/fake-shopify";
 import { installShop } from "../support/shopify-signing";
+import { startStackWithShopify } from "../support/shopify-stack";
 
 const SHOP = "messages-fn.myshopify.com";
 const SECRET = LOCAL_DEFAULTS.shopifyApiSecret;
@@ -18,7 +19,7 @@ const ORIGIN = "https://api.example";
 type Answer = { conversationId: string; reply: { text: string } | null; error?: { code: string } };
 
 describe("the shopper-message function", () => {
-  let fake: Awaited<ReturnType<typeof startFakeShopify>>;
+  let fake: Awaited<ReturnType<typeof startStackWithShopify>>["fake"];
   let stack: LocalStack;
   let apiKey = "";
   let messages: ReturnType<typeof createMessagesApp>;
@@ -26,12 +27,7 @@ describe("the shopper-message function", () => {
   let n = 0;
 
   beforeAll(async () => {
-    fake = await startFakeShopify({ apiKey: LOCAL_DEFAULTS.shopifyApiKey, apiSecret: SECRET });
-    stack = await startLocalStack({
-      logLevel: "SILENT",
-      shopifyAdminOrigin: fake.originTemplate,
-      autoPoll: false,
-    });
+    ({ fake, stack } = await startStackWithShopify());
     apiKey = await installShop(stack.url, SECRET, SHOP, fake.issueCode);
     await stack.poller.drain();
     messages = createMessagesApp(await buildMessageDeps(stack.env));

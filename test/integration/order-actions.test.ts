@@ -4,12 +4,13 @@
  * and returnRequest. The shopper confirms over POST /v1/messages; agents approve or decline through the inbox API.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL_DEFAULTS, type LocalStack, startLocalStack } from "../../functions/local/stack";
+import { LOCAL_DEFAULTS, type LocalStack } from "../../functions/local/stack";
 import { signAgentToken } from "../../functions/local/agent-tokens";
 import { startFaultProxy } from "../support/fault-proxy";
-import { fakeOrder, startFakeShopify } from "../support/fake-shopify";
+import { fakeOrder } from "../support/fake-shopify";
 import { http } from "../support/local-stack";
 import { installShop } from "../support/shopify-signing";
+import { startStackWithShopify } from "../support/shopify-stack";
 
 const SHOP = "actions-silk.myshopify.com";
 const SECRET = LOCAL_DEFAULTS.shopifyApiSecret;
@@ -22,7 +23,7 @@ type Reply = {
 };
 
 describe("order actions against the local Shopify", () => {
-  let fake: Awaited<ReturnType<typeof startFakeShopify>>;
+  let fake: Awaited<ReturnType<typeof startStackWithShopify>>["fake"];
   let proxy: Awaited<ReturnType<typeof startFaultProxy>> | undefined;
   let stack: LocalStack;
   let apiKey = "";
@@ -56,16 +57,12 @@ describe("order actions against the local Shopify", () => {
   }
 
   beforeAll(async () => {
-    fake = await startFakeShopify({ apiKey: LOCAL_DEFAULTS.shopifyApiKey, apiSecret: SECRET });
-    stack = await startLocalStack({
-      logLevel: "SILENT",
-      shopifyAdminOrigin: fake.originTemplate,
-      autoPoll: false,
+    ({ fake, stack } = await startStackWithShopify({
       dynamodbEndpoint: async (real) => {
         proxy = await startFaultProxy(real);
         return proxy.endpoint;
       },
-    });
+    }));
     apiKey = await installShop(stack.url, SECRET, SHOP, fake.issueCode);
     await stack.poller.drain();
     const delivered = {

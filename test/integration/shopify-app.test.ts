@@ -2,28 +2,24 @@ import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTable } from "../../functions/adapters/dynamodb/table";
 import { signAgentToken } from "../../functions/local/agent-tokens";
-import { type LocalStack, LOCAL_DEFAULTS, startLocalStack } from "../../functions/local/stack";
-import { fakeOrder, startFakeShopify } from "../support/fake-shopify";
+import { type LocalStack, LOCAL_DEFAULTS } from "../../functions/local/stack";
+import { fakeOrder } from "../support/fake-shopify";
 import { http } from "../support/local-stack";
 import { orderPayload, signedQuery, webhookRequest } from "../support/shopify-signing";
+import { startStackWithShopify } from "../support/shopify-stack";
 
 const SHOP = "siam-silk.myshopify.com";
 const SECRET = LOCAL_DEFAULTS.shopifyApiSecret;
 const ORDER_ID = "5730000000000002001"; // beyond 2^53, as Shopify's ids are
 
 describe("the Shopify app", () => {
-  let fake: Awaited<ReturnType<typeof startFakeShopify>>;
+  let fake: Awaited<ReturnType<typeof startStackWithShopify>>["fake"];
   let stack: LocalStack;
   let apiKey = "";
 
   beforeAll(async () => {
-    fake = await startFakeShopify({ apiKey: LOCAL_DEFAULTS.shopifyApiKey, apiSecret: SECRET });
     // The tests drain the queues themselves, so "nothing happened" is checked after everything queued was processed.
-    stack = await startLocalStack({
-      logLevel: "SILENT",
-      shopifyAdminOrigin: fake.originTemplate,
-      autoPoll: false,
-    });
+    ({ fake, stack } = await startStackWithShopify());
   });
   afterAll(async () => {
     await stack.stop();

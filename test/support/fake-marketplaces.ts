@@ -514,3 +514,58 @@ export const pushes = {
     };
   },
 };
+
+/**
+ * Connects the fake's Shopee shop to the stack's demo shop as a seller would (PUT /v1/connections/shopee, its API
+ * pointed at the fake); returns the callback URL Shopee signs pushes for.
+ */
+export async function connectShopee(
+  stack: { readonly url: string; readonly apiKey: string },
+  shopeeBase: string,
+  app: FakeApps["shopee"],
+): Promise<string> {
+  const callbackUrl = `${stack.url}/webhooks/shopee`;
+  const res = await fetch(`${stack.url}/v1/connections/shopee`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${stack.apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      marketplaceShopId: app.shopId,
+      partnerId: app.partnerId,
+      partnerKey: app.partnerKey,
+      accessToken: "shopee-token-1",
+      refreshToken: "r",
+      callbackUrl,
+      apiBaseUrl: shopeeBase,
+      accessTokenExpiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    }),
+  });
+  if (res.status >= 300) throw new Error(`connecting Shopee failed: ${res.status} ${await res.text()}`);
+  return callbackUrl;
+}
+
+/** The body of a Shopee chat push: a buyer's text message to `shopId` (code 10, the webhook's message event). */
+export function shopeeChatPush(
+  shopId: string,
+  m: { messageId: string; conversationId: string; fromId: number; text: string; region?: string },
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  return JSON.stringify({
+    data: {
+      type: "message",
+      content: {
+        message_id: m.messageId,
+        shop_id: Number(shopId),
+        from_id: m.fromId,
+        to_id: Number(shopId),
+        message_type: "text",
+        content: { text: m.text },
+        conversation_id: m.conversationId,
+        created_timestamp: now,
+        region: m.region ?? "ID",
+      },
+    },
+    shop_id: Number(shopId),
+    code: 10,
+    timestamp: now,
+  });
+}
