@@ -238,7 +238,8 @@ export const DATA_FILES: readonly {
 
 /** Copies the data files the bundle's modules read into its folder; returns their bytes. */
 export async function copyDataFiles(metafile: Metafile, outdir: string): Promise<number> {
-  const inputs = Object.keys(metafile.inputs);
+  // The modules in the bundle's code: a module esbuild read and then shook out reads no file.
+  const inputs = Object.values(metafile.outputs).flatMap((o) => Object.keys(o.inputs));
   let bytes = 0;
   for (const { reader, from, to } of DATA_FILES) {
     if (!inputs.some((i) => i.endsWith(reader))) continue;

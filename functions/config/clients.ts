@@ -4,26 +4,34 @@ import { GetQueueAttributesCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { createTable, type Table } from "../adapters/dynamodb/table";
 import type { Env } from "./env";
 
-export function buildClients(env: Env) {
-  const local = env.DYNAMODB_ENDPOINT !== undefined;
-  // Locally the emulators accept any credentials; on AWS the Lambda role's credentials are used.
-  const credentials = local ? { accessKeyId: "local", secretAccessKey: "local" } : undefined;
-  const table = createTable(
+// Locally (the table emulator's endpoint set) the emulators accept any credentials; on AWS the role's are used.
+const localCredentials = (env: Env) =>
+  env.DYNAMODB_ENDPOINT !== undefined
+    ? { credentials: { accessKeyId: "local", secretAccessKey: "local" } }
+    : {};
+
+/** The table's client alone: a function that sends to no queue does not load the SQS client. */
+export function buildTable(env: Env) {
+  return createTable(
     {
       region: env.AWS_REGION,
       ...(env.DYNAMODB_ENDPOINT ? { endpoint: env.DYNAMODB_ENDPOINT } : {}),
-      ...(credentials ? { credentials } : {}),
+      ...localCredentials(env),
       maxAttempts: 3,
     },
     env.TABLE_NAME,
   );
+}
+
+/** The table's and the queues' clients. */
+export function buildClients(env: Env) {
   const sqs = new SQSClient({
     region: env.AWS_REGION,
     ...(env.SQS_ENDPOINT ? { endpoint: env.SQS_ENDPOINT } : {}),
-    ...(credentials ? { credentials } : {}),
+    ...localCredentials(env),
     maxAttempts: 3,
   });
-  return { table, sqs };
+  return { table: buildTable(env), sqs };
 }
 
 /** Reaches the table and every escalation queue (GET /health?deep=1, and a provisioned instance's warm-up). */

@@ -5,7 +5,7 @@ import { createEmfMetrics } from "../adapters/metrics/emf-metrics";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import type { ConsumerDeps } from "../workers/escalation-consumer";
 import type { SweeperDeps } from "../workers/sla-sweeper";
-import { buildClients } from "./clients";
+import { buildClients, buildTable } from "./clients";
 import { createConversationStore } from "../adapters/dynamodb/conversation-store";
 import { createErasureStore } from "../adapters/dynamodb/erasure-store";
 import { createOrderStore } from "../adapters/dynamodb/order-store";
@@ -26,7 +26,7 @@ import type { Env } from "./env";
 import { createLogger } from "./logger";
 
 export function buildConsumerDeps(env: Env): ConsumerDeps & SweeperDeps {
-  const { table } = buildClients(env);
+  const table = buildTable(env);
   const shops = createShopStore(table);
   const logger = createLogger(env.LOG_LEVEL);
   return {
