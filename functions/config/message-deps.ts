@@ -38,6 +38,7 @@ import type { createModel } from "./model";
 import type { OrderSystemDeps, OrderSystems } from "./order-systems";
 import { createSecrets } from "./secrets";
 
+/** The clock every composition root hands the domain. */
 export const systemClock: Clock = { now: () => new Date() };
 
 /** What the pipeline is built from: the clients and what its composition root shares with other parts. */
