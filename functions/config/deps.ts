@@ -14,7 +14,7 @@ import { perChannel } from "../channels";
 import type { AccountAlertNotifier } from "../domain/ports";
 import { createWebhookNotifier } from "../adapters/notify/webhook-notifier";
 import { buildClients, probeDependencies } from "./clients";
-import type { Env } from "./env";
+import { type Env, rateLimitsOf } from "./env";
 import { createSecrets, deriveKey } from "./secrets";
 import { createErasureStore } from "../adapters/dynamodb/erasure-store";
 import { createShopifyStore } from "../adapters/dynamodb/shopify-store";
@@ -101,11 +101,7 @@ export function buildDeps(env: Env, overrides: Partial<AppDeps> = {}): AppDeps {
     oversight: createOversightStore(table),
     shops,
     agentJwtSecret: new TextEncoder().encode(env.AGENT_JWT_SECRET ?? ""),
-    rateLimits: {
-      shopPerMinute: env.RATE_LIMIT_SHOP_PER_MINUTE,
-      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
-      authFailuresPerMinute: env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
-    },
+    rateLimits: rateLimitsOf(env),
     sessions: createSessionStore(table),
     agentTokens: env.AGENT_JWT_ISSUER
       ? {

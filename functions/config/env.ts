@@ -120,6 +120,13 @@ export const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** The request limits the HTTP functions enforce, per shop, per client address and per failed credential. */
+export const rateLimitsOf = (env: Env) => ({
+  shopPerMinute: env.RATE_LIMIT_SHOP_PER_MINUTE,
+  ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+  authFailuresPerMinute: env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
+});
+
 /** Whether an OpenAI-compatible model is configured (a key, or a local server's URL); without one the embedded engine answers. */
 export const modelConfigured = (env: Env) => Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
 

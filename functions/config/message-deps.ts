@@ -32,7 +32,8 @@ import type {
 } from "../domain/ports";
 import type { MessageAppDeps } from "../http/create-messages-app";
 import { buildClients, probeDependencies } from "./clients";
-import { type Env, modelConfigured } from "./env";
+import { type Env, modelConfigured, rateLimitsOf } from "./env";
+import { loadOnce } from "./load-once";
 import { createLogger } from "./logger";
 import type { createModel } from "./model";
 import type { OrderSystemDeps, OrderSystems } from "./order-systems";
@@ -82,24 +83,11 @@ export function replyPipeline(parts: PipelineParts): MessageDeps & {
   };
 }
 
-/**
- * The order systems behind a lookup and an action that import ./order-systems on their first call: a failed import
- * (a chunk missing from the asset) is tried again on the next call rather than kept.
- */
+/** The order systems behind a lookup and an action that import ./order-systems on their first call. */
 export function orderSystemsOnFirstUse(
   parts: () => OrderSystemDeps,
 ): Pick<OrderSystems, "orderLookup" | "orderActions"> {
-  let systems: Promise<OrderSystems> | undefined;
-  const get = () => {
-    systems ??= import("./order-systems").then(
-      (m) => m.buildOrderSystems(parts()),
-      (error: unknown) => {
-        systems = undefined;
-        throw error;
-      },
-    );
-    return systems;
-  };
+  const get = loadOnce(async () => (await import("./order-systems")).buildOrderSystems(parts()));
   const orderLookup: OrderLookup = {
     byName: async (shopId, name, channel) => (await get()).orderLookup.byName(shopId, name, channel),
     byEmail: async (shopId, email) => (await get()).orderLookup.byEmail(shopId, email),
@@ -141,11 +129,7 @@ export async function buildMessageDeps(env: Env): Promise<MessageAppDeps> {
     ...pipeline,
     logger,
     shops: createShopStore(table),
-    rateLimits: {
-      shopPerMinute: env.RATE_LIMIT_SHOP_PER_MINUTE,
-      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
-      authFailuresPerMinute: env.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE,
-    },
+    rateLimits: rateLimitsOf(env),
     checkDependencies: () => probeDependencies({ table, sqs }, env.ESCALATION_QUEUE_URLS),
   };
 }

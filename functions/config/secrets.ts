@@ -2,6 +2,7 @@
 import { hkdfSync } from "node:crypto";
 import { createLocalSecretBox, type SecretBox } from "../adapters/crypto/secret-box";
 import type { Env } from "./env";
+import { loadOnce } from "./load-once";
 
 /** Seals shop tokens: KMS on AWS, a local key otherwise; without either, sealing fails loudly when first needed. */
 export function createSecrets(env: Env): SecretBox {
@@ -23,15 +24,7 @@ export function createSecrets(env: Env): SecretBox {
 
 /** A box built on first use: the KMS client is a chunk of its own, loaded only when a secret is sealed or opened. */
 export function lazySecretBox(load: () => Promise<SecretBox>): SecretBox {
-  let box: Promise<SecretBox> | undefined;
-  const get = () => {
-    // A failed load (a chunk missing from the asset) is retried on the next call rather than cached.
-    box ??= load().catch((error: unknown) => {
-      box = undefined;
-      throw error;
-    });
-    return box;
-  };
+  const get = loadOnce(load);
   return {
     seal: async (plaintext, context) => (await get()).seal(plaintext, context),
     open: async (sealed, context) => (await get()).open(sealed, context),
